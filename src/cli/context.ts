@@ -1,0 +1,36 @@
+/*
+ * What every command receives: where to print, whether a person is at the terminal, the
+ * language for messages, and the ports (process execution). Tests build a context with
+ * captured output and a fake executor.
+ */
+import type { CommandExecutor } from "../core/exec.js";
+import { NodeExecutor } from "../core/node-executor.js";
+import { detectLanguage, type Language } from "./i18n.js";
+
+export interface CliContext {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** A person can answer prompts (TTY on stdin and stdout, and not CI). */
+  readonly interactive: boolean;
+  /** Colour and spinners are allowed. */
+  readonly color: boolean;
+  readonly lang: Language;
+  readonly executor: CommandExecutor;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export function defaultContext(): CliContext {
+  const env = process.env;
+  const tty = Boolean(process.stdout.isTTY && process.stdin.isTTY);
+  return {
+    out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+    err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+    interactive: tty && !env.CI,
+    color: Boolean(process.stdout.isTTY) && !env.NO_COLOR,
+    lang: detectLanguage(env),
+    executor: new NodeExecutor(),
+    cwd: process.cwd(),
+    env,
+  };
+}

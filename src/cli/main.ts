@@ -1,0 +1,62 @@
+/*
+ * Builds the command tree. Each command lives in src/cli/commands/<name>.ts and exports a
+ * `register*` function; this file only wires them and turns errors into exit codes.
+ */
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { EXIT_CODES } from "../core/errors.js";
+import { registerBuild } from "./commands/build.js";
+import { registerDoctor } from "./commands/doctor.js";
+import { registerExplain } from "./commands/explain.js";
+import { registerInit } from "./commands/init.js";
+import { registerLint } from "./commands/lint.js";
+import { registerPlan } from "./commands/plan.js";
+import { registerVerify } from "./commands/verify.js";
+import { type CliContext, defaultContext } from "./context.js";
+import { reportError } from "./report-error.js";
+
+export const VERSION: string = JSON.parse(
+  readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+).version;
+
+/** The signature every command module exports. `done` receives the command's exit code. */
+export type Register = (program: Command, ctx: CliContext, done: (code: number) => void) => void;
+
+const COMMANDS: readonly Register[] = [
+  registerPlan,
+  registerInit,
+  registerBuild,
+  registerVerify,
+  registerDoctor,
+  registerLint,
+  registerExplain,
+];
+
+export async function main(argv: readonly string[], ctx: CliContext = defaultContext()): Promise<number> {
+  let exitCode = 0;
+  const program = new Command("pyship")
+    .description("Turn a Python project into a verified, production-grade container image.")
+    .version(VERSION, "-v, --version")
+    .option("--lang <lang>", "message language: en or zh (default: from LANG)")
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.out(s.trimEnd()), writeErr: (s) => ctx.err(s.trimEnd()) });
+  program.hook("preAction", (root) => {
+    const lang = root.opts().lang;
+    if (lang === "zh" || lang === "en") Object.assign(ctx, { lang });
+  });
+  for (const register of COMMANDS) register(program, ctx, (code) => (exitCode = code));
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return commanderExit(error);
+    return reportError(ctx, error);
+  }
+}
+
+/** --help and --version end "successfully"; any other parse problem is a usage error. */
+function commanderExit(error: CommanderError): number {
+  const ok = ["commander.helpDisplayed", "commander.version", "commander.help"];
+  return ok.includes(error.code) ? 0 : EXIT_CODES.E_USAGE;
+}

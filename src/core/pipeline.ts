@@ -1,0 +1,299 @@
+/*
+ * The whole pyship flow, as the types that pass between stages. Read this file first.
+ *
+ *   project dir ──detect──▶ ProjectFacts ──plan──▶ Plan ──render──▶ RenderedFiles ──write──▶ WriteResult
+ *                                                   │
+ *                                                   └──build──▶ BuildResult ──verify──▶ VerifyReport
+ *
+ *   any Dockerfile ──lint──▶ LintReport
+ *
+ * Every stage is a function of the previous stage's value (plus injected ports for the
+ * file system and processes). Only src/cli prints or exits; stages return values or throw a
+ * PyshipError (src/core/errors.ts).
+ */
+
+/** Why pyship believes something: the file and line that convinced it. */
+export interface Evidence {
+  /** Path relative to the project root, POSIX separators. */
+  readonly file: string;
+  /** 1-based line, or null when the fact comes from the file as a whole (or a flag). */
+  readonly line: number | null;
+  readonly why: string;
+}
+
+export interface Warning {
+  readonly code: string;
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+}
+
+export type Framework =
+  | "flask"
+  | "fastapi"
+  | "starlette"
+  | "django"
+  | "streamlit"
+  | "celery"
+  | "script"
+  | "unknown";
+
+// ─── detect ────────────────────────────────────────────────────────────────
+
+/** A dependency as the project declares it, normalized (PEP 503 name, lower-case). */
+export interface Requirement {
+  readonly name: string;
+  /** The raw PEP 508 text as written, e.g. `flask>=3,<4`. */
+  readonly spec: string;
+  readonly evidence: Evidence;
+}
+
+export type InstallTool = "pip" | "uv" | "poetry" | "pipenv" | "pdm";
+
+/**
+ * How dependencies get into the image. One strategy is chosen from all the manifests
+ * found (a lock file beats a loose manifest).
+ */
+export interface InstallFacts {
+  readonly tool: InstallTool;
+  /**
+   * requirements: pip -r FILES; pyproject: deps read from [project]/[tool.poetry] at build
+   * time; poetry-lock / uv-lock / pipfile-lock / pdm-lock: the tool installs from its lock;
+   * setup-py: `pip install .` of a setuptools project; none: nothing to install.
+   */
+  readonly strategy:
+    | "requirements"
+    | "pyproject"
+    | "poetry-lock"
+    | "uv-lock"
+    | "pipfile-lock"
+    | "pdm-lock"
+    | "setup-py"
+    | "none";
+  /** Files the dependency layer needs, copied before the application code. */
+  readonly files: readonly string[];
+  /** True when the project itself is a package to install (src layout, console scripts). */
+  readonly installProject: boolean;
+  readonly evidence: Evidence;
+}
+
+export interface DependencyFacts {
+  readonly install: InstallFacts;
+  /** Every runtime requirement found, for server detection and system-package lookup. */
+  readonly requirements: readonly Requirement[];
+  /** Manifests seen but not chosen, with why (e.g. dev requirements). */
+  readonly ignored: readonly Evidence[];
+}
+
+export interface PythonFacts {
+  /** "3.12" — major.minor chosen. */
+  readonly version: string;
+  /** Raw constraint found, e.g. ">=3.10,<3.13", or null. */
+  readonly constraint: string | null;
+  readonly evidence: Evidence;
+}
+
+export interface ProjectMeta {
+  /** Docker-safe project name (lower-case, [a-z0-9._-]). */
+  readonly name: string;
+  readonly version: string | null;
+  /** Files a pyproject names that the build needs (readme, license) — never dockerignored. */
+  readonly buildNeeds: readonly string[];
+  /** [project.scripts] / [tool.poetry.scripts]: name → "module:function". */
+  readonly scripts: Readonly<Record<string, string>>;
+  readonly evidence: Evidence;
+}
+
+/** One runnable thing found in the code. */
+export interface EntrypointCandidate {
+  readonly framework: Framework;
+  /** Import target: `shop:create_app()` (WSGI/ASGI), `app.py` (streamlit/script), `tasks` (celery). */
+  readonly app: string;
+  /** WSGI, ASGI or neither: decides the server. */
+  readonly kind: "wsgi" | "asgi" | "streamlit" | "celery" | "script" | "console-script";
+  readonly evidence: Evidence;
+}
+
+export interface ProcfileFacts {
+  /** The web: command split into argv (shell words), `$PORT` left as written. */
+  readonly web: readonly string[] | null;
+  /** The web: command exactly as written. */
+  readonly raw: string | null;
+  readonly evidence: Evidence;
+}
+
+export interface PortFacts {
+  readonly port: number;
+  readonly evidence: Evidence;
+}
+
+/** `[tool.pyship]` / pyship.toml, validated. Every key optional. */
+export interface PyshipConfig {
+  readonly command?: readonly string[];
+  readonly port?: number;
+  readonly python?: string;
+  readonly baseImage?: string;
+  readonly apt?: { readonly build: readonly string[]; readonly runtime: readonly string[] };
+  readonly user?: { readonly name: string; readonly uid: number };
+  readonly source: Evidence | null;
+}
+
+export interface ProjectFacts {
+  /** Absolute path of the project directory. */
+  readonly root: string;
+  readonly meta: ProjectMeta;
+  readonly dependencies: DependencyFacts;
+  readonly python: PythonFacts;
+  /** Every candidate found, best first; the plan picks one or asks. */
+  readonly entrypoints: readonly EntrypointCandidate[];
+  readonly procfile: ProcfileFacts | null;
+  readonly port: PortFacts | null;
+  readonly config: PyshipConfig;
+  readonly warnings: readonly Warning[];
+}
+
+// ─── plan ──────────────────────────────────────────────────────────────────
+
+/** Command-line choices that override config and detection. */
+export interface PlanOptions {
+  readonly python?: string;
+  readonly baseImage?: string;
+  /** Chosen entrypoint when several candidates remain (the `app` string of one). */
+  readonly app?: string;
+  /** Whether the target engine supports BuildKit-only syntax (cache mounts). */
+  readonly buildkit?: boolean;
+}
+
+export interface Stage {
+  readonly name: "builder" | "runtime";
+  readonly purpose: string;
+}
+
+/**
+ * Every decision pyship made, as plain serializable data (`pyship plan --json`).
+ * The Dockerfile is a pure function of this object. Keys are documented in README.md.
+ */
+export interface Plan {
+  readonly schemaVersion: 1;
+  readonly project: { readonly name: string; readonly version: string | null };
+  readonly python: string;
+  readonly baseImage: string;
+  readonly install: InstallFacts & {
+    /** Packages pyship adds because the command needs them (e.g. gunicorn), with why. */
+    readonly extraPackages: readonly string[];
+  };
+  readonly framework: Framework;
+  readonly app: string | null;
+  /** Exactly what CMD will be (exec form). */
+  readonly command: readonly string[];
+  readonly commandSource: "procfile" | "config" | "detected";
+  readonly port: number | null;
+  readonly user: { readonly name: string; readonly uid: number };
+  readonly systemPackages: { readonly build: readonly string[]; readonly runtime: readonly string[] };
+  readonly stages: readonly Stage[];
+  /** HTTP path probed by HEALTHCHECK, or null when the app serves no HTTP. */
+  readonly healthcheck: { readonly path: string } | null;
+  /** Use BuildKit cache mounts for pip/uv (only when the engine supports them). */
+  readonly buildkit: boolean;
+  /** Paths never to send to the build (beyond the standard list), and ones that must stay. */
+  readonly dockerignore: { readonly keep: readonly string[] };
+  readonly evidence: readonly Evidence[];
+  readonly warnings: readonly Warning[];
+}
+
+// ─── render / write ────────────────────────────────────────────────────────
+
+export interface RenderedFile {
+  /** Path relative to the project root. */
+  readonly path: string;
+  readonly content: string;
+}
+
+export type RenderedFiles = readonly RenderedFile[];
+
+export type WriteAction = "create" | "overwrite" | "skip" | "unchanged";
+
+export interface WriteOutcome {
+  readonly path: string;
+  readonly action: WriteAction;
+  /** Unified diff against what is on disk (empty for unchanged). */
+  readonly diff: string;
+  /** Why it was skipped, e.g. "exists; pass --force to overwrite". */
+  readonly reason?: string;
+}
+
+export interface WriteResult {
+  readonly dryRun: boolean;
+  readonly files: readonly WriteOutcome[];
+}
+
+// ─── build / verify ────────────────────────────────────────────────────────
+
+export type EngineName = "buildx" | "docker-buildkit" | "docker-legacy" | "podman";
+
+export interface EngineCapabilities {
+  readonly buildkit: boolean;
+  readonly cacheMounts: boolean;
+  readonly buildx: boolean;
+  readonly platforms: readonly string[];
+}
+
+export interface BuildResult {
+  readonly engine: EngineName;
+  readonly tags: readonly string[];
+  readonly imageId: string;
+  readonly durationMs: number;
+  readonly dockerfile: string;
+  readonly generated: boolean;
+  readonly logFile: string | null;
+}
+
+export type CheckStatus = "pass" | "fail" | "skip";
+
+export interface VerifyCheck {
+  readonly name: string;
+  readonly status: CheckStatus;
+  readonly detail: string;
+  /** Measured value where there is one (ms, bytes, uid). */
+  readonly value?: number;
+}
+
+export interface VerifyReport {
+  readonly image: string;
+  readonly ok: boolean;
+  readonly checks: readonly VerifyCheck[];
+  readonly sizeBytes: number | null;
+  readonly readyMs: number | null;
+  readonly stopMs: number | null;
+  readonly uid: number | null;
+}
+
+// ─── lint ──────────────────────────────────────────────────────────────────
+
+export type Severity = "error" | "warning" | "info";
+
+/** A text edit on an exact range (0-based line and character, end exclusive). */
+export interface TextEdit {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+  readonly newText: string;
+}
+
+export interface LintFinding {
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based. */
+  readonly column: number;
+  readonly endLine: number;
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** A safe fix as edits, or a suggestion text when not safe to apply automatically. */
+  readonly fix: { readonly safe: boolean; readonly description: string; readonly edits: readonly TextEdit[] } | null;
+}
+
+export interface LintReport {
+  readonly files: readonly string[];
+  readonly findings: readonly LintFinding[];
+}

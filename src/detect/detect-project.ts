@@ -1,0 +1,48 @@
+/*
+ * Runs every detector over one scan of the project and assembles ProjectFacts.
+ *
+ * Order matters: project metadata and configuration come first because later detectors
+ * read them (the python version honours `requires-python` from the metadata; entrypoints
+ * include console scripts from [project.scripts]; the port detector looks at the chosen
+ * entrypoints and the Procfile).
+ */
+import { PyshipError } from "../core/errors.js";
+import type { ProjectFacts, Warning } from "../core/pipeline.js";
+import { detectEntrypoints } from "./app/detect-entrypoints.js";
+import { loadConfig } from "./config.js";
+import { detectDependencies } from "./deps/detect-dependencies.js";
+import { detectPort } from "./port.js";
+import { detectProcfile } from "./procfile.js";
+import { detectProjectMeta } from "./project-meta.js";
+import { scanProject } from "./project-files.js";
+import { detectPython } from "./python-version.js";
+
+/** Files whose presence makes a directory a Python project. */
+const PROJECT_MARKERS = [
+  /^requirements[^/]*\.txt$/,
+  /^requirements\/[^/]+\.txt$/,
+  /^pyproject\.toml$/,
+  /^setup\.py$/,
+  /^setup\.cfg$/,
+  /^Pipfile$/,
+  /^manage\.py$/,
+  /\.py$/,
+];
+
+export function detectProject(root: string): ProjectFacts {
+  const files = scanProject(root);
+  if (!files.paths.some((path) => PROJECT_MARKERS.some((marker) => marker.test(path)))) {
+    throw new PyshipError("E_NO_PROJECT", `no Python project found in ${root}`, {
+      hint: "run pyship in a directory with requirements.txt, pyproject.toml, Pipfile, setup.py or .py files",
+    });
+  }
+  const warnings: Warning[] = [];
+  const config = loadConfig(files);
+  const meta = detectProjectMeta(files);
+  const dependencies = detectDependencies(files, meta, warnings);
+  const python = detectPython(files, meta);
+  const procfile = detectProcfile(files);
+  const entrypoints = detectEntrypoints(files, meta, warnings);
+  const port = detectPort(files, entrypoints, procfile);
+  return { root, meta, dependencies, python, entrypoints, procfile, port, config, warnings };
+}
