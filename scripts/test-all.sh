@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The README's test command, and what .ci/run calls: installs everything the tests need on a
+# fresh machine (npm packages, a Docker engine, local stand-in base images), then runs the
+# whole suite. End-to-end tests are mandatory here: without an engine the run fails, it never
+# silently skips.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+npm ci --no-audit --no-fund
+bash scripts/setup-engine.sh
+npm run typecheck
+npm run check
+PYSHIP_E2E=required npm test
