@@ -5,6 +5,7 @@ import { defineConfig } from "vitest/config";
 // answers, unless PYSHIP_E2E=required (set by .ci/run), where a missing engine fails.
 export default defineConfig({
   test: {
+    reporters: ["default", "./test/support/summary-reporter.ts"],
     projects: [
       {
         test: {

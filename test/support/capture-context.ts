@@ -1,0 +1,37 @@
+/*
+ * A CliContext for tests: output captured in arrays, no TTY, a chosen language, and an
+ * executor the test supplies (a fake for unit tests).
+ */
+import type { CliContext } from "../../src/cli/context.js";
+import type { Language } from "../../src/cli/i18n.js";
+import type { CommandExecutor } from "../../src/core/exec.js";
+
+export interface CapturedContext extends CliContext {
+  readonly stdout: string[];
+  readonly stderr: string[];
+}
+
+const noExecutor: CommandExecutor = {
+  run: () => Promise.reject(new Error("this test must not run commands")),
+  which: () => Promise.resolve(null),
+};
+
+export function captureContext(
+  overrides: Partial<Omit<CliContext, "out" | "err">> & { lang?: Language } = {},
+): CapturedContext {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    out: (text) => stdout.push(text),
+    err: (text) => stderr.push(text),
+    interactive: false,
+    color: false,
+    lang: "en",
+    executor: noExecutor,
+    cwd: process.cwd(),
+    env: {},
+    ...overrides,
+    stdout,
+    stderr,
+  };
+}
