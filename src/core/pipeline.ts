@@ -187,6 +187,13 @@ export interface Plan {
   /** Exactly what CMD will be (exec form). */
   readonly command: readonly string[];
   readonly commandSource: "procfile" | "config" | "detected";
+  /**
+   * web: serves HTTP on `port`; worker: runs until stopped (celery, a loop script);
+   * script: runs to completion (console scripts). Becomes LABEL io.pyship.kind for verify.
+   */
+  readonly kind: "web" | "worker" | "script";
+  /** STOPSIGNAL for commands that ignore SIGTERM as PID 1 (plain Python); null keeps SIGTERM. */
+  readonly stopSignal: "SIGINT" | null;
   readonly port: number | null;
   readonly user: { readonly name: string; readonly uid: number };
   readonly systemPackages: { readonly build: readonly string[]; readonly runtime: readonly string[] };
