@@ -196,7 +196,10 @@ export interface Plan {
   readonly stopSignal: "SIGINT" | null;
   readonly port: number | null;
   readonly user: { readonly name: string; readonly uid: number };
-  readonly systemPackages: { readonly build: readonly string[]; readonly runtime: readonly string[] };
+  readonly systemPackages: {
+    readonly build: readonly string[];
+    readonly runtime: readonly string[];
+  };
   readonly stages: readonly Stage[];
   /** HTTP path probed by HEALTHCHECK, or null when the app serves no HTTP. */
   readonly healthcheck: { readonly path: string } | null;
@@ -265,9 +268,40 @@ export interface VerifyCheck {
   readonly value?: number;
 }
 
+/** What kind of process the image runs: decides how `verify` probes it. */
+export type VerifyMode = "web" | "worker" | "script";
+
+/** `pyship verify` flags; every key optional (read from the image when absent). */
+export interface VerifyOptions {
+  readonly mode?: VerifyMode;
+  /** Container port to probe (web); default: the image's exposed port. */
+  readonly port?: number;
+  /** HTTP path to GET (web); default "/". */
+  readonly path?: string;
+  /** Text the HTTP body (web) or the output (worker/script) must contain. */
+  readonly expect?: string;
+  /** How long to wait for the app to answer or finish; default 60. */
+  readonly timeoutSeconds?: number;
+  /** Extra environment for the test container (`--env K=V`). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** Why verification failed, when it did: the code picks the exit status. */
+export interface VerifyFailure {
+  readonly code: "E_CONTAINER_EXITED" | "E_PORT_TIMEOUT" | "E_VERIFY_FAILED";
+  readonly message: string;
+  /** The container's last log lines, when they explain the failure. */
+  readonly logTail: string | null;
+}
+
 export interface VerifyReport {
   readonly image: string;
   readonly ok: boolean;
+  /** The mode probed (null when the image could not be read). */
+  readonly mode: VerifyMode | null;
+  /** Container port probed (web only). */
+  readonly port: number | null;
+  readonly failure: VerifyFailure | null;
   readonly checks: readonly VerifyCheck[];
   readonly sizeBytes: number | null;
   readonly readyMs: number | null;
@@ -297,7 +331,11 @@ export interface LintFinding {
   readonly severity: Severity;
   readonly message: string;
   /** A safe fix as edits, or a suggestion text when not safe to apply automatically. */
-  readonly fix: { readonly safe: boolean; readonly description: string; readonly edits: readonly TextEdit[] } | null;
+  readonly fix: {
+    readonly safe: boolean;
+    readonly description: string;
+    readonly edits: readonly TextEdit[];
+  } | null;
 }
 
 export interface LintReport {

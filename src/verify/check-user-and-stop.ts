@@ -1,0 +1,76 @@
+/*
+ * The two checks that need a live container: who PID 1 really runs as (read from
+ * /proc/1/status, because USER in a Dockerfile can be overridden or undone by an
+ * entrypoint script), and how long `stop` takes (a PID 1 that ignores SIGTERM costs the
+ * full grace period on every deploy).
+ */
+import type { VerifyCheck } from "../core/pipeline.js";
+import type { EngineSession } from "./engine-session.js";
+import { seconds } from "./probe-context.js";
+import type { Clock } from "./probe-http.js";
+
+export const STOP_LIMIT_MS = 3000;
+
+/** The real uid (first number on the `Uid:` line) of /proc/<pid>/status text. */
+export function parseUid(status: string): number | null {
+  const match = /^Uid:\s+(\d+)/m.exec(status);
+  return match?.[1] === undefined ? null : Number(match[1]);
+}
+
+/** uid of PID 1 in a running container. */
+export async function readRunningUid(session: EngineSession, name: string): Promise<number | null> {
+  const result = await session.try(["exec", name, "cat", "/proc/1/status"]);
+  return result.exitCode === 0 ? parseUid(result.stdout) : null;
+}
+
+/** uid a fresh container of the image runs as (for scripts, whose PID 1 is already gone). */
+export async function readImageUid(session: EngineSession, image: string): Promise<number | null> {
+  const result = await session.runToEnd({
+    image,
+    env: {},
+    entrypoint: "cat",
+    args: ["/proc/self/status"],
+  });
+  return result.exitCode === 0 ? parseUid(result.stdout) : null;
+}
+
+export function userCheck(uid: number | null): VerifyCheck {
+  if (uid === null) {
+    return {
+      name: "non-root",
+      status: "skip",
+      detail: "cannot read /proc/1/status (no cat in the image?)",
+    };
+  }
+  if (uid === 0) {
+    return {
+      name: "non-root",
+      status: "fail",
+      detail: "the process runs as root (uid 0); add a user and USER it in the final stage",
+      value: 0,
+    };
+  }
+  return { name: "non-root", status: "pass", detail: `uid ${uid}`, value: uid };
+}
+
+export async function stopCheck(
+  session: EngineSession,
+  clock: Clock,
+  name: string,
+): Promise<{ check: VerifyCheck; stopMs: number }> {
+  const started = clock.now();
+  const result = await session.try(["stop", "-t", "10", name], 60_000);
+  const stopMs = Math.round(clock.now() - started);
+  if (result.exitCode !== 0) {
+    const detail = `stop failed: ${result.stderr.trim()}`;
+    return { check: { name: "stop", status: "fail", detail, value: stopMs }, stopMs };
+  }
+  if (stopMs >= STOP_LIMIT_MS) {
+    const detail = `took ${seconds(stopMs)} to stop: PID 1 ignores SIGTERM (shell-form CMD or a shell wrapper?); use an exec-form CMD`;
+    return { check: { name: "stop", status: "fail", detail, value: stopMs }, stopMs };
+  }
+  return {
+    check: { name: "stop", status: "pass", detail: `stopped in ${seconds(stopMs)}`, value: stopMs },
+    stopMs,
+  };
+}

@@ -1,0 +1,126 @@
+/*
+ * The engine commands verify needs (docker or podman: same CLI for these), with every
+ * container it creates remembered so `removeAll` can clean up on any outcome.
+ */
+import { randomBytes } from "node:crypto";
+import { PyshipError } from "../core/errors.js";
+import { type CommandExecutor, describeCommand, type RunResult } from "../core/exec.js";
+
+export interface ContainerState {
+  readonly running: boolean;
+  readonly exitCode: number;
+}
+
+export interface RunSpec {
+  readonly image: string;
+  readonly env: Readonly<Record<string, string>>;
+  /** Container port to publish on 127.0.0.1 (a random host port). */
+  readonly publish?: number;
+  readonly entrypoint?: string;
+  readonly args?: readonly string[];
+}
+
+export class EngineSession {
+  private readonly created: string[] = [];
+
+  constructor(
+    private readonly executor: CommandExecutor,
+    readonly client: string,
+  ) {}
+
+  /** Runs the client; throws E_VERIFY_FAILED with stderr when the command fails. */
+  async must(args: readonly string[], timeoutMs = 60_000): Promise<string> {
+    const result = await this.executor.run(this.client, args, { timeoutMs });
+    if (result.exitCode !== 0 || result.timedOut) throw commandFailed(this.client, args, result);
+    return result.stdout;
+  }
+
+  /** Runs the client and returns the raw result; callers decide what a failure means. */
+  try(args: readonly string[], timeoutMs = 60_000): Promise<RunResult> {
+    return this.executor.run(this.client, args, { timeoutMs });
+  }
+
+  /** `run -d`: starts a named container in the background and returns its name. */
+  async start(spec: RunSpec): Promise<string> {
+    const name = `pyship-verify-${randomBytes(4).toString("hex")}`;
+    this.created.push(name);
+    await this.must([
+      "run",
+      "-d",
+      "--name",
+      name,
+      ...runFlags(spec),
+      spec.image,
+      ...(spec.args ?? []),
+    ]);
+    return name;
+  }
+
+  /** Runs a named container in the foreground until it exits (removed by removeAll). */
+  runToEnd(spec: RunSpec, timeoutMs = 60_000): Promise<RunResult> {
+    const name = `pyship-verify-${randomBytes(4).toString("hex")}`;
+    this.created.push(name);
+    const args = ["run", "--name", name, ...runFlags(spec), spec.image, ...(spec.args ?? [])];
+    return this.try(args, timeoutMs);
+  }
+
+  /** `create`: a container that never starts, for exporting the image's files. */
+  async create(image: string): Promise<string> {
+    const name = `pyship-verify-${randomBytes(4).toString("hex")}`;
+    this.created.push(name);
+    await this.must(["create", "--name", name, "--entrypoint", "/pyship-never-started", image]);
+    return name;
+  }
+
+  /** The 127.0.0.1 host port the engine picked for a published container port. */
+  async hostPort(name: string, port: number): Promise<number> {
+    const out = await this.must(["port", name, `${port}/tcp`]);
+    const match = /:(\d+)\s*$/m.exec(out.trim().split("\n")[0] ?? "");
+    if (!match?.[1])
+      throw new PyshipError("E_VERIFY_FAILED", `cannot read the published port: ${out}`);
+    return Number(match[1]);
+  }
+
+  async state(name: string): Promise<ContainerState> {
+    const out = await this.must([
+      "inspect",
+      "--format",
+      "{{.State.Running}} {{.State.ExitCode}}",
+      name,
+    ]);
+    const [running, code] = out.trim().split(/\s+/);
+    return { running: running === "true", exitCode: Number(code ?? 0) };
+  }
+
+  /** stdout and stderr of the container, interleaved as the engine returns them. */
+  async logs(name: string, tail?: number): Promise<string> {
+    const args = tail === undefined ? ["logs", name] : ["logs", "--tail", String(tail), name];
+    const result = await this.try(args);
+    return `${result.stdout}${result.stderr}`;
+  }
+
+  /** Removes every container this session created; never throws (cleanup path). */
+  async removeAll(): Promise<void> {
+    const names = this.created.splice(0);
+    if (names.length > 0) await this.try(["rm", "-f", "-v", ...names]);
+  }
+}
+
+function runFlags(spec: RunSpec): string[] {
+  const flags: string[] = [];
+  for (const [key, value] of Object.entries(spec.env)) flags.push("-e", `${key}=${value}`);
+  if (spec.publish !== undefined) flags.push("-p", `127.0.0.1::${spec.publish}`);
+  if (spec.entrypoint !== undefined) flags.push("--entrypoint", spec.entrypoint);
+  return flags;
+}
+
+function commandFailed(client: string, args: readonly string[], result: RunResult): PyshipError {
+  const why = result.timedOut ? "timed out" : `exited with code ${result.exitCode}`;
+  return new PyshipError(
+    "E_VERIFY_FAILED",
+    `The command \`${describeCommand(client, args)}\` ${why}`,
+    {
+      details: result.stderr.trim() || undefined,
+    },
+  );
+}

@@ -1,0 +1,39 @@
+/*
+ * What every probe receives, and what a run phase (web or process) hands back to
+ * verifyImage. Kept apart so the probes do not import each other.
+ */
+import type { VerifyCheck, VerifyFailure, VerifyMode } from "../core/pipeline.js";
+import type { EngineSession } from "./engine-session.js";
+import type { Clock, HttpGet } from "./probe-http.js";
+
+export interface ProbeContext {
+  readonly session: EngineSession;
+  readonly http: HttpGet;
+  readonly clock: Clock;
+  readonly progress: (message: string) => void;
+  readonly image: string;
+  readonly env: Readonly<Record<string, string>>;
+  readonly path: string;
+  readonly expect: string | null;
+  readonly timeoutMs: number;
+}
+
+export interface RunOutcome {
+  readonly mode: VerifyMode;
+  readonly checks: readonly VerifyCheck[];
+  readonly failure: VerifyFailure | null;
+  readonly readyMs: number | null;
+  readonly stopMs: number | null;
+  readonly uid: number | null;
+}
+
+/** How many log lines explain a crash without flooding the terminal. */
+export const LOG_TAIL_LINES = 20;
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function skipped(name: string, detail: string): VerifyCheck {
+  return { name, status: "skip", detail };
+}

@@ -1,0 +1,39 @@
+/*
+ * One HTTP GET against the published port, behind a function type so unit tests can fake
+ * the network the way they fake the engine. Redirects are not followed: a 3xx already
+ * proves the app answers, and following one could leave loopback.
+ */
+
+export interface HttpAnswer {
+  readonly status: number;
+  readonly body: string;
+}
+
+/** Resolves null when nothing answered (refused, reset, timed out). */
+export type HttpGet = (url: string, timeoutMs: number) => Promise<HttpAnswer | null>;
+
+const MAX_BODY = 64 * 1024;
+
+export const fetchHttp: HttpGet = async (url, timeoutMs) => {
+  try {
+    const response = await fetch(url, {
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const body = await response.text();
+    return { status: response.status, body: body.slice(0, MAX_BODY) };
+  } catch {
+    return null;
+  }
+};
+
+/** Time, behind an interface so unit tests run the timeouts instantly. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realClock: Clock = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};

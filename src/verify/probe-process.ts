@@ -1,0 +1,174 @@
+/*
+ * Workers and scripts (no HTTP): run the image and watch it. A worker must stay up for a
+ * few seconds and print something (an empty log usually means buffered stdout); a script
+ * must exit 0 and print something. With no label or flag, what the process does decides.
+ */
+import type { VerifyCheck, VerifyMode } from "../core/pipeline.js";
+import { readImageUid, readRunningUid, stopCheck, userCheck } from "./check-user-and-stop.js";
+import {
+  LOG_TAIL_LINES,
+  type ProbeContext,
+  type RunOutcome,
+  seconds,
+  skipped,
+} from "./probe-context.js";
+import { notStarted } from "./probe-web.js";
+
+/** How long a worker must stay up, and how long an unlabelled image is watched. */
+export const WORKER_WINDOW_MS = 4000;
+const POLL_MS = 250;
+
+interface Watch {
+  readonly running: boolean;
+  readonly exitCode: number;
+  readonly ms: number;
+  /** ms until the first output, or null when there was none. */
+  readonly firstOutputMs: number | null;
+}
+
+export async function probeProcess(
+  ctx: ProbeContext,
+  mode: VerifyMode | "observe",
+): Promise<RunOutcome> {
+  ctx.progress(`starting ${ctx.image} (${mode === "observe" ? "watching what it does" : mode})`);
+  let name: string;
+  try {
+    name = await ctx.session.start({ image: ctx.image, env: ctx.env });
+  } catch (error) {
+    return notStarted(mode === "observe" ? "script" : mode, error);
+  }
+  const limit = mode === "script" ? ctx.timeoutMs : WORKER_WINDOW_MS;
+  const watch = await watchProcess(ctx, name, limit);
+  const decided: VerifyMode = mode !== "observe" ? mode : watch.running ? "worker" : "script";
+  return decided === "worker" ? workerOutcome(ctx, name, watch) : scriptOutcome(ctx, name, watch);
+}
+
+/** Polls until the process exits or `limit` ms pass, noting when output first appears. */
+async function watchProcess(ctx: ProbeContext, name: string, limit: number): Promise<Watch> {
+  const started = ctx.clock.now();
+  let firstOutputMs: number | null = null;
+  for (;;) {
+    const state = await ctx.session.state(name);
+    const ms = ctx.clock.now() - started;
+    if (firstOutputMs === null && (await ctx.session.logs(name, 1)).trim() !== "")
+      firstOutputMs = ms;
+    if (!state.running || ms >= limit) return { ...state, ms, firstOutputMs };
+    await ctx.clock.sleep(POLL_MS);
+  }
+}
+
+async function workerOutcome(ctx: ProbeContext, name: string, watch: Watch): Promise<RunOutcome> {
+  if (!watch.running) {
+    const message = `the worker exited with code ${watch.exitCode} after ${seconds(watch.ms)}`;
+    const logTail = await ctx.session.logs(name, LOG_TAIL_LINES);
+    const checks = [
+      { name: "stays-up", status: "fail", detail: message } as const,
+      skipped("non-root", "the container is not running"),
+      skipped("stop", "the container is not running"),
+    ];
+    return {
+      mode: "worker",
+      checks,
+      failure: { code: "E_CONTAINER_EXITED", message, logTail },
+      readyMs: null,
+      stopMs: null,
+      uid: null,
+    };
+  }
+  const firstOutputMs = watch.firstOutputMs ?? (await waitForOutput(ctx, name, watch.ms));
+  const output = outputCheck(ctx, await ctx.session.logs(name), firstOutputMs, "worker");
+  const uid = await readRunningUid(ctx.session, name);
+  const stop = await stopCheck(ctx.session, ctx.clock, name);
+  const up: VerifyCheck = {
+    name: "stays-up",
+    status: "pass",
+    detail: `running after ${seconds(watch.ms)}`,
+  };
+  const readyMs = firstOutputMs === null ? null : Math.round(firstOutputMs);
+  return {
+    mode: "worker",
+    checks: [up, output, userCheck(uid), stop.check],
+    failure: null,
+    readyMs,
+    stopMs: stop.stopMs,
+    uid,
+  };
+}
+
+/** A worker that is up but silent gets until the timeout to print its first line. */
+async function waitForOutput(
+  ctx: ProbeContext,
+  name: string,
+  elapsed: number,
+): Promise<number | null> {
+  const started = ctx.clock.now() - elapsed;
+  for (;;) {
+    const ms = ctx.clock.now() - started;
+    if ((await ctx.session.logs(name, 1)).trim() !== "") return ms;
+    if (ms >= ctx.timeoutMs) return null;
+    await ctx.clock.sleep(POLL_MS);
+  }
+}
+
+async function scriptOutcome(ctx: ProbeContext, name: string, watch: Watch): Promise<RunOutcome> {
+  const logs = await ctx.session.logs(name);
+  const exit: VerifyCheck = watch.running
+    ? {
+        name: "exit",
+        status: "fail",
+        detail: `still running after ${seconds(watch.ms)}; pass --mode worker if it is meant to`,
+      }
+    : watch.exitCode === 0
+      ? { name: "exit", status: "pass", detail: `exited 0 after ${seconds(watch.ms)}` }
+      : {
+          name: "exit",
+          status: "fail",
+          detail: `exited with code ${watch.exitCode}`,
+          value: watch.exitCode,
+        };
+  const uid = await readImageUid(ctx.session, ctx.image);
+  const checks = [
+    exit,
+    outputCheck(ctx, logs, logs.trim() ? watch.ms : null, "script"),
+    userCheck(uid),
+  ];
+  checks.push(skipped("stop", "a script stops by itself"));
+  const failure =
+    exit.status === "fail"
+      ? {
+          code: "E_VERIFY_FAILED" as const,
+          message: `the script ${exit.detail}`,
+          logTail: lastLines(logs),
+        }
+      : null;
+  return { mode: "script", checks, failure, readyMs: null, stopMs: null, uid };
+}
+
+function outputCheck(
+  ctx: ProbeContext,
+  logs: string,
+  firstMs: number | null,
+  what: string,
+): VerifyCheck {
+  if (firstMs === null || logs.trim() === "") {
+    const hint = what === "worker" ? " (stdout buffered? set PYTHONUNBUFFERED=1)" : "";
+    return { name: "output", status: "fail", detail: `the ${what} printed nothing${hint}` };
+  }
+  if (ctx.expect !== null && !logs.includes(ctx.expect)) {
+    return {
+      name: "output",
+      status: "fail",
+      detail: `output does not contain ${JSON.stringify(ctx.expect)}`,
+    };
+  }
+  const first = logs.trim().split("\n")[0] ?? "";
+  return {
+    name: "output",
+    status: "pass",
+    detail: `first line after ${seconds(firstMs)}: ${first.slice(0, 60)}`,
+  };
+}
+
+function lastLines(text: string): string {
+  return text.trimEnd().split("\n").slice(-LOG_TAIL_LINES).join("\n");
+}

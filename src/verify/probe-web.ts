@@ -1,0 +1,132 @@
+/*
+ * Web apps: start the image with its port published on 127.0.0.1 only, poll HTTP until a
+ * 2xx/3xx answer or the timeout, and watch the container meanwhile so a crash is reported
+ * at once (with its logs) instead of as a port timeout.
+ */
+import type { VerifyCheck, VerifyFailure, VerifyMode } from "../core/pipeline.js";
+import { readRunningUid, stopCheck, userCheck } from "./check-user-and-stop.js";
+import {
+  LOG_TAIL_LINES,
+  type ProbeContext,
+  type RunOutcome,
+  seconds,
+  skipped,
+} from "./probe-context.js";
+import type { HttpAnswer } from "./probe-http.js";
+
+const ATTEMPT_TIMEOUT_MS = 2000;
+const POLL_MS = 250;
+
+type Wait =
+  | { readonly kind: "answered"; readonly answer: HttpAnswer; readonly ms: number }
+  | { readonly kind: "exited"; readonly exitCode: number; readonly ms: number }
+  | { readonly kind: "timeout"; readonly last: HttpAnswer | null };
+
+export async function probeWeb(ctx: ProbeContext, port: number): Promise<RunOutcome> {
+  ctx.progress(`starting ${ctx.image} (port ${port} published on 127.0.0.1)`);
+  let name: string;
+  try {
+    name = await ctx.session.start({ image: ctx.image, env: ctx.env, publish: port });
+  } catch (error) {
+    return notStarted("web", error);
+  }
+  const started = ctx.clock.now();
+  const wait = await waitForHttp(ctx, name, port, started);
+  if (wait.kind === "exited") return exited(ctx, name, wait);
+  const uid = await readRunningUid(ctx.session, name);
+  const stop = await stopCheck(ctx.session, ctx.clock, name);
+  const checks = [...answerChecks(ctx, wait), userCheck(uid), stop.check];
+  const failure: VerifyFailure | null =
+    wait.kind === "timeout" && wait.last === null
+      ? {
+          code: "E_PORT_TIMEOUT",
+          message: `nothing answered on port ${port} within ${seconds(ctx.timeoutMs)}`,
+          logTail: await ctx.session.logs(name, LOG_TAIL_LINES),
+        }
+      : null;
+  const readyMs = wait.kind === "answered" ? Math.round(wait.ms) : null;
+  return { mode: "web", checks, failure, readyMs, stopMs: stop.stopMs, uid };
+}
+
+async function waitForHttp(
+  ctx: ProbeContext,
+  name: string,
+  port: number,
+  started: number,
+): Promise<Wait> {
+  let url: string | null = null;
+  let last: HttpAnswer | null = null;
+  for (;;) {
+    // The engine cannot report the host port of a container that already died.
+    url ??= await ctx.session.hostPort(name, port).then(
+      (hostPort) => `http://127.0.0.1:${hostPort}${ctx.path}`,
+      () => null,
+    );
+    const answer = url === null ? null : await ctx.http(url, ATTEMPT_TIMEOUT_MS);
+    const ms = ctx.clock.now() - started;
+    if (answer !== null && answer.status < 400) return { kind: "answered", answer, ms };
+    last = answer ?? last;
+    const state = await ctx.session.state(name);
+    if (!state.running) return { kind: "exited", exitCode: state.exitCode, ms };
+    if (ms >= ctx.timeoutMs) return { kind: "timeout", last };
+    await ctx.clock.sleep(POLL_MS);
+  }
+}
+
+function answerChecks(ctx: ProbeContext, wait: Wait): VerifyCheck[] {
+  if (wait.kind === "timeout") {
+    const detail = wait.last
+      ? `GET ${ctx.path} answered ${wait.last.status} (not 2xx/3xx) for ${seconds(ctx.timeoutMs)}`
+      : `no HTTP answer on ${ctx.path} within ${seconds(ctx.timeoutMs)}`;
+    return [{ name: "http", status: "fail", detail }];
+  }
+  if (wait.kind !== "answered") return [];
+  const { answer, ms } = wait;
+  const http: VerifyCheck = {
+    name: "http",
+    status: "pass",
+    detail: `GET ${ctx.path} → ${answer.status} after ${seconds(ms)}`,
+    value: Math.round(ms),
+  };
+  if (ctx.expect === null) return [http];
+  const found = answer.body.includes(ctx.expect);
+  const detail = found
+    ? `body contains ${JSON.stringify(ctx.expect)}`
+    : `body does not contain ${JSON.stringify(ctx.expect)}: ${JSON.stringify(answer.body.slice(0, 120))}`;
+  return [http, { name: "expect", status: found ? "pass" : "fail", detail }];
+}
+
+async function exited(
+  ctx: ProbeContext,
+  name: string,
+  wait: { exitCode: number; ms: number },
+): Promise<RunOutcome> {
+  const message = `the container exited with code ${wait.exitCode} after ${seconds(wait.ms)}, before answering HTTP`;
+  const logTail = await ctx.session.logs(name, LOG_TAIL_LINES);
+  return {
+    mode: "web",
+    checks: [
+      { name: "http", status: "fail", detail: message },
+      skipped("non-root", "the container is not running"),
+      skipped("stop", "the container is not running"),
+    ],
+    failure: { code: "E_CONTAINER_EXITED", message, logTail },
+    readyMs: null,
+    stopMs: null,
+    uid: null,
+  };
+}
+
+/** `run` itself failed (e.g. the CMD's executable does not exist in the image). */
+export function notStarted(mode: VerifyMode, error: unknown): RunOutcome {
+  const details = (error as { details?: string }).details ?? String((error as Error).message);
+  const message = "the container did not start";
+  return {
+    mode,
+    checks: [{ name: "start", status: "fail", detail: `${message}: ${details.split("\n")[0]}` }],
+    failure: { code: "E_CONTAINER_EXITED", message, logTail: details },
+    readyMs: null,
+    stopMs: null,
+    uid: null,
+  };
+}

@@ -1,0 +1,102 @@
+/*
+ * `pyship verify`: run an image the way production will and check that it really works —
+ * it answers (or runs, or finishes), not as root, stops fast, ships no secrets, .git,
+ * virtualenvs or compilers. Returns a report; never leaves a container behind.
+ */
+import type { CommandExecutor } from "../core/exec.js";
+import type { VerifyCheck, VerifyFailure, VerifyOptions, VerifyReport } from "../core/pipeline.js";
+import { fileChecks } from "./check-files.js";
+import { chooseMode } from "./choose-mode.js";
+import { EngineSession } from "./engine-session.js";
+import { inspectImage } from "./inspect-image.js";
+import type { ProbeContext, RunOutcome } from "./probe-context.js";
+import { type Clock, fetchHttp, type HttpGet, realClock } from "./probe-http.js";
+import { probeProcess } from "./probe-process.js";
+import { probeWeb } from "./probe-web.js";
+
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+
+export interface VerifyInput {
+  readonly executor: CommandExecutor;
+  /** The engine's client binary: docker or podman (name or path). */
+  readonly client: string;
+  readonly image: string;
+  readonly options: VerifyOptions;
+  readonly onProgress?: (message: string) => void;
+  /** Ports for tests: the HTTP client and the clock (real ones by default). */
+  readonly http?: HttpGet;
+  readonly clock?: Clock;
+}
+
+export async function verifyImage(input: VerifyInput): Promise<VerifyReport> {
+  const session = new EngineSession(input.executor, input.client);
+  const progress = input.onProgress ?? (() => {});
+  try {
+    const facts = await inspectImage(session, input.image);
+    const plan = chooseMode(facts, input.options);
+    const ctx = probeContext(input, session, progress);
+    const run =
+      plan.mode === "web"
+        ? await probeWeb(ctx, plan.port ?? 0)
+        : await probeProcess(ctx, plan.mode);
+    // Free the test container before the export, which is the heavy part.
+    await session.removeAll();
+    progress("scanning the image's files");
+    const files = await fileChecks(input.executor, session, input.image, facts);
+    return report(input.image, plan.port, run, files, facts.sizeBytes);
+  } finally {
+    await session.removeAll();
+  }
+}
+
+function probeContext(
+  input: VerifyInput,
+  session: EngineSession,
+  progress: (m: string) => void,
+): ProbeContext {
+  const { options } = input;
+  const path = options.path ?? "/";
+  return {
+    session,
+    http: input.http ?? fetchHttp,
+    clock: input.clock ?? realClock,
+    progress,
+    image: input.image,
+    env: options.env ?? {},
+    path: path.startsWith("/") ? path : `/${path}`,
+    expect: options.expect ?? null,
+    timeoutMs: (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+  };
+}
+
+function report(
+  image: string,
+  port: number | null,
+  run: RunOutcome,
+  files: readonly VerifyCheck[],
+  sizeBytes: number | null,
+): VerifyReport {
+  const checks = [...run.checks, ...files];
+  const failed = checks.filter((check) => check.status === "fail");
+  const failure: VerifyFailure | null =
+    run.failure ??
+    (failed.length === 0
+      ? null
+      : {
+          code: "E_VERIFY_FAILED",
+          message: `failed: ${failed.map((c) => c.name).join(", ")}`,
+          logTail: null,
+        });
+  return {
+    image,
+    ok: failure === null,
+    mode: run.mode,
+    port: run.mode === "web" ? port : null,
+    failure,
+    checks,
+    sizeBytes,
+    readyMs: run.readyMs,
+    stopMs: run.stopMs,
+    uid: run.uid,
+  };
+}
