@@ -1,11 +1,126 @@
-// STUB — owned by the detect-deps helper.
-import type { DependencyFacts, ProjectMeta, Warning } from "../../core/pipeline.js";
+/*
+ * Decides how dependencies get into the image: exactly one install strategy, chosen from
+ * every manifest present by an ordered table, plus every runtime requirement it declares
+ * (for server detection and system-library lookup) and the manifests it passed over.
+ */
+import type {
+  DependencyFacts,
+  Evidence,
+  InstallFacts,
+  ProjectMeta,
+  Warning,
+} from "../../core/pipeline.js";
 import type { ProjectFiles } from "../project-files.js";
+import type { DependencyFormat, FormatContext, FormatMatch } from "./dependency-format.js";
+import { installProjectEvidence } from "./install-project.js";
+import {
+  pdmLockFormat,
+  pipfileLockFormat,
+  poetryLockFormat,
+  uvLockFormat,
+} from "./lock-formats.js";
+import { pipfileFormat } from "./pipfile-format.js";
+import { readPyproject } from "./pyproject.js";
+import { pyprojectFormat, pyprojectPackageFormat } from "./pyproject-format.js";
+import { requirementsFormat } from "./requirements-format.js";
+import { setupPyFormat } from "./setup-py-format.js";
 
-export function detectDependencies(_files: ProjectFiles, _meta: ProjectMeta, _warnings: Warning[]): DependencyFacts {
+/**
+ * First match wins. Lock files come first: they pin every version, transitive ones too, so
+ * the image gets what the developer tested. Among locks, Poetry/uv/PDM (tied to the
+ * pyproject.toml that also holds the metadata) come before Pipenv; a project holding two
+ * locks is mid-migration and the other is reported as ignored. Then the loose manifests,
+ * most authoritative first: pyproject.toml is the package's own declaration;
+ * requirements files are what pip deployments have always used; a lock-less Pipfile needs
+ * a resolver run at build time; setup.py is read without running it, so it may be
+ * incomplete; a pyproject package with no dependencies is the last resort.
+ */
+export const DEPENDENCY_FORMATS: readonly DependencyFormat[] = [
+  poetryLockFormat,
+  uvLockFormat,
+  pdmLockFormat,
+  pipfileLockFormat,
+  pyprojectFormat,
+  requirementsFormat,
+  pipfileFormat,
+  setupPyFormat,
+  pyprojectPackageFormat,
+];
+
+export function detectDependencies(
+  files: ProjectFiles,
+  _meta: ProjectMeta,
+  warnings: Warning[],
+): DependencyFacts {
+  const context: FormatContext = { files, pyproject: readPyproject(files) };
+  const ignored: Evidence[] = [];
+  for (const [index, format] of DEPENDENCY_FORMATS.entries()) {
+    if (format.manifests(files).length === 0) continue;
+    const result = format.detect(context);
+    if (result.kind === "skip") {
+      ignored.push(...result.ignored);
+      continue;
+    }
+    warnings.push(...(result.warnings ?? []));
+    const passedOver = [
+      ...ignored,
+      ...(result.ignored ?? []),
+      ...laterManifests(files, index, result),
+    ];
+    return {
+      install: toInstall(result, context),
+      requirements: result.requirements,
+      ignored: dedupe(passedOver.filter((entry) => !result.files.includes(entry.file))),
+    };
+  }
+  return { install: nothingToInstall(), requirements: [], ignored: dedupe(ignored) };
+}
+
+function toInstall(match: FormatMatch, context: FormatContext): InstallFacts {
+  const project = match.installsProject ?? installProjectEvidence(context.files, context.pyproject);
+  const why = project
+    ? `${match.evidence.why}; installs the project too (${project.why})`
+    : match.evidence.why;
   return {
-    install: { tool: "pip", strategy: "none", files: [], installProject: false, evidence: { file: ".", line: null, why: "stub" } },
-    requirements: [],
-    ignored: [],
+    tool: match.tool,
+    strategy: match.strategy,
+    files: match.files,
+    installProject: project !== null,
+    evidence: { ...match.evidence, why },
   };
+}
+
+/** Manifests of formats ranked after the chosen one: seen, not read, not used. */
+function laterManifests(files: ProjectFiles, chosenIndex: number, chosen: FormatMatch): Evidence[] {
+  const chosenFile = chosen.evidence.file;
+  return DEPENDENCY_FORMATS.slice(chosenIndex + 1).flatMap((format) =>
+    format.manifests(files).map((file) => ({
+      file,
+      line: null,
+      why: `not used: ${chosenFile} takes precedence (${rankReason(chosen)})`,
+    })),
+  );
+}
+
+function rankReason(chosen: FormatMatch): string {
+  if (chosen.strategy.endsWith("-lock") && chosen.files.length > 1)
+    return "a lock file beats loose manifests";
+  if (chosen.strategy === "pyproject") return "the package's own declaration beats loose manifests";
+  return "ranked higher";
+}
+
+function nothingToInstall(): InstallFacts {
+  const why = "no dependency manifest declares any package";
+  return {
+    tool: "pip",
+    strategy: "none",
+    files: [],
+    installProject: false,
+    evidence: { file: ".", line: null, why },
+  };
+}
+
+function dedupe(entries: readonly Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return entries.filter((entry) => !seen.has(entry.file) && seen.add(entry.file));
 }

@@ -1,0 +1,87 @@
+/*
+ * The runtime requirements a pyproject.toml declares: PEP 621 `[project].dependencies`
+ * (PEP 508 strings) and Poetry `[tool.poetry.dependencies]` (name = constraint tables).
+ * Optional dependencies, dev groups and `python` itself are not runtime requirements.
+ */
+import { PyshipError } from "../../core/errors.js";
+import type { Requirement } from "../../core/pipeline.js";
+import { parseRequirement } from "./parse-requirement.js";
+import { poetryToPep440 } from "./poetry-constraint.js";
+import { asString, asTable, normalizeName, type Pyproject } from "./pyproject.js";
+import { findKeyLine, findValueLine } from "./toml-lines.js";
+
+export function pep621Requirements(pyproject: Pyproject): Requirement[] {
+  const dependencies = pyproject.project?.dependencies;
+  if (dependencies === undefined) return [];
+  const path = ["project", "dependencies"];
+  if (!Array.isArray(dependencies)) throw typeError(pyproject, path, "an array of PEP 508 strings");
+  return dependencies.map((entry) => {
+    const line = findValueLine(pyproject.text, path, String(entry)) ?? undefined;
+    const parsed =
+      typeof entry === "string"
+        ? parseRequirement(entry)
+        : { error: `${JSON.stringify(entry)} is not a string` };
+    if ("error" in parsed) {
+      throw new PyshipError(
+        "E_PARSE",
+        `invalid requirement in [project].dependencies: ${parsed.error}`,
+        {
+          file: pyproject.file,
+          line,
+          hint: 'write it as PEP 508, e.g. "fastapi>=0.110"',
+        },
+      );
+    }
+    return {
+      ...parsed,
+      evidence: {
+        file: pyproject.file,
+        line: line ?? null,
+        why: "listed in [project].dependencies",
+      },
+    };
+  });
+}
+
+export function poetryRequirements(pyproject: Pyproject): Requirement[] {
+  const dependencies = asTable(pyproject.poetry?.dependencies);
+  if (dependencies === undefined) return [];
+  return Object.entries(dependencies)
+    .filter(([name, value]) => name.toLowerCase() !== "python" && asTable(value)?.optional !== true)
+    .map(([name, value]) => {
+      const line = findKeyLine(pyproject.text, ["tool", "poetry", "dependencies", name]);
+      return {
+        name: normalizeName(name),
+        spec: poetrySpec(name, value),
+        evidence: { file: pyproject.file, line, why: "listed in [tool.poetry.dependencies]" },
+      };
+    });
+}
+
+/** `flask = "^3.0"` → `flask>=3.0,<4.0`; git/path/url sources and `||` keep only the name. */
+function poetrySpec(name: string, value: unknown): string {
+  const table = Array.isArray(value) ? asTable(value[0]) : asTable(value);
+  const constraint = typeof value === "string" ? value : asString(table?.version);
+  const extras = Array.isArray(table?.extras) ? `[${table.extras.join(",")}]` : "";
+  const converted = constraint === undefined ? null : poetryToPep440(constraint);
+  return converted?.length === 1 ? `${name}${extras}${converted[0]}` : `${name}${extras}`;
+}
+
+/** Poetry's python constraint as PEP 440 alternatives, with its line. */
+export function poetryPython(pyproject: Pyproject): { raw: string; line: number | null } | null {
+  const raw = asString(asTable(pyproject.poetry?.dependencies)?.python);
+  if (raw === undefined) return null;
+  return { raw, line: findKeyLine(pyproject.text, ["tool", "poetry", "dependencies", "python"]) };
+}
+
+function typeError(pyproject: Pyproject, path: string[], expected: string): PyshipError {
+  return new PyshipError(
+    "E_PARSE",
+    `[${path.slice(0, -1).join(".")}].${path.at(-1)} must be ${expected}`,
+    {
+      file: pyproject.file,
+      line: findKeyLine(pyproject.text, path) ?? undefined,
+      hint: "see https://packaging.python.org/en/latest/specifications/pyproject-toml/",
+    },
+  );
+}

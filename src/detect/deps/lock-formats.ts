@@ -1,0 +1,163 @@
+/*
+ * Lock-file formats: Poetry, uv, PDM (TOML locks next to pyproject.toml) and Pipenv
+ * (Pipfile.lock, JSON). A lock pins every version, so the image installs exactly what the
+ * developer tested — that is why these come first in the format table.
+ */
+import { PyshipError } from "../../core/errors.js";
+import type { InstallFacts, Requirement, Warning } from "../../core/pipeline.js";
+import type { ProjectFiles } from "../project-files.js";
+import { pep621Requirements, poetryRequirements } from "./declared-requirements.js";
+import type {
+  DependencyFormat,
+  FormatContext,
+  FormatMatch,
+  FormatSkip,
+} from "./dependency-format.js";
+import {
+  type LockedPackage,
+  pdmLocked,
+  pipfileLocked,
+  poetryLocked,
+  uvLocked,
+} from "./locked-packages.js";
+import { pipfileRequirements } from "./pipfile-format.js";
+import type { Pyproject, Table } from "./pyproject.js";
+
+interface LockSpec {
+  readonly lock: string;
+  readonly manifest: "pyproject.toml" | "Pipfile";
+  readonly tool: InstallFacts["tool"];
+  readonly strategy: InstallFacts["strategy"];
+  readonly declared: (context: FormatContext) => Requirement[];
+  readonly locked: (data: Table, text: string) => LockedPackage[];
+  readonly parse: (files: ProjectFiles, path: string) => Table;
+}
+
+const fromPyproject = (read: (pyproject: Pyproject) => Requirement[]) => (context: FormatContext) =>
+  context.pyproject ? read(context.pyproject) : [];
+
+const toml = (files: ProjectFiles, path: string) => files.toml(path);
+
+export const poetryLockFormat = lockFormat({
+  lock: "poetry.lock",
+  manifest: "pyproject.toml",
+  tool: "poetry",
+  strategy: "poetry-lock",
+  // Poetry 2 accepts runtime deps in [project] as well as [tool.poetry.dependencies]
+  declared: fromPyproject((p) => dedupe([...pep621Requirements(p), ...poetryRequirements(p)])),
+  locked: poetryLocked,
+  parse: toml,
+});
+
+export const uvLockFormat = lockFormat({
+  lock: "uv.lock",
+  manifest: "pyproject.toml",
+  tool: "uv",
+  strategy: "uv-lock",
+  declared: fromPyproject(pep621Requirements),
+  locked: uvLocked,
+  parse: toml,
+});
+
+export const pdmLockFormat = lockFormat({
+  lock: "pdm.lock",
+  manifest: "pyproject.toml",
+  tool: "pdm",
+  strategy: "pdm-lock",
+  declared: fromPyproject(pep621Requirements),
+  locked: pdmLocked,
+  parse: toml,
+});
+
+export const pipfileLockFormat = lockFormat({
+  lock: "Pipfile.lock",
+  manifest: "Pipfile",
+  tool: "pipenv",
+  strategy: "pipfile-lock",
+  declared: ({ files }) => pipfileRequirements(files),
+  locked: pipfileLocked,
+  parse: parseJson,
+});
+
+function lockFormat(spec: LockSpec): DependencyFormat {
+  return {
+    name: spec.strategy,
+    manifests: (files) => (files.has(spec.lock) ? [spec.lock] : []),
+    detect: (context) => detectLock(spec, context),
+  };
+}
+
+function detectLock(spec: LockSpec, context: FormatContext): FormatMatch | FormatSkip {
+  const { files } = context;
+  if (!files.has(spec.manifest)) {
+    return {
+      kind: "skip",
+      ignored: [{ file: spec.lock, line: null, why: `not used: no ${spec.manifest} next to it` }],
+    };
+  }
+  const declared = spec.declared(context);
+  const locked = spec.locked(spec.parse(files, spec.lock), files.read(spec.lock));
+  const lockedNames = new Set(locked.map((pkg) => pkg.name));
+  const declaredNames = new Set(declared.map((req) => req.name));
+  const transitive: Requirement[] = locked
+    .filter((pkg) => !declaredNames.has(pkg.name))
+    .map((pkg) => ({
+      name: pkg.name,
+      spec: `${pkg.name}==${pkg.version}`,
+      evidence: {
+        file: spec.lock,
+        line: pkg.line,
+        why: `pinned in ${spec.lock} (pulled in by another package)`,
+      },
+    }));
+  return {
+    kind: "match",
+    tool: spec.tool,
+    strategy: spec.strategy,
+    files: [spec.manifest, spec.lock],
+    requirements: [...declared, ...transitive],
+    evidence: {
+      file: spec.lock,
+      line: null,
+      why: `${spec.lock} pins every version: ${spec.tool} installs exactly what was tested`,
+    },
+    warnings: staleWarnings(spec, declared, lockedNames),
+  };
+}
+
+/** A package declared but absent from the lock means the lock is older than the manifest. */
+function staleWarnings(
+  spec: LockSpec,
+  declared: readonly Requirement[],
+  locked: ReadonlySet<string>,
+): Warning[] {
+  return declared
+    .filter((req) => !locked.has(req.name))
+    .map((req) => ({
+      code: "LOCK_OUTDATED",
+      message: `${req.name} is declared in ${spec.manifest} but missing from ${spec.lock}; run \`${spec.tool} lock\``,
+      file: req.evidence.file,
+      ...(req.evidence.line === null ? {} : { line: req.evidence.line }),
+    }));
+}
+
+function dedupe(requirements: readonly Requirement[]): Requirement[] {
+  const seen = new Set<string>();
+  return requirements.filter((req) => !seen.has(req.name) && seen.add(req.name));
+}
+
+function parseJson(files: ProjectFiles, path: string): Table {
+  const text = files.read(path);
+  try {
+    return JSON.parse(text) as Table;
+  } catch (cause) {
+    const position = Number(/position (\d+)/.exec(String((cause as Error).message))?.[1]);
+    const line = Number.isNaN(position) ? undefined : text.slice(0, position).split("\n").length;
+    throw new PyshipError("E_PARSE", `invalid JSON: ${(cause as Error).message.split("\n")[0]}`, {
+      file: path,
+      line,
+      hint: `regenerate it with \`pipenv lock\``,
+      cause,
+    });
+  }
+}

@@ -1,0 +1,76 @@
+/*
+ * Pipfile without Pipfile.lock. Pipenv can install from it, but it resolves versions at
+ * build time, so it ranks below requirements files (which at least say what to install
+ * without a resolver run) and pyship warns that a lock would make builds reproducible.
+ */
+import { PyshipError } from "../../core/errors.js";
+import type { Requirement } from "../../core/pipeline.js";
+import type { ProjectFiles } from "../project-files.js";
+import type { DependencyFormat } from "./dependency-format.js";
+import { poetryToPep440 } from "./poetry-constraint.js";
+import { asString, asTable, normalizeName } from "./pyproject.js";
+import { findKeyLine } from "./toml-lines.js";
+
+export const pipfileFormat: DependencyFormat = {
+  name: "pipfile",
+  manifests: (files) => (files.has("Pipfile") ? ["Pipfile"] : []),
+  detect({ files }) {
+    const requirements = pipfileRequirements(files);
+    if (requirements.length === 0) {
+      return {
+        kind: "skip",
+        ignored: [{ file: "Pipfile", line: null, why: "[packages] lists no packages" }],
+      };
+    }
+    return {
+      kind: "match",
+      tool: "pipenv",
+      strategy: "pipfile-lock",
+      files: ["Pipfile"],
+      requirements,
+      evidence: {
+        file: "Pipfile",
+        line: null,
+        why: "Pipfile without Pipfile.lock: pipenv resolves versions at build time",
+      },
+      warnings: [
+        {
+          code: "PIPFILE_NO_LOCK",
+          message: "Pipfile has no Pipfile.lock; run `pipenv lock` for reproducible builds",
+          file: "Pipfile",
+        },
+      ],
+    };
+  },
+};
+
+/** `[packages]` of the Pipfile; `[dev-packages]` never goes into the image. */
+export function pipfileRequirements(files: ProjectFiles): Requirement[] {
+  const data = files.toml("Pipfile");
+  const text = files.read("Pipfile");
+  const packages = data.packages ?? {};
+  if (asTable(packages) === undefined) {
+    throw new PyshipError("E_PARSE", "[packages] must be a table of name = version", {
+      file: "Pipfile",
+      line: findKeyLine(text, ["packages"]) ?? undefined,
+      hint: 'write packages as `flask = "*"` under [packages]',
+    });
+  }
+  return Object.entries(packages as Record<string, unknown>).map(([name, value]) => {
+    const line = findKeyLine(text, ["packages", name]);
+    const version = typeof value === "string" ? value : asString(asTable(value)?.version);
+    if (version !== undefined && poetryToPep440(version) === null) {
+      throw new PyshipError("E_PARSE", `invalid version "${version}" for ${name}`, {
+        file: "Pipfile",
+        line: line ?? undefined,
+        hint: 'use "*" or a PEP 440 specifier such as "==3.1.0" or ">=3,<4"',
+      });
+    }
+    const spec = version === undefined || version === "*" ? name : `${name}${version}`;
+    return {
+      name: normalizeName(name),
+      spec,
+      evidence: { file: "Pipfile", line, why: "listed in Pipfile [packages]" },
+    };
+  });
+}
