@@ -1,11 +1,127 @@
-// STUB — owned by the detect-app helper.
+/*
+ * Which port the app listens on, when the project says so; null lets the plan apply the
+ * server's convention (gunicorn/uvicorn 8000, streamlit 8501). A `$PORT` without a
+ * default in the Procfile means "the container's PORT", which the plan chooses, so it
+ * states no number and the search goes on.
+ */
+import { posix } from "node:path";
 import type { EntrypointCandidate, PortFacts, ProcfileFacts } from "../core/pipeline.js";
+import { isPort, portInCode, portInGunicornConfig, portOfAddress } from "./app/code-port.js";
+import { PythonSources } from "./app/python-sources.js";
 import type { ProjectFiles } from "./project-files.js";
 
+interface PortContext {
+  readonly files: ProjectFiles;
+  readonly sources: PythonSources;
+  readonly first: EntrypointCandidate | undefined;
+  readonly procfile: ProcfileFacts | null;
+}
+
+type PortSource = (context: PortContext) => PortFacts | null;
+
+/** Flags that take a port, or an address ending in one, per server. gunicorn's -p is a pidfile. */
+const PORT_FLAGS = new Set(["--port", "--server.port", "--http-port"]);
+const BIND_FLAGS = new Set(["--bind", "-b", "--listen"]);
+
+/**
+ * The declared command first (it is literally what runs), then files the server reads by
+ * itself (gunicorn.conf.py, .streamlit/config.toml), then what the app's code says, which
+ * may be a development-server default the production command never sees.
+ */
+const PORT_SOURCES: readonly PortSource[] = [
+  fromProcfile,
+  fromGunicornConfig,
+  fromStreamlitConfig,
+  fromCode,
+];
+
 export function detectPort(
-  _files: ProjectFiles,
-  _entrypoints: readonly EntrypointCandidate[],
-  _procfile: ProcfileFacts | null,
+  files: ProjectFiles,
+  entrypoints: readonly EntrypointCandidate[],
+  procfile: ProcfileFacts | null,
 ): PortFacts | null {
+  const context = { files, sources: new PythonSources(files, []), first: entrypoints[0], procfile };
+  for (const source of PORT_SOURCES) {
+    const found = source(context);
+    if (found) return found;
+  }
   return null;
+}
+
+function fromProcfile({ procfile }: PortContext): PortFacts | null {
+  const argv = procfile?.web;
+  if (!argv || !procfile) return null;
+  const gunicorn = serverOf(argv) === "gunicorn";
+  for (let i = 0; i < argv.length; i += 1) {
+    const [flag, inline] = (argv[i] as string).split(/=(.*)/s);
+    const value = inline ?? argv[i + 1] ?? "";
+    const takesPort = PORT_FLAGS.has(flag as string) || (!gunicorn && flag === "-p");
+    const port = takesPort
+      ? portOfValue(value)
+      : BIND_FLAGS.has(flag as string)
+        ? portOfBind(value)
+        : null;
+    if (port)
+      return {
+        port,
+        evidence: { ...procfile.evidence, why: `${flag} ${value} in the web: command` },
+      };
+  }
+  return null;
+}
+
+/** `gunicorn`, `/venv/bin/gunicorn`, `python -m gunicorn` → gunicorn. */
+function serverOf(argv: readonly string[]): string {
+  const [first = "", second, third = ""] = argv;
+  const program = posix.basename(first);
+  return /^python[\d.]*$/.test(program) && second === "-m" ? third : program;
+}
+
+/** `8080` or `${PORT:-8080}` / `${PORT-8080}` (a default for an unset PORT). */
+function portOfValue(value: string): number | null {
+  const fallback = /^\$\{PORT:?-(\d+)\}$/.exec(value)?.[1];
+  const port = Number(fallback ?? value);
+  return isPort(port) ? port : null;
+}
+
+function portOfBind(value: string): number | null {
+  const expanded = value.replace(/\$\{PORT:?-(\d+)\}/, "$1");
+  return portOfAddress(expanded);
+}
+
+function fromGunicornConfig({ files, sources, first, procfile }: PortContext): PortFacts | null {
+  const usesGunicorn = procfile?.web
+    ? serverOf(procfile.web) === "gunicorn"
+    : first?.kind === "wsgi";
+  const module =
+    usesGunicorn && files.has("gunicorn.conf.py") ? sources.module("gunicorn.conf.py") : null;
+  const found = module && portInGunicornConfig(module);
+  return found
+    ? { port: found.port, evidence: { file: "gunicorn.conf.py", line: found.line, why: found.why } }
+    : null;
+}
+
+function fromStreamlitConfig({ files, first }: PortContext): PortFacts | null {
+  const path = ".streamlit/config.toml";
+  if (first?.kind !== "streamlit" || !files.has(path)) return null;
+  const server = files.toml(path).server as { port?: unknown } | undefined;
+  const port = Number(server?.port);
+  if (!isPort(port)) return null;
+  const line =
+    files
+      .read(path)
+      .split("\n")
+      .findIndex((text) => /^\s*port\s*=/.test(text)) + 1;
+  return { port, evidence: { file: path, line: line || null, why: `[server] port = ${port}` } };
+}
+
+/** Web apps and scripts only: Celery has no HTTP port, Django's settings never hold one. */
+function fromCode({ sources, first }: PortContext): PortFacts | null {
+  if (!first || first.kind === "celery" || first.kind === "console-script") return null;
+  if (first.framework === "django") return null;
+  const module = sources.module(first.evidence.file);
+  const found = module && portInCode(module);
+  return found
+    ? { port: found.port, evidence: { file: module.path, line: found.line, why: found.why } }
+    : null;
 }

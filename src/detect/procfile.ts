@@ -1,7 +1,112 @@
-// STUB — owned by the detect-app helper.
+/*
+ * Reads a root `Procfile` (Heroku/foreman format: `type: command` lines) and keeps the
+ * `web:` process, split into argv with shell-word rules. `$PORT` stays as written: the
+ * plan decides what the container's PORT is and substitutes it (exec-form CMD has no shell).
+ *
+ * A Procfile without a `web:` line is an error (E_PARSE), not a warning: a Procfile is the
+ * user's explicit statement of how to run the app, so silently ignoring it and guessing from
+ * the code could ship an image that runs something else than the user declared (e.g. the
+ * worker Procfile's celery command replaced by a `__main__` script). The one exception is a
+ * `[tool.pyship] command`, which already says what to run, so the Procfile is not needed.
+ */
+import { split } from "shlex";
+import { PyshipError } from "../core/errors.js";
 import type { ProcfileFacts } from "../core/pipeline.js";
+import { loadConfig } from "./config.js";
 import type { ProjectFiles } from "./project-files.js";
 
-export function detectProcfile(_files: ProjectFiles): ProcfileFacts | null {
-  return null;
+const FILE = "Procfile";
+const PROCESS_LINE = /^([A-Za-z0-9_-]+)\s*:\s*(.*)$/;
+/** Words that only mean something to a shell: with them, argv alone can't run the command. */
+const SHELL_WORDS = new Set(["&&", "||", "|", ";", "&", ">", ">>", "<", "2>&1"]);
+
+interface ProcessLine {
+  readonly type: string;
+  readonly command: string;
+  readonly line: number;
+}
+
+export function detectProcfile(files: ProjectFiles): ProcfileFacts | null {
+  if (!files.has(FILE)) return null;
+  const processes = parseProcfile(files.read(FILE));
+  const web = processes.filter((process) => process.type === "web");
+  const [first, second] = web;
+  if (second && first) {
+    throw new PyshipError(
+      "E_PARSE",
+      `two web: processes (lines ${first.line} and ${second.line})`,
+      {
+        file: FILE,
+        line: second.line,
+        hint: "keep one web: line; the image runs exactly one web process",
+      },
+    );
+  }
+  if (!first) return noWebProcess(files, processes);
+  const argv = splitWords(first);
+  const evidence = { file: FILE, line: first.line, why: `web: process in ${FILE}` };
+  return { web: argv, raw: first.command, evidence };
+}
+
+export function parseProcfile(text: string): ProcessLine[] {
+  const processes: ProcessLine[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const match = PROCESS_LINE.exec(raw.trim());
+    if (!raw.trim().startsWith("#") && match) {
+      processes.push({
+        type: match[1] as string,
+        command: (match[2] as string).trim(),
+        line: index + 1,
+      });
+    }
+  });
+  return processes;
+}
+
+function splitWords(process: ProcessLine): string[] {
+  let argv: string[];
+  try {
+    argv = split(process.command);
+  } catch (cause) {
+    throw new PyshipError(
+      "E_PARSE",
+      `cannot split the web: command (${(cause as Error).message})`,
+      {
+        file: FILE,
+        line: process.line,
+        hint: "close the open quote or escape in the web: line",
+        cause,
+      },
+    );
+  }
+  if (argv.length === 0) {
+    throw new PyshipError("E_PARSE", "the web: process has no command", {
+      file: FILE,
+      line: process.line,
+      hint: "write the command after `web:`, e.g. `web: gunicorn app:app`",
+    });
+  }
+  return argv;
+}
+
+function noWebProcess(files: ProjectFiles, processes: readonly ProcessLine[]): null {
+  if (loadConfig(files).command) return null;
+  const types = processes.map((process) => `${process.type}:`).join(", ");
+  throw new PyshipError(
+    "E_PARSE",
+    `${FILE} has no web: process${types ? ` (found ${types})` : ""}`,
+    {
+      file: FILE,
+      line: processes[0]?.line ?? 1,
+      hint: "add a `web: <command>` line, or set `command` in [tool.pyship] to say what the image runs",
+    },
+  );
+}
+
+/** Whether argv needs a shell to mean what the Procfile says (operators, `VAR=x cmd`, `$(...)`). */
+export function procfileNeedsShell(argv: readonly string[]): boolean {
+  return (
+    /^[A-Za-z_]\w*=/.test(argv[0] ?? "") ||
+    argv.some((word) => SHELL_WORDS.has(word) || word.includes("$(") || word.includes("`"))
+  );
 }

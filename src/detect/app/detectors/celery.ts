@@ -1,0 +1,28 @@
+/*
+ * Celery workers: a module-level `name = Celery(...)`. The candidate's app is the module,
+ * which is what `celery -A <module> worker` expects (Celery finds the instance in it).
+ */
+import type { EntrypointCandidate } from "../../../core/pipeline.js";
+import { type AppClass, findObjects } from "../app-objects.js";
+import type { AppDetector } from "../detector.js";
+import { rootNote } from "../module-path.js";
+
+const CELERY: AppClass = {
+  name: "Celery",
+  qualified: ["celery.Celery", "celery.app.Celery", "celery.app.base.Celery"],
+};
+
+export const celery: AppDetector = {
+  name: "celery",
+  detect(context) {
+    const found: EntrypointCandidate[] = [];
+    for (const module of context.sources.containing(CELERY.name)) {
+      const object = findObjects(module, CELERY)[0];
+      if (!object || !module.module) continue;
+      const why = `${object.name} = ${object.callee}(...) at module level${rootNote(module.root)}`;
+      const evidence = { file: module.path, line: object.line, why };
+      found.push({ framework: "celery", app: module.module, kind: "celery", evidence });
+    }
+    return found;
+  },
+};

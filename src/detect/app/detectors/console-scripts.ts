@@ -1,0 +1,48 @@
+/*
+ * Console scripts the project declares ([project.scripts], [tool.poetry.scripts], as read
+ * by project-meta): runnable commands once the project is installed.
+ */
+import type { EntrypointCandidate, ProjectMeta } from "../../../core/pipeline.js";
+import type { ProjectFiles } from "../../project-files.js";
+import type { AppDetector } from "../detector.js";
+
+/** Where a script may be declared, most likely first. */
+const DECLARING_FILES = ["pyproject.toml", "setup.cfg", "setup.py"];
+
+export const consoleScripts: AppDetector = {
+  name: "console-scripts",
+  detect(context) {
+    return Object.entries(context.meta.scripts).map(([name, target]) =>
+      fromScript(context.files, context.meta, name, target),
+    );
+  },
+};
+
+function fromScript(
+  files: ProjectFiles,
+  meta: ProjectMeta,
+  name: string,
+  target: string,
+): EntrypointCandidate {
+  const declared = [meta.evidence.file, ...DECLARING_FILES].filter((file) => files.has(file));
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`^\\s*["']?${escaped}["']?\\s*=`);
+  for (const file of declared) {
+    const index = files
+      .read(file)
+      .split("\n")
+      .findIndex((line) => pattern.test(line));
+    if (index !== -1) return make(name, target, file, index + 1);
+  }
+  return make(name, target, declared[0] ?? meta.evidence.file, null);
+}
+
+function make(
+  name: string,
+  target: string,
+  file: string,
+  line: number | null,
+): EntrypointCandidate {
+  const why = `console script ${name} = "${target}" (runs once the project is installed)`;
+  return { framework: "script", app: name, kind: "console-script", evidence: { file, line, why } };
+}

@@ -1,0 +1,112 @@
+/*
+ * Django projects: `manage.py` names the settings module (DJANGO_SETTINGS_MODULE), the
+ * settings name the application (WSGI_APPLICATION, or ASGI_APPLICATION when the project
+ * opted into ASGI, e.g. Channels). Without that setting, the `wsgi.py` next to the
+ * settings is what `startproject` generates and what every guide points gunicorn at.
+ */
+import { posix } from "node:path";
+import type { EntrypointCandidate } from "../../../core/pipeline.js";
+import type { AppDetector, DetectContext } from "../detector.js";
+import { literal, type Statement } from "../python-source.js";
+import type { PyModule, PythonSources } from "../python-sources.js";
+
+/** Settings modules often `from .base import *`; follow that far at most. */
+const MAX_SETTINGS_HOPS = 4;
+
+export const django: AppDetector = {
+  name: "django",
+  detect(context) {
+    const managers = context.files.paths
+      .filter((path) => posix.basename(path) === "manage.py")
+      .sort((a, b) => a.split("/").length - b.split("/").length);
+    for (const manager of managers) {
+      const found = fromManagePy(context, manager);
+      if (found) return [found];
+    }
+    return [];
+  },
+};
+
+function fromManagePy(context: DetectContext, manager: string): EntrypointCandidate | null {
+  const text = context.sources.text(manager);
+  const module = text?.includes("DJANGO_SETTINGS_MODULE") ? context.sources.module(manager) : null;
+  const setting = module && settingsModule(module);
+  if (!setting) return null;
+  const base = posix.dirname(manager) === "." ? "" : `${posix.dirname(manager)}/`;
+  const app = applicationSetting(context.sources, base, setting.name, 0);
+  const note = base ? `; imports only from ${base} (gunicorn --chdir ${base.slice(0, -1)})` : "";
+  if (app)
+    return candidate(app.value, app.kind, app.file, app.line, `${app.key} in settings${note}`);
+  const pkg = setting.name.split(".")[0] as string;
+  const wsgi = `${base}${pkg}/wsgi.py`;
+  if (!context.files.has(wsgi)) return null;
+  const why = `${manager} sets DJANGO_SETTINGS_MODULE=${setting.name}; ${wsgi} is the WSGI entry${note}`;
+  return candidate(`${pkg}.wsgi.application`, "wsgi", manager, setting.line, why);
+}
+
+function candidate(
+  dotted: string,
+  kind: "wsgi" | "asgi",
+  file: string,
+  line: number,
+  why: string,
+): EntrypointCandidate {
+  const cut = dotted.lastIndexOf(".");
+  const app = `${dotted.slice(0, cut)}:${dotted.slice(cut + 1)}`;
+  return { framework: "django", app, kind, evidence: { file, line, why } };
+}
+
+/** `os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")` and similar. */
+function settingsModule(module: PyModule): { name: string; line: number } | null {
+  for (const statement of module.statements) {
+    const index = statement.strings.indexOf("DJANGO_SETTINGS_MODULE");
+    const name = index === -1 ? undefined : statement.strings[index + 1];
+    if (name && /^[\w.]+$/.test(name)) return { name, line: statement.line };
+  }
+  return null;
+}
+
+interface AppSetting {
+  readonly key: string;
+  readonly value: string;
+  readonly kind: "wsgi" | "asgi";
+  readonly file: string;
+  readonly line: number;
+}
+
+function applicationSetting(
+  sources: PythonSources,
+  base: string,
+  dotted: string,
+  hops: number,
+): AppSetting | null {
+  const path = [`${dotted.replace(/\./g, "/")}.py`, `${dotted.replace(/\./g, "/")}/__init__.py`]
+    .map((file) => base + file)
+    .find((file) => sources.files.has(file));
+  const module = path ? sources.module(path) : null;
+  if (!path || !module) return null;
+  const own = ["ASGI_APPLICATION", "WSGI_APPLICATION"]
+    .map((key) => assigned(module.statements, key, path))
+    .find((found) => found !== null);
+  if (own) return own;
+  if (hops >= MAX_SETTINGS_HOPS) return null;
+  const prefix = base.replace(/\//g, ".");
+  for (const star of module.imports.stars) {
+    const relative = prefix && star.startsWith(prefix) ? star.slice(prefix.length) : star;
+    const found = applicationSetting(sources, base, relative, hops + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+function assigned(statements: readonly Statement[], key: string, file: string): AppSetting | null {
+  for (const statement of statements) {
+    const match = new RegExp(`^${key}\\s*(?::[^=]+)?=\\s*("\\d+")$`).exec(statement.code);
+    const value = match ? literal(statement, match[1]) : undefined;
+    if (statement.indent === 0 && value && /^[\w.]+\.\w+$/.test(value)) {
+      const kind = key.startsWith("ASGI") ? "asgi" : "wsgi";
+      return { key: `${key} = "${value}"`, value, kind, file, line: statement.line };
+    }
+  }
+  return null;
+}

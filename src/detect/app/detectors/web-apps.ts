@@ -1,0 +1,140 @@
+/*
+ * Flask, FastAPI and Starlette applications: module-level app objects (`module:name`),
+ * factories (`module:create_app()`), and objects built by calling a factory (`wsgi.py`:
+ * `app = create_app()`). Sub-applications mounted into another app are not candidates.
+ */
+import type { EntrypointCandidate, Framework } from "../../../core/pipeline.js";
+import { type AppClass, findFactories, findObjects } from "../app-objects.js";
+import type { AppDetector, DetectContext } from "../detector.js";
+import { resolveName } from "../imports.js";
+import { rootNote } from "../module-path.js";
+import type { PyModule } from "../python-sources.js";
+
+interface WebFramework extends AppClass {
+  readonly framework: Framework;
+  readonly kind: "wsgi" | "asgi";
+}
+
+/** Order is only for stable output; all three rank the same (see rank-entrypoints.ts). */
+export const WEB_FRAMEWORKS: readonly WebFramework[] = [
+  {
+    framework: "flask",
+    kind: "wsgi",
+    name: "Flask",
+    qualified: ["flask.Flask", "flask.app.Flask"],
+  },
+  {
+    framework: "fastapi",
+    kind: "asgi",
+    name: "FastAPI",
+    qualified: ["fastapi.FastAPI", "fastapi.applications.FastAPI"],
+  },
+  {
+    framework: "starlette",
+    kind: "asgi",
+    name: "Starlette",
+    qualified: ["starlette.applications.Starlette"],
+  },
+];
+
+/** A candidate with what is needed to relate it to other code. */
+interface Found {
+  readonly candidate: EntrypointCandidate;
+  readonly module: PyModule;
+  /** Qualified name of the object or factory, e.g. `shop.create_app`. */
+  readonly qualified: string;
+  readonly name: string;
+  readonly factory: boolean;
+}
+
+export const webApps: AppDetector = {
+  name: "web-apps",
+  detect(context) {
+    const found = WEB_FRAMEWORKS.flatMap((framework) => findFramework(context, framework));
+    const built = found.flatMap((factory) => (factory.factory ? builtBy(context, factory) : []));
+    const all = [...found, ...built].filter((item) => !replacedByObject(item, built));
+    const mounted = mountedApps(all);
+    return all.filter((item) => !mounted.has(item.qualified)).map((item) => item.candidate);
+  },
+};
+
+function findFramework(context: DetectContext, framework: WebFramework): Found[] {
+  const found: Found[] = [];
+  for (const module of context.sources.containing(framework.name)) {
+    if (!module.module) continue; // not importable under any name (e.g. `my-app.py`)
+    for (const object of findObjects(module, framework)) {
+      const why = `${object.name} = ${object.callee}(...) at module level`;
+      found.push(make(framework, module, object.name, object.line, why, false));
+    }
+    for (const factory of findFactories(module, framework)) {
+      const args = factory.required.length
+        ? `; it requires ${factory.required.join(", ")} but the server calls it with no arguments`
+        : "";
+      const why = `def ${factory.name}() builds and returns the ${framework.name} app (factory)${args}`;
+      found.push(make(framework, module, factory.name, factory.line, why, true));
+    }
+  }
+  return found;
+}
+
+function make(
+  framework: WebFramework,
+  module: PyModule,
+  name: string,
+  line: number,
+  why: string,
+  factory: boolean,
+): Found {
+  const app = `${module.module}:${name}${factory ? "()" : ""}`;
+  const evidence = { file: module.path, line, why: why + rootNote(module.root) };
+  const candidate = { framework: framework.framework, app, kind: framework.kind, evidence };
+  return { candidate, module, qualified: `${module.module}.${name}`, name, factory };
+}
+
+/** Module-level `app = create_app()` anywhere, calling a factory found above. */
+function builtBy(context: DetectContext, factory: Found): Found[] {
+  const found: Found[] = [];
+  for (const module of context.sources.containing(factory.name)) {
+    if (!module.module) continue;
+    for (const statement of module.statements) {
+      const match = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*([A-Za-z_][\w.]*)\s*\(/.exec(statement.code);
+      if (statement.indent !== 0 || !match) continue;
+      const callee = resolveName(module.imports, match[2] as string);
+      const local = `${module.module}.${match[2]}`;
+      if (callee !== factory.qualified && local !== factory.qualified) continue;
+      const framework = WEB_FRAMEWORKS.find((f) => f.framework === factory.candidate.framework);
+      const why = `${match[1]} = ${match[2]}() at module level, built by factory ${factory.qualified}()`;
+      found.push(
+        make(framework as WebFramework, module, match[1] as string, statement.line, why, false),
+      );
+    }
+  }
+  return found;
+}
+
+/** A factory whose own module also builds the app object: the object is the entrypoint. */
+function replacedByObject(item: Found, built: readonly Found[]): boolean {
+  return item.factory && built.some((object) => object.module.path === item.module.path);
+}
+
+/**
+ * Apps referenced by another app's module-level statements (`app.mount("/v1", v1)`,
+ * `app.wsgi_app = DispatcherMiddleware(app.wsgi_app, {"/admin": admin})`, Starlette
+ * `routes=[Mount("/x", app=sub)]`) are parts of that app, not entrypoints of their own.
+ */
+function mountedApps(all: readonly Found[]): Set<string> {
+  const known = new Set(all.map((item) => item.qualified));
+  const mounted = new Set<string>();
+  for (const outer of all) {
+    for (const statement of outer.module.statements) {
+      const own = statement.line === outer.candidate.evidence.line;
+      if (statement.indent !== 0 || !(own || statement.code.startsWith(`${outer.name}.`))) continue;
+      for (const [ident] of statement.code.matchAll(/[A-Za-z_]\w*/g)) {
+        const qualified =
+          outer.module.imports.names.get(ident) ?? `${outer.module.module}.${ident}`;
+        if (qualified !== outer.qualified && known.has(qualified)) mounted.add(qualified);
+      }
+    }
+  }
+  return mounted;
+}

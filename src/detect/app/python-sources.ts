@@ -1,0 +1,124 @@
+/*
+ * The project's own Python files that could hold an entrypoint, read and scanned at most
+ * once each. Files are read lazily and scanned only when a cheap substring test says a
+ * detector cares, which keeps `pyship plan` fast on large trees. Unreadable files and
+ * files that are not valid UTF-8 become warnings, never crashes.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Warning } from "../../core/pipeline.js";
+import type { ProjectFiles } from "../project-files.js";
+import { collectImports, type ImportTable } from "./imports.js";
+import { type ModulePath, modulePath } from "./module-path.js";
+import { type Statement, scanPython } from "./python-source.js";
+
+export interface PyModule extends ModulePath {
+  readonly path: string;
+  readonly statements: readonly Statement[];
+  readonly imports: ImportTable;
+}
+
+/**
+ * Never entrypoints, and searching them would invent ambiguity: tests build apps in
+ * fixtures, migrations and docs are not run, and examples/ or samples/ show how to use a
+ * library rather than what the project deploys. Hidden directories hold tooling.
+ */
+const SKIPPED_DIRS =
+  /(^|\/)(tests?|testing|migrations|alembic|docs?|examples?|samples?|__pypackages__|vendor|third_party|\.[^/]+)\//;
+/** Test modules, and files every tool runs but that never serve: setup, nox, manage.py. */
+const SKIPPED_FILES =
+  /(^|\/)(test_[^/]*|[^/]*_test|conftest|setup|noxfile|fabfile|manage|gunicorn\.conf)\.py$/;
+
+export function isSearchedSource(path: string): boolean {
+  return path.endsWith(".py") && !SKIPPED_DIRS.test(path) && !SKIPPED_FILES.test(path);
+}
+
+export class PythonSources {
+  readonly paths: readonly string[];
+  private readonly modules = new Map<string, PyModule | null>();
+
+  constructor(
+    readonly files: ProjectFiles,
+    private readonly warnings: Warning[],
+  ) {
+    this.paths = files.paths.filter(isSearchedSource);
+  }
+
+  /** Searched files whose text contains `needle`, scanned. */
+  containing(needle: string): PyModule[] {
+    const found: PyModule[] = [];
+    for (const path of this.paths) {
+      const text = this.text(path);
+      if (text?.includes(needle)) {
+        const module = this.module(path);
+        if (module) found.push(module);
+      }
+    }
+    return found;
+  }
+
+  /** Any Python file (searched or not, e.g. manage.py), scanned; null when unreadable. */
+  module(path: string): PyModule | null {
+    const cached = this.modules.get(path);
+    if (cached !== undefined) return cached;
+    const text = this.text(path);
+    const statements = text === null ? null : scanPython(text);
+    const where = modulePath(path);
+    const module = statements && {
+      ...where,
+      path,
+      statements,
+      imports: collectImports(statements, where.pkg),
+    };
+    this.modules.set(path, module);
+    return module;
+  }
+
+  /** File text, or null (with one warning) when it can't be used as Python source. */
+  text(path: string): string | null {
+    if (this.modules.get(path) === null) return null;
+    try {
+      const text = this.files.read(path);
+      if (
+        !text.includes("\uFFFD") ||
+        decodesAsUtf8(this.files.root, path) ||
+        hasCodingCookie(text)
+      ) {
+        return text;
+      }
+      this.skip(
+        path,
+        "is not valid UTF-8 and declares no other encoding (Python would reject it too)",
+      );
+    } catch (cause) {
+      const errno = (cause as { cause?: NodeJS.ErrnoException }).cause?.code;
+      this.skip(path, `cannot be read (${errno ?? "error"})`);
+    }
+    return null;
+  }
+
+  private skip(path: string, why: string): void {
+    this.modules.set(path, null);
+    this.warnings.push({
+      code: "W_SOURCE_SKIPPED",
+      message: `${path} ${why}; skipped while looking for the app`,
+      file: path,
+    });
+  }
+}
+
+/** A lenient read shows U+FFFD for bad bytes; re-check strictly (rare, so read again). */
+function decodesAsUtf8(root: string, path: string): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(join(root, path)));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** PEP 263: `# -*- coding: latin-1 -*-` on line 1 or 2 makes other encodings valid. */
+function hasCodingCookie(text: string): boolean {
+  const head = text.split("\n", 2);
+  return head.some((line) => /^[ \t\f]*#.*?coding[:=][ \t]*(?!utf-?8)[-\w.]+/i.test(line));
+}
