@@ -1,0 +1,47 @@
+// One repetition of one variant of one app: fresh copy → cold build → size → run (ready,
+// uid, stop) → one-line code change → rebuild → one added dependency → rebuild.
+import { join } from "node:path";
+import { addDependency, changeCode, freshCopy } from "./apps.mjs";
+import { PREFIX } from "./docker.mjs";
+import { runContainer } from "./run-container.mjs";
+import { VARIANTS } from "./variants.mjs";
+
+/**
+ * @param {{ docker: import("./docker.mjs").Docker, variantEnv: any, benchDir: string,
+ *   workRoot: string, pruneCacheMounts: boolean, say: (s: string) => void }} ctx
+ * @returns {Promise<{ values: Record<string, number>, error: string | null }>}
+ */
+export async function measureRun(ctx, app, variant, run) {
+  const { docker, say } = ctx;
+  const id = `${app}-${variant}-r${run + 1}`;
+  const workDir = join(ctx.workRoot, id);
+  const log = join(ctx.workRoot, `${id}.log`);
+  const tag = `${PREFIX}${app}-${variant}`;
+  const nonce = `${variant} r${run + 1} ${Date.now().toString(36)}`;
+  const prepare = () => VARIANTS[variant](ctx.variantEnv, app, workDir);
+  const values = {};
+  const step = async (metric, fn) => {
+    values[metric] = await fn();
+    say(`  ${id}: ${metric} = ${values[metric].toFixed(2)}`);
+  };
+  try {
+    await freshCopy(ctx.benchDir, app, workDir);
+    await prepare();
+    // BuildKit keeps cache mounts across --no-cache builds: empty them for a truly cold build.
+    if (ctx.pruneCacheMounts) await docker.pruneCacheMounts();
+    await step("cold_build_s", () => docker.build(workDir, tag, { noCache: true, log }));
+    await step("size_mb", async () => (await docker.imageSizeBytes(tag)) / 1e6);
+    const started = await runContainer(docker, tag, `${tag}-r${run + 1}`, { log });
+    for (const [metric, value] of Object.entries(started)) await step(metric, async () => value);
+    await changeCode(workDir, nonce);
+    await prepare();
+    await step("code_rebuild_s", () => docker.build(workDir, tag, { log }));
+    await addDependency(workDir, run, nonce);
+    await prepare();
+    await step("dep_rebuild_s", () => docker.build(workDir, tag, { log }));
+    return { values, error: null };
+  } catch (error) {
+    say(`  ${id}: FAILED — ${error.message.split("\n")[0]} (log: ${log})`);
+    return { values, error: error.message };
+  }
+}

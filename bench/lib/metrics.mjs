@@ -1,0 +1,22 @@
+// The metrics results.json holds for every app × variant, in the order tables show them.
+// `better: "lower"` drives the ratio column and the chart's "lower is better" note.
+
+export const METRICS = [
+  { name: "cold_build_s", unit: "s", label: "Cold build", digits: 1 },
+  { name: "code_rebuild_s", unit: "s", label: "Rebuild after code change", digits: 2 },
+  { name: "dep_rebuild_s", unit: "s", label: "Rebuild after dependency change", digits: 1 },
+  { name: "size_mb", unit: "MB", label: "Image size", digits: 0 },
+  { name: "ready_s", unit: "s", label: "Ready (start → first 2xx)", digits: 2 },
+  { name: "stop_s", unit: "s", label: "docker stop", digits: 2 },
+  { name: "uid", unit: "uid", label: "User id of PID 1", digits: 0 },
+];
+
+export function metricInfo(name) {
+  return METRICS.find((m) => m.name === name) ?? { name, unit: "s", label: name, digits: 2 };
+}
+
+/** "1.23" with the metric's precision; "—" for a missing value. */
+export function formatValue(value, metric) {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  return value.toFixed(metricInfo(metric).digits);
+}

@@ -1,0 +1,39 @@
+// How each variant gets its Dockerfile into a work copy of an app. The three baselines are
+// hand-written files in bench/baselines/<app>/<variant>.Dockerfile; pyship's is whatever
+// `pyship init` writes, untouched. All four are then built by the same `docker build`.
+import { copyFile } from "node:fs/promises";
+import { join } from "node:path";
+
+/**
+ * @typedef {{ executor: any, benchDir: string, cli: string, buildkit: boolean }} VariantEnv
+ * @type {Record<string, (env: VariantEnv, app: string, workDir: string) => Promise<void>>}
+ */
+export const VARIANTS = {
+  naive: copyBaseline("naive"),
+  better: copyBaseline("better"),
+  production: copyBaseline("production"),
+  pyship: runPyshipInit,
+};
+
+function copyBaseline(variant) {
+  return async ({ benchDir }, app, workDir) => {
+    await copyFile(
+      join(benchDir, "baselines", app, `${variant}.Dockerfile`),
+      join(workDir, "Dockerfile"),
+    );
+  };
+}
+
+/**
+ * Runs before every pyship build (not timed), as `pyship build` re-plans on each run: if an
+ * edit changed what pyship would generate, the measured build uses the new files.
+ */
+async function runPyshipInit({ executor, cli, buildkit }, _app, workDir) {
+  const args = [cli, "init", workDir, "--force", buildkit ? "--buildkit" : "--no-buildkit"];
+  const result = await executor.run(process.execPath, args, { timeoutMs: 120_000 });
+  if (result.exitCode !== 0) {
+    throw new Error(
+      `pyship init exited with ${result.exitCode}:\n${result.stderr}${result.stdout}`,
+    );
+  }
+}
