@@ -17,7 +17,7 @@ const KIND_LABEL = "io.pyship.kind";
 const PORT_LABEL = "io.pyship.port";
 
 export function chooseMode(facts: ImageFacts, options: VerifyOptions): ProbePlan {
-  const port = options.port ?? labelPort(facts) ?? facts.exposedPorts[0] ?? null;
+  const port = options.port ?? labelPort(facts) ?? lowest(facts.exposedPorts);
   const mode = options.mode ?? labelMode(facts) ?? (options.port !== undefined ? "web" : null);
   if (mode === "web" || (mode === null && port !== null)) {
     if (port === null) {
@@ -38,4 +38,9 @@ function labelMode(facts: ImageFacts): VerifyMode | null {
 function labelPort(facts: ImageFacts): number | null {
   const value = Number.parseInt(facts.labels[PORT_LABEL] ?? "", 10);
   return Number.isInteger(value) && value > 0 ? value : null;
+}
+
+/** Several exposed ports: the lowest is usually the app (others are metrics, debug). */
+function lowest(ports: readonly number[]): number | null {
+  return ports.length === 0 ? null : Math.min(...ports);
 }

@@ -15,15 +15,18 @@ export type HttpGet = (url: string, timeoutMs: number) => Promise<HttpAnswer | n
 const MAX_BODY = 64 * 1024;
 
 export const fetchHttp: HttpGet = async (url, timeoutMs) => {
+  // A ref'd timer, not AbortSignal.timeout(): that one is unref'd, and a fetch waiting on a
+  // half-open proxied socket then lets Node exit with the verification still pending.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await fetch(url, {
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    const response = await fetch(url, { redirect: "manual", signal: controller.signal });
     const body = await response.text();
     return { status: response.status, body: body.slice(0, MAX_BODY) };
   } catch {
     return null;
+  } finally {
+    clearTimeout(timer);
   }
 };
 

@@ -14,7 +14,10 @@ import {
 } from "./probe-context.js";
 import type { HttpAnswer } from "./probe-http.js";
 
-const ATTEMPT_TIMEOUT_MS = 2000;
+// Each HTTP attempt gets a little longer than the last: short ones early keep readyMs
+// accurate while the app boots, longer ones later let a slow first request finish.
+const FIRST_ATTEMPT_MS = 500;
+const LAST_ATTEMPT_MS = 5000;
 const POLL_MS = 250;
 
 type Wait =
@@ -56,13 +59,16 @@ async function waitForHttp(
 ): Promise<Wait> {
   let url: string | null = null;
   let last: HttpAnswer | null = null;
-  for (;;) {
+  for (let attempt = 0; ; attempt++) {
     // The engine cannot report the host port of a container that already died.
     url ??= await ctx.session.hostPort(name, port).then(
       (hostPort) => `http://127.0.0.1:${hostPort}${ctx.path}`,
       () => null,
     );
-    const answer = url === null ? null : await ctx.http(url, ATTEMPT_TIMEOUT_MS);
+    const answer =
+      url === null
+        ? null
+        : await ctx.http(url, Math.min(FIRST_ATTEMPT_MS * 2 ** attempt, LAST_ATTEMPT_MS));
     const ms = ctx.clock.now() - started;
     if (answer !== null && answer.status < 400) return { kind: "answered", answer, ms };
     last = answer ?? last;
