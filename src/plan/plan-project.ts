@@ -1,7 +1,123 @@
-// STUB — owned by the plan/render/write helper. ProjectFacts + options → Plan.
+/*
+ * ProjectFacts + command-line options → Plan: every decision the Dockerfile is rendered
+ * from, each with its evidence. Precedence everywhere: flags > [tool.pyship] > Procfile >
+ * detection > pyship's conventions.
+ */
+import { satisfies } from "@renovatebot/pep440";
 import { PyshipError } from "../core/errors.js";
-import type { Plan, PlanOptions, ProjectFacts } from "../core/pipeline.js";
+import type { Plan, PlanOptions, ProjectFacts, Stage } from "../core/pipeline.js";
+import { byDefault, fromFlag, type Notes } from "./notes.js";
+import { planCommand } from "./plan-command.js";
+import { planInstall } from "./plan-install.js";
+import { planProcess } from "./plan-process.js";
+import { planSystemPackages } from "./system-packages.js";
 
-export function planProject(_facts: ProjectFacts, _options: PlanOptions = {}): Plan {
-  throw new PyshipError("E_INTERNAL", "planProject is not implemented yet");
+const DEFAULT_USER = { name: "app", uid: 10001 } as const;
+
+export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Plan {
+  const notes: Notes = { evidence: [facts.meta.evidence], warnings: [...facts.warnings] };
+  const python = planPython(facts, options, notes);
+  const baseImage = planBaseImage(facts, options, python, notes);
+  const choice = planCommand(facts, options, notes);
+  const install = planInstall(facts, choice, notes);
+  const systemPackages = planSystemPackages(facts, notes);
+  const user = facts.config.user ?? DEFAULT_USER;
+  if (facts.config.user !== undefined && facts.config.source !== null) {
+    notes.evidence.push({
+      ...facts.config.source,
+      why: `user ${user.name} (uid ${user.uid}) from [tool.pyship] user`,
+    });
+  }
+  return {
+    schemaVersion: 1,
+    project: { name: facts.meta.name, version: facts.meta.version },
+    python,
+    baseImage,
+    install,
+    framework: choice.candidate?.framework ?? "unknown",
+    app: choice.candidate?.app ?? null,
+    command: choice.command,
+    commandSource: choice.commandSource,
+    ...planProcess(choice, notes),
+    port: choice.port,
+    user: { name: user.name, uid: user.uid },
+    systemPackages,
+    stages: planStages(install, systemPackages, notes),
+    buildkit: options.buildkit ?? false,
+    dockerignore: { keep: [...new Set([...install.files, ...facts.meta.buildNeeds])].sort() },
+    evidence: notes.evidence,
+    warnings: notes.warnings,
+  };
+}
+
+function planPython(facts: ProjectFacts, options: PlanOptions, notes: Notes): string {
+  const { python, config } = facts;
+  let chosen = python.version;
+  if (options.python !== undefined) {
+    if (!/^3\.\d{1,2}$/.test(options.python)) {
+      throw new PyshipError("E_USAGE", `--python ${options.python} is not a Python version`, {
+        hint: "pass major.minor, e.g. --python 3.12",
+      });
+    }
+    chosen = options.python;
+    notes.evidence.push(fromFlag("--python", `Python ${chosen} from --python`));
+  } else if (config.python !== undefined) {
+    chosen = config.python;
+    notes.evidence.push({
+      ...(config.source ?? byDefault("")),
+      why: `Python ${chosen} from [tool.pyship] python`,
+    });
+  } else {
+    notes.evidence.push({ ...python.evidence, why: `Python ${chosen}: ${python.evidence.why}` });
+  }
+  if (python.constraint !== null && !satisfies(chosen, python.constraint)) {
+    const message = `Python ${chosen} does not satisfy the project's requires-python ${python.constraint}`;
+    notes.warnings.push({ code: "W_PYTHON_CONSTRAINT", message, file: python.evidence.file });
+  }
+  return chosen;
+}
+
+function planBaseImage(
+  facts: ProjectFacts,
+  options: PlanOptions,
+  python: string,
+  notes: Notes,
+): string {
+  if (options.baseImage !== undefined) {
+    notes.evidence.push(
+      fromFlag("--base-image", `base image ${options.baseImage} from --base-image`),
+    );
+    return options.baseImage;
+  }
+  const { config } = facts;
+  if (config.baseImage !== undefined) {
+    notes.evidence.push({
+      ...(config.source ?? byDefault("")),
+      why: `base image ${config.baseImage} from [tool.pyship] base-image`,
+    });
+    return config.baseImage;
+  }
+  const image = `python:${python}-slim`;
+  notes.evidence.push(byDefault(`base image ${image}: official slim image for Python ${python}`));
+  return image;
+}
+
+/** A builder stage keeps compilers and install tools (poetry, uv, ...) out of the final image. */
+function planStages(
+  install: Plan["install"],
+  system: Plan["systemPackages"],
+  notes: Notes,
+): Stage[] {
+  const runtime: Stage = { name: "runtime", purpose: "runs the app as a non-root user" };
+  const reasons = [
+    ...(system.build.length > 0 ? [`compile with ${system.build.join(" ")}`] : []),
+    ...(install.tool !== "pip" ? [`install with ${install.tool}`] : []),
+  ];
+  if (reasons.length === 0) {
+    notes.evidence.push(byDefault("one stage: nothing compiles and pip needs no extra tool"));
+    return [runtime];
+  }
+  const purpose = `${reasons.join(" and ")} into /opt/venv, kept out of the final image`;
+  notes.evidence.push(byDefault(`builder stage: ${purpose}`));
+  return [{ name: "builder", purpose }, runtime];
 }

@@ -1,6 +1,14 @@
-// STUB — owned by the plan/render/write helper. Plan → Dockerfile and .dockerignore (pure).
+/*
+ * Plan → the files pyship writes into the project. Pure: no I/O, no clock, so the same plan
+ * always gives the same bytes (snapshot-tested per fixture).
+ */
 import type { Plan, RenderedFiles } from "../core/pipeline.js";
+import { renderDockerfile } from "./render-dockerfile.js";
+import { renderDockerignore } from "./render-dockerignore.js";
 
-export function renderFiles(_plan: Plan): RenderedFiles {
-  return [];
+export function renderFiles(plan: Plan): RenderedFiles {
+  return [
+    { path: "Dockerfile", content: renderDockerfile(plan) },
+    { path: ".dockerignore", content: renderDockerignore(plan) },
+  ];
 }

@@ -1,13 +1,175 @@
-// STUB — replaced by the helper that owns `pyship init`.
+/*
+ * `pyship init [DIR]`: plan, render and write the Dockerfile and .dockerignore. Never
+ * replaces a file silently: an existing different file is shown as a diff and skipped
+ * unless --force, or unless the person at the terminal agrees (not with --yes, which means
+ * "never ask"). A skip that nobody agreed to exits with E_FILE_EXISTS, so CI notices that
+ * the committed Dockerfile differs from what pyship would write.
+ */
+import { confirm, isCancel } from "@clack/prompts";
+import pc from "picocolors";
 import { PyshipError } from "../../core/errors.js";
+import type { RenderedFiles, WriteOutcome } from "../../core/pipeline.js";
+import { renderFiles } from "../../render/render-files.js";
+import { writeFiles } from "../../write/write-files.js";
+import type { CliContext } from "../context.js";
+import { addMessages, t } from "../i18n.js";
+import { loadPlan } from "../load-plan.js";
 import type { Register } from "../main.js";
+import { type PlanFlags, planOptions } from "./plan.js";
 
-export const registerInit: Register = (program, _ctx, _done) => {
+addMessages({
+  "init.create": { en: "created", zh: "已创建" },
+  "init.overwrite": { en: "overwrote", zh: "已覆盖" },
+  "init.skip": { en: "skipped", zh: "已跳过" },
+  "init.unchanged": { en: "unchanged", zh: "无变化" },
+  "init.dry.create": { en: "would create", zh: "将创建" },
+  "init.dry.overwrite": { en: "would overwrite", zh: "将覆盖" },
+  "init.dry.skip": { en: "would skip", zh: "将跳过" },
+  "init.dry.unchanged": { en: "unchanged", zh: "无变化" },
+  "init.ask": {
+    en: "{path} exists and differs (diff above). Overwrite it?",
+    zh: "{path} 已存在且内容不同（见上方差异）。要覆盖吗？",
+  },
+  "init.next": { en: "Next: {command}", zh: "下一步：{command}" },
+  "init.dryNote": { en: "Dry run: nothing was written.", zh: "试运行：没有写入任何文件。" },
+});
+
+interface InitFlags extends PlanFlags {
+  dryRun?: boolean;
+  force?: boolean;
+  yes?: boolean;
+}
+
+/** Asks whether to overwrite one file; tests replace it. */
+export type ConfirmOverwrite = (path: string, ctx: CliContext) => Promise<boolean>;
+
+export const registerInit: Register = (program, ctx, done) => {
   program
     .command("init")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new PyshipError("E_INTERNAL", "pyship init is not implemented yet");
+    .description("write a Dockerfile and .dockerignore for a Python project")
+    .argument("[dir]", "project directory", ".")
+    .option("--dry-run", "show what would be written, with diffs, and write nothing")
+    .option("--force", "overwrite existing files that differ")
+    .option("--yes", "never ask: existing different files are skipped unless --force")
+    .option("--python <version>", "Python major.minor, e.g. 3.12 (overrides detection and config)")
+    .option("--base-image <image>", "base image (default: python:<version>-slim)")
+    .option("--app <target>", "entrypoint to run when several are found, e.g. 'shop:create_app()'")
+    .action(async (dir: string, flags: InitFlags) => {
+      done(await runInit(dir, flags, ctx));
     });
 };
+
+export async function runInit(
+  dir: string,
+  flags: InitFlags,
+  ctx: CliContext,
+  ask: ConfirmOverwrite = askOverwrite,
+): Promise<number> {
+  const { root, plan } = await loadPlan(dir, planOptions(flags), ctx);
+  const files = renderFiles(plan);
+  const dryRun = flags.dryRun === true;
+  const preview = writeFiles(root, files, { dryRun: true, force: flags.force === true });
+  const mayAsk = !dryRun && ctx.interactive && flags.yes !== true;
+  const consented = new Set<string>();
+  const shown = new Set<string>();
+  for (const outcome of preview.files.filter((o) => o.action === "skip" && mayAsk)) {
+    printDiff(ctx, outcome.diff);
+    shown.add(outcome.path);
+    if (await ask(outcome.path, ctx)) consented.add(outcome.path);
+  }
+  const outcomes = dryRun ? preview.files : writeAll(root, files, flags.force === true, consented);
+  for (const outcome of outcomes) report(ctx, outcome, dryRun, shown);
+  if (dryRun) ctx.out(t(ctx.lang, "init.dryNote"));
+  const refused = mayAsk ? [] : outcomes.filter((o) => o.action === "skip");
+  if (refused.length > 0) throw fileExists(refused);
+  ctx.out(
+    t(ctx.lang, "init.next", { command: dir === "." ? "pyship build" : `pyship build ${dir}` }),
+  );
+  return 0;
+}
+
+/** Files the user agreed to replace are forced; the rest follow --force. */
+function writeAll(
+  root: string,
+  files: RenderedFiles,
+  force: boolean,
+  consented: ReadonlySet<string>,
+): WriteOutcome[] {
+  const agreed = writeFiles(
+    root,
+    files.filter((f) => consented.has(f.path)),
+    { dryRun: false, force: true },
+  ).files;
+  const rest = writeFiles(
+    root,
+    files.filter((f) => !consented.has(f.path)),
+    { dryRun: false, force },
+  ).files;
+  return files
+    .map((f) => [...agreed, ...rest].find((o) => o.path === f.path))
+    .filter((o) => o !== undefined);
+}
+
+/** One line per file; the diff too for dry runs, overwrites and skips (once per file). */
+function report(
+  ctx: CliContext,
+  outcome: WriteOutcome,
+  dryRun: boolean,
+  shown: ReadonlySet<string>,
+): void {
+  const paint = ctx.color ? pc : noColor;
+  const label = t(ctx.lang, `init.${dryRun ? "dry." : ""}${outcome.action}`);
+  const colour = {
+    create: paint.green,
+    overwrite: paint.yellow,
+    skip: paint.red,
+    unchanged: paint.dim,
+  }[outcome.action];
+  const reason = outcome.reason === undefined ? "" : `  (${outcome.reason})`;
+  ctx.out(`${colour(label.padEnd(16))} ${outcome.path}${reason}`);
+  const showDiff = dryRun
+    ? outcome.action !== "unchanged"
+    : outcome.action !== "create" && outcome.action !== "unchanged";
+  if (showDiff && !shown.has(outcome.path)) printDiff(ctx, outcome.diff);
+}
+
+function printDiff(ctx: CliContext, diff: string): void {
+  if (diff === "") return;
+  const paint = ctx.color ? pc : noColor;
+  const lines = diff
+    .split("\n")
+    .filter((line) => !line.startsWith("====") && !line.startsWith("Index:"));
+  const coloured = lines.map((line) => {
+    if (line.startsWith("+") && !line.startsWith("+++")) return paint.green(line);
+    if (line.startsWith("-") && !line.startsWith("---")) return paint.red(line);
+    if (line.startsWith("@@")) return paint.cyan(line);
+    return line;
+  });
+  ctx.out(coloured.join("\n").trimEnd());
+}
+
+async function askOverwrite(path: string, ctx: CliContext): Promise<boolean> {
+  const answer = await confirm({ message: t(ctx.lang, "init.ask", { path }), initialValue: false });
+  return !isCancel(answer) && answer;
+}
+
+function fileExists(skipped: readonly WriteOutcome[]): PyshipError {
+  const names = skipped.map((o) => o.path).join(" and ");
+  return new PyshipError(
+    "E_FILE_EXISTS",
+    `${names} already exist${skipped.length === 1 ? "s" : ""} with different content and ${skipped.length === 1 ? "was" : "were"} not overwritten`,
+    {
+      file: skipped[0]?.path,
+      hint: "review the diff above, then run `pyship init --force` to replace, or keep your file",
+    },
+  );
+}
+
+const identity = (text: string) => text;
+const noColor = {
+  green: identity,
+  yellow: identity,
+  red: identity,
+  cyan: identity,
+  dim: identity,
+} as const;

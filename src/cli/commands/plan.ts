@@ -1,13 +1,116 @@
-// STUB — replaced by the helper that owns `pyship plan`.
-import { PyshipError } from "../../core/errors.js";
+/*
+ * `pyship plan [DIR]`: show every decision pyship would make for a project and the file and
+ * line behind each, without writing anything. `--json` prints the Plan itself (stable,
+ * English) for CI and other tools.
+ */
+import pc from "picocolors";
+import type { Plan, PlanOptions } from "../../core/pipeline.js";
+import type { CliContext } from "../context.js";
+import { addMessages, t } from "../i18n.js";
+import { loadPlan } from "../load-plan.js";
 import type { Register } from "../main.js";
 
-export const registerPlan: Register = (program, _ctx, _done) => {
+addMessages({
+  "plan.heading": { en: "Plan for {name} ({root})", zh: "{name} 的构建计划（{root}）" },
+  "plan.python": { en: "python", zh: "Python" },
+  "plan.install": { en: "install", zh: "依赖安装" },
+  "plan.command": { en: "command", zh: "启动命令" },
+  "plan.port": { en: "port", zh: "端口" },
+  "plan.kind": { en: "kind", zh: "类型" },
+  "plan.user": { en: "user", zh: "运行用户" },
+  "plan.apt": { en: "apt", zh: "系统包" },
+  "plan.stages": { en: "stages", zh: "构建阶段" },
+  "plan.evidence": { en: "Why", zh: "依据" },
+  "plan.warnings": { en: "Warnings", zh: "警告" },
+  "plan.none": { en: "none", zh: "无" },
+  "plan.next": {
+    en: "Next: {command}  (writes Dockerfile and .dockerignore)",
+    zh: "下一步：{command}（生成 Dockerfile 和 .dockerignore）",
+  },
+});
+
+export interface PlanFlags {
+  python?: string;
+  baseImage?: string;
+  app?: string;
+}
+
+/** The flags `plan`, `init` (and `build`) share, as PlanOptions. */
+export function planOptions(flags: PlanFlags): PlanOptions {
+  return {
+    ...(flags.python === undefined ? {} : { python: flags.python }),
+    ...(flags.baseImage === undefined ? {} : { baseImage: flags.baseImage }),
+    ...(flags.app === undefined ? {} : { app: flags.app }),
+  };
+}
+
+export const registerPlan: Register = (program, ctx, done) => {
   program
     .command("plan")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new PyshipError("E_INTERNAL", "pyship plan is not implemented yet");
+    .description("show what pyship would build for a project, and why (writes nothing)")
+    .argument("[dir]", "project directory", ".")
+    .option("--json", "print the plan as JSON (stable keys, English)")
+    .option("--python <version>", "Python major.minor, e.g. 3.12 (overrides detection and config)")
+    .option("--base-image <image>", "base image (default: python:<version>-slim)")
+    .option("--app <target>", "entrypoint to run when several are found, e.g. 'shop:create_app()'")
+    .action(async (dir: string, flags: PlanFlags & { json?: boolean }) => {
+      const { root, plan } = await loadPlan(dir, planOptions(flags), ctx);
+      if (flags.json) ctx.out(JSON.stringify(plan, null, 2));
+      else printPlan(ctx, plan, root, dir);
+      done(0);
     });
 };
+
+function printPlan(ctx: CliContext, plan: Plan, root: string, dir: string): void {
+  const paint = ctx.color ? pc : noColor;
+  const say = (key: string, vars: Record<string, string | number> = {}) => t(ctx.lang, key, vars);
+  ctx.out(paint.bold(say("plan.heading", { name: plan.project.name, root })));
+  for (const [key, value] of summary(plan, say("plan.none")))
+    ctx.out(`  ${say(key).padEnd(10)} ${value}`);
+  ctx.out(`\n${paint.bold(say("plan.evidence"))}`);
+  for (const { file, line, why } of plan.evidence) {
+    ctx.out(`  ${paint.dim(line === null ? file : `${file}:${line}`)} — ${why}`);
+  }
+  if (plan.warnings.length > 0) {
+    ctx.out(`\n${paint.bold(say("plan.warnings"))}`);
+    for (const warning of plan.warnings) {
+      const where =
+        warning.file === undefined
+          ? ""
+          : `${warning.file}${warning.line === undefined ? "" : `:${warning.line}`}: `;
+      ctx.out(`  ${paint.yellow("!")} [${warning.code}] ${where}${warning.message}`);
+    }
+  }
+  ctx.out(`\n${say("plan.next", { command: dir === "." ? "pyship init" : `pyship init ${dir}` })}`);
+}
+
+function summary(plan: Plan, none: string): Array<[string, string]> {
+  const { install, systemPackages: apt } = plan;
+  const extras = install.extraPackages.length > 0 ? ` + ${install.extraPackages.join(" ")}` : "";
+  const files = install.files.length > 0 ? ` (${install.files.join(", ")})` : "";
+  const aptText = [
+    ...(apt.build.length > 0 ? [`build: ${apt.build.join(" ")}`] : []),
+    ...(apt.runtime.length > 0 ? [`runtime: ${apt.runtime.join(" ")}`] : []),
+  ];
+  return [
+    ["plan.python", `${plan.python} on ${plan.baseImage}`],
+    [
+      "plan.install",
+      `${install.tool} · ${install.strategy}${files}${extras}${install.installProject ? " · project installed" : ""}`,
+    ],
+    ["plan.command", `${plan.command.join(" ")}  [${plan.commandSource}]`],
+    [
+      "plan.port",
+      plan.port === null
+        ? none
+        : `${plan.port}${plan.healthcheck ? ` · healthcheck ${plan.healthcheck.path}` : ""}`,
+    ],
+    ["plan.kind", `${plan.kind}${plan.stopSignal ? ` · STOPSIGNAL ${plan.stopSignal}` : ""}`],
+    ["plan.user", `${plan.user.name} (uid ${plan.user.uid})`],
+    ["plan.apt", aptText.length > 0 ? aptText.join(" · ") : none],
+    ["plan.stages", plan.stages.map((stage) => stage.name).join(" → ")],
+  ];
+}
+
+const identity = (text: string) => text;
+const noColor = { bold: identity, dim: identity, yellow: identity } as const;

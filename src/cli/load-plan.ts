@@ -1,0 +1,71 @@
+/*
+ * detect + plan for one directory, shared by `pyship plan`, `init` and `build`. When several
+ * web apps tie and a person is at the terminal, it asks which one to run (then re-plans
+ * with that choice); in CI the ambiguity stays an error with a hint.
+ */
+import { resolve } from "node:path";
+import { isCancel, select } from "@clack/prompts";
+import { isPyshipError, PyshipError } from "../core/errors.js";
+import type { EntrypointCandidate, Plan, PlanOptions, ProjectFacts } from "../core/pipeline.js";
+import { detectProject } from "../detect/detect-project.js";
+import { ambiguousCandidates } from "../plan/choose-entrypoint.js";
+import { planProject } from "../plan/plan-project.js";
+import type { CliContext } from "./context.js";
+import { addMessages, t } from "./i18n.js";
+
+addMessages({
+  "loadPlan.which": {
+    en: "Several web apps found. Which one should the image run?",
+    zh: "发现多个 Web 应用，镜像应该运行哪一个？",
+  },
+});
+
+export interface LoadedPlan {
+  readonly root: string;
+  readonly facts: ProjectFacts;
+  readonly plan: Plan;
+}
+
+/** Asks the user for one of the candidates; returns its `app`. Tests pass a fake. */
+export type ChooseEntrypoint = (
+  candidates: readonly EntrypointCandidate[],
+  ctx: CliContext,
+) => Promise<string>;
+
+export async function loadPlan(
+  dir: string | undefined,
+  options: PlanOptions,
+  ctx: CliContext,
+  choose: ChooseEntrypoint = askEntrypoint,
+): Promise<LoadedPlan> {
+  const root = resolve(ctx.cwd, dir ?? ".");
+  const facts = detectProject(root);
+  try {
+    return { root, facts, plan: planProject(facts, options) };
+  } catch (error) {
+    const ambiguous = isPyshipError(error) && error.code === "E_AMBIGUOUS_ENTRYPOINT";
+    if (!ambiguous || !ctx.interactive) throw error;
+    const app = await choose(ambiguousCandidates(facts.entrypoints), ctx);
+    return { root, facts, plan: planProject(facts, { ...options, app }) };
+  }
+}
+
+async function askEntrypoint(
+  candidates: readonly EntrypointCandidate[],
+  ctx: CliContext,
+): Promise<string> {
+  const answer = await select({
+    message: t(ctx.lang, "loadPlan.which"),
+    options: candidates.map((c) => ({
+      value: c.app,
+      label: c.app,
+      hint: `${c.framework}, ${c.evidence.file}:${c.evidence.line ?? 1}`,
+    })),
+  });
+  if (isCancel(answer)) {
+    throw new PyshipError("E_AMBIGUOUS_ENTRYPOINT", "no entrypoint chosen", {
+      hint: "pass --app, or set command = [...] under [tool.pyship] in pyproject.toml",
+    });
+  }
+  return answer;
+}

@@ -1,0 +1,100 @@
+/*
+ * Decides what CMD runs, in precedence order: --app (a flag) > [tool.pyship] command >
+ * Procfile `web:` > the detected entrypoint. Commands are exec-form argv: no shell, so a
+ * `$PORT` in a Procfile or config command is replaced by the planned port here.
+ */
+import type {
+  EntrypointCandidate,
+  Plan,
+  PlanOptions,
+  ProjectFacts,
+  ProjectMeta,
+} from "../core/pipeline.js";
+import { chooseEntrypoint } from "./choose-entrypoint.js";
+import { fromFlag, type Notes } from "./notes.js";
+import { planPort } from "./plan-port.js";
+
+export interface CommandChoice {
+  readonly command: readonly string[];
+  readonly commandSource: Plan["commandSource"];
+  /** The detected entrypoint the command runs, when one is known. */
+  readonly candidate: EntrypointCandidate | null;
+  readonly port: number | null;
+}
+
+type Builder = (candidate: EntrypointCandidate, port: number, meta: ProjectMeta) => string[];
+
+/**
+ * One command per kind of entrypoint. WSGI gets gunicorn with an explicit --bind (readable,
+ * and the port verify probes is the one written here). ASGI gets uvicorn itself, not gunicorn
+ * with uvicorn's worker class: uvicorn is what the project already depends on, manages its
+ * own workers (--workers / WEB_CONCURRENCY), and its gunicorn worker class is deprecated.
+ */
+const BUILDERS: Readonly<Record<EntrypointCandidate["kind"], Builder>> = {
+  wsgi: (c, port) => ["gunicorn", "--bind", `0.0.0.0:${port}`, "--access-logfile", "-", c.app],
+  asgi: (c, port) => [
+    "uvicorn",
+    ...(c.app.endsWith("()") ? [c.app.slice(0, -2), "--factory"] : [c.app]),
+    ...["--host", "0.0.0.0", "--port", String(port)],
+  ],
+  streamlit: (c, port) => [
+    ...["streamlit", "run", c.app, "--server.port", String(port), "--server.address", "0.0.0.0"],
+    ...["--server.headless", "true", "--browser.gatherUsageStats", "false"],
+  ],
+  celery: (c) => ["celery", "-A", c.app, "worker", "--loglevel", "INFO"],
+  "console-script": (c, _port, meta) => [scriptName(c, meta)],
+  script: (c) => ["python", c.app],
+};
+
+export function planCommand(
+  facts: ProjectFacts,
+  options: PlanOptions,
+  notes: Notes,
+): CommandChoice {
+  const { config, procfile } = facts;
+  if (options.app === undefined && config.command !== undefined && config.command.length > 0) {
+    const source = config.source ?? fromFlag("[tool.pyship]", "");
+    notes.evidence.push({ ...source, why: "command set by [tool.pyship] command" });
+    return fixed(facts, config.command, "config", notes);
+  }
+  if (options.app === undefined && procfile?.web) {
+    notes.evidence.push({ ...procfile.evidence, why: `command from the Procfile web: process` });
+    return fixed(facts, procfile.web, "procfile", notes);
+  }
+  const candidate = chooseEntrypoint(facts.entrypoints, options.app, notes);
+  const port = planPort(facts, { source: "detected", candidate, command: [] }, notes);
+  const command = BUILDERS[candidate.kind](candidate, port ?? 0, facts.meta);
+  notes.evidence.push({
+    ...candidate.evidence,
+    why: `command ${command.join(" ")} runs ${candidate.kind} entrypoint ${candidate.app}`,
+  });
+  return { command, commandSource: "detected", candidate, port };
+}
+
+/** A command written by the user: taken verbatim except for `$PORT`. */
+function fixed(
+  facts: ProjectFacts,
+  written: readonly string[],
+  source: "config" | "procfile",
+  notes: Notes,
+): CommandChoice {
+  const candidate = facts.entrypoints.find((c) => written.includes(c.app)) ?? null;
+  const port = planPort(facts, { source, candidate, command: written }, notes);
+  const command = written.map((word) => word.replace(/\$\{PORT\}|\$PORT\b/g, String(port ?? "")));
+  if (command.some((word, index) => word !== written[index])) {
+    const where = source === "procfile" ? facts.procfile?.evidence : facts.config.source;
+    notes.evidence.push({
+      file: where?.file ?? source,
+      line: where?.line ?? null,
+      why: `$PORT replaced by ${port ?? "nothing"}: exec-form CMD has no shell to expand it (PORT is also set in the environment)`,
+    });
+  }
+  return { command, commandSource: source, candidate, port };
+}
+
+/** The [project.scripts] name that runs a console-script candidate. */
+function scriptName(candidate: EntrypointCandidate, meta: ProjectMeta): string {
+  if (Object.hasOwn(meta.scripts, candidate.app)) return candidate.app;
+  const entry = Object.entries(meta.scripts).find(([, target]) => target === candidate.app);
+  return entry?.[0] ?? candidate.app;
+}

@@ -1,0 +1,63 @@
+/*
+ * Decides the port the container listens on: [tool.pyship] port > what detection found in
+ * the Procfile or the code > the server's convention. Workers, scripts and console scripts
+ * serve no HTTP and get none unless the config says otherwise.
+ */
+import type { EntrypointCandidate, Plan, ProjectFacts } from "../core/pipeline.js";
+import { byDefault, type Notes } from "./notes.js";
+import { serverFor } from "./servers.js";
+
+const WEB_KINDS: ReadonlySet<EntrypointCandidate["kind"]> = new Set(["wsgi", "asgi", "streamlit"]);
+
+const KIND_PORTS: Readonly<Partial<Record<EntrypointCandidate["kind"], number>>> = {
+  wsgi: 8000,
+  asgi: 8000,
+  streamlit: 8501,
+};
+
+/** A Procfile web process must listen on $PORT; any port works, 8000 is the common one. */
+const PROCFILE_PORT = 8000;
+
+export interface PortContext {
+  readonly source: Plan["commandSource"];
+  readonly candidate: EntrypointCandidate | null;
+  /** The written command (config/Procfile), [] for detected ones. */
+  readonly command: readonly string[];
+}
+
+export function planPort(facts: ProjectFacts, context: PortContext, notes: Notes): number | null {
+  const { config } = facts;
+  if (config.port !== undefined) {
+    notes.evidence.push({
+      ...(config.source ?? byDefault("")),
+      why: `port ${config.port} from [tool.pyship] port`,
+    });
+    return config.port;
+  }
+  if (!servesHttp(facts, context)) return null;
+  if (facts.port !== null) {
+    notes.evidence.push({
+      ...facts.port.evidence,
+      why: `port ${facts.port.port}: ${facts.port.evidence.why}`,
+    });
+    return facts.port.port;
+  }
+  const port = conventionalPort(context);
+  const program = context.command[0] ?? context.candidate?.kind ?? "the server";
+  notes.evidence.push(byDefault(`port ${port}: the usual port for ${program}`));
+  return port;
+}
+
+function servesHttp(facts: ProjectFacts, { source, candidate, command }: PortContext): boolean {
+  if (source === "procfile") return true;
+  if (source === "config") return serverFor(command)?.port != null || facts.port !== null;
+  return candidate !== null && WEB_KINDS.has(candidate.kind);
+}
+
+function conventionalPort({ source, candidate, command }: PortContext): number {
+  const server = serverFor(command)?.port;
+  if (server != null) return server;
+  if (source === "detected" && candidate !== null)
+    return KIND_PORTS[candidate.kind] ?? PROCFILE_PORT;
+  return PROCFILE_PORT;
+}

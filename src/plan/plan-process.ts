@@ -1,0 +1,54 @@
+/*
+ * How the container's process behaves: what kind of image it is (for verify), which signal
+ * stops it, and what HEALTHCHECK probes.
+ */
+import type { Plan } from "../core/pipeline.js";
+import { byDefault, type Notes } from "./notes.js";
+import type { CommandChoice } from "./plan-command.js";
+import { serverFor } from "./servers.js";
+
+export interface ProcessPlan {
+  readonly kind: Plan["kind"];
+  readonly stopSignal: Plan["stopSignal"];
+  readonly healthcheck: Plan["healthcheck"];
+}
+
+export function planProcess(choice: CommandChoice, notes: Notes): ProcessPlan {
+  return {
+    kind: kindOf(choice, notes),
+    stopSignal: stopSignalOf(choice, notes),
+    healthcheck: healthcheckOf(choice),
+  };
+}
+
+/**
+ * A port makes it web. Console scripts are CLIs that run to completion; celery and plain
+ * `python file.py` entrypoints are kept running (a script worth a container is usually a loop).
+ */
+function kindOf({ port, candidate, commandSource }: CommandChoice, notes: Notes): Plan["kind"] {
+  if (port !== null) return "web";
+  if (commandSource === "detected" && candidate?.kind === "console-script") {
+    notes.evidence.push(byDefault("kind script: a console script runs to completion"));
+    return "script";
+  }
+  notes.evidence.push(byDefault("kind worker: no port, the process is expected to keep running"));
+  return "worker";
+}
+
+/**
+ * Python as PID 1 has no SIGTERM handler, so `docker stop` would wait 10 s and kill it;
+ * SIGINT raises KeyboardInterrupt and exits at once. Known servers handle SIGTERM themselves.
+ */
+function stopSignalOf({ command }: CommandChoice, notes: Notes): Plan["stopSignal"] {
+  if (serverFor(command)?.handlesSigterm) return null;
+  notes.evidence.push(
+    byDefault(`STOPSIGNAL SIGINT: ${command[0]} does not handle SIGTERM as PID 1`),
+  );
+  return "SIGINT";
+}
+
+function healthcheckOf({ port, command, candidate }: CommandChoice): Plan["healthcheck"] {
+  if (port === null) return null;
+  const streamlit = command[0] === "streamlit" || candidate?.kind === "streamlit";
+  return { path: streamlit ? "/_stcore/health" : "/" };
+}

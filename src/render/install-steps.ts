@@ -1,0 +1,109 @@
+/*
+ * The dependency layer for each install strategy: which tool the builder needs, the
+ * environment it reads, and the commands that fill /opt/venv from the manifest and lock
+ * files alone (copied before the code, so a code change never re-runs them).
+ */
+import type { InstallTool, Plan } from "../core/pipeline.js";
+
+export interface InstallStep {
+  /** pip spec of the tool installed into /opt/tools (builder only), or null for plain pip. */
+  readonly toolSpec: string | null;
+  /** ENV assignments the tool needs, `NAME=value`. */
+  readonly env: readonly string[];
+  readonly commands: readonly string[];
+}
+
+/** Lock formats change between major versions; these majors read current lock files. */
+const TOOL_SPECS: Readonly<Record<Exclude<InstallTool, "pip">, string>> = {
+  poetry: "poetry>=2,<3",
+  uv: "uv",
+  pipenv: "pipenv",
+  pdm: "pdm>=2,<3",
+};
+
+const EXPORTED = "/tmp/requirements.txt";
+
+/** Prints [project] dependencies; tomllib is standard from 3.11, tomli before. */
+const PYPROJECT_READER =
+  `python -c 'import sys; toml = __import__("tomllib" if sys.version_info >= (3, 11) else "tomli"); ` +
+  `print("\\n".join(toml.load(open("pyproject.toml", "rb")).get("project", {}).get("dependencies", [])))'`;
+
+export function installStep(plan: Plan): InstallStep {
+  const { install } = plan;
+  const step = strategyStep(plan);
+  const extras =
+    install.extraPackages.length > 0 ? [`pip install ${install.extraPackages.join(" ")}`] : [];
+  const toolSpec = install.tool === "pip" ? null : TOOL_SPECS[install.tool];
+  return { toolSpec, env: step.env, commands: [...step.commands, ...extras] };
+}
+
+function strategyStep(plan: Plan): Omit<InstallStep, "toolSpec"> {
+  const { install } = plan;
+  switch (install.tool) {
+    case "poetry":
+      return {
+        env: ["POETRY_VIRTUALENVS_CREATE=false", "POETRY_NO_INTERACTION=1"],
+        commands: [
+          ...(install.strategy === "poetry-lock" ? [] : ["/opt/tools/bin/poetry lock"]),
+          "/opt/tools/bin/poetry install --only main --no-root --no-ansi",
+        ],
+      };
+    case "uv":
+      return {
+        env: uvEnv(plan.buildkit),
+        // --inexact keeps pip in the venv for the extra packages and the project install.
+        commands: ["/opt/tools/bin/uv sync --frozen --no-dev --no-install-project --inexact"],
+      };
+    case "pipenv":
+      return exported("/opt/tools/bin/pipenv requirements", ["PIPENV_VERBOSITY=-1"]);
+    case "pdm":
+      return exported("/opt/tools/bin/pdm export --prod", ["PDM_CHECK_UPDATE=false"]);
+    case "pip":
+      return pipStep(plan);
+  }
+}
+
+function uvEnv(buildkit: boolean): string[] {
+  const env = [
+    "UV_PROJECT_ENVIRONMENT=/opt/venv",
+    "UV_PYTHON_DOWNLOADS=never",
+    "UV_LINK_MODE=copy",
+  ];
+  return buildkit ? env : [...env, "UV_NO_CACHE=1"];
+}
+
+/** Tools that export a requirements file which pip then installs into the venv. */
+function exported(command: string, env: string[]): Omit<InstallStep, "toolSpec"> {
+  return {
+    env,
+    commands: [`${command} > ${EXPORTED}`, `pip install -r ${EXPORTED}`, `rm ${EXPORTED}`],
+  };
+}
+
+function pipStep(plan: Plan): Omit<InstallStep, "toolSpec"> {
+  const { install } = plan;
+  switch (install.strategy) {
+    case "requirements":
+      return {
+        env: [],
+        commands: [`pip install ${install.files.map((file) => `-r ${file}`).join(" ")}`],
+      };
+    case "pyproject":
+      return { env: [], commands: pyprojectCommands(plan.python) };
+    default:
+      // setup-py installs with the code (setup.py may read any file); none has no manifest.
+      return { env: [], commands: [] };
+  }
+}
+
+function pyprojectCommands(python: string): string[] {
+  const minor = Number(python.split(".")[1] ?? 0);
+  if (minor >= 11)
+    return [`${PYPROJECT_READER} > ${EXPORTED}`, `pip install -r ${EXPORTED}`, `rm ${EXPORTED}`];
+  return [
+    "pip install --target /tmp/tomli tomli",
+    `PYTHONPATH=/tmp/tomli ${PYPROJECT_READER} > ${EXPORTED}`,
+    `pip install -r ${EXPORTED}`,
+    `rm -r ${EXPORTED} /tmp/tomli`,
+  ];
+}
