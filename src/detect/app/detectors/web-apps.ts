@@ -123,7 +123,8 @@ function replacedByObject(item: Found, built: readonly Found[]): boolean {
  * `routes=[Mount("/x", app=sub)]`) are parts of that app, not entrypoints of their own.
  */
 function mountedApps(all: readonly Found[]): Set<string> {
-  const known = new Set(all.map((item) => item.qualified));
+  // Factories are called, not mounted: `app = create_app()` builds the app, it is no sub-app.
+  const known = new Set(all.filter((item) => !item.factory).map((item) => item.qualified));
   const mounted = new Set<string>();
   for (const outer of all) {
     for (const statement of outer.module.statements) {

@@ -1,0 +1,334 @@
+import { describe, expect, it } from "vitest";
+import type { EntrypointCandidate, Warning } from "../../../src/core/pipeline.js";
+import { detectEntrypoints } from "../../../src/detect/app/detect-entrypoints.js";
+import { memoryFiles, meta, py } from "./memory-files.js";
+
+const FLASK_APP = py`
+  from flask import Flask
+
+  app = Flask(__name__)
+`;
+
+function detect(tree: Record<string, string>, scripts: Record<string, string> = {}) {
+  const warnings: Warning[] = [];
+  const found = detectEntrypoints(memoryFiles(tree), meta(scripts), warnings);
+  return { found, warnings };
+}
+
+/** `app kind framework file:line` — compact, so each table row reads as one fact. */
+const brief = (c: EntrypointCandidate) =>
+  `${c.app} ${c.kind} ${c.framework} ${c.evidence.file}:${c.evidence.line}`;
+
+const cases: [string, Record<string, string>, string[]][] = [
+  ["plain Flask app", { "app.py": FLASK_APP }, ["app:app wsgi flask app.py:3"]],
+  [
+    "any object name, found in the code rather than guessed",
+    { "web.py": "from flask import Flask\nserver = Flask(__name__)\n" },
+    ["web:server wsgi flask web.py:2"],
+  ],
+  [
+    "from-import alias",
+    { "app.py": "from flask import Flask as F\napplication = F(__name__)\n" },
+    ["app:application wsgi flask app.py:2"],
+  ],
+  [
+    "import flask + flask.Flask",
+    { "app.py": "import flask\napp = flask.Flask(__name__)\n" },
+    ["app:app wsgi flask app.py:2"],
+  ],
+  [
+    "module alias",
+    { "app.py": "import flask as fl\napp = fl.Flask(__name__)\n" },
+    ["app:app wsgi flask app.py:2"],
+  ],
+  [
+    "star import",
+    { "app.py": "from flask import *\napp = Flask(__name__)\n" },
+    ["app:app wsgi flask app.py:2"],
+  ],
+  [
+    "annotated assignment",
+    { "app.py": "from flask import Flask\napp: Flask = Flask(__name__)\n" },
+    ["app:app wsgi flask app.py:2"],
+  ],
+  [
+    "chained assignment takes the first name",
+    { "app.py": "from flask import Flask\napp = application = Flask(__name__)\n" },
+    ["app:app wsgi flask app.py:2"],
+  ],
+  [
+    "multiline call",
+    {
+      "app.py":
+        'from flask import Flask\n\napp = Flask(\n    __name__,\n    static_folder="static",\n)\n',
+    },
+    ["app:app wsgi flask app.py:3"],
+  ],
+  [
+    "a local subclass of Flask",
+    {
+      "app.py":
+        "from flask import Flask\nclass MyFlask(Flask):\n    pass\n\napp = MyFlask(__name__)\n",
+    },
+    ["app:app wsgi flask app.py:5"],
+  ],
+  [
+    "an app inside a docstring, comment or string does not count",
+    {
+      "app.py": py`
+        """Example:
+
+        app = Flask(__name__)
+        """
+        from flask import Flask
+        # app = Flask(__name__)
+        EXAMPLE = "app = Flask(__name__)"
+        TEMPLATE = '''
+        app = Flask(__name__)
+        '''
+      `,
+    },
+    [],
+  ],
+  ["a Flask that is not flask's", { "app.py": "from mylib import Flask\napp = Flask()\n" }, []],
+  [
+    "an app built inside a function that doesn't return it",
+    {
+      "app.py": "from flask import Flask\ndef debug():\n    app = Flask(__name__)\n    app.run()\n",
+    },
+    [],
+  ],
+  [
+    "create_app factory in a package",
+    {
+      "shop/__init__.py": py`
+        from flask import Flask
+
+        def create_app(test_config=None):
+            app = Flask(__name__)
+            return app
+      `,
+    },
+    ["shop:create_app() wsgi flask shop/__init__.py:3"],
+  ],
+  [
+    "any function that builds and returns an app is a factory",
+    { "factory.py": "import flask\n\ndef build():\n    return flask.Flask(__name__)\n" },
+    ["factory:build() wsgi flask factory.py:3"],
+  ],
+  [
+    "a factory with a return annotation",
+    {
+      "main.py": py`
+        from fastapi import FastAPI
+
+        def get_application() -> FastAPI:
+            application = make()
+            return application
+      `,
+    },
+    ["main:get_application() asgi fastapi main.py:3"],
+  ],
+  [
+    "wsgi.py calling the factory beats the factory itself",
+    {
+      "shop/__init__.py":
+        "from flask import Flask\n\ndef create_app():\n    return Flask(__name__)\n",
+      "wsgi.py": "from shop import create_app\n\napp = create_app()\n",
+    },
+    ["wsgi:app wsgi flask wsgi.py:3", "shop:create_app() wsgi flask shop/__init__.py:3"],
+  ],
+  [
+    "a factory called in its own module: the object is the entrypoint",
+    {
+      "app.py":
+        "from flask import Flask\n\ndef create_app():\n    return Flask(__name__)\n\napp = create_app()\n",
+    },
+    ["app:app wsgi flask app.py:6"],
+  ],
+  [
+    "FastAPI",
+    { "main.py": "from fastapi import FastAPI\napi = FastAPI(title='x')\n" },
+    ["main:api asgi fastapi main.py:2"],
+  ],
+  [
+    "Starlette",
+    { "app.py": "from starlette.applications import Starlette\napp = Starlette(routes=[])\n" },
+    ["app:app asgi starlette app.py:2"],
+  ],
+  [
+    "a sub-application mounted into another is not a candidate",
+    {
+      "main.py": py`
+        from fastapi import FastAPI
+        from admin import admin_app
+        app = FastAPI()
+        v1 = FastAPI()
+        app.mount("/v1", v1)
+        app.mount("/admin", admin_app)
+      `,
+      "admin.py": "from fastapi import FastAPI\nadmin_app = FastAPI()\n",
+    },
+    ["main:app asgi fastapi main.py:3"],
+  ],
+  [
+    "src layout strips src/",
+    { "src/pkg/web.py": FLASK_APP, "src/pkg/__init__.py": "" },
+    ["pkg.web:app wsgi flask src/pkg/web.py:3"],
+  ],
+  [
+    "tests, examples, docs and migrations are not searched",
+    {
+      "tests/test_app.py": FLASK_APP,
+      "test_app.py": FLASK_APP,
+      "app_test.py": FLASK_APP,
+      "conftest.py": FLASK_APP,
+      "examples/demo.py": FLASK_APP,
+      "docs/conf.py": FLASK_APP,
+      "pkg/migrations/0001.py": FLASK_APP,
+    },
+    [],
+  ],
+  [
+    "Django via manage.py and WSGI_APPLICATION",
+    {
+      "manage.py":
+        'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")\n',
+      "mysite/settings.py": 'DEBUG = False\nWSGI_APPLICATION = "mysite.wsgi.application"\n',
+      "mysite/wsgi.py": "application = get_wsgi_application()\n",
+    },
+    ["mysite.wsgi:application wsgi django mysite/settings.py:2"],
+  ],
+  [
+    "Django ASGI_APPLICATION wins over WSGI_APPLICATION",
+    {
+      "manage.py": 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")\n',
+      "mysite/settings.py":
+        'WSGI_APPLICATION = "mysite.wsgi.application"\nASGI_APPLICATION = "mysite.asgi.application"\n',
+    },
+    ["mysite.asgi:application asgi django mysite/settings.py:2"],
+  ],
+  [
+    "Django split settings follow `from .base import *`",
+    {
+      "manage.py":
+        'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")\n',
+      "config/settings/__init__.py": "",
+      "config/settings/production.py": "from .base import *\nDEBUG = False\n",
+      "config/settings/base.py": 'WSGI_APPLICATION = "config.wsgi.application"\n',
+    },
+    ["config.wsgi:application wsgi django config/settings/base.py:1"],
+  ],
+  [
+    "Django without WSGI_APPLICATION falls back to the generated wsgi.py",
+    {
+      "manage.py": 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")\n',
+      "mysite/settings.py": "DEBUG = False\n",
+      "mysite/wsgi.py": "application = get_wsgi_application()\n",
+    },
+    ["mysite.wsgi:application wsgi django manage.py:1"],
+  ],
+  [
+    "Streamlit script, not its helper module nor its pages",
+    {
+      "dashboard.py": "import streamlit as st\nfrom helpers import chart\n\nst.title('x')\n",
+      "helpers.py": "import streamlit as st\n\ndef chart():\n    st.line_chart([1])\n",
+      "pages/1_More.py": "import streamlit as st\nst.write('more')\n",
+    },
+    ["dashboard.py streamlit streamlit dashboard.py:1"],
+  ],
+  [
+    "Celery app: the module",
+    { "tasks.py": 'from celery import Celery\napp = Celery("tasks", broker="redis://")\n' },
+    ["tasks celery celery tasks.py:2"],
+  ],
+  [
+    "a __main__ script",
+    { "worker.py": 'def main(): ...\n\nif __name__ == "__main__":\n    main()\n' },
+    ["worker.py script script worker.py:3"],
+  ],
+  [
+    "a Flask app's own __main__ block is not a second candidate",
+    { "app.py": `${FLASK_APP}\nif __name__ == "__main__":\n    app.run()\n` },
+    ["app:app wsgi flask app.py:3"],
+  ],
+  [
+    "ranking: web > django > streamlit > celery > script",
+    {
+      "worker.py": "if '__main__' == __name__:\n    pass\n",
+      "tasks.py": "from celery import Celery\napp = Celery()\n",
+      "ui.py": "import streamlit as st\nst.write(1)\n",
+      "manage.py": 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "s")\n',
+      "s.py": 'WSGI_APPLICATION = "w.application"\n',
+      "app.py": FLASK_APP,
+    },
+    [
+      "app:app wsgi flask app.py:3",
+      "w:application wsgi django s.py:1",
+      "ui.py streamlit streamlit ui.py:1",
+      "tasks celery celery tasks.py:2",
+      "worker.py script script worker.py:1",
+    ],
+  ],
+  [
+    "within a kind: shallower first, then conventional names",
+    {
+      "pkg/deep/app.py": FLASK_APP,
+      "admin.py": FLASK_APP,
+      "main.py": FLASK_APP,
+    },
+    [
+      "main:app wsgi flask main.py:3",
+      "admin:app wsgi flask admin.py:3",
+      "pkg.deep.app:app wsgi flask pkg/deep/app.py:3",
+    ],
+  ],
+];
+
+describe("detectEntrypoints", () => {
+  it.each(cases)("%s", (_name, tree, expected) => {
+    expect(detect(tree).found.map(brief)).toStrictEqual(expected);
+  });
+
+  it("lists console scripts from the project metadata, with the declaring line", () => {
+    const tree = {
+      "pyproject.toml":
+        '[project]\nname = "x"\n\n[project.scripts]\nhello-cli = "hello_cli.main:run"\n',
+    };
+    expect(detect(tree, { "hello-cli": "hello_cli.main:run" }).found.map(brief)).toStrictEqual([
+      "hello-cli console-script script pyproject.toml:5",
+    ]);
+  });
+
+  it("says when a module only imports from a sub-directory", () => {
+    const src = detect({ "src/pkg/web.py": FLASK_APP }).found[0];
+    expect(src?.evidence.why).toMatch(
+      /pip install \.\) or src\/ on the path \(gunicorn --chdir src/,
+    );
+    const odd = detect({ "my-service/app.py": FLASK_APP }).found[0];
+    expect(odd?.app).toBe("app:app");
+    expect(odd?.evidence.why).toMatch(/--chdir my-service/);
+  });
+
+  it("says why a factory needing arguments won't start as is", () => {
+    const source =
+      "from flask import Flask\n\ndef create_app(config_name):\n    return Flask(__name__)\n";
+    const [factory] = detect({ "app.py": source }).found;
+    expect(factory?.evidence.why).toMatch(/requires config_name/);
+  });
+
+  it("skips an unreadable file with a warning instead of failing", () => {
+    const files = memoryFiles({ "app.py": FLASK_APP });
+    const broken = { ...files, paths: [...files.paths, "ghost.py"] };
+    const warnings: Warning[] = [];
+    const found = detectEntrypoints(broken, meta(), warnings);
+    expect(found.map(brief)).toStrictEqual(["app:app wsgi flask app.py:3"]);
+    expect(warnings).toStrictEqual([
+      {
+        code: "W_SOURCE_SKIPPED",
+        message: "ghost.py cannot be read (ENOENT); skipped while looking for the app",
+        file: "ghost.py",
+      },
+    ]);
+  });
+});

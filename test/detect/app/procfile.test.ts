@@ -1,0 +1,83 @@
+/* biome-ignore-all lint/suspicious/noTemplateCurlyInString: Procfile text under test */
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { PyshipConfig } from "../../../src/core/pipeline.js";
+import { loadConfig } from "../../../src/detect/config.js";
+import { detectProcfile, procfileNeedsShell } from "../../../src/detect/procfile.js";
+import { memoryFiles } from "./memory-files.js";
+
+// The config loader belongs to another module; here only its `command` answer matters.
+vi.mock("../../../src/detect/config.js", () => ({ loadConfig: vi.fn() }));
+const config = vi.mocked(loadConfig);
+beforeEach(() => config.mockReturnValue({ source: null } satisfies PyshipConfig));
+
+const procfile = (text: string) => detectProcfile(memoryFiles({ Procfile: text }));
+
+describe("detectProcfile", () => {
+  it("is null without a Procfile", () => {
+    expect(detectProcfile(memoryFiles({ "app.py": "" }))).toBeNull();
+  });
+
+  it.each([
+    ["web: gunicorn app:app", ["gunicorn", "app:app"], 1],
+    [
+      "web: gunicorn --bind 0.0.0.0:$PORT hello:app",
+      ["gunicorn", "--bind", "0.0.0.0:$PORT", "hello:app"],
+      1,
+    ],
+    [
+      'web: uvicorn main:app --host "0.0.0.0" --port ${PORT:-8000}',
+      ["uvicorn", "main:app", "--host", "0.0.0.0", "--port", "${PORT:-8000}"],
+      1,
+    ],
+    ["web: python -c 'print(\"a b\")'", ["python", "-c", 'print("a b")'], 1],
+    [
+      "# processes\nrelease: ./migrate\r\nweb:   streamlit run app.py\nworker: celery -A t worker\n",
+      ["streamlit", "run", "app.py"],
+      3,
+    ],
+  ])("%j", (text, argv, line) => {
+    expect(procfile(text)).toStrictEqual({
+      web: argv,
+      raw: text.split(/\r?\n/)[line - 1]?.replace(/^web:\s*/, ""),
+      evidence: { file: "Procfile", line, why: "web: process in Procfile" },
+    });
+  });
+
+  it.each([
+    ["worker: python worker.py\n", 1, "Procfile has no web: process (found worker:)"],
+    [
+      "# only a comment\n\nworker: a\nclock: b\n",
+      3,
+      "Procfile has no web: process (found worker:, clock:)",
+    ],
+    ["", 1, "Procfile has no web: process"],
+    ["web: a\nweb: b\n", 2, "two web: processes (lines 1 and 2)"],
+    [
+      "web: gunicorn 'app:app\n",
+      1,
+      "cannot split the web: command (Got EOF while in a quoted string)",
+    ],
+    ["web:   \n", 1, "the web: process has no command"],
+  ])("rejects %j at line %i", (text, line, message) => {
+    expect(() => procfile(text)).toThrow(
+      expect.objectContaining({ code: "E_PARSE", file: "Procfile", line, message }),
+    );
+  });
+
+  it("accepts a Procfile without web: when [tool.pyship] command says what to run", () => {
+    config.mockReturnValue({ command: ["python", "worker.py"], source: null });
+    expect(procfile("worker: python worker.py\n")).toBeNull();
+  });
+});
+
+describe("procfileNeedsShell", () => {
+  it.each([
+    [["gunicorn", "app:app"], false],
+    [["gunicorn", "--bind", "0.0.0.0:$PORT", "app:app"], false],
+    [["cd", "src", "&&", "gunicorn", "app:app"], true],
+    [["FLASK_ENV=production", "flask", "run"], true],
+    [["gunicorn", "$(cat args)"], true],
+  ])("%j → %s", (argv, expected) => {
+    expect(procfileNeedsShell(argv)).toBe(expected);
+  });
+});
