@@ -1,0 +1,183 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import dockerignore from "@balena/dockerignore";
+import { describe, expect, it } from "vitest";
+import { runInit } from "../../src/cli/commands/init.js";
+import { loadPlan } from "../../src/cli/load-plan.js";
+import { main } from "../../src/cli/main.js";
+import { EXIT_CODES } from "../../src/core/errors.js";
+import { captureContext } from "../support/capture-context.js";
+
+const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
+
+function copyFixture(name: string): string {
+  const dir = join(mkdtempSync(join(tmpdir(), "pyship-cli-")), name);
+  cpSync(fixture(name), dir, { recursive: true });
+  return dir;
+}
+
+describe("pyship plan", () => {
+  it("--json prints the plan only, as parseable stable JSON", async () => {
+    const ctx = captureContext();
+    expect(await main(["plan", fixture("flask-factory"), "--json"], ctx)).toBe(0);
+    expect(ctx.stdout).toHaveLength(1);
+    const plan = JSON.parse(ctx.stdout[0] ?? "");
+    expect(plan).toMatchObject({
+      schemaVersion: 1,
+      commandSource: "detected",
+      app: "shop:create_app()",
+      port: 8000,
+    });
+    expect(plan.install.extraPackages).toStrictEqual(["gunicorn"]);
+  });
+
+  it("shows each decision with its evidence and the warnings", async () => {
+    const ctx = captureContext();
+    expect(await main(["plan", fixture("flask-factory")], ctx)).toBe(0);
+    const out = ctx.stdout.join("\n");
+    expect(out).toContain("gunicorn --bind 0.0.0.0:8000 --access-logfile - shop:create_app()");
+    expect(out).toMatch(/shop\/__init__\.py:\d+ — /);
+    expect(out).toMatch(/! \[W_SERVER_ADDED\] gunicorn is not a dependency/);
+    expect(out).toContain("Next: pyship init");
+  });
+
+  it("speaks Chinese headings with --lang zh", async () => {
+    const ctx = captureContext();
+    expect(await main(["--lang", "zh", "plan", fixture("flask-module")], ctx)).toBe(0);
+    expect(ctx.stdout.join("\n")).toContain("依据");
+  });
+
+  it("passes --python, --base-image and --app through", async () => {
+    const ctx = captureContext();
+    const args = [
+      "plan",
+      fixture("multi-candidates"),
+      "--json",
+      "--python",
+      "3.11",
+      "--base-image",
+      "corp/py:3.11",
+      "--app",
+      "admin:admin_app",
+    ];
+    expect(await main(args, ctx)).toBe(0);
+    expect(JSON.parse(ctx.stdout[0] ?? "")).toMatchObject({
+      python: "3.11",
+      baseImage: "corp/py:3.11",
+      app: "admin:admin_app",
+    });
+  });
+
+  it("fails on ambiguous entrypoints outside a terminal, with the --app hint", async () => {
+    const ctx = captureContext();
+    expect(await main(["plan", fixture("multi-candidates")], ctx)).toBe(
+      EXIT_CODES.E_AMBIGUOUS_ENTRYPOINT,
+    );
+    expect(ctx.stderr.join("\n")).toMatch(
+      /E_AMBIGUOUS_ENTRYPOINT[\s\S]*hint: choose one with --app/,
+    );
+  });
+
+  it("asks which entrypoint in a terminal, then plans with the answer", async () => {
+    const ctx = captureContext({ interactive: true });
+    const offered: string[] = [];
+    const { plan } = await loadPlan(fixture("multi-candidates"), {}, ctx, async (candidates) => {
+      offered.push(...candidates.map((c) => c.app));
+      return "api:api";
+    });
+    expect(offered.sort()).toStrictEqual(["admin:admin_app", "api:api"]);
+    expect(plan.command[0]).toBe("uvicorn");
+  });
+});
+
+describe("pyship init", () => {
+  it("writes Dockerfile and .dockerignore, then says what to run next", async () => {
+    const dir = copyFixture("flask-module");
+    const ctx = captureContext();
+    expect(await main(["init", dir], ctx)).toBe(0);
+    expect(readFileSync(join(dir, "Dockerfile"), "utf8")).toContain('CMD ["gunicorn"');
+    expect(ctx.stdout.join("\n")).toMatch(
+      /created\s+Dockerfile[\s\S]*created\s+\.dockerignore[\s\S]*Next: pyship build/,
+    );
+    const again = captureContext();
+    expect(await main(["init", dir], again)).toBe(0);
+    expect(again.stdout.join("\n")).toMatch(/unchanged\s+Dockerfile/);
+  });
+
+  it("--dry-run shows diffs and writes nothing", async () => {
+    const dir = copyFixture("flask-module");
+    const ctx = captureContext();
+    expect(await main(["init", dir, "--dry-run"], ctx)).toBe(0);
+    const out = ctx.stdout.join("\n");
+    expect(out).toMatch(/would create\s+Dockerfile/);
+    expect(out).toContain("+FROM python:");
+    expect(out).toContain("Dry run: nothing was written.");
+    expect(() => readFileSync(join(dir, "Dockerfile"))).toThrow();
+  });
+
+  it("skips a different existing Dockerfile with a diff and exits E_FILE_EXISTS; --force replaces it", async () => {
+    const dir = copyFixture("flask-module");
+    writeFileSync(join(dir, "Dockerfile"), "FROM mine\n");
+    const ctx = captureContext();
+    expect(await main(["init", dir], ctx)).toBe(EXIT_CODES.E_FILE_EXISTS);
+    expect(readFileSync(join(dir, "Dockerfile"), "utf8")).toBe("FROM mine\n");
+    expect(ctx.stdout.join("\n")).toMatch(/skipped\s+Dockerfile[\s\S]*-FROM mine/);
+    expect(ctx.stdout.join("\n")).toMatch(/created\s+\.dockerignore/);
+    expect(ctx.stderr.join("\n")).toContain("pyship init --force");
+    const forced = captureContext();
+    expect(await main(["init", dir, "--force"], forced)).toBe(0);
+    expect(readFileSync(join(dir, "Dockerfile"), "utf8")).toContain("AS runtime");
+    expect(forced.stdout.join("\n")).toMatch(/overwrote\s+Dockerfile[\s\S]*-FROM mine/);
+  });
+
+  it.each([
+    [true, "AS runtime", 0],
+    [false, "FROM mine", 0],
+  ])("in a terminal asks before overwriting (answer %s)", async (answer, expected, code) => {
+    const dir = copyFixture("flask-module");
+    writeFileSync(join(dir, "Dockerfile"), "FROM mine\n");
+    const asked: string[] = [];
+    const ctx = captureContext({ interactive: true });
+    const exit = await runInit(dir, {}, ctx, async (path) => {
+      asked.push(path);
+      return answer;
+    });
+    expect({ exit, asked }).toStrictEqual({ exit: code, asked: ["Dockerfile"] });
+    expect(readFileSync(join(dir, "Dockerfile"), "utf8")).toContain(expected);
+  });
+
+  it("--yes never asks, even in a terminal", async () => {
+    const dir = copyFixture("flask-module");
+    writeFileSync(join(dir, "Dockerfile"), "FROM mine\n");
+    const ctx = captureContext({ interactive: true });
+    const ask = async () => {
+      throw new Error("must not ask");
+    };
+    await expect(runInit(dir, { yes: true }, ctx, ask)).rejects.toMatchObject({
+      code: "E_FILE_EXISTS",
+    });
+  });
+
+  it("keeps secrets, virtualenvs, VCS and caches out of the build context but not the app", async () => {
+    const dir = copyFixture("flask-module");
+    for (const sub of [".git", "venv/bin", "__pycache__", "pkg/__pycache__"])
+      mkdirSync(join(dir, sub), { recursive: true });
+    expect(await main(["init", dir], captureContext())).toBe(0);
+    const rules = dockerignore().add(readFileSync(join(dir, ".dockerignore"), "utf8").split("\n"));
+    const ignored = [
+      ".git/config",
+      ".env",
+      ".env.production",
+      "venv/bin/python",
+      "__pycache__/web.cpython-311.pyc",
+      "pkg/__pycache__/x.pyc",
+      "Dockerfile",
+      "id_rsa",
+      "certs/server.key",
+    ];
+    const kept = ["web.py", "requirements.txt", ".env.example", "pkg/mod.py", "README.md"];
+    expect(ignored.filter((path) => !rules.ignores(path))).toStrictEqual([]);
+    expect(kept.filter((path) => rules.ignores(path))).toStrictEqual([]);
+  });
+});

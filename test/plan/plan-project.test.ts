@@ -1,0 +1,353 @@
+import { describe, expect, it } from "vitest";
+import type { ProjectFacts } from "../../src/core/pipeline.js";
+import { planProject } from "../../src/plan/plan-project.js";
+import { at, candidate, makeFacts, requirement } from "./make-facts.js";
+
+const config = (extra: Partial<ProjectFacts["config"]>): ProjectFacts["config"] => ({
+  source: at("pyproject.toml", 10, "[tool.pyship]"),
+  ...extra,
+});
+
+const procfile = (raw: string): ProjectFacts["procfile"] => ({
+  raw,
+  web: raw.split(" "),
+  evidence: at("Procfile", 1, "web: process"),
+});
+
+describe("planProject: command per entrypoint kind", () => {
+  it.each([
+    [
+      "wsgi",
+      candidate("wsgi", "shop:create_app()", "flask"),
+      ["gunicorn", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "shop:create_app()"],
+      8000,
+    ],
+    [
+      "asgi",
+      candidate("asgi", "main:api", "fastapi"),
+      ["uvicorn", "main:api", "--host", "0.0.0.0", "--port", "8000"],
+      8000,
+    ],
+    [
+      "asgi factory",
+      candidate("asgi", "main:create_app()", "fastapi"),
+      ["uvicorn", "main:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000"],
+      8000,
+    ],
+    [
+      "django",
+      candidate("wsgi", "mysite.wsgi:application", "django"),
+      ["gunicorn", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "mysite.wsgi:application"],
+      8000,
+    ],
+    [
+      "streamlit",
+      candidate("streamlit", "dashboard.py", "streamlit"),
+      [
+        "streamlit",
+        "run",
+        "dashboard.py",
+        "--server.port",
+        "8501",
+        "--server.address",
+        "0.0.0.0",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+      ],
+      8501,
+    ],
+    [
+      "celery",
+      candidate("celery", "tasks", "celery"),
+      ["celery", "-A", "tasks", "worker", "--loglevel", "INFO"],
+      null,
+    ],
+    ["script", candidate("script", "worker.py", "script"), ["python", "worker.py"], null],
+  ] as const)("%s", (_name, entry, command, port) => {
+    const plan = planProject(makeFacts({ entrypoints: [entry] }));
+    expect(plan.command).toStrictEqual(command);
+    expect(plan.port).toBe(port);
+    expect(plan.commandSource).toBe("detected");
+    expect(plan.app).toBe(entry.app);
+  });
+
+  it("runs a console script by its [project.scripts] name and installs the project", () => {
+    const facts = makeFacts({
+      meta: {
+        name: "hello-cli",
+        version: "0.1.0",
+        buildNeeds: [],
+        scripts: { "hello-cli": "hello_cli.main:run" },
+        evidence: at("pyproject.toml", 2, "name"),
+      },
+      entrypoints: [
+        candidate("console-script", "hello_cli.main:run", "unknown", "pyproject.toml", 9),
+      ],
+    });
+    const plan = planProject(facts);
+    expect(plan.command).toStrictEqual(["hello-cli"]);
+    expect(plan.install.installProject).toBe(true);
+    expect(plan).toMatchObject({
+      kind: "script",
+      stopSignal: "SIGINT",
+      port: null,
+      healthcheck: null,
+    });
+  });
+});
+
+describe("planProject: precedence flags > config > Procfile > detection", () => {
+  it("uses [tool.pyship] command, port, python, base image and user over everything else", () => {
+    const facts = makeFacts({
+      config: config({
+        command: ["gunicorn", "-b", "0.0.0.0:$PORT", "app:app"],
+        port: 9000,
+        python: "3.11",
+        baseImage: "corp/python:3.11",
+        user: { name: "svc", uid: 20000 },
+      }),
+      procfile: procfile("web: gunicorn app:app"),
+    });
+    const plan = planProject(facts);
+    expect(plan).toMatchObject({
+      command: ["gunicorn", "-b", "0.0.0.0:9000", "app:app"],
+      commandSource: "config",
+      port: 9000,
+      python: "3.11",
+      baseImage: "corp/python:3.11",
+      user: { name: "svc", uid: 20000 },
+      framework: "flask",
+    });
+  });
+
+  it("flags beat config", () => {
+    const facts = makeFacts({ config: config({ python: "3.11", baseImage: "corp/python:3.11" }) });
+    const plan = planProject(facts, { python: "3.10", baseImage: "python:3.10-slim-bookworm" });
+    expect(plan.python).toBe("3.10");
+    expect(plan.baseImage).toBe("python:3.10-slim-bookworm");
+    expect(plan.evidence).toContainEqual({
+      file: "--python",
+      line: null,
+      why: "Python 3.10 from --python",
+    });
+  });
+
+  it("takes the Procfile web: command and replaces $PORT and ${PORT} (exec form has no shell)", () => {
+    const facts = makeFacts({
+      procfile: procfile("gunicorn --bind 0.0.0.0:$PORT --name ${PORT} hello:app"),
+    });
+    const plan = planProject(facts);
+    expect(plan.command).toStrictEqual([
+      "gunicorn",
+      "--bind",
+      "0.0.0.0:8000",
+      "--name",
+      "8000",
+      "hello:app",
+    ]);
+    expect(plan.commandSource).toBe("procfile");
+    expect(
+      plan.evidence.some((e) => e.file === "Procfile" && e.why.includes("$PORT replaced by 8000")),
+    ).toBe(true);
+  });
+
+  it("uses the detected port over the server's convention", () => {
+    const facts = makeFacts({
+      port: { port: 5000, evidence: at("app.py", 9, "app.run(port=5000)") },
+    });
+    expect(planProject(facts).command).toContain("0.0.0.0:5000");
+  });
+
+  it("--app overrides a Procfile and picks the named candidate", () => {
+    const facts = makeFacts({
+      procfile: procfile("gunicorn hello:app"),
+      entrypoints: [
+        candidate("asgi", "api:api", "fastapi", "api.py"),
+        candidate("wsgi", "admin:admin_app", "flask", "admin.py"),
+      ],
+    });
+    const plan = planProject(facts, { app: "admin:admin_app" });
+    expect(plan).toMatchObject({
+      app: "admin:admin_app",
+      commandSource: "detected",
+      framework: "flask",
+    });
+  });
+});
+
+describe("planProject: entrypoint errors", () => {
+  const twoWebApps = [
+    candidate("asgi", "api:api", "fastapi", "api.py", 4),
+    candidate("wsgi", "admin:admin_app", "flask", "admin.py", 3),
+  ];
+
+  it("refuses to guess between equally ranked web apps", () => {
+    expect(() => planProject(makeFacts({ entrypoints: twoWebApps }))).toThrowError(
+      expect.objectContaining({
+        code: "E_AMBIGUOUS_ENTRYPOINT",
+        hint: expect.stringContaining("--app 'api:api'"),
+      }),
+    );
+  });
+
+  it("accepts --app by file name", () => {
+    expect(planProject(makeFacts({ entrypoints: twoWebApps }), { app: "admin.py" }).app).toBe(
+      "admin:admin_app",
+    );
+  });
+
+  it("rejects an --app that names no candidate", () => {
+    expect(() =>
+      planProject(makeFacts({ entrypoints: twoWebApps }), { app: "nope:app" }),
+    ).toThrowError(expect.objectContaining({ code: "E_USAGE" }));
+  });
+
+  it("prefers a web app over a script without asking", () => {
+    const plan = planProject(
+      makeFacts({
+        entrypoints: [
+          candidate("script", "worker.py", "script"),
+          candidate("wsgi", "app:app", "flask"),
+        ],
+      }),
+    );
+    expect(plan.app).toBe("app:app");
+  });
+
+  it("treats Django's wsgi and asgi modules as one site", () => {
+    const facts = makeFacts({
+      entrypoints: [
+        candidate("wsgi", "mysite.wsgi:application", "django"),
+        candidate("asgi", "mysite.asgi:application", "django"),
+      ],
+    });
+    expect(planProject(facts).app).toBe("mysite.wsgi:application");
+  });
+
+  it("fails with a hint when there is nothing to run", () => {
+    expect(() => planProject(makeFacts({ entrypoints: [] }))).toThrowError(
+      expect.objectContaining({
+        code: "E_NO_ENTRYPOINT",
+        hint: expect.stringContaining("[tool.pyship]"),
+      }),
+    );
+  });
+
+  it("rejects a malformed --python", () => {
+    expect(() => planProject(makeFacts(), { python: "3" })).toThrowError(
+      expect.objectContaining({ code: "E_USAGE" }),
+    );
+  });
+});
+
+describe("planProject: servers, packages, stages", () => {
+  it("adds gunicorn when the project does not depend on it, with a warning", () => {
+    const plan = planProject(makeFacts({ requirements: [requirement("flask")] }));
+    expect(plan.install.extraPackages).toStrictEqual(["gunicorn"]);
+    expect(plan.warnings.map((w) => w.code)).toContain("W_SERVER_ADDED");
+  });
+
+  it("adds no server for scripts", () => {
+    const plan = planProject(
+      makeFacts({ requirements: [], entrypoints: [candidate("script", "worker.py", "script")] }),
+    );
+    expect(plan.install.extraPackages).toStrictEqual([]);
+    expect(plan).toMatchObject({ kind: "worker", stopSignal: "SIGINT", healthcheck: null });
+  });
+
+  it.each([
+    [
+      "psycopg2 builds from source",
+      [requirement("psycopg2", "psycopg2==2.9.10")],
+      ["gcc", "libc6-dev", "libpq-dev"],
+      ["libpq5"],
+    ],
+    ["psycopg2-binary needs nothing", [requirement("psycopg2-binary")], [], []],
+    [
+      "mysqlclient",
+      [requirement("mysqlclient")],
+      ["default-libmysqlclient-dev", "gcc", "libc6-dev", "pkg-config"],
+      ["libmariadb3"],
+    ],
+    ["psycopg needs libpq", [requirement("psycopg", "psycopg>=3")], [], ["libpq5"]],
+    ["psycopg[binary] needs nothing", [requirement("psycopg", "psycopg[binary]>=3")], [], []],
+  ])("%s", (_name, requirements, build, runtime) => {
+    const plan = planProject(
+      makeFacts({ requirements: [...requirements, requirement("gunicorn")] }),
+    );
+    expect(plan.systemPackages).toStrictEqual({ build, runtime });
+    expect(plan.stages.map((s) => s.name)).toStrictEqual(
+      build.length > 0 ? ["builder", "runtime"] : ["runtime"],
+    );
+  });
+
+  it("merges [tool.pyship] apt packages", () => {
+    const plan = planProject(
+      makeFacts({ config: config({ apt: { build: [], runtime: ["curl"] } }) }),
+    );
+    expect(plan.systemPackages).toStrictEqual({ build: [], runtime: ["curl"] });
+  });
+
+  it.each([
+    ["poetry-lock", "poetry", "poetry"],
+    ["uv-lock", "uv", "uv"],
+    ["pipfile-lock", "pipenv", "pipenv"],
+    ["pdm-lock", "pdm", "pdm"],
+    ["pyproject", "poetry", "poetry"],
+    ["pyproject", "uv", "pip"],
+  ] as const)("a %s project (%s) installs with %s", (strategy, tool, expected) => {
+    const plan = planProject(makeFacts({ install: { strategy, tool, files: ["pyproject.toml"] } }));
+    expect(plan.install.tool).toBe(expected);
+    expect(plan.stages[0]?.name).toBe(expected === "pip" ? "runtime" : "builder");
+  });
+
+  it("streamlit is probed at its health endpoint; uvicorn handles SIGTERM", () => {
+    const streamlit = planProject(
+      makeFacts({
+        entrypoints: [candidate("streamlit", "dashboard.py", "streamlit")],
+        requirements: [requirement("streamlit")],
+      }),
+    );
+    expect(streamlit.healthcheck).toStrictEqual({ path: "/_stcore/health" });
+    const asgi = planProject(
+      makeFacts({
+        entrypoints: [candidate("asgi", "main:api", "fastapi")],
+        requirements: [requirement("uvicorn", "uvicorn[standard]")],
+      }),
+    );
+    expect(asgi).toMatchObject({ stopSignal: null, kind: "web", healthcheck: { path: "/" } });
+    expect(asgi.install.extraPackages).toStrictEqual([]);
+  });
+
+  it("keeps build inputs out of .dockerignore and is plain JSON", () => {
+    const facts = makeFacts({
+      meta: {
+        name: "demo",
+        version: "1.0",
+        buildNeeds: ["README.md"],
+        scripts: {},
+        evidence: at("pyproject.toml", 2, "name"),
+      },
+    });
+    const plan = planProject(facts, { buildkit: true });
+    expect(plan.dockerignore.keep).toStrictEqual(["README.md", "requirements.txt"]);
+    expect(plan.buildkit).toBe(true);
+    expect(JSON.parse(JSON.stringify(plan))).toStrictEqual(plan);
+  });
+
+  it("warns when the chosen Python does not satisfy requires-python", () => {
+    const facts = makeFacts({
+      python: {
+        version: "3.12",
+        constraint: ">=3.11",
+        evidence: at("pyproject.toml", 4, "requires-python"),
+      },
+    });
+    expect(planProject(facts, { python: "3.10" }).warnings.map((w) => w.code)).toContain(
+      "W_PYTHON_CONSTRAINT",
+    );
+    expect(planProject(facts).warnings).toStrictEqual([]);
+  });
+});

@@ -1,0 +1,90 @@
+/*
+ * Every generated file, per fixture, as a file snapshot (test/render/__snapshots__/<fixture>/),
+ * so a reviewer sees generated output change in the diff. Plus properties every Dockerfile
+ * must have, checked on the parsed file rather than by eye.
+ */
+import { existsSync } from "node:fs";
+import { DockerfileParser } from "dockerfile-ast";
+import { describe, expect, it } from "vitest";
+import type { Plan, PlanOptions } from "../../src/core/pipeline.js";
+import { detectProject } from "../../src/detect/detect-project.js";
+import { planProject } from "../../src/plan/plan-project.js";
+import { renderFiles } from "../../src/render/render-files.js";
+
+const FIXTURES = new URL("../fixtures/", import.meta.url);
+
+/** Fixtures that plan successfully, with the options they need. */
+const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
+  ["flask-module", {}],
+  ["flask-factory", {}],
+  ["fastapi-pep621", {}],
+  ["django-site", {}],
+  ["streamlit-app", {}],
+  ["celery-worker", {}],
+  ["worker-script", {}],
+  ["console-script", {}],
+  ["poetry-lock", {}],
+  ["poetry-nolock", {}],
+  ["pipenv", {}],
+  ["uv-lock", {}],
+  ["pdm-lock", {}],
+  ["setup-py", {}],
+  ["requirements-split", {}],
+  ["native-psycopg2", {}],
+  ["procfile", {}],
+  ["multi-candidates", { app: "api:api" }],
+  ["runtime-txt", {}],
+  ["pyship-config", {}],
+];
+
+function planFor(name: string, options: PlanOptions): Plan {
+  return planProject(detectProject(new URL(name, FIXTURES).pathname), options);
+}
+
+const present = (name: string) => existsSync(new URL(name, FIXTURES));
+
+describe.each(RENDERED)("renderFiles(%s)", (name, options) => {
+  it.skipIf(!present(name))("matches the snapshots", async () => {
+    for (const file of renderFiles(planFor(name, options))) {
+      await expect(file.content).toMatchFileSnapshot(`__snapshots__/${name}/${file.path}`);
+    }
+  });
+
+  it.skipIf(!present(name))("is a Dockerfile pyship would ship", () => {
+    const plan = planFor(name, options);
+    const dockerfile = renderFiles(plan).find((file) => file.path === "Dockerfile")?.content ?? "";
+    checkShippable(dockerfile, plan);
+  });
+});
+
+it("renders BuildKit cache mounts only when the plan allows them", async () => {
+  const plan = planFor("native-psycopg2", { buildkit: true });
+  const [dockerfile] = renderFiles(plan);
+  await expect(dockerfile?.content).toMatchFileSnapshot("__snapshots__/native-psycopg2/Dockerfile.buildkit");
+  expect(dockerfile?.content).toContain("RUN --mount=type=cache,target=/root/.cache pip install");
+  expect(dockerfile?.content).not.toContain("PIP_NO_CACHE_DIR");
+  expect(renderFiles(planFor("native-psycopg2", {}))[0]?.content).not.toContain("--mount=");
+});
+
+/** The rules from the brief, on the parsed Dockerfile. */
+function checkShippable(text: string, plan: Plan): void {
+  const instructions = DockerfileParser.parse(text).getInstructions();
+  const keywords = instructions.map((instruction) => instruction.getKeyword());
+  expect(text).not.toMatch(/^#\s*syntax=/m);
+  const lastFrom = keywords.lastIndexOf("FROM");
+  const final = instructions.slice(lastFrom);
+  const finalText = final.map((instruction) => instruction.getTextContent()).join("\n");
+  expect(finalText).not.toMatch(/\b(gcc|g\+\+|build-essential|libc6-dev|-dev)\b/);
+  expect(final.find((i) => i.getKeyword() === "USER")?.getTextContent()).toBe(`USER ${plan.user.name}`);
+  expect(finalText).toContain(`--uid ${plan.user.uid}`);
+  const cmd = final.find((i) => i.getKeyword() === "CMD")?.getTextContent() ?? "";
+  expect(JSON.parse(cmd.replace(/^CMD\s+/, ""))).toStrictEqual(plan.command);
+  expect(text.includes("--mount=")).toBe(plan.buildkit);
+  expect(keywords.filter((k) => k === "FROM")).toHaveLength(plan.stages.length);
+  expect(finalText).toContain(`io.pyship.kind="${plan.kind}"`);
+  // Dependencies before code: the first COPY of the whole project comes after every install.
+  const copyAll = final.findIndex((i) => /^COPY (--chown=\S+ )?\. \.$/.test(i.getTextContent() ?? ""));
+  expect(copyAll).toBeGreaterThan(0);
+  if (plan.port !== null) expect(keywords).toContain("HEALTHCHECK");
+  expect(keywords.includes("STOPSIGNAL")).toBe(plan.stopSignal !== null);
+}
