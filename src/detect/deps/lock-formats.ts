@@ -151,8 +151,8 @@ function parseJson(files: ProjectFiles, path: string): Table {
   try {
     return JSON.parse(text) as Table;
   } catch (cause) {
-    const position = Number(/position (\d+)/.exec(String((cause as Error).message))?.[1]);
-    const line = Number.isNaN(position) ? undefined : text.slice(0, position).split("\n").length;
+    const position = jsonErrorPosition(text, String((cause as Error).message));
+    const line = position === null ? undefined : text.slice(0, position).split("\n").length;
     throw new PyshipError("E_PARSE", `invalid JSON: ${(cause as Error).message.split("\n")[0]}`, {
       file: path,
       line,
@@ -160,4 +160,17 @@ function parseJson(files: ProjectFiles, path: string): Table {
       cause,
     });
   }
+}
+
+/**
+ * Where JSON.parse stopped. V8 says "at position N" for some errors and only quotes the
+ * text around the error for others (`..."<10 before><10 after>"...`), so find that quote.
+ */
+function jsonErrorPosition(text: string, message: string): number | null {
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) return Number(position);
+  const snippet = /(\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON/.exec(message);
+  if (!snippet?.[2] || !snippet[1]) return null;
+  const start = text.indexOf(snippet[2]);
+  return start === -1 ? null : start + 10;
 }

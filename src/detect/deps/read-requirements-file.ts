@@ -169,6 +169,7 @@ function directTarget(text: string): Direct | null {
   if (/^(\w+\+)?[a-z]+:\/\//i.test(target) || target.startsWith("file:")) {
     return { kind: "url", url: target, name: urlPackageName(target) };
   }
+  if (/^[\w.-]+(\[[^\]]*\])?\s*@/.test(target)) return null; // PEP 508 `name @ url`
   const path = target.replace(/\[[^\]]*\]$/, "");
   if (path === "." || path === "./") return { kind: "self" };
   if (/^\.{1,2}\/|^\//.test(path) || /\.(whl|tar\.gz|zip)$/.test(path))
