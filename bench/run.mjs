@@ -19,6 +19,7 @@ import { renderMarkdown } from "./lib/report-md.mjs";
 import { renderSvg } from "./lib/report-svg.mjs";
 import { appRows } from "./lib/results.mjs";
 import { checkTargets } from "./lib/targets.mjs";
+import { pyshipBuildkitFlag } from "./lib/variants.mjs";
 import { ensureWheels } from "./lib/wheels.mjs";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
@@ -67,7 +68,8 @@ async function benchmark({ opts, engine, docker, executor, workRoot, loadAtStart
   }
   const machine = { ...(await describeMachine({ docker, executor, repo: REPO })), loadAtStart };
   const started = performance.now();
-  const variantEnv = { executor, benchDir: BENCH, cli: CLI, buildkit: engine.buildkit };
+  const buildkitFlag = await pyshipBuildkitFlag(executor, CLI, engine.buildkit);
+  const variantEnv = { executor, benchDir: BENCH, cli: CLI, buildkitFlag };
   const ctx = {
     docker,
     variantEnv,
@@ -98,7 +100,10 @@ async function benchmark({ opts, engine, docker, executor, workRoot, loadAtStart
     busy: loadAtStart > machine.cpus / 2,
     loadAtEnd: os.loadavg()[0],
   };
-  const targets = opts.variants.includes("pyship") ? checkTargets(rows, opts.apps, engine) : [];
+  const pyshipRuns = opts.apps.flatMap((app) => measured.get(`${app}/pyship`) ?? []);
+  const context = { ...engine, pyshipCacheMounts: pyshipRuns.some((r) => r.cacheMounts) };
+  meta.pyshipCacheMounts = context.pyshipCacheMounts;
+  const targets = opts.variants.includes("pyship") ? checkTargets(rows, opts.apps, context) : [];
   await writeResults(resolve(REPO, opts.out), { rows, cliRows, targets, meta });
   const failed = [...measured.values()].flat().filter((r) => r.error).length;
   if (failed === 0 && !opts.keepWork) await rm(workRoot, { recursive: true, force: true });

@@ -4,12 +4,12 @@ import { join } from "node:path";
 import { addDependency, changeCode, freshCopy } from "./apps.mjs";
 import { PREFIX } from "./docker.mjs";
 import { runContainer } from "./run-container.mjs";
-import { VARIANTS } from "./variants.mjs";
+import { usesCacheMounts, VARIANTS } from "./variants.mjs";
 
 /**
  * @param {{ docker: import("./docker.mjs").Docker, variantEnv: any, benchDir: string,
  *   workRoot: string, pruneCacheMounts: boolean, say: (s: string) => void }} ctx
- * @returns {Promise<{ values: Record<string, number>, error: string | null }>}
+ * @returns {Promise<{ values: Record<string, number>, error: string | null, cacheMounts: boolean }>}
  */
 export async function measureRun(ctx, app, variant, run) {
   const { docker, say } = ctx;
@@ -20,6 +20,7 @@ export async function measureRun(ctx, app, variant, run) {
   const nonce = `${variant} r${run + 1} ${Date.now().toString(36)}`;
   const prepare = () => VARIANTS[variant](ctx.variantEnv, app, workDir);
   const values = {};
+  let cacheMounts = false;
   const step = async (metric, fn) => {
     values[metric] = await fn();
     say(`  ${id}: ${metric} = ${values[metric].toFixed(2)}`);
@@ -27,6 +28,7 @@ export async function measureRun(ctx, app, variant, run) {
   try {
     await freshCopy(ctx.benchDir, app, workDir);
     await prepare();
+    cacheMounts = await usesCacheMounts(workDir);
     // BuildKit keeps cache mounts across --no-cache builds: empty them for a truly cold build.
     if (ctx.pruneCacheMounts) await docker.pruneCacheMounts();
     await step("cold_build_s", () => docker.build(workDir, tag, { noCache: true, log }));
@@ -39,9 +41,9 @@ export async function measureRun(ctx, app, variant, run) {
     await addDependency(workDir, run, nonce);
     await prepare();
     await step("dep_rebuild_s", () => docker.build(workDir, tag, { log }));
-    return { values, error: null };
+    return { values, error: null, cacheMounts };
   } catch (error) {
     say(`  ${id}: FAILED — ${error.message.split("\n")[0]} (log: ${log})`);
-    return { values, error: error.message };
+    return { values, error: error.message, cacheMounts };
   }
 }

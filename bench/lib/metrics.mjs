@@ -2,13 +2,25 @@
 // `better: "lower"` drives the ratio column and the chart's "lower is better" note.
 
 export const METRICS = [
-  { name: "cold_build_s", unit: "s", label: "Cold build", digits: 1 },
-  { name: "code_rebuild_s", unit: "s", label: "Rebuild after code change", digits: 2 },
-  { name: "dep_rebuild_s", unit: "s", label: "Rebuild after dependency change", digits: 1 },
-  { name: "size_mb", unit: "MB", label: "Image size", digits: 0 },
-  { name: "ready_s", unit: "s", label: "Ready (start → first 2xx)", digits: 2 },
-  { name: "stop_s", unit: "s", label: "docker stop", digits: 2 },
-  { name: "uid", unit: "uid", label: "User id of PID 1", digits: 0 },
+  { name: "cold_build_s", unit: "s", label: "Cold build", short: "Cold build", digits: 1 },
+  {
+    name: "code_rebuild_s",
+    unit: "s",
+    label: "Rebuild after code change",
+    short: "Code-change rebuild",
+    digits: 2,
+  },
+  {
+    name: "dep_rebuild_s",
+    unit: "s",
+    label: "Rebuild after dependency change",
+    short: "Dependency rebuild",
+    digits: 1,
+  },
+  { name: "size_mb", unit: "MB", label: "Image size", short: "Image size", digits: 0 },
+  { name: "ready_s", unit: "s", label: "Ready (start → first 2xx)", short: "Ready", digits: 2 },
+  { name: "stop_s", unit: "s", label: "docker stop", short: "docker stop", digits: 2 },
+  { name: "uid", unit: "uid", label: "User id of PID 1", short: "uid", digits: 0 },
 ];
 
 export function metricInfo(name) {

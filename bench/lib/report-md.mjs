@@ -62,6 +62,11 @@ function method(meta) {
     "- Every variant builds from its own fresh copy of the app, with the same client and flags: `docker build -t pyship-bench-<app>-<variant> .` (BuildKit when the engine has it).",
     "- **naive / better / production**: the hand-written files in `bench/baselines/<app>/`. **pyship**: the Dockerfile and .dockerignore `pyship init` writes (run before each build, not timed, as `pyship build` would re-plan), never edited.",
     `- Cold build: \`--no-cache\`, base image present${meta.pruneCacheMounts ? "; BuildKit cache mounts emptied first (`docker builder prune --filter type=exec.cachemount`)" : "; BuildKit cache mounts left warm (`--warm-cache-mounts`)"}.`,
+    ...(meta.variants.includes("pyship")
+      ? [
+          `- pyship's generated Dockerfile ${meta.pyshipCacheMounts ? "uses" : "does **not** use"} a BuildKit cache mount for pip${meta.pyshipCacheMounts || !meta.engine.buildkit ? "" : " (`pyship init` rendered it without one)"}.`,
+        ]
+      : []),
     "- Code rebuild: one line appended to `main.py`. Dependency rebuild: one small pure-Python package appended to `requirements.txt` (a different one each repetition).",
     "- Size: `docker image inspect` `.Size` of the cold-built image (MB = 10⁶ bytes). Ready: `docker run -d` until the first 2xx on `/` through a port published on 127.0.0.1. Stop: wall time of `docker stop` (10 s grace). uid: real uid of PID 1 (`/proc/1/status`).",
     "",

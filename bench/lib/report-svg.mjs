@@ -76,7 +76,7 @@ function panel(rows, app, metric, variants, x, y, h) {
   const top = Math.max(...found.map((r) => r?.max ?? 0), 1e-9);
   const out = [
     `<rect x="${x + 4}" y="${y}" width="${PANEL_W - 8}" height="${h}" fill="#f7f7f7" rx="4"/>`,
-    text(x + 12, y + 18, `${metric.label} (${metric.unit})`, { size: 12, weight: "bold" }),
+    text(x + 12, y + 18, `${metric.short} (${metric.unit})`, { size: 12, weight: "bold" }),
   ];
   found.forEach((row, i) => {
     const by = y + 30 + i * (BAR_H + BAR_GAP);

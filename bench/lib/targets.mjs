@@ -46,7 +46,8 @@ function scaled(row, factor, from) {
 }
 
 /**
- * @param {{ buildkit: boolean, pypi: string }} engine what explains some misses
+ * @param {{ buildkit: boolean, pypi: string, pyshipCacheMounts?: boolean }} engine what
+ *   explains some misses
  * @returns {{ app: string, text: string, status: "met"|"missed"|"n/a", pyship: string, limit: string, reason: string }[]}
  */
 export function checkTargets(rows, apps, engine) {
@@ -79,6 +80,11 @@ function missReason(metric, own, limit, engine) {
   }
   if (metric === "dep_rebuild_s" && !engine.buildkit) {
     reasons.push("the engine has no BuildKit, so pyship renders without pip cache mounts");
+  }
+  if (metric === "dep_rebuild_s" && engine.buildkit && engine.pyshipCacheMounts === false) {
+    reasons.push(
+      "pyship's Dockerfile has no pip cache mount, so every dependency is installed again",
+    );
   }
   if (metric === "dep_rebuild_s" && engine.pypi === "local") {
     reasons.push(
