@@ -78,28 +78,32 @@ function fromRange(found: Found): PythonFacts {
   }
   const allows = (minor: string, patch: string) =>
     ranges.some((range) => satisfies(`${minor}.${patch}`, range));
-  // The image ships a late patch release; fall back to "some patch fits" for `==3.11.4`-style ranges.
-  const fits = (minor: string) =>
-    allows(minor, "99") || [...Array(30).keys()].some((patch) => allows(minor, String(patch)));
-  const newest = [...SUPPORTED_PYTHON_MINORS].reverse().find(fits);
-  if (fits(DEFAULT_PYTHON))
-    return {
-      version: DEFAULT_PYTHON,
-      constraint: found.raw,
-      evidence: evidence(
-        found,
-        `${found.label} ${found.raw} allows pyship's default ${DEFAULT_PYTHON}`,
-      ),
-    };
-  if (newest)
-    return {
-      version: newest,
-      constraint: found.raw,
-      evidence: evidence(
-        found,
-        `${found.label} ${found.raw}: newest supported minor that satisfies it`,
-      ),
-    };
+  // The image ships a late patch release, so prefer minors whose late patches fit; then
+  // accept "some patch fits" for ranges like `==3.11.4`.
+  const late = (minor: string) => allows(minor, "99");
+  const anyPatch = (minor: string) =>
+    [...Array(30).keys()].some((patch) => allows(minor, String(patch)));
+  for (const fits of [late, anyPatch]) {
+    if (fits(DEFAULT_PYTHON))
+      return {
+        version: DEFAULT_PYTHON,
+        constraint: found.raw,
+        evidence: evidence(
+          found,
+          `${found.label} ${found.raw} allows pyship's default ${DEFAULT_PYTHON}`,
+        ),
+      };
+    const newest = [...SUPPORTED_PYTHON_MINORS].reverse().find(fits);
+    if (newest)
+      return {
+        version: newest,
+        constraint: found.raw,
+        evidence: evidence(
+          found,
+          `${found.label} ${found.raw}: newest supported minor that satisfies it`,
+        ),
+      };
+  }
   const version = allows("3.99", "0")
     ? (SUPPORTED_PYTHON_MINORS.at(-1) ?? DEFAULT_PYTHON)
     : SUPPORTED_PYTHON_MINORS[0];

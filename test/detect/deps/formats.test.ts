@@ -6,7 +6,7 @@ import { poetryToPep440 } from "../../../src/detect/deps/poetry-constraint.js";
 import { detectProjectMeta } from "../../../src/detect/project-meta.js";
 import { tempProject, thrown } from "./temp-project.js";
 
-function deps(files: Record<string, string>) {
+function deps(files: Record<string, string | undefined>) {
   const project = tempProject(files);
   const warnings: Warning[] = [];
   return { ...detectDependencies(project, detectProjectMeta(project), warnings), warnings };

@@ -12,12 +12,15 @@ afterAll(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-export function tempProject(files: Record<string, string>, name = "demo"): ProjectFiles {
+export function tempProject(
+  files: Record<string, string | undefined>,
+  name = "demo",
+): ProjectFiles {
   const root = join(mkdtempSync(join(tmpdir(), "pyship-deps-")), name);
   made.push(dirname(root));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
+    if (text !== undefined) writeFileSync(join(root, path), text);
   }
   mkdirSync(root, { recursive: true });
   return scanProject(root);
