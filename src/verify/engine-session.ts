@@ -17,6 +17,8 @@ export interface RunSpec {
   /** Container port to publish on 127.0.0.1 (a random host port). */
   readonly publish?: number;
   readonly entrypoint?: string;
+  /** Override the image's user (the file scan runs as root to see every directory). */
+  readonly user?: string;
   readonly args?: readonly string[];
 }
 
@@ -111,6 +113,7 @@ function runFlags(spec: RunSpec): string[] {
   for (const [key, value] of Object.entries(spec.env)) flags.push("-e", `${key}=${value}`);
   if (spec.publish !== undefined) flags.push("-p", `127.0.0.1::${spec.publish}`);
   if (spec.entrypoint !== undefined) flags.push("--entrypoint", spec.entrypoint);
+  if (spec.user !== undefined) flags.push("--user", spec.user);
   return flags;
 }
 

@@ -1,7 +1,7 @@
 /*
- * Lists every path in an image without running anything inside it: `create` a container
- * and stream `export` through the host's tar. Works for any image (no shell or find needed
- * in it, distroless included) and sees exactly the files the image ships.
+ * Lists every path in an image. Fast path: `find / -xdev` run inside a fresh container as
+ * root (about 1 s). Images without find (distroless, scratch) fall back to `create` +
+ * `export` streamed through the host's tar (slower, but needs nothing inside the image).
  */
 import { PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
@@ -18,15 +18,34 @@ export async function listImageFiles(
   session: EngineSession,
   image: string,
 ): Promise<string[]> {
+  const found = await session.runToEnd(
+    { image, env: {}, entrypoint: "find", user: "0", args: ["/", "-xdev"] },
+    300_000,
+  );
+  // find exits 1 when some directory is unreadable but still lists the rest.
+  const names = lines(found.stdout);
+  if (!found.timedOut && found.exitCode <= 1 && names.length > 0) return names.map(normalizePath);
+  return exportListing(executor, session, image);
+}
+
+async function exportListing(
+  executor: CommandExecutor,
+  session: EngineSession,
+  image: string,
+): Promise<string[]> {
   const name = await session.create(image);
   const result = await executor.run("sh", ["-c", SCRIPT, session.client, name], {
     timeoutMs: 300_000,
   });
-  const names = result.stdout.split("\n").filter((line) => line.trim() !== "");
+  const names = lines(result.stdout);
   if (result.exitCode !== 0 || result.stderr.includes(EXPORT_FAILED) || names.length === 0) {
     throw new PyshipError("E_VERIFY_FAILED", `cannot list the files of ${image}`, {
       details: result.stderr.replace(EXPORT_FAILED, "").trim() || undefined,
     });
   }
   return names.map(normalizePath);
+}
+
+function lines(text: string): string[] {
+  return text.split("\n").filter((line) => line.trim() !== "");
 }

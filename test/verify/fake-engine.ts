@@ -25,6 +25,8 @@ export interface Scenario {
   readonly files?: readonly string[];
   /** stderr of `run -d` when the engine cannot start the container. */
   readonly runError?: string;
+  /** The image has no `find` (distroless): the file scan must fall back to `export`. */
+  readonly noFind?: boolean;
 }
 
 interface Container {
@@ -115,7 +117,25 @@ export class FakeEngine implements CommandExecutor {
 
   private startContainer(name: string, args: readonly string[]): RunResult {
     this.created.push(name);
-    if (args.includes("--entrypoint")) return ok(procStatus(this.scenario.uid ?? 10001));
+    const entrypoint = args.includes("--entrypoint")
+      ? args[args.indexOf("--entrypoint") + 1]
+      : null;
+    if (entrypoint === "find") {
+      if (this.scenario.noFind) {
+        return {
+          exitCode: 127,
+          stdout: "",
+          stderr: 'exec: "find": executable file not found',
+          timedOut: false,
+        };
+      }
+      return ok(
+        this.listing()
+          .map((path) => `/${path}`)
+          .join("\n"),
+      );
+    }
+    if (entrypoint !== null) return ok(procStatus(this.scenario.uid ?? 10001));
     if (this.scenario.runError)
       return { exitCode: 127, stdout: "", stderr: this.scenario.runError, timedOut: false };
     this.containers.set(name, { startedAt: this.time, stoppedAt: null });
@@ -157,8 +177,12 @@ export class FakeEngine implements CommandExecutor {
     return ok(`${name}\n`);
   }
 
+  private listing(): string[] {
+    return [...BASE_FILES, ...(this.scenario.files ?? [])];
+  }
+
   private exportListing(): string {
-    return [...BASE_FILES, ...(this.scenario.files ?? [])].join("\n");
+    return this.listing().join("\n");
   }
 }
 

@@ -163,6 +163,17 @@ describe("verifyImage faults", () => {
     expect(check(report, "stop").detail).toContain("10.1 s");
   });
 
+  it("scans files with find as root, and falls back to export when the image has no find", async () => {
+    for (const noFind of [false, true]) {
+      const { engine, report } = await verify({ ...HEALTHY, noFind, files: ["app/.env"] });
+      const find = engine.calls.find((c) => c.includes("find"));
+      expect(find).toEqual(expect.arrayContaining(["--user", "0", "/", "-xdev"]));
+      expect(engine.calls.some((c) => c[0] === "sh")).toBe(noFind);
+      expect(check(report, "no-leaks").detail).toContain("/app/.env");
+      expect(engine.leftovers()).toEqual([]);
+    }
+  });
+
   it("names the leaked files", async () => {
     const files = ["app/.env", "app/venv/pyvenv.cfg", "app/venv/lib/x/__pycache__/a.pyc"];
     const { report } = await verify({ ...HEALTHY, files });
