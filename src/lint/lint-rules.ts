@@ -1,0 +1,70 @@
+/*
+ * The ordered rules table. Order only decides the order of findings on the same line (they
+ * are sorted by position afterwards): base image first, then what is installed, how it
+ * runs, secrets, system packages, single instructions, and the build context last, so a
+ * reader of one line sees the most fundamental problem first.
+ */
+import type { Rule } from "./model.js";
+import {
+  alpineWithoutWheels,
+  eolPython,
+  fullBaseImage,
+  unpinnedBaseImage,
+} from "./rules/base-image.js";
+import {
+  dockerignoreLeaksBloat,
+  dockerignoreLeaksSecrets,
+  noDockerignore,
+} from "./rules/build-context.js";
+import { copyBeforeInstall } from "./rules/copy-before-install.js";
+import { pipCache, unpinnedPipInstall } from "./rules/dependency-install.js";
+import {
+  addInsteadOfCopy,
+  addUrl,
+  cdInRun,
+  healthcheckMissingTool,
+  maintainer,
+  syntaxDirective,
+} from "./rules/instructions.js";
+import { noPythonUnbuffered, rootUser, shellFormCommand } from "./rules/runtime.js";
+import { copySecretFile, credentialsInUrl, secretInArg, secretInEnv } from "./rules/secrets.js";
+import { bindsLocalhost, devServer, exposeMismatch } from "./rules/server.js";
+import {
+  aptInstallRecommends,
+  aptUpdateAlone,
+  buildToolsInFinal,
+  packageIndexKept,
+} from "./rules/system-packages.js";
+
+export const LINT_RULES: readonly Rule[] = [
+  fullBaseImage,
+  unpinnedBaseImage,
+  eolPython,
+  alpineWithoutWheels,
+  copyBeforeInstall,
+  pipCache,
+  unpinnedPipInstall,
+  noPythonUnbuffered,
+  rootUser,
+  shellFormCommand,
+  devServer,
+  bindsLocalhost,
+  exposeMismatch,
+  secretInEnv,
+  secretInArg,
+  credentialsInUrl,
+  copySecretFile,
+  aptUpdateAlone,
+  aptInstallRecommends,
+  packageIndexKept,
+  buildToolsInFinal,
+  addUrl,
+  addInsteadOfCopy,
+  cdInRun,
+  maintainer,
+  healthcheckMissingTool,
+  syntaxDirective,
+  noDockerignore,
+  dockerignoreLeaksSecrets,
+  dockerignoreLeaksBloat,
+];

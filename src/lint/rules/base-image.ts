@@ -1,0 +1,126 @@
+/*
+ * PY101–PY104: what the FROM lines choose. Only the final image's base is judged for size
+ * (a full image in a builder stage is fine); pins, end-of-life and musl problems matter in
+ * every stage because they decide what gets built.
+ */
+import { requirementNames } from "../context-requirements.js";
+import type { Rule, RuleFinding, StageModel } from "../model.js";
+import { installsIn, packageArgs, requirementFiles } from "../python-tools.js";
+import { isPythonImage, replaceRange } from "../rule-kit.js";
+
+export const fullBaseImage: Rule = (model) => {
+  const base = model.finalChain[0];
+  if (!base || !isPythonImage(base) || base.tag === null || base.tag.includes("$")) return [];
+  if (/slim|alpine|windows|nanoserver/.test(base.tag)) return [];
+  const suggested = `${base.image.split(":")[0]}:${slimTag(base.tag)}`;
+  const tagRange = (
+    base.from.node as unknown as { getImageTagRange(): RuleFinding["range"] | null }
+  ).getImageTagRange();
+  return [
+    {
+      code: "PY101",
+      range: base.from.range,
+      vars: { image: base.image, suggested },
+      fix: {
+        safe: false,
+        description: `use ${suggested}`,
+        edits: tagRange ? [replaceRange(tagRange, slimTag(base.tag))] : [],
+      },
+    },
+  ];
+};
+
+function slimTag(tag: string): string {
+  const distro = /^(.*)-(bookworm|bullseye|buster|trixie)$/.exec(tag);
+  return distro ? `${distro[1]}-slim-${distro[2]}` : `${tag}-slim`;
+}
+
+export const unpinnedBaseImage: Rule = (model) =>
+  model.stages
+    .filter((stage) => stage.parent === null && stage.digest === null && !stage.image.includes("$"))
+    .filter(
+      (stage) => stage.repository !== "scratch" && (stage.tag === null || stage.tag === "latest"),
+    )
+    .map((stage) => ({
+      code: "PY102",
+      range: stage.from.range,
+      vars: { image: stage.image },
+      fix: { safe: false, description: "pin a version, e.g. python:3.12-slim", edits: [] },
+    }));
+
+/** Last day of upstream support per minor version (PEP 602 schedule). */
+const END_OF_LIFE: Readonly<Record<string, string>> = {
+  "3.6": "2021-12-23",
+  "3.7": "2023-06-27",
+  "3.8": "2024-10-07",
+  "3.9": "2025-10-31",
+  "3.10": "2026-10-31",
+  "3.11": "2027-10-31",
+  "3.12": "2028-10-31",
+  "3.13": "2029-10-31",
+  "3.14": "2030-10-31",
+};
+
+export const eolPython: Rule = (model, context) =>
+  model.stages.flatMap((stage) => {
+    if (!isPythonImage(stage) || stage.tag === null) return [];
+    const version = /^(\d+)\.(\d+)/.exec(stage.tag);
+    if (!version) return [];
+    const minor = `${version[1]}.${version[2]}`;
+    const eol =
+      version[1] === "2"
+        ? "2020-01-01"
+        : (END_OF_LIFE[minor] ?? (Number(version[2]) < 6 ? "2020-09-13" : null));
+    if (eol === null || new Date(`${eol}T23:59:59Z`) >= context.now) return [];
+    return [{ code: "PY103", range: stage.from.range, vars: { version: minor, eol } }];
+  });
+
+/** Packages whose musllinux wheels are missing for many releases (or entirely). */
+const NO_MUSL_WHEELS = new Set([
+  "numpy",
+  "pandas",
+  "scipy",
+  "scikit-learn",
+  "matplotlib",
+  "pyarrow",
+  "torch",
+  "tensorflow",
+  "opencv-python",
+  "opencv-python-headless",
+  "grpcio",
+  "psycopg2",
+  "lxml",
+  "h5py",
+  "numba",
+  "llvmlite",
+  "shapely",
+  "xgboost",
+  "lightgbm",
+  "statsmodels",
+]);
+
+export const alpineWithoutWheels: Rule = (model, context) =>
+  model.stages.flatMap((stage) => {
+    if (!isAlpine(stage)) return [];
+    const installs = stage.instructions.flatMap((instruction) => installsIn(instruction.commands));
+    if (installs.length === 0) return [];
+    const files = installs.flatMap(requirementFiles);
+    const names = requirementNames(context.build, files);
+    for (const install of installs)
+      for (const word of packageArgs(install)) names.add(bareName(word));
+    const heavy = [...names].filter((name) => NO_MUSL_WHEELS.has(name)).sort();
+    if (heavy.length === 0) return [];
+    return [{ code: "PY104", range: stage.from.range, vars: { packages: heavy.join(", ") } }];
+  });
+
+function isAlpine(stage: StageModel): boolean {
+  return (
+    stage.repository === "alpine" || (isPythonImage(stage) && (stage.tag ?? "").includes("alpine"))
+  );
+}
+
+function bareName(requirement: string): string {
+  return (/^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement)?.[0] ?? requirement)
+    .toLowerCase()
+    .replace(/[-_.]+/g, "-");
+}

@@ -1,0 +1,143 @@
+/*
+ * PY202–PY203: how Python packages are installed. The cache rule looks only at the stages
+ * that make up the final image (a builder's cache never ships); pinning matters everywhere.
+ * Every spelling of pip is recognized by python-tools.ts (venv pip, `python -m pip`, uv).
+ */
+import type { TextEdit } from "../../core/pipeline.js";
+import {
+  type DockerModel,
+  type InstructionModel,
+  type Rule,
+  type RuleFinding,
+  textOf,
+} from "../model.js";
+import { installsIn, type PackageInstall, type PythonTool, packageArgs } from "../python-tools.js";
+import { envAt, insertAt, matchRanges } from "../rule-kit.js";
+import { programName } from "../shell-commands.js";
+
+const CACHE_HINTS: Record<PythonTool, string> = {
+  pip: "add --no-cache-dir or set ENV PIP_NO_CACHE_DIR=1",
+  uv: "add --no-cache or set ENV UV_NO_CACHE=1",
+  poetry: "use a cache mount, or set POETRY_CACHE_DIR and remove it in the same RUN",
+  pipenv: "set ENV PIP_NO_CACHE_DIR=1 (pipenv installs with pip)",
+  pdm: "use a cache mount, or remove ~/.cache/pdm in the same RUN",
+};
+const NO_CACHE_FLAGS: Record<PythonTool, readonly string[]> = {
+  pip: ["--no-cache-dir"],
+  uv: ["--no-cache", "-n"],
+  poetry: ["--no-cache"],
+  pipenv: [],
+  pdm: ["--no-cache"],
+};
+const NO_CACHE_ENV: Record<PythonTool, readonly string[]> = {
+  pip: ["PIP_NO_CACHE_DIR"],
+  uv: ["UV_NO_CACHE"],
+  poetry: ["POETRY_NO_CACHE"],
+  pipenv: ["PIP_NO_CACHE_DIR", "PIPENV_NO_CACHE"],
+  pdm: ["PDM_NO_CACHE"],
+};
+
+export const pipCache: Rule = (model) =>
+  model.finalChain.flatMap((stage) =>
+    stage.instructions.flatMap((instruction): RuleFinding[] => {
+      if (instruction.keyword !== "RUN" || hasCacheMount(model, instruction)) return [];
+      const env = envAt(model, instruction);
+      const leaky = installsIn(instruction.commands).filter(
+        (install) => !cacheHandled(install, instruction, env),
+      );
+      const first = leaky[0];
+      if (!first) return [];
+      const edits = fixEdits(model, instruction, leaky);
+      return [
+        {
+          code: "PY202",
+          range: instruction.range,
+          vars: { tool: first.tool, hint: CACHE_HINTS[first.tool] },
+          fix: edits
+            ? { safe: true, description: "add the tool's no-cache option", edits }
+            : { safe: false, description: CACHE_HINTS[first.tool], edits: [] },
+        },
+      ];
+    }),
+  );
+
+function hasCacheMount(model: DockerModel, instruction: InstructionModel): boolean {
+  return /--mount=\S*type=cache/.test(textOf(model, instruction.range));
+}
+
+function cacheHandled(
+  install: PackageInstall,
+  run: InstructionModel,
+  env: ReadonlyMap<string, string>,
+): boolean {
+  const words = [...install.args, ...install.globalArgs];
+  if (
+    NO_CACHE_FLAGS[install.tool].some((flag) =>
+      words.some((w) => w === flag || w.startsWith(`${flag}=`)),
+    )
+  ) {
+    return true;
+  }
+  const names = NO_CACHE_ENV[install.tool];
+  if (
+    names.some((name) => isTruthy(env.get(name)) || isTruthy(install.command.assignments.get(name)))
+  )
+    return true;
+  return run.commands.some((command) => {
+    const name = programName(command);
+    const argv = command.argv.join(" ");
+    if (name === "rm") return /cache/i.test(argv);
+    return /^(pip\S*|uv|poetry|pdm) .*cache (purge|clean|clear)/.test(`${name} ${argv}`);
+  });
+}
+
+function isTruthy(value: string | undefined): boolean {
+  return value !== undefined && value !== "" && !/^(0|false|no|off)$/i.test(value);
+}
+
+const PIP_INSTALL =
+  /(?<!\buv(?:\s|\\\r?\n)+)\bpip(?:\d(?:\.\d+)?)?(?:(?:\s|\\\r?\n)+-\S+)*(?:\s|\\\r?\n)+install\b/g;
+const UV_INSTALL = /\buv(?:\s|\\\r?\n)+(?:pip(?:\s|\\\r?\n)+)?(?:install|sync)\b/g;
+
+/** Edits that add the no-cache flag to each leaky pip/uv call, or null if not all can be located. */
+function fixEdits(
+  model: DockerModel,
+  run: InstructionModel,
+  leaky: readonly PackageInstall[],
+): TextEdit[] | null {
+  if (run.exec || leaky.some((install) => install.tool !== "pip" && install.tool !== "uv"))
+    return null;
+  const all = installsIn(run.commands).filter((i) => i.tool === "pip" || i.tool === "uv");
+  const located = [
+    ...matchRanges(model, run, PIP_INSTALL),
+    ...matchRanges(model, run, UV_INSTALL),
+  ].sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
+  if (located.length !== all.length) return null;
+  return all.flatMap((install, i) => {
+    const range = located[i];
+    if (!range || !leaky.includes(install)) return [];
+    return [insertAt(range.end, install.tool === "pip" ? " --no-cache-dir" : " --no-cache")];
+  });
+}
+
+const BUILD_TOOLS = new Set(["pip", "setuptools", "wheel"]);
+
+export const unpinnedPipInstall: Rule = (model) =>
+  model.instructions.flatMap((instruction) => {
+    const loose = installsIn(instruction.commands)
+      .filter(
+        (install) =>
+          install.tool === "pip" || (install.tool === "uv" && install.action === "install"),
+      )
+      .flatMap(packageArgs)
+      .filter(isUnpinnedName);
+    if (loose.length === 0) return [];
+    return [{ code: "PY203", range: instruction.range, vars: { packages: loose.join(" ") } }];
+  });
+
+function isUnpinnedName(word: string): boolean {
+  if (/^[./~$]|[/\\]|\.(whl|tar\.gz|zip)$|^git\+|^https?:/.test(word)) return false;
+  if (/(===?|~=|@)/.test(word)) return false;
+  const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(word)?.[0];
+  return name !== undefined && !BUILD_TOOLS.has(name.toLowerCase());
+}
