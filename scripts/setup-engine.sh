@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# Prepares a container engine for pyship's tests, benchmarks and manual runs on a machine with
+# no reachable container registry (our dev VMs and CI). Idempotent: a second run only checks.
+#
+# What it makes sure of:
+#   1. docker.io (Debian's Docker 20.10) and debootstrap are installed, and dockerd answers
+#      (started with setsid in the background, log in /tmp/dockerd.log).
+#   2. Stand-in base images exist locally, built ONCE from Debian packages with debootstrap
+#      (Python is Debian's 3.11 in /usr/bin; see docs/environment.md) and tagged as:
+#        slim:  python:3.9-slim python:3.10-slim python:3.11-slim python:3.12-slim
+#               python:3.13-slim python:3.14-slim
+#        full:  python:3.9 python:3.10 python:3.11 python:3.12 python:3.13 python:3.14
+#               python:latest   (slim + build-essential, git, libpq-dev …: the "naive full
+#               image" the benchmarks compare against, realistically large)
+#      Every stand-in carries the label org.pyship.standin=1; a tag that already exists and is
+#      NOT a stand-in (a real python image) is never overwritten.
+#   3. Whether `pip install` inside a container reaches PyPI. Only if it does not: a wheel
+#      directory (.tmp/wheels) is served on 127.0.0.1:$PYSHIP_WHEEL_PORT and a pip setting is
+#      baked into the stand-in images (never into generated Dockerfiles); builds then need
+#      `--network host`.
+#
+# Outcome, written to .tmp/engine.env (KEY=VALUE, read by tests and benchmarks):
+#   PYSHIP_TEST_DOCKER=/usr/bin/docker   docker client that builds with BuildKit
+#                                        (DOCKER_BUILDKIT=1), empty when none does
+#   PYSHIP_TEST_DOCKER_LEGACY=...        docker client for legacy-builder runs (first on PATH)
+#   PYSHIP_TEST_NETWORK=                 empty, or `host` when builds must use --network host
+#   PYSHIP_TEST_PYPI=direct|local        how pip in containers gets packages
+#   PYSHIP_TEST_PIP_INDEX=               the local find-links URL when PYSHIP_TEST_PYPI=local
+#   PYSHIP_TEST_SLIM_TAGS="..."          slim stand-in tags present
+#   PYSHIP_TEST_FULL_TAGS="..."          full stand-in tags present
+#
+# Environment knobs: PYSHIP_SETUP_FULL=0 skips the full images; PYSHIP_WHEEL_PORT (default
+# 18631); PYSHIP_WHEELS="pkg pkg" extra packages for the local wheel directory.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TMP="$REPO/.tmp"
+ENV_FILE="$TMP/engine.env"
+SLIM_TAGS="3.9-slim 3.10-slim 3.11-slim 3.12-slim 3.13-slim 3.14-slim"
+FULL_TAGS="3.9 3.10 3.11 3.12 3.13 3.14 latest"
+SEED_TAG="python:3.11-slim"
+FULL_SEED_TAG="python:3.11"
+STANDIN_LABEL="org.pyship.standin"
+WHEEL_PORT="${PYSHIP_WHEEL_PORT:-18631}"
+FULL_EXTRA="build-essential git curl libpq-dev libffi-dev libssl-dev"
+DOCKER=/usr/bin/docker # Debian's client: answers `info` and builds with BuildKit
+
+say() { printf '\033[1m[setup-engine]\033[0m %s\n' "$*"; }
+die() { printf '[setup-engine] ERROR: %s\n' "$*" >&2; exit 1; }
+
+need_root() { [ "$(id -u)" = 0 ] || die "must run as root to $1 (try: sudo $0)"; }
+
+install_packages() {
+  local missing=()
+  command -v dockerd >/dev/null 2>&1 || [ -x /usr/sbin/dockerd ] || missing+=(docker.io)
+  command -v debootstrap >/dev/null 2>&1 || [ -x /usr/sbin/debootstrap ] || missing+=(debootstrap)
+  if [ ${#missing[@]} -eq 0 ]; then say "docker.io and debootstrap already installed"; return; fi
+  need_root "install ${missing[*]}"
+  say "installing ${missing[*]} (apt-get)"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+start_daemon() {
+  [ -x "$DOCKER" ] || DOCKER="$(command -v docker)" || die "no docker client found"
+  if "$DOCKER" info >/dev/null 2>&1; then say "docker daemon answers ($DOCKER)"; return; fi
+  if [ -n "${DOCKER_HOST:-}" ]; then die "DOCKER_HOST=$DOCKER_HOST does not answer; start that engine first"; fi
+  need_root "start dockerd"
+  say "starting dockerd (log: /tmp/dockerd.log)"
+  PATH="/usr/sbin:/sbin:$PATH" setsid dockerd >/tmp/dockerd.log 2>&1 < /dev/null &
+  for _ in $(seq 1 60); do
+    if "$DOCKER" info >/dev/null 2>&1; then say "docker daemon is up"; return; fi
+    sleep 0.5
+  done
+  tail -n 20 /tmp/dockerd.log >&2 || true
+  die "dockerd did not answer within 30 s (see /tmp/dockerd.log)"
+}
+
+have_image() { "$DOCKER" image inspect "$1" >/dev/null 2>&1; }
+is_standin() {
+  [ "$("$DOCKER" image inspect -f "{{ index .Config.Labels \"$STANDIN_LABEL\" }}" "$1" 2>/dev/null)" = 1 ]
+}
+
+mirror_url() {
+  local url
+  url="$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)"
+  [ -n "$url" ] || url="$(awk '/^deb / {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)"
+  echo "${url:-http://deb.debian.org/debian}"
+}
+
+build_seed() {
+  if have_image "$SEED_TAG"; then say "$SEED_TAG present"; return; fi
+  need_root "debootstrap"
+  local root; root="$(mktemp -d /tmp/pyship-rootfs.XXXXXX)"
+  say "debootstrap bookworm into $root from $(mirror_url) (~40 s)"
+  PATH="/usr/sbin:/sbin:$PATH" debootstrap --variant=minbase \
+    --include=python3,python3-pip,python3-venv,ca-certificates bookworm "$root" "$(mirror_url)" \
+    >/tmp/pyship-debootstrap.log 2>&1 || { tail -n 20 /tmp/pyship-debootstrap.log >&2; die "debootstrap failed"; }
+  ln -sf /usr/bin/python3 "$root/usr/local/bin/python"
+  ln -sf /usr/bin/pip3 "$root/usr/local/bin/pip"
+  rm -f "$root"/usr/lib/python3*/EXTERNALLY-MANAGED
+  chroot "$root" apt-get clean
+  rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin
+  say "docker import → $SEED_TAG"
+  tar -C "$root" -c . | "$DOCKER" import \
+    -c 'ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    -c 'ENV LANG=C.UTF-8' -c "LABEL $STANDIN_LABEL=1" -c 'CMD ["python3"]' - "$SEED_TAG" >/dev/null
+  rm -rf "$root"
+}
+
+# Tags SOURCE as each python:<tag> that is missing or is an older stand-in.
+tag_all() {
+  local source="$1" tags="$2" tag
+  for tag in $tags; do
+    if have_image "python:$tag" && ! is_standin "python:$tag"; then
+      say "python:$tag is a real image; left alone"
+    elif [ "$("$DOCKER" image inspect -f '{{.Id}}' "python:$tag" 2>/dev/null)" != "$("$DOCKER" image inspect -f '{{.Id}}' "$source")" ]; then
+      "$DOCKER" tag "$source" "python:$tag" && say "tagged python:$tag"
+    fi
+  done
+}
+
+build_full() {
+  if [ "${PYSHIP_SETUP_FULL:-1}" = 0 ]; then say "full images skipped (PYSHIP_SETUP_FULL=0)"; return; fi
+  if have_image "$FULL_SEED_TAG"; then say "$FULL_SEED_TAG present"; return; fi
+  # Full images must see the same pip setting: rebuild them when the seed changed.
+  say "building $FULL_SEED_TAG = slim + $FULL_EXTRA (~1 min)"
+  local name="pyship-setup-full-$$"
+  "$DOCKER" run --name "$name" $NET_FLAG "$SEED_TAG" sh -c \
+    "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $FULL_EXTRA >/dev/null && apt-get clean && rm -rf /var/lib/apt/lists/*" \
+    || { "$DOCKER" rm -f "$name" >/dev/null 2>&1; die "installing full-image packages failed"; }
+  "$DOCKER" commit -c 'CMD ["python3"]' "$name" "$FULL_SEED_TAG" >/dev/null
+  "$DOCKER" rm -f "$name" >/dev/null
+}
+
+# A docker client "builds with BuildKit" when DOCKER_BUILDKIT=1 build of an empty image works.
+buildkit_client() {
+  local client
+  for client in $(which -a docker 2>/dev/null | awk '!seen[$0]++'); do
+    if printf 'FROM scratch\nLABEL org.pyship.probe=1\n' | DOCKER_BUILDKIT=1 timeout 60 "$client" build -q - >/dev/null 2>&1; then
+      echo "$client"; return
+    fi
+  done
+}
+
+pypi_reachable() {
+  timeout 90 "$DOCKER" run --rm "$SEED_TAG" pip download -q --no-deps --no-cache-dir -d /tmp/probe six >/dev/null 2>&1
+}
+
+# Fallback only: wheels downloaded on the host (which reaches PyPI), served on loopback.
+serve_wheels() {
+  local dir="$TMP/wheels" f
+  mkdir -p "$dir"
+  : >"$TMP/wheels.log"
+  say "downloading wheels into $dir (log: .tmp/wheels.log)"
+  # Host Python is 3.11 like the stand-in; sdists are kept (e.g. psycopg2 must build in-image).
+  # One resolve per requirements file: fixtures pin conflicting versions on purpose.
+  local base="pip setuptools wheel flask gunicorn uvicorn fastapi ${PYSHIP_WHEELS:-}"
+  if ! grep -qxF "base: $base" "$dir/.done" 2>/dev/null; then
+    python3 -m pip download -q -d "$dir" $base >>"$TMP/wheels.log" 2>&1 \
+      && echo "base: $base" >>"$dir/.done" || say "some base wheels failed to download"
+  fi
+  # Each file is resolved once per content (its hash in .done), so re-runs take seconds.
+  touch "$dir/.done"
+  for f in "$REPO"/test/fixtures/*/requirements*.txt; do
+    [ -f "$f" ] || continue
+    local sum; sum="$(sha256sum "$f" | cut -d' ' -f1)"
+    grep -q "$sum" "$dir/.done" && continue
+    echo "$sum ${f#"$REPO"/}" >>"$dir/.done"
+    timeout 120 python3 -m pip download -q -d "$dir" -r "$f" >>"$TMP/wheels.log" 2>&1 \
+      || say "wheels for ${f#"$REPO"/} incomplete (expected for broken-* fixtures)"
+  done
+  if ! curl -sf "http://127.0.0.1:$WHEEL_PORT/" >/dev/null 2>&1; then
+    say "serving $dir on 127.0.0.1:$WHEEL_PORT (log: .tmp/wheel-server.log)"
+    # Own fds for the whole subshell, or a caller piping our output would wait on it forever.
+    (cd "$dir" && exec setsid python3 -m http.server "$WHEEL_PORT" --bind 127.0.0.1) \
+      >"$TMP/wheel-server.log" 2>&1 </dev/null &
+    sleep 1
+  fi
+  PIP_INDEX="http://127.0.0.1:$WHEEL_PORT/"
+  if [ "$("$DOCKER" image inspect -f '{{ index .Config.Labels "org.pyship.pip-index" }}' "$SEED_TAG")" = "$PIP_INDEX" ]; then
+    say "$SEED_TAG already uses $PIP_INDEX"; return
+  fi
+  local ctx; ctx="$(mktemp -d)"
+  printf '[global]\nno-index = true\nfind-links = %s\n' "$PIP_INDEX" >"$ctx/pip.conf"
+  printf 'FROM %s\nCOPY pip.conf /etc/pip.conf\nENV UV_NO_INDEX=1 UV_FIND_LINKS=%s\nLABEL org.pyship.pip-index=%s\n' "$SEED_TAG" "$PIP_INDEX" "$PIP_INDEX" >"$ctx/Dockerfile"
+  "$DOCKER" build -q -t "$SEED_TAG" "$ctx" >/dev/null
+  rm -rf "$ctx"
+}
+
+write_env() {
+  mkdir -p "$TMP"
+  local slim="" full="" tag
+  for tag in $SLIM_TAGS; do have_image "python:$tag" && slim="$slim python:$tag"; done
+  for tag in $FULL_TAGS; do have_image "python:$tag" && full="$full python:$tag"; done
+  cat >"$ENV_FILE" <<EOF
+PYSHIP_TEST_DOCKER=$BUILDKIT_DOCKER
+PYSHIP_TEST_DOCKER_LEGACY=$(command -v docker)
+PYSHIP_TEST_NETWORK=$NETWORK
+PYSHIP_TEST_PYPI=$PYPI
+PYSHIP_TEST_PIP_INDEX=$PIP_INDEX
+PYSHIP_TEST_SLIM_TAGS="${slim# }"
+PYSHIP_TEST_FULL_TAGS="${full# }"
+EOF
+  say "wrote $ENV_FILE:"; sed 's/^/    /' "$ENV_FILE"
+}
+
+main() {
+  NETWORK="" PYPI=direct PIP_INDEX="" NET_FLAG=""
+  install_packages
+  start_daemon
+  build_seed
+  if [ -f "$ENV_FILE" ] && grep -q '^PYSHIP_TEST_PYPI=' "$ENV_FILE" && ! [ "${PYSHIP_SETUP_RECHECK:-0}" = 1 ]; then
+    PYPI="$(sed -n 's/^PYSHIP_TEST_PYPI=//p' "$ENV_FILE")"
+    say "PyPI access from containers: $PYPI (cached; PYSHIP_SETUP_RECHECK=1 to re-probe)"
+  elif pypi_reachable; then
+    say "pip inside a container reaches PyPI"; PYPI=direct
+  else
+    say "pip inside a container does NOT reach PyPI: using a local wheel directory"; PYPI=local
+  fi
+  if [ "$PYPI" = local ]; then serve_wheels; NETWORK=host; NET_FLAG="--network host"; fi
+  tag_all "$SEED_TAG" "$SLIM_TAGS"
+  build_full
+  have_image "$FULL_SEED_TAG" && tag_all "$FULL_SEED_TAG" "$FULL_TAGS"
+  BUILDKIT_DOCKER="$(buildkit_client)"
+  [ -n "$BUILDKIT_DOCKER" ] && say "BuildKit-capable client: $BUILDKIT_DOCKER" || say "no docker client builds with BuildKit"
+  write_env
+  say "done"
+}
+
+main "$@"
