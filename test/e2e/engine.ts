@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, it } from "vitest";
 import { NodeExecutor } from "../../src/core/node-executor.js";
+import { e2eDecision, parseEngineEnv } from "./engine-env.js";
 
 export const REPO = resolve(import.meta.dirname, "../..");
 const ENGINE_ENV = resolve(REPO, ".tmp/engine.env");
@@ -21,22 +22,17 @@ export interface E2eEngine {
   readonly settings: Readonly<Record<string, string>>;
 }
 
-/** KEY=VALUE lines, optionally double-quoted values; # comments. */
-export function parseEngineEnv(text: string): Record<string, string> {
-  const settings: Record<string, string> = {};
-  for (const line of text.split("\n")) {
-    const match = /^\s*([A-Z0-9_]+)=(.*)$/.exec(line);
-    if (match?.[1]) settings[match[1]] = (match[2] ?? "").trim().replace(/^"(.*)"$/, "$1");
-  }
-  return settings;
-}
-
 async function probeEngine(): Promise<{ engine: E2eEngine | null; reason: string }> {
   if (!existsSync(ENGINE_ENV)) {
     return { engine: null, reason: `${ENGINE_ENV} is missing: run scripts/setup-engine.sh` };
   }
   const settings = parseEngineEnv(readFileSync(ENGINE_ENV, "utf8"));
-  const client = settings.PYSHIP_TEST_DOCKER || settings.PYSHIP_TEST_DOCKER_LEGACY || "docker";
+  // The environment wins over the file, so a run can point at another client.
+  const client =
+    process.env.PYSHIP_TEST_DOCKER ||
+    settings.PYSHIP_TEST_DOCKER ||
+    settings.PYSHIP_TEST_DOCKER_LEGACY ||
+    "docker";
   const info = await new NodeExecutor().run(client, ["info", "--format", "{{.ServerVersion}}"], {
     timeoutMs: 20_000,
   });
@@ -57,23 +53,19 @@ export const engine: E2eEngine | null = probed.engine;
  * fails under PYSHIP_E2E=required.
  */
 export function describeE2e(title: string, body: (engine: E2eEngine) => void): void {
-  if (engine) {
+  const decision = e2eDecision(engine !== null, probed.reason, process.env.PYSHIP_E2E);
+  if (decision.kind === "run" && engine) {
     describe(title, () => body(engine));
-    return;
-  }
-  const message = `end-to-end tests need a container engine: ${probed.reason}`;
-  if (process.env.PYSHIP_E2E === "required") {
+  } else if (decision.kind === "fail") {
     describe(title, () => {
       it("has a container engine (PYSHIP_E2E=required)", () => {
-        throw new Error(message);
+        throw new Error(decision.message);
       });
     });
-    return;
+  } else {
+    process.stderr.write(`\n⚠ SKIPPED ${title}: ${decision.message}\n`);
+    describe(title, () => {
+      it.skip(`SKIPPED: ${decision.message}`, () => {});
+    });
   }
-  process.stderr.write(
-    `\n⚠ SKIPPED ${title}: ${message} (set PYSHIP_E2E=required to fail instead)\n`,
-  );
-  describe(title, () => {
-    it.skip(`SKIPPED: ${message}`, () => {});
-  });
 }
