@@ -16,10 +16,7 @@ import { webApps } from "./detectors/web-apps.js";
 import { PythonSources } from "./python-sources.js";
 import { compareEntrypoints } from "./rank-entrypoints.js";
 
-/**
- * Strongest signal first. main-scripts must stay last: it skips files that an earlier
- * detector already claimed (a Flask app's `if __name__ == "__main__": app.run()`).
- */
+/** Strongest signal first, so that output order is stable before ranking. */
 export const APP_DETECTORS: readonly AppDetector[] = [
   webApps,
   django,
@@ -29,6 +26,13 @@ export const APP_DETECTORS: readonly AppDetector[] = [
   mainScripts,
 ];
 
+/**
+ * Searches depth by depth (app.py before pkg/app.py before pkg/sub/app.py) and stops after
+ * the first depth that yields a web app or a Django project: deeper code could only rank
+ * lower, so it is not even read, which keeps `pyship plan` fast on large trees. (A web app
+ * nested deeper than a Django project's manage.py is thereby ignored: the repository is the
+ * Django project.) Projects with only workers or scripts are searched completely.
+ */
 export function detectEntrypoints(
   files: ProjectFiles,
   meta: ProjectMeta,
@@ -36,13 +40,27 @@ export function detectEntrypoints(
 ): EntrypointCandidate[] {
   const sources = new PythonSources(files, warnings);
   const found: EntrypointCandidate[] = [];
-  for (const detector of APP_DETECTORS) {
-    const context: DetectContext = { files, meta, sources, warnings, found };
-    for (const candidate of detector.detect(context)) {
-      if (!found.some((seen) => seen.app === candidate.app && seen.kind === candidate.kind)) {
-        found.push(candidate);
+  const deepest = sources.deepest;
+  for (let depth = 0; depth <= deepest && !found.some(isDecisive); depth += 1) {
+    sources.maxDepth = depth;
+    for (const detector of APP_DETECTORS) {
+      const context: DetectContext = { files, meta, sources, warnings, found };
+      for (const candidate of detector.detect(context)) {
+        if (!found.some((seen) => seen.app === candidate.app && seen.kind === candidate.kind)) {
+          found.push(candidate);
+        }
       }
     }
   }
-  return found.sort(compareEntrypoints);
+  return withoutShadowedScripts(found).sort(compareEntrypoints);
+}
+
+/** A file that gave a stronger candidate is not also a script: its `__main__` block is a dev server. */
+function withoutShadowedScripts(found: readonly EntrypointCandidate[]): EntrypointCandidate[] {
+  const claimed = new Set(found.filter((c) => c.kind !== "script").map((c) => c.evidence.file));
+  return found.filter((c) => c.kind !== "script" || !claimed.has(c.evidence.file));
+}
+
+function isDecisive(candidate: EntrypointCandidate): boolean {
+  return candidate.kind === "wsgi" || candidate.kind === "asgi";
 }

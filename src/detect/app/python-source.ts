@@ -21,6 +21,15 @@ export interface Statement {
 
 const OPEN = new Set(["(", "[", "{"]);
 const CLOSE = new Set([")", "]", "}"]);
+/** Characters with no special meaning to the scanner, consumed as one run. */
+const ORDINARY = /[^#\n\\"';()[\]{}\r]+/y;
+/** What ends or escapes a string literal, by quote length and character. */
+const STRING_STOPS: Record<string, RegExp> = {
+  "1'": /\\|'|\n/g,
+  '1"': /\\|"|\n/g,
+  "3'": /\\|'''|\n/g,
+  '3"': /\\|"""|\n/g,
+};
 
 class Scanner {
   private i = 0;
@@ -96,11 +105,14 @@ class Scanner {
     this.emit();
   }
 
+  /** A bracket, a stray `\r`, or a run of ordinary characters (appended in one slice). */
   private plain(ch: string): void {
     if (OPEN.has(ch)) this.depth += 1;
     else if (CLOSE.has(ch)) this.depth = Math.max(0, this.depth - 1);
-    if (ch !== "\r") this.code += ch;
-    this.i += 1;
+    ORDINARY.lastIndex = this.i;
+    const run = OPEN.has(ch) || CLOSE.has(ch) ? null : ORDINARY.exec(this.text);
+    if (ch !== "\r") this.code += run ? run[0] : ch;
+    this.i = run ? ORDINARY.lastIndex : this.i + 1;
   }
 
   private joinLine(length: number): void {
@@ -124,21 +136,25 @@ class Scanner {
   /** Reads one string literal; a single-quoted one ends at an unescaped newline. */
   private stringLiteral(quote: string): void {
     const triple = this.text.startsWith(quote.repeat(3), this.i);
-    const closer = triple ? quote.repeat(3) : quote;
-    let j = this.i + closer.length;
-    const from = j;
-    while (j < this.text.length && !this.text.startsWith(closer, j)) {
-      const c = this.text[j];
-      if (c === "\n" && !triple) break;
-      if (c === "\\") j += 1;
-      if (this.text[j] === "\n") this.lineNo += 1;
-      j += 1;
+    const from = this.i + (triple ? 3 : 1);
+    const stop = STRING_STOPS[`${triple ? 3 : 1}${quote}`] as RegExp;
+    stop.lastIndex = from;
+    let end = this.text.length;
+    let closed = false;
+    for (let m = stop.exec(this.text); m; m = stop.exec(this.text)) {
+      if (m[0] === "\\") {
+        if (this.text[m.index + 1] === "\n") this.lineNo += 1;
+        stop.lastIndex = m.index + 2;
+      } else if (m[0] === "\n" && triple) this.lineNo += 1;
+      else {
+        end = m.index;
+        closed = m[0] !== "\n";
+        break;
+      }
     }
-    const content = this.text.slice(from, Math.min(j, this.text.length));
-    const closed = this.text.startsWith(closer, j);
-    this.i = closed ? j + closer.length : j;
+    this.i = closed ? end + (triple ? 3 : 1) : end;
     this.code += `"${this.strings.length}"`;
-    this.strings.push(content);
+    this.strings.push(this.text.slice(from, end));
   }
 }
 

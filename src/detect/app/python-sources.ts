@@ -33,8 +33,17 @@ export function isSearchedSource(path: string): boolean {
   return path.endsWith(".py") && !SKIPPED_DIRS.test(path) && !SKIPPED_FILES.test(path);
 }
 
+/** Package depth of a file: `app.py`, `shop/__init__.py`, `src/pkg/__init__.py` → 0. */
+export function sourceDepth(path: string): number {
+  const parts = path.replace(/^src\//, "").split("/");
+  return parts.length - (parts.at(-1) === "__init__.py" ? 2 : 1);
+}
+
 export class PythonSources {
   readonly paths: readonly string[];
+  /** Only files at most this deep are searched (see detect-entrypoints.ts). */
+  maxDepth = Number.POSITIVE_INFINITY;
+  private readonly depths: ReadonlyMap<string, number>;
   private readonly modules = new Map<string, PyModule | null>();
 
   constructor(
@@ -42,12 +51,19 @@ export class PythonSources {
     private readonly warnings: Warning[],
   ) {
     this.paths = files.paths.filter(isSearchedSource);
+    this.depths = new Map(this.paths.map((path) => [path, sourceDepth(path)]));
   }
 
-  /** Searched files whose text contains `needle`, scanned. */
+  /** The deepest level any searched file is at. */
+  get deepest(): number {
+    return Math.max(0, ...this.depths.values());
+  }
+
+  /** Searched files (within maxDepth) whose text contains `needle`, scanned. */
   containing(needle: string): PyModule[] {
     const found: PyModule[] = [];
     for (const path of this.paths) {
+      if ((this.depths.get(path) ?? 0) > this.maxDepth) continue;
       const text = this.text(path);
       if (text?.includes(needle)) {
         const module = this.module(path);

@@ -271,16 +271,50 @@ const cases: [string, Record<string, string>, string[]][] = [
     ],
   ],
   [
-    "within a kind: shallower first, then conventional names",
+    "within a kind: conventional file names, then conventional object names",
     {
-      "pkg/deep/app.py": FLASK_APP,
       "admin.py": FLASK_APP,
       "main.py": FLASK_APP,
+      "server.py": "from flask import Flask\nsrv = Flask(__name__)\n",
     },
     [
       "main:app wsgi flask main.py:3",
+      "server:srv wsgi flask server.py:2",
       "admin:app wsgi flask admin.py:3",
-      "pkg.deep.app:app wsgi flask pkg/deep/app.py:3",
+    ],
+  ],
+  [
+    "within a kind: shallower paths first",
+    {
+      "tools/worker.py": "if __name__ == '__main__':\n    pass\n",
+      "run.py": "if __name__ == '__main__':\n    pass\n",
+    },
+    ["run.py script script run.py:1", "tools/worker.py script script tools/worker.py:1"],
+  ],
+  [
+    "a deeper web app outranks shallower workers and scripts",
+    {
+      "run_worker.py": "if __name__ == '__main__':\n    pass\n",
+      "jobs/tasks.py": "from celery import Celery\napp = Celery()\n",
+      "backend/api/main.py": "from fastapi import FastAPI\napp = FastAPI()\n",
+    },
+    [
+      "backend.api.main:app asgi fastapi backend/api/main.py:2",
+      "jobs.tasks celery celery jobs/tasks.py:2",
+      "run_worker.py script script run_worker.py:1",
+    ],
+  ],
+  [
+    "wsgi.py calling a deeper factory; its dev-server block is no extra script",
+    {
+      "wsgi.py":
+        'from myproj.web.factory import create_app\napp = create_app()\nif __name__ == "__main__":\n    app.run()\n',
+      "myproj/web/factory.py":
+        "from flask import Flask\n\ndef create_app():\n    return Flask(__name__)\n",
+    },
+    [
+      "wsgi:app wsgi flask wsgi.py:2",
+      "myproj.web.factory:create_app() wsgi flask myproj/web/factory.py:3",
     ],
   ],
 ];
@@ -315,6 +349,16 @@ describe("detectEntrypoints", () => {
       "from flask import Flask\n\ndef create_app(config_name):\n    return Flask(__name__)\n";
     const [factory] = detect({ "app.py": source }).found;
     expect(factory?.evidence.why).toMatch(/requires config_name/);
+  });
+
+  it("does not read code deeper than the first depth that has a web app", () => {
+    const files = memoryFiles({ "app.py": FLASK_APP, "pkg/app.py": FLASK_APP });
+    const deep = { ...files, paths: [...files.paths, "pkg/sub/ghost.py"] };
+    const warnings: Warning[] = [];
+    expect(detectEntrypoints(deep, meta(), warnings).map(brief)).toStrictEqual([
+      "app:app wsgi flask app.py:3",
+    ]);
+    expect(warnings).toStrictEqual([]);
   });
 
   it("skips an unreadable file with a warning instead of failing", () => {

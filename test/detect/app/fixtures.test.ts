@@ -35,7 +35,7 @@ describe("app fixtures", () => {
     ["flask-module", ["web:server wsgi flask web.py:4"], 1, null, null],
     ["flask-factory", ["shop:create_app() wsgi flask shop/__init__.py:5"], 1, null, null],
     ["django-site", ["mysite.wsgi:application wsgi django mysite/settings.py:17"], 1, null, null],
-    ["streamlit-app", ["dashboard.py streamlit streamlit dashboard.py:1"], 1, null, null],
+    ["streamlit-app", ["dashboard.py streamlit streamlit dashboard.py:3"], 1, null, null],
     ["celery-worker", ["tasks celery celery tasks.py:7"], 1, null, null],
     ["worker-script", ["worker.py script script worker.py:19"], 1, null, null],
     [

@@ -1,7 +1,6 @@
 /*
  * Plain scripts: a module-level `if __name__ == "__main__":` block, run as `python path`.
- * The weakest signal, so files that already gave a stronger candidate (a Flask app's
- * `app.run()` dev-server block) are left out.
+ * The weakest signal: detect-entrypoints drops it for files that gave a stronger candidate.
  */
 import type { EntrypointCandidate } from "../../../core/pipeline.js";
 import type { AppDetector } from "../detector.js";
@@ -12,10 +11,8 @@ const MAIN_GUARD = /^if\s+(?:__name__\s*==\s*("\d+")|("\d+")\s*==\s*__name__)\s*
 export const mainScripts: AppDetector = {
   name: "main-scripts",
   detect(context) {
-    const claimed = new Set(context.found.map((candidate) => candidate.evidence.file));
     const found: EntrypointCandidate[] = [];
     for (const module of context.sources.containing("__main__")) {
-      if (claimed.has(module.path)) continue;
       const guard = module.statements.find((statement) => {
         const match = statement.indent === 0 ? MAIN_GUARD.exec(statement.code) : null;
         return match !== null && literal(statement, match[1] ?? match[2]) === "__main__";
