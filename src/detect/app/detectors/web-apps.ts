@@ -1,7 +1,8 @@
 /*
  * Flask, FastAPI and Starlette applications: module-level app objects (`module:name`),
  * factories (`module:create_app()`), and objects built by calling a factory (`wsgi.py`:
- * `app = create_app()`). Sub-applications mounted into another app are not candidates.
+ * `app = create_app()`, which then replace the factory). Sub-applications mounted into
+ * another app are not candidates.
  */
 import type { EntrypointCandidate, Framework } from "../../../core/pipeline.js";
 import { type AppClass, findFactories, findObjects } from "../app-objects.js";
@@ -51,8 +52,12 @@ export const webApps: AppDetector = {
   name: "web-apps",
   detect(context) {
     const found = WEB_FRAMEWORKS.flatMap((framework) => findFramework(context, framework));
-    const built = found.flatMap((factory) => (factory.factory ? builtBy(context, factory) : []));
-    const all = [...found, ...built].filter((item) => !replacedByObject(item, built));
+    const factories = found.filter((item) => item.factory);
+    const built = factories.map((factory) => builtBy(context, factory));
+    // A factory that some module calls (`wsgi.py`: `app = create_app()`) is the same app as
+    // that object, not a second one: only the object, which needs no call, is a candidate.
+    const called = new Set(factories.filter((_, index) => built[index]?.length));
+    const all = [...found.filter((item) => !called.has(item)), ...built.flat()];
     const mounted = mountedApps(all);
     return all.filter((item) => !mounted.has(item.qualified)).map((item) => item.candidate);
   },
@@ -110,11 +115,6 @@ function builtBy(context: DetectContext, factory: Found): Found[] {
     }
   }
   return found;
-}
-
-/** A factory whose own module also builds the app object: the object is the entrypoint. */
-function replacedByObject(item: Found, built: readonly Found[]): boolean {
-  return item.factory && built.some((object) => object.module.path === item.module.path);
 }
 
 /**
