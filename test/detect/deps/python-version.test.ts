@@ -5,7 +5,7 @@ import { detectProjectMeta } from "../../../src/detect/project-meta.js";
 import { detectPython } from "../../../src/detect/python-version.js";
 import { tempProject } from "./temp-project.js";
 
-function python(files: Record<string, string>) {
+function python(files: Record<string, string | undefined>) {
   const project = tempProject(files);
   return detectPython(project, detectProjectMeta(project));
 }

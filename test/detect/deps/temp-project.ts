@@ -10,7 +10,7 @@ const made: string[] = [];
 
 afterAll(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}, 120_000);
 
 export function tempProject(
   files: Record<string, string | undefined>,
@@ -18,8 +18,11 @@ export function tempProject(
 ): ProjectFiles {
   const root = join(mkdtempSync(join(tmpdir(), "pyship-deps-")), name);
   made.push(dirname(root));
+  const dirs = new Set<string>();
   for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
+    const dir = dirname(join(root, path));
+    if (!dirs.has(dir)) mkdirSync(dir, { recursive: true });
+    dirs.add(dir);
     if (text !== undefined) writeFileSync(join(root, path), text);
   }
   mkdirSync(root, { recursive: true });
