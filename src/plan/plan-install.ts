@@ -43,6 +43,11 @@ export function planInstall(
       why: `installed with ${tool}: no ${install.tool} lock file to install from`,
     });
   }
+  if (install.strategy === "setup-py") {
+    const message =
+      "setup.py can only be evaluated with the whole source, so dependencies install with the code and any code change reinstalls them; list them in requirements.txt or [project] dependencies for a cached dependency layer";
+    notes.warnings.push({ code: "W_SETUP_PY_NO_LAYER", message, file: install.evidence.file });
+  }
   const consoleScript =
     choice.commandSource === "detected" && choice.candidate?.kind === "console-script";
   if (consoleScript && !install.installProject) {

@@ -11,7 +11,8 @@ import { runtimeDirectives } from "./runtime-directives.js";
 
 const VENV_ENV = ["VIRTUAL_ENV=/opt/venv", 'PATH="/opt/venv/bin:$PATH"'];
 
-const APT_CLEAN = "rm -rf /var/lib/apt/lists/*";
+/** Official images clean apt's caches by config; distro-built bases keep ~75 MB without clean. */
+const APT_CLEAN = ["apt-get clean", "rm -rf /var/lib/apt/lists/*"];
 
 /** Official images carry Python's headers; Debian-packaged Pythons need python3-dev. */
 const PYTHON_HEADERS =
@@ -56,7 +57,7 @@ function apt(packages: readonly string[], comment: string, headers = false): str
   return [
     block(
       comment,
-      run(["apt-get update", install, ...(headers ? [PYTHON_HEADERS] : []), APT_CLEAN]),
+      run(["apt-get update", install, ...(headers ? [PYTHON_HEADERS] : []), ...APT_CLEAN]),
     ),
   ];
 }

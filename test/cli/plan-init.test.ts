@@ -9,6 +9,11 @@ import { main } from "../../src/cli/main.js";
 import { EXIT_CODES } from "../../src/core/errors.js";
 import { captureContext } from "../support/capture-context.js";
 
+// CommonJS factory typed as an ES default export (see src/render/render-dockerignore.ts).
+const ignore = (
+  typeof dockerignore === "function" ? dockerignore : dockerignore.default
+) as typeof dockerignore.default;
+
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 
 function copyFixture(name: string): string {
@@ -164,7 +169,7 @@ describe("pyship init", () => {
     for (const sub of [".git", "venv/bin", "__pycache__", "pkg/__pycache__"])
       mkdirSync(join(dir, sub), { recursive: true });
     expect(await main(["init", dir], captureContext())).toBe(0);
-    const rules = dockerignore().add(readFileSync(join(dir, ".dockerignore"), "utf8").split("\n"));
+    const rules = ignore().add(readFileSync(join(dir, ".dockerignore"), "utf8").split("\n"));
     const ignored = [
       ".git/config",
       ".env",
