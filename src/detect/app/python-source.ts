@@ -39,6 +39,7 @@ class Scanner {
   private strings: string[] = [];
   private start = 0;
   private indent = 0;
+  private joined = false;
   readonly out: Statement[] = [];
 
   constructor(private readonly text: string) {}
@@ -75,7 +76,11 @@ class Scanner {
   }
 
   private emit(): void {
-    const code = this.code.replace(/\s+/g, " ").trim();
+    // Only joined lines and tabs need whitespace collapsed; most statements are one line.
+    const raw =
+      this.joined || this.code.includes("\t") ? this.code.replace(/\s+/g, " ") : this.code;
+    const code = raw.trim();
+    this.joined = false;
     if (code) {
       this.out.push({ line: this.start, indent: this.indent, code, strings: this.strings });
     }
@@ -117,6 +122,7 @@ class Scanner {
 
   private joinLine(length: number): void {
     this.code += " ";
+    this.joined = true;
     this.i += length;
     this.lineNo += 1;
   }

@@ -59,13 +59,18 @@ export class PythonSources {
     return Math.max(0, ...this.depths.values());
   }
 
-  /** Searched files (within maxDepth) whose text contains `needle`, scanned. */
-  containing(needle: string): PyModule[] {
+  /**
+   * Searched files (within maxDepth) whose text contains `needle` and, when `pkg` is given,
+   * has an import line naming that package — both cheap tests on the raw text, so only
+   * files that can matter are scanned.
+   */
+  containing(needle: string, pkg?: string): PyModule[] {
+    const imports = pkg === undefined ? null : importLine(pkg);
     const found: PyModule[] = [];
     for (const path of this.paths) {
       if ((this.depths.get(path) ?? 0) > this.maxDepth) continue;
       const text = this.text(path);
-      if (text?.includes(needle)) {
+      if (text?.includes(needle) && (imports === null || imports.test(text))) {
         const module = this.module(path);
         if (module) found.push(module);
       }
@@ -121,6 +126,21 @@ export class PythonSources {
       file: path,
     });
   }
+}
+
+const IMPORT_LINES = new Map<string, RegExp>();
+
+/** `from flask import …`, `import flask`, `import os, flask.app as f` at any indentation. */
+function importLine(pkg: string): RegExp {
+  let pattern = IMPORT_LINES.get(pkg);
+  if (!pattern) {
+    pattern = new RegExp(
+      `^[ \\t]*(?:from[ \\t]+${pkg}\\b|import[ \\t]+(?:[\\w.]+(?:[ \\t]+as[ \\t]+\\w+)?[ \\t]*,[ \\t]*)*${pkg}\\b)`,
+      "m",
+    );
+    IMPORT_LINES.set(pkg, pattern);
+  }
+  return pattern;
 }
 
 /** A lenient read shows U+FFFD for bad bytes; re-check strictly (rare, so read again). */

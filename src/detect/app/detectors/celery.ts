@@ -16,7 +16,7 @@ export const celery: AppDetector = {
   name: "celery",
   detect(context) {
     const found: EntrypointCandidate[] = [];
-    for (const module of context.sources.containing(CELERY.name)) {
+    for (const module of context.sources.containing(CELERY.name, "celery")) {
       const object = findObjects(module, CELERY)[0];
       if (!object || !module.module) continue;
       const why = `${object.name} = ${object.callee}(...) at module level${rootNote(module.root)}`;

@@ -15,7 +15,9 @@ const RUNS = /^(?:(?:with|if|for|while|try|async)\b|[A-Za-z_][\w.]*\s*\()/;
 export const streamlit: AppDetector = {
   name: "streamlit",
   detect(context) {
-    const found = context.sources.containing("streamlit").flatMap((module) => fromModule(module));
+    const found = context.sources
+      .containing("streamlit", "streamlit")
+      .flatMap((module) => fromModule(module));
     const dirs = new Set(found.map((item) => posix.dirname(item.app)));
     return found.filter((item) => !isPage(item.app, dirs));
   },

@@ -65,7 +65,8 @@ export const webApps: AppDetector = {
 
 function findFramework(context: DetectContext, framework: WebFramework): Found[] {
   const found: Found[] = [];
-  for (const module of context.sources.containing(framework.name)) {
+  const pkg = framework.qualified[0]?.split(".")[0];
+  for (const module of context.sources.containing(framework.name, pkg)) {
     if (!module.module) continue; // not importable under any name (e.g. `my-app.py`)
     for (const object of findObjects(module, framework)) {
       const why = `${object.name} = ${object.callee}(...) at module level`;
