@@ -15,6 +15,12 @@ const KIND_PORTS: Readonly<Partial<Record<EntrypointCandidate["kind"], number>>>
   streamlit: 8501,
 };
 
+const SERVER_NAMES: Readonly<Partial<Record<EntrypointCandidate["kind"], string>>> = {
+  wsgi: "gunicorn",
+  asgi: "uvicorn",
+  streamlit: "streamlit",
+};
+
 /** A Procfile web process must listen on $PORT; any port works, 8000 is the common one. */
 const PROCFILE_PORT = 8000;
 
@@ -43,7 +49,8 @@ export function planPort(facts: ProjectFacts, context: PortContext, notes: Notes
     return facts.port.port;
   }
   const port = conventionalPort(context);
-  const program = context.command[0] ?? context.candidate?.kind ?? "the server";
+  const program =
+    context.command[0] ?? SERVER_NAMES[context.candidate?.kind ?? "wsgi"] ?? "the server";
   notes.evidence.push(byDefault(`port ${port}: the usual port for ${program}`));
   return port;
 }

@@ -74,6 +74,13 @@ describe("pyship plan", () => {
     });
   });
 
+  it("says there is no Python project in an empty directory", async () => {
+    const ctx = captureContext();
+    const empty = mkdtempSync(join(tmpdir(), "pyship-empty-"));
+    expect(await main(["plan", empty], ctx)).toBe(EXIT_CODES.E_NO_PROJECT);
+    expect(ctx.stderr.join("\n")).toContain("no Python project found");
+  });
+
   it("fails on ambiguous entrypoints outside a terminal, with the --app hint", async () => {
     const ctx = captureContext();
     expect(await main(["plan", fixture("multi-candidates")], ctx)).toBe(
