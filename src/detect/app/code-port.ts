@@ -92,7 +92,7 @@ function envDefault(statement: Statement): CodePort | null {
 
 /** `0.0.0.0:8080`, `:8080`, `[::]:8080` → 8080; unix sockets and `$PORT` → null. */
 export function portOfAddress(address: string): number | null {
-  const match = /^(?:[\w.-]*|\[[\d:a-fA-F]*\]):(\d+)$/.exec(address.trim());
+  const match = /^(?:[\w.*-]*|\[[\d:a-fA-F]*\]):(\d+)$/.exec(address.trim());
   const port = match ? Number(match[1]) : Number.NaN;
   return isPort(port) ? port : null;
 }

@@ -40,23 +40,29 @@ export function sourceDepth(path: string): number {
 }
 
 export class PythonSources {
-  readonly paths: readonly string[];
   /** Only files at most this deep are searched (see detect-entrypoints.ts). */
   maxDepth = Number.POSITIVE_INFINITY;
-  private readonly depths: ReadonlyMap<string, number>;
+  private searched: ReadonlyMap<string, number> | null = null;
   private readonly modules = new Map<string, PyModule | null>();
 
   constructor(
     readonly files: ProjectFiles,
     private readonly warnings: Warning[],
-  ) {
-    this.paths = files.paths.filter(isSearchedSource);
-    this.depths = new Map(this.paths.map((path) => [path, sourceDepth(path)]));
+  ) {}
+
+  /** Searched files → their depth; computed on first use (port detection never needs it). */
+  private get depths(): ReadonlyMap<string, number> {
+    this.searched ??= new Map(
+      this.files.paths.filter(isSearchedSource).map((path) => [path, sourceDepth(path)]),
+    );
+    return this.searched;
   }
 
   /** The deepest level any searched file is at. */
   get deepest(): number {
-    return Math.max(0, ...this.depths.values());
+    let deepest = 0;
+    for (const depth of this.depths.values()) deepest = Math.max(deepest, depth);
+    return deepest;
   }
 
   /**
@@ -67,8 +73,8 @@ export class PythonSources {
   containing(needle: string, pkg?: string): PyModule[] {
     const imports = pkg === undefined ? null : importLine(pkg);
     const found: PyModule[] = [];
-    for (const path of this.paths) {
-      if ((this.depths.get(path) ?? 0) > this.maxDepth) continue;
+    for (const [path, depth] of this.depths) {
+      if (depth > this.maxDepth) continue;
       const text = this.text(path);
       if (text?.includes(needle) && (imports === null || imports.test(text))) {
         const module = this.module(path);

@@ -39,6 +39,8 @@ describe("detectPort from the Procfile", () => {
     [["uvicorn", "main:app", "--port", "8001"], "8001 Procfile:1"],
     [["uvicorn", "main:app", "--port=${PORT:-8002}"], "8002 Procfile:1"],
     [["python", "-m", "flask", "run", "-p", "5005"], "5005 Procfile:1"],
+    [["waitress-serve", "--listen=*:8081", "app:app"], "8081 Procfile:1"],
+    [["daphne", "-p", "8003", "mysite.asgi:application"], "8003 Procfile:1"],
     [["streamlit", "run", "app.py", "--server.port", "8502"], "8502 Procfile:1"],
     // gunicorn's -p is its pid file, not a port.
     [["gunicorn", "-p", "5000", "app:app"], null],
