@@ -30,7 +30,11 @@ const SKIPPED_FILES =
   /(^|\/)(test_[^/]*|[^/]*_test|conftest|setup|noxfile|fabfile|manage|gunicorn\.conf)\.py$/;
 
 export function isSearchedSource(path: string): boolean {
-  return path.endsWith(".py") && !SKIPPED_DIRS.test(path) && !SKIPPED_FILES.test(path);
+  return path.endsWith(".py") && !inSkippedDir(path) && !SKIPPED_FILES.test(path);
+}
+
+export function inSkippedDir(path: string): boolean {
+  return SKIPPED_DIRS.test(path);
 }
 
 /** Package depth of a file: `app.py`, `shop/__init__.py`, `src/pkg/__init__.py` → 0. */

@@ -186,6 +186,8 @@ const cases: [string, Record<string, string>, string[]][] = [
       "examples/demo.py": FLASK_APP,
       "docs/conf.py": FLASK_APP,
       "pkg/migrations/0001.py": FLASK_APP,
+      "tests/site/manage.py": 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "s")\n',
+      "tests/site/s.py": 'WSGI_APPLICATION = "w.application"\n',
     },
     [],
   ],
@@ -339,6 +341,17 @@ describe("detectEntrypoints", () => {
     const odd = detect({ "my-service/app.py": FLASK_APP }).found[0];
     expect(odd?.app).toBe("app:app");
     expect(odd?.evidence.why).toMatch(/--chdir my-service/);
+  });
+
+  it("finds a Django project in a sub-directory and says where it imports from", () => {
+    const [site] = detect({
+      "backend/manage.py": 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")\n',
+      "backend/mysite/settings.py": 'WSGI_APPLICATION = "mysite.wsgi.application"\n',
+    }).found;
+    expect(site && brief(site)).toBe(
+      "mysite.wsgi:application wsgi django backend/mysite/settings.py:1",
+    );
+    expect(site?.evidence.why).toMatch(/gunicorn --chdir backend/);
   });
 
   it("says why a factory needing arguments won't start as is", () => {

@@ -8,7 +8,7 @@ import { posix } from "node:path";
 import type { EntrypointCandidate } from "../../../core/pipeline.js";
 import type { AppDetector, DetectContext } from "../detector.js";
 import { literal, type Statement } from "../python-source.js";
-import type { PyModule, PythonSources } from "../python-sources.js";
+import { inSkippedDir, type PyModule, type PythonSources } from "../python-sources.js";
 
 /** Settings modules often `from .base import *`; follow that far at most. */
 const MAX_SETTINGS_HOPS = 4;
@@ -17,7 +17,7 @@ export const django: AppDetector = {
   name: "django",
   detect(context) {
     const managers = context.files.paths
-      .filter((path) => posix.basename(path) === "manage.py")
+      .filter((path) => posix.basename(path) === "manage.py" && !inSkippedDir(path))
       .sort((a, b) => a.split("/").length - b.split("/").length);
     for (const manager of managers) {
       const found = fromManagePy(context, manager);
