@@ -24,21 +24,31 @@ export interface RunSpec {
 
 export class EngineSession {
   private readonly created: string[] = [];
+  private interrupted = false;
 
   constructor(
     private readonly executor: CommandExecutor,
     readonly client: string,
   ) {}
 
+  /** Ctrl-C: remove the containers now; every later command fails instead of running. */
+  async interrupt(): Promise<void> {
+    this.interrupted = true;
+    await this.removeAll();
+  }
+
   /** Runs the client; throws E_VERIFY_FAILED with stderr when the command fails. */
   async must(args: readonly string[], timeoutMs = 60_000): Promise<string> {
-    const result = await this.executor.run(this.client, args, { timeoutMs });
+    const result = await this.try(args, timeoutMs);
     if (result.exitCode !== 0 || result.timedOut) throw commandFailed(this.client, args, result);
     return result.stdout;
   }
 
   /** Runs the client and returns the raw result; callers decide what a failure means. */
-  try(args: readonly string[], timeoutMs = 60_000): Promise<RunResult> {
+  async try(args: readonly string[], timeoutMs = 60_000): Promise<RunResult> {
+    if (this.interrupted && args[0] !== "rm") {
+      throw new PyshipError("E_VERIFY_FAILED", "verification was interrupted");
+    }
     return this.executor.run(this.client, args, { timeoutMs });
   }
 

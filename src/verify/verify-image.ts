@@ -23,6 +23,8 @@ export interface VerifyInput {
   readonly image: string;
   readonly options: VerifyOptions;
   readonly onProgress?: (message: string) => void;
+  /** Aborting (e.g. on Ctrl-C) removes the test containers at once and stops verifying. */
+  readonly signal?: AbortSignal;
   /** Ports for tests: the HTTP client and the clock (real ones by default). */
   readonly http?: HttpGet;
   readonly clock?: Clock;
@@ -31,6 +33,8 @@ export interface VerifyInput {
 export async function verifyImage(input: VerifyInput): Promise<VerifyReport> {
   const session = new EngineSession(input.executor, input.client);
   const progress = input.onProgress ?? (() => {});
+  const interrupt = () => void session.interrupt();
+  input.signal?.addEventListener("abort", interrupt, { once: true });
   try {
     const facts = await inspectImage(session, input.image);
     const plan = chooseMode(facts, input.options);
@@ -45,6 +49,7 @@ export async function verifyImage(input: VerifyInput): Promise<VerifyReport> {
     const files = await fileChecks(input.executor, session, input.image, facts);
     return report(input.image, plan.port, run, files, facts.sizeBytes);
   } finally {
+    input.signal?.removeEventListener("abort", interrupt);
     await session.removeAll();
   }
 }

@@ -262,3 +262,27 @@ describe("verifyImage on workers and scripts", () => {
     },
   );
 });
+
+describe("verifyImage interrupted", () => {
+  it("removes its container at once when the signal aborts, and stops", async () => {
+    const engine = new FakeEngine({ ...HEALTHY, httpAfterMs: null });
+    const controller = new AbortController();
+    const sleep = engine.clock.sleep;
+    engine.clock.sleep = async (ms: number) => {
+      if (engine.clock.now() > 1000) controller.abort();
+      await sleep(ms);
+    };
+    const run = verifyImage({
+      executor: engine,
+      client: "docker",
+      image: "pyship-verify-test:1",
+      options: { timeoutSeconds: 60 },
+      http: engine.http,
+      clock: engine.clock,
+      signal: controller.signal,
+    });
+    await expect(run).rejects.toThrow("interrupted");
+    expect(engine.clock.now()).toBeLessThan(5000);
+    expect(engine.leftovers()).toEqual([]);
+  });
+});

@@ -72,15 +72,13 @@ export const registerVerify: Register = (program, ctx, done) => {
     .action(async (image: string, flags: VerifyFlags, command: Command) => {
       void command;
       const client = await resolveClient(ctx, flags.engine);
-      const report = await verifyImage({
-        executor: ctx.executor,
-        client,
-        image,
-        options: parseVerifyFlags(flags),
-        onProgress: flags.json
-          ? undefined
-          : (message) => ctx.err(ctx.color ? pc.dim(message) : message),
-      });
+      const options = parseVerifyFlags(flags);
+      const onProgress = flags.json
+        ? undefined
+        : (message: string) => ctx.err(ctx.color ? pc.dim(message) : message);
+      const report = await withInterrupt((signal) =>
+        verifyImage({ executor: ctx.executor, client, image, options, signal, onProgress }),
+      );
       if (flags.json) ctx.out(JSON.stringify(report, null, 2));
       else printVerifyReport(ctx, report);
       const error = verifyError(report);
@@ -88,6 +86,18 @@ export const registerVerify: Register = (program, ctx, done) => {
       done(0);
     });
 };
+
+/** Ctrl-C during a verification removes its containers instead of leaving them running. */
+export async function withInterrupt<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once("SIGINT", onSigint);
+  try {
+    return await run(controller.signal);
+  } finally {
+    process.removeListener("SIGINT", onSigint);
+  }
+}
 
 /** The table and verdict, in the user's language. */
 export function printVerifyReport(ctx: CliContext, report: VerifyReport): void {
