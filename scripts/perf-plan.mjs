@@ -5,8 +5,8 @@
  * "plan under 300 ms" budget. Measures two things, median of N runs each:
  *   detect — detectProject() in-process (the part that reads the tree), no Node start-up;
  *   cli    — `node dist/cli.js plan --json DIR` wall time, what a user waits for;
- *   startup — `node dist/cli.js --version`, the CLI's own start-up, to tell the two apart
- *             (on a loaded machine start-up alone can exceed the budget).
+ *   startup — `node dist/cli.js --version` and bare `node -e 0`, to tell detection apart
+ *             from start-up (on a loaded machine start-up alone can exceed the budget).
  * Needs `npm run build` first. Exits 1 when the cli median (or, if the cli fails, the
  * detect median) is over budget, 2 when it cannot measure.
  *
@@ -94,11 +94,13 @@ async function timeDetect(dir, runs) {
   return times;
 }
 
-function timeCli(args, runs) {
+function timeCli(args, runs, script = CLI) {
   const times = [];
   for (let i = 0; i < runs; i += 1) {
     const start = performance.now();
-    const run = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8" });
+    const run = spawnSync(process.execPath, script ? [script, ...args] : args, {
+      encoding: "utf8",
+    });
     times.push(performance.now() - start);
     if (run.status !== 0) {
       const reason = (run.stderr || run.stdout).trim().split("\n")[0];
@@ -118,6 +120,7 @@ async function main() {
   const dir = generate(Number(opts.files));
   try {
     const detect = await timeDetect(dir, runs);
+    const node = timeCli(["-e", "0"], runs, null);
     const startup = timeCli(["--version"], runs);
     const cli = timeCli(["plan", "--json", dir], runs);
     const result = {
@@ -128,6 +131,7 @@ async function main() {
       cliMedianMs: cli.error ? null : round(median(cli.times)),
       cliError: cli.error,
       startupMedianMs: startup.error ? null : round(median(startup.times)),
+      nodeMedianMs: round(median(node.times)),
     };
     const measured = result.cliMedianMs ?? result.detectMedianMs;
     const ok = measured !== null && measured <= budget;
@@ -151,6 +155,7 @@ function report(result, ok) {
       : `  cli (node dist/cli.js plan --json): ${result.cliMedianMs} ms`,
   );
   console.log(`  cli start-up alone (--version): ${result.startupMedianMs} ms`);
+  console.log(`  bare node start-up (node -e 0): ${result.nodeMedianMs} ms`);
   console.log(`  budget ${result.budgetMs} ms: ${ok ? "ok" : "OVER"}`);
 }
 
