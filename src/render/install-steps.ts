@@ -31,8 +31,9 @@ const PYPROJECT_READER =
 export function installStep(plan: Plan): InstallStep {
   const { install } = plan;
   const step = strategyStep(plan);
-  const extras =
-    install.extraPackages.length > 0 ? [`pip install ${install.extraPackages.join(" ")}`] : [];
+  // Quoted: the < and > of a spec would be shell redirections.
+  const specs = install.extraPackages.map((spec) => `"${spec}"`).join(" ");
+  const extras = install.extraPackages.length > 0 ? [`pip install ${specs}`] : [];
   const toolSpec = install.tool === "pip" ? null : TOOL_SPECS[install.tool];
   return { toolSpec, env: step.env, commands: [...step.commands, ...extras] };
 }

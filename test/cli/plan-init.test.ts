@@ -34,7 +34,7 @@ describe("pyship plan", () => {
       app: "shop:create_app()",
       port: 8000,
     });
-    expect(plan.install.extraPackages).toStrictEqual(["gunicorn"]);
+    expect(plan.install.extraPackages).toStrictEqual(["gunicorn>=23,<28"]);
   });
 
   it("shows each decision with its evidence and the warnings", async () => {

@@ -245,7 +245,7 @@ describe("planProject: entrypoint errors", () => {
 describe("planProject: servers, packages, stages", () => {
   it("adds gunicorn when the project does not depend on it, with a warning", () => {
     const plan = planProject(makeFacts({ requirements: [requirement("flask")] }));
-    expect(plan.install.extraPackages).toStrictEqual(["gunicorn"]);
+    expect(plan.install.extraPackages).toStrictEqual(["gunicorn>=23,<28"]);
     expect(plan.warnings.map((w) => w.code)).toContain("W_SERVER_ADDED");
   });
 

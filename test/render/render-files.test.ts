@@ -3,10 +3,15 @@
  * so a reviewer sees generated output change in the diff. Plus properties every Dockerfile
  * must have, checked on the parsed file rather than by eye.
  */
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { DockerfileParser } from "dockerfile-ast";
 import { describe, expect, it } from "vitest";
 import type { Plan, PlanOptions } from "../../src/core/pipeline.js";
 import { detectProject } from "../../src/detect/detect-project.js";
+import { fsContext } from "../../src/lint/build-context.js";
+import { lintDockerfile } from "../../src/lint/lint-dockerfile.js";
 import { planProject } from "../../src/plan/plan-project.js";
 import { renderFiles } from "../../src/render/render-files.js";
 
@@ -52,12 +57,26 @@ describe.each(RENDERED)("renderFiles(%s)", (name, options) => {
     const dockerfile = renderFiles(plan).find((file) => file.path === "Dockerfile")?.content ?? "";
     checkShippable(dockerfile, plan);
   });
+
+  it("passes pyship lint with no warning or error", () => {
+    // Lint sees the project as a build would: the fixture plus the files init writes.
+    const root = join(mkdtempSync(join(tmpdir(), "pyship-render-")), name);
+    cpSync(new URL(name, FIXTURES), root, { recursive: true });
+    const files = renderFiles(planFor(name, options));
+    for (const file of files) writeFileSync(join(root, file.path), file.content);
+    const dockerfile = files.find((file) => file.path === "Dockerfile")?.content ?? "";
+    const build = fsContext(root, "Dockerfile");
+    const findings = lintDockerfile(dockerfile, { file: "Dockerfile", build });
+    expect(findings.filter((finding) => finding.severity !== "info")).toStrictEqual([]);
+  });
 });
 
 it("renders BuildKit cache mounts only when the plan allows them", async () => {
   const plan = planFor("native-psycopg2", { buildkit: true });
   const [dockerfile] = renderFiles(plan);
-  await expect(dockerfile?.content).toMatchFileSnapshot("__snapshots__/native-psycopg2/Dockerfile.buildkit");
+  await expect(dockerfile?.content).toMatchFileSnapshot(
+    "__snapshots__/native-psycopg2/Dockerfile.buildkit",
+  );
   expect(dockerfile?.content).toContain("RUN --mount=type=cache,target=/root/.cache pip install");
   expect(dockerfile?.content).not.toContain("PIP_NO_CACHE_DIR");
   expect(renderFiles(planFor("native-psycopg2", {}))[0]?.content).not.toContain("--mount=");
@@ -72,7 +91,9 @@ function checkShippable(text: string, plan: Plan): void {
   const final = instructions.slice(lastFrom);
   const finalText = final.map((instruction) => instruction.getTextContent()).join("\n");
   expect(finalText).not.toMatch(/\b(gcc|g\+\+|build-essential|libc6-dev|-dev)\b/);
-  expect(final.find((i) => i.getKeyword() === "USER")?.getTextContent()).toBe(`USER ${plan.user.name}`);
+  expect(final.find((i) => i.getKeyword() === "USER")?.getTextContent()).toBe(
+    `USER ${plan.user.name}`,
+  );
   expect(finalText).toContain(`--uid ${plan.user.uid}`);
   const cmd = final.find((i) => i.getKeyword() === "CMD")?.getTextContent() ?? "";
   expect(JSON.parse(cmd.replace(/^CMD\s+/, ""))).toStrictEqual(plan.command);
@@ -80,7 +101,9 @@ function checkShippable(text: string, plan: Plan): void {
   expect(keywords.filter((k) => k === "FROM")).toHaveLength(plan.stages.length);
   expect(finalText).toContain(`io.pyship.kind="${plan.kind}"`);
   // Dependencies before code: the first COPY of the whole project comes after every install.
-  const copyAll = final.findIndex((i) => /^COPY (--chown=\S+ )?\. \.$/.test(i.getTextContent() ?? ""));
+  const copyAll = final.findIndex((i) =>
+    /^COPY (--chown=\S+ )?\. \.$/.test(i.getTextContent() ?? ""),
+  );
   expect(copyAll).toBeGreaterThan(0);
   if (plan.port !== null) expect(keywords).toContain("HEALTHCHECK");
   expect(keywords.includes("STOPSIGNAL")).toBe(plan.stopSignal !== null);
