@@ -6,6 +6,7 @@
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import dockerignore from "@balena/dockerignore";
 import { DockerfileParser } from "dockerfile-ast";
 import { describe, expect, it } from "vitest";
 import type { Plan, PlanOptions } from "../../src/core/pipeline.js";
@@ -14,6 +15,12 @@ import { fsContext } from "../../src/lint/build-context.js";
 import { lintDockerfile } from "../../src/lint/lint-dockerfile.js";
 import { planProject } from "../../src/plan/plan-project.js";
 import { renderFiles } from "../../src/render/render-files.js";
+import { makeFacts } from "../plan/make-facts.js";
+
+// CommonJS factory typed as an ES default export (see src/render/render-dockerignore.ts).
+const ignore = (
+  typeof dockerignore === "function" ? dockerignore : dockerignore.default
+) as typeof dockerignore.default;
 
 const FIXTURES = new URL("../fixtures/", import.meta.url);
 
@@ -108,3 +115,26 @@ function checkShippable(text: string, plan: Plan): void {
   if (plan.port !== null) expect(keywords).toContain("HEALTHCHECK");
   expect(keywords.includes("STOPSIGNAL")).toBe(plan.stopSignal !== null);
 }
+
+it(".dockerignore never hides a file the build needs", () => {
+  const facts = makeFacts({
+    meta: {
+      name: "demo",
+      version: "1.0",
+      buildNeeds: ["README.md", "build/schema.json", ".env.defaults"],
+      scripts: {},
+      evidence: { file: "pyproject.toml", line: 2, why: "name" },
+    },
+  });
+  const text =
+    renderFiles(planProject(facts)).find((f) => f.path === ".dockerignore")?.content ?? "";
+  const rules = ignore().add(text.split("\n"));
+  expect(
+    ["README.md", "build/schema.json", ".env.defaults", "requirements.txt"].filter((p) =>
+      rules.ignores(p),
+    ),
+  ).toStrictEqual([]);
+  expect(["build/lib/x.py", ".env.local"].filter((p) => !rules.ignores(p))).toStrictEqual([]);
+  expect(text).toContain("!build/schema.json");
+  expect(text).not.toContain("!README.md"); // no pattern excludes it, so no exception is needed
+});
