@@ -1,13 +1,97 @@
-// STUB — replaced by the helper that owns `pyship doctor`.
-import { PyshipError } from "../../core/errors.js";
+/*
+ * `pyship doctor`: what container engines this machine has and what each can do, where
+ * docker sends its requests, which engine `pyship build` would use and why, and what to do
+ * about each problem. Exits non-zero (the blocking problem's code) when no engine is usable.
+ */
+import pc from "picocolors";
+import { type ClientFinding, type DoctorReport, doctor } from "../../build/doctor.js";
+import { type ErrorCode, EXIT_CODES } from "../../core/errors.js";
+import type { CliContext } from "../context.js";
+import { addMessages, t } from "../i18n.js";
 import type { Register } from "../main.js";
 
-export const registerDoctor: Register = (program, _ctx, _done) => {
+addMessages({
+  "doctor.heading": { en: "Container engines", zh: "容器引擎" },
+  "doctor.none": {
+    en: "no docker, podman or buildah on PATH",
+    zh: "PATH 中没有 docker、podman 或 buildah",
+  },
+  "doctor.endpoint": { en: "Docker endpoint: {where}", zh: "Docker 连接：{where}" },
+  "doctor.local": { en: "default (local socket)", zh: "默认（本机 socket）" },
+  "doctor.answers": { en: "answers", zh: "可用" },
+  "doctor.down": { en: "not answering", zh: "无响应" },
+  "doctor.uses": { en: "pyship build will use: {why}", zh: "pyship build 将使用：{why}" },
+  "doctor.unusable": { en: "No usable container engine.", zh: "没有可用的容器引擎。" },
+  "doctor.problems": { en: "Problems", zh: "问题" },
+  "doctor.ok": { en: "Ready to build.", zh: "可以构建。" },
+});
+
+export const registerDoctor: Register = (program, ctx, done) => {
   program
     .command("doctor")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
-    .action(() => {
-      throw new PyshipError("E_INTERNAL", "pyship doctor is not implemented yet");
+    .description(
+      "check the container engines: versions, BuildKit, cache mounts, daemon, DOCKER_HOST",
+    )
+    .option("--json", "print the findings as JSON (stable, English)")
+    .action(async (flags: { json?: boolean }) => {
+      const report = await doctor(ctx.executor, ctx.env);
+      if (flags.json) ctx.out(JSON.stringify(report, null, 2));
+      else printDoctor(ctx, report);
+      done(exitCode(report));
     });
 };
+
+export function exitCode(report: DoctorReport): number {
+  if (report.ok) return 0;
+  const blocking = report.problems[report.problems.length - 1]?.code as ErrorCode | undefined;
+  return (blocking && EXIT_CODES[blocking]) || EXIT_CODES.E_ENGINE_UNAVAILABLE;
+}
+
+function printDoctor(ctx: CliContext, report: DoctorReport): void {
+  const paint = ctx.color ? pc : plain;
+  ctx.out(paint.bold(t(ctx.lang, "doctor.heading")));
+  if (report.clients.length === 0) ctx.out(`  ${t(ctx.lang, "doctor.none")}`);
+  for (const client of report.clients) ctx.out(describe(ctx, client));
+  const { dockerHost, context } = report.endpoint;
+  const where = dockerHost
+    ? `DOCKER_HOST=${dockerHost}`
+    : context && context !== "default"
+      ? `context ${context}`
+      : t(ctx.lang, "doctor.local");
+  ctx.out(t(ctx.lang, "doctor.endpoint", { where }));
+  if (report.problems.length > 0) {
+    ctx.out(paint.bold(t(ctx.lang, "doctor.problems")));
+    for (const problem of report.problems) {
+      ctx.out(`  ${paint.yellow("!")} [${problem.code}] ${problem.message}`);
+      if (problem.hint) ctx.out(`    ${paint.cyan("→")} ${problem.hint}`);
+    }
+  }
+  if (report.engine) {
+    ctx.out(paint.green(t(ctx.lang, "doctor.uses", { why: report.engine.why })));
+    ctx.out(paint.green(t(ctx.lang, "doctor.ok")));
+  } else ctx.out(paint.red(t(ctx.lang, "doctor.unusable")));
+}
+
+function describe(ctx: CliContext, c: ClientFinding): string {
+  const state = c.answers ? t(ctx.lang, "doctor.answers") : t(ctx.lang, "doctor.down");
+  const facts = [
+    `${c.kind} ${c.version ?? "?"}`,
+    c.kind === "docker" ? `daemon ${c.serverVersion ?? "-"} ${state}` : state,
+    c.kind === "docker" ? `buildx ${c.buildx ?? "no"}` : null,
+    c.kind === "docker"
+      ? `BuildKit ${c.buildkit === null ? "?" : c.buildkit ? "yes" : "no"}`
+      : null,
+    `cache mounts ${c.cacheMounts ? "yes" : "no"}`,
+    c.platforms.length > 0 ? c.platforms.join(",") : null,
+  ];
+  return `  ${c.client}: ${facts.filter((f) => f !== null).join(", ")}`;
+}
+
+const identity = (text: string) => text;
+const plain = {
+  bold: identity,
+  green: identity,
+  red: identity,
+  yellow: identity,
+  cyan: identity,
+} as const;

@@ -1,0 +1,169 @@
+/*
+ * Picks the engine `pyship build` uses: asks every docker client on PATH and podman what
+ * they can really do (src/build/probe-*.ts), then takes the first entry of ENGINE_ORDER that
+ * one of them satisfies, and says which and why. Never assumes the engine is local: the
+ * clients are asked, so DOCKER_HOST, docker contexts and remote builders are respected.
+ */
+import { PyshipError } from "../core/errors.js";
+import type { CommandExecutor } from "../core/exec.js";
+import type { EngineCapabilities, EngineName } from "../core/pipeline.js";
+import type { ClientProbe, Engine } from "./engine.js";
+import { listClients } from "./list-clients.js";
+import { probeDocker } from "./probe-docker.js";
+import { probePodman } from "./probe-podman.js";
+
+export type EngineWish = "docker" | "buildx" | "podman";
+
+export interface EngineRequest {
+  /** `--engine`: limit the choice to one family. */
+  readonly wish?: EngineWish;
+  /** The Dockerfile uses RUN --mount: builders that reject it are not candidates. */
+  readonly needsCacheMounts?: boolean;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+interface EngineRule {
+  readonly name: EngineName;
+  readonly wishes: readonly EngineWish[];
+  readonly capabilities: Omit<EngineCapabilities, "platforms">;
+  readonly env: Readonly<Record<string, string>>;
+  readonly accepts: (probe: ClientProbe) => boolean;
+  readonly describe: (probe: ClientProbe) => string;
+}
+
+const usableDocker = (p: ClientProbe) => p.kind === "docker" && p.fault === null;
+
+// Best first. buildx is BuildKit with platforms and remote builders; a plain client with
+// DOCKER_BUILDKIT=1 is the same BuildKit without them; the legacy builder works everywhere a
+// daemon answers but has no cache mounts; podman last because `docker` is what most users
+// expect when both exist (`--engine podman` picks it explicitly).
+export const ENGINE_ORDER: readonly EngineRule[] = [
+  {
+    name: "buildx",
+    wishes: ["buildx", "docker"],
+    capabilities: { buildkit: true, cacheMounts: true, buildx: true },
+    env: {},
+    accepts: (p) => usableDocker(p) && p.buildxVersion !== null,
+    describe: (p) => `docker buildx ${p.buildxVersion} (${p.client})`,
+  },
+  {
+    name: "docker-buildkit",
+    wishes: ["docker"],
+    capabilities: { buildkit: true, cacheMounts: true, buildx: false },
+    env: { DOCKER_BUILDKIT: "1" },
+    accepts: (p) => usableDocker(p) && p.buildkit === true,
+    describe: (p) =>
+      `${p.client} ${p.clientVersion ?? ""} builds with BuildKit (DOCKER_BUILDKIT=1)`,
+  },
+  {
+    name: "docker-legacy",
+    wishes: ["docker"],
+    capabilities: { buildkit: false, cacheMounts: false, buildx: false },
+    env: { DOCKER_BUILDKIT: "0" },
+    accepts: usableDocker,
+    describe: (p) => `${p.client} ${p.clientVersion ?? ""} with the legacy builder (no BuildKit)`,
+  },
+  {
+    name: "podman",
+    wishes: ["podman"],
+    capabilities: { buildkit: false, cacheMounts: true, buildx: false },
+    env: {},
+    accepts: (p) => p.kind === "podman" && p.fault === null,
+    describe: (p) => `podman ${p.clientVersion ?? ""} (${p.client})`,
+  },
+];
+
+/** Every engine client found and what it can do, in PATH order. */
+export async function surveyEngines(
+  executor: CommandExecutor,
+  env: Env,
+  wish?: EngineWish,
+): Promise<ClientProbe[]> {
+  const endpoint = `${env.DOCKER_HOST ?? ""}|${env.DOCKER_CONTEXT ?? ""}`;
+  const dockers = wish === "podman" ? [] : await listClients(executor, env, "docker");
+  const podmans =
+    wish === undefined || wish === "podman" ? await listClients(executor, env, "podman") : [];
+  const probes: ClientProbe[] = [];
+  for (const client of dockers) probes.push(await probeDocker(executor, client, endpoint));
+  if (podmans[0]) probes.push(await probePodman(executor, podmans[0]));
+  return probes;
+}
+
+export async function detectEngine(
+  executor: CommandExecutor,
+  env: Env,
+  request: EngineRequest = {},
+): Promise<Engine> {
+  return chooseEngine(await surveyEngines(executor, env, request.wish), request);
+}
+
+/** First rule of ENGINE_ORDER that some probe satisfies; a fault that explains why not. */
+export function chooseEngine(probes: readonly ClientProbe[], request: EngineRequest): Engine {
+  const rules = ENGINE_ORDER.filter(
+    (rule) =>
+      (request.wish === undefined || rule.wishes.includes(request.wish)) &&
+      (!request.needsCacheMounts || rule.capabilities.cacheMounts),
+  );
+  for (const rule of rules) {
+    const probe = probes.find(rule.accepts);
+    if (!probe) continue;
+    const skipped = probes.filter((p) => p !== probe && probes.indexOf(p) < probes.indexOf(probe));
+    const because = skipped.map((p) => `${p.client}: ${rejection(p)}`);
+    return {
+      name: rule.name,
+      client: probe.client,
+      clientVersion: probe.clientVersion,
+      capabilities: { ...rule.capabilities, platforms: probe.platforms },
+      env: rule.env,
+      why: [rule.describe(probe).replace(/\s+/g, " "), ...because.map((b) => `skipped ${b}`)].join(
+        "; ",
+      ),
+    };
+  }
+  throw noEngine(probes, request);
+}
+
+/** Why a client was passed over, in a few words. */
+export function rejection(probe: ClientProbe): string {
+  if (probe.fault) return probe.fault.message;
+  if (probe.kind === "docker" && probe.buildkit === false)
+    return `no buildx plugin and BuildKit refused (${probe.buildkitError ?? "error"})`;
+  return "not needed";
+}
+
+function noEngine(probes: readonly ClientProbe[], request: EngineRequest): PyshipError {
+  const details = probes.map((p) => `  ${p.client}: ${rejection(p)}`).join("\n") || undefined;
+  if (probes.length === 0) {
+    const what =
+      request.wish === "podman" ? "podman" : request.wish ? "docker" : "docker or podman";
+    return new PyshipError(
+      "E_ENGINE_UNAVAILABLE",
+      `no container engine found on PATH (looked for ${what})`,
+      {
+        hint: "install Docker (Debian/Ubuntu: `sudo apt-get install docker.io`) or podman; scripts/setup-engine.sh sets up a test machine",
+      },
+    );
+  }
+  const permission = probes.find((p) => p.fault?.code === "E_ENGINE_PERMISSION");
+  if (permission?.fault) return permission.fault;
+  const answered = probes.some((p) => p.fault === null);
+  if (answered && (request.wish === "buildx" || request.needsCacheMounts)) {
+    const why =
+      request.wish === "buildx"
+        ? "--engine buildx needs the docker buildx plugin"
+        : "the Dockerfile uses RUN --mount (BuildKit only)";
+    return new PyshipError(
+      "E_BUILDKIT_UNSUPPORTED",
+      `no client here builds with BuildKit: ${why}`,
+      {
+        details,
+        hint: "install the docker buildx plugin or podman, or let pyship regenerate the Dockerfile without cache mounts (`pyship init --force`)",
+      },
+    );
+  }
+  const fault = probes.find((p) => p.fault)?.fault;
+  return fault
+    ? new PyshipError(fault.code, fault.message, { hint: fault.hint, details })
+    : new PyshipError("E_ENGINE_UNAVAILABLE", "no usable container engine", { details });
+}

@@ -1,0 +1,37 @@
+/*
+ * A failed build's log → one PyshipError: the failing step, its last lines, the full log's
+ * path, and the code and hint of the first known failure (engine fault, missing base image,
+ * missing C header, unreachable index), or plain E_BUILD_FAILED when nothing is recognized.
+ */
+import { PyshipError } from "../core/errors.js";
+import type { Engine } from "./engine.js";
+import { engineFault } from "./engine-fault.js";
+import { knownFailure } from "./known-failures.js";
+import { failedStep, lastLines } from "./read-build-log.js";
+
+export const TAIL_LINES = 15;
+
+export function diagnoseBuild(
+  engine: Engine,
+  lines: readonly string[],
+  exitCode: number,
+  logFile: string,
+): PyshipError {
+  const text = lines.join("\n");
+  const fault = engineFault(engine.client, text);
+  const known = fault ? null : knownFailure(text);
+  const step = failedStep(lines);
+  const where = step ? ` at ${step.step}` : "";
+  const cause = fault?.message ?? known?.cause ?? `${engine.client} exited with code ${exitCode}`;
+  const tail = lastLines(step && step.output.length > 0 ? step.output : lines, TAIL_LINES);
+  const details = [...tail.map((line) => `  │ ${line}`), `  full log: ${logFile}`].join("\n");
+  return new PyshipError(
+    fault?.code ?? known?.code ?? "E_BUILD_FAILED",
+    `build failed${where}: ${cause}`,
+    {
+      file: "Dockerfile",
+      details,
+      hint: fault?.hint ?? known?.hint ?? `read the full log (${logFile}) for the first error`,
+    },
+  );
+}
