@@ -150,7 +150,8 @@ export function parseVerifyFlags(flags: Omit<VerifyFlags, "engine" | "json">): V
 /** --engine, then PYSHIP_ENGINE, then whichever of docker and podman is installed. */
 export async function resolveClient(ctx: CliContext, flag: string | undefined): Promise<string> {
   const chosen = flag ?? ctx.env.PYSHIP_ENGINE;
-  if (chosen) return chosen;
+  // `pyship build --engine buildx` names a builder; containers run with the docker client.
+  if (chosen) return chosen === "buildx" ? "docker" : chosen;
   for (const candidate of ["docker", "podman"]) {
     if (await ctx.executor.which(candidate)) return candidate;
   }
