@@ -53,7 +53,15 @@ export function lintFiles(paths: readonly string[], options: LintFilesOptions): 
     const result = fixDockerfile(text, lintOptions);
     const changed = result.text !== text;
     const diff = changed
-      ? createTwoFilesPatch(`a/${file}`, `b/${file}`, text, result.text, "", "", { context: 2 })
+      ? createTwoFilesPatch(
+          `a/${file.replace(/^\/+/, "")}`,
+          `b/${file.replace(/^\/+/, "")}`,
+          text,
+          result.text,
+          "",
+          "",
+          { context: 2 },
+        )
       : "";
     const written = changed && !options.dryRun;
     if (written) writeFileSync(full, result.text);

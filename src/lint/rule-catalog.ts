@@ -67,6 +67,17 @@ export const RULES: readonly RuleInfo[] = [
     after: "FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt",
   },
   {
+    code: "PY105",
+    name: "recent-eol-python",
+    severity: "info",
+    message: "Python {version} reached end-of-life on {eol}: plan the upgrade",
+    fixable: "never",
+    rationale:
+      "This Python minor stopped receiving security fixes recently. It still works, and wheels are still around, but the clock runs: plan the move to a supported version before packages drop it. After a year, or for 3.9 and older, this becomes PY103 (warning).",
+    before: "FROM python:3.10-slim",
+    after: "FROM python:3.13-slim",
+  },
+  {
     code: "PY201",
     name: "copy-before-install",
     severity: "warning",

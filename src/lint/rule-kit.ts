@@ -51,8 +51,9 @@ export function propertiesOf(
   }));
 }
 
+/** The Docker official `python` image (any registry mirror or namespace of it). */
 export function isPythonImage(stage: StageModel): boolean {
-  return stage.repository === "python" || stage.repository.startsWith("python3");
+  return stage.repository === "python";
 }
 
 function lineStarts(text: string): number[] {

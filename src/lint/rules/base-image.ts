@@ -10,7 +10,16 @@ import { isPythonImage, replaceRange } from "../rule-kit.js";
 
 export const fullBaseImage: Rule = (model) => {
   const base = model.finalChain[0];
-  if (!base || !isPythonImage(base) || base.tag === null || base.tag.includes("$")) return [];
+  // No tag or `latest` is PY102's finding; a slim suggestion needs a version to attach to.
+  if (
+    !base ||
+    !isPythonImage(base) ||
+    base.tag === null ||
+    base.tag === "latest" ||
+    base.tag.includes("$")
+  ) {
+    return [];
+  }
   if (/slim|alpine|windows|nanoserver/.test(base.tag)) return [];
   const suggested = `${base.image.split(":")[0]}:${slimTag(base.tag)}`;
   const tagRange = (
@@ -61,18 +70,27 @@ const END_OF_LIFE: Readonly<Record<string, string>> = {
   "3.14": "2030-10-31",
 };
 
+const YEAR_MS = 365 * 24 * 3600 * 1000;
+
+/**
+ * PY103 (warning) for 3.9 and older, or a minor out of support for over a year; PY105 (info)
+ * for one that left support within the last year, so upgrades get planned before they hurt.
+ */
 export const eolPython: Rule = (model, context) =>
   model.stages.flatMap((stage) => {
     if (!isPythonImage(stage) || stage.tag === null) return [];
     const version = /^(\d+)\.(\d+)/.exec(stage.tag);
     if (!version) return [];
     const minor = `${version[1]}.${version[2]}`;
-    const eol =
-      version[1] === "2"
-        ? "2020-01-01"
-        : (END_OF_LIFE[minor] ?? (Number(version[2]) < 6 ? "2020-09-13" : null));
-    if (eol === null || new Date(`${eol}T23:59:59Z`) >= context.now) return [];
-    return [{ code: "PY103", range: stage.from.range, vars: { version: minor, eol } }];
+    const old = version[1] === "2" || Number(version[2]) < 6;
+    const eol = old ? "2020-01-01" : END_OF_LIFE[minor];
+    if (eol === undefined) return [];
+    const since = context.now.getTime() - new Date(`${eol}T23:59:59Z`).getTime();
+    if (since <= 0) return [];
+    const warn = old || Number(version[2]) <= 9 || since > YEAR_MS;
+    return [
+      { code: warn ? "PY103" : "PY105", range: stage.from.range, vars: { version: minor, eol } },
+    ];
   });
 
 /** Packages whose musllinux wheels are missing for many releases (or entirely). */

@@ -9,7 +9,7 @@ import type { BuildContext } from "../build-context.js";
 import type { DockerModel, InstructionModel, Rule, RuleFinding } from "../model.js";
 import { textOf } from "../model.js";
 import { installsIn, type PackageInstall, packageArgs, requirementFiles } from "../python-tools.js";
-import { insertAt, replaceRange, stageChain } from "../rule-kit.js";
+import { replaceRange, stageChain } from "../rule-kit.js";
 
 const MANIFEST =
   /^(requirements[^/]*\.(txt|in)|constraints[^/]*\.txt|pyproject\.toml|poetry\.lock|uv\.lock|Pipfile(\.lock)?|pdm\.lock|setup\.(py|cfg)|MANIFEST\.in|README[^/]*|LICEN[CS]E[^/]*|\.python-version|requirements\/?)$/i;
@@ -35,10 +35,8 @@ function isDependencyInstall(install: PackageInstall): boolean {
     return false;
   if (install.action === "add") return false;
   if (install.tool === "pip" || (install.tool === "uv" && install.action === "install")) {
-    return (
-      requirementFiles(install).length > 0 ||
-      packageArgs(install).some((p) => /^\.(\[.*\])?$|^\.\//.test(p))
-    );
+    // `pip install .` needs the whole source (setup.py projects): only manifest installs count.
+    return requirementFiles(install).length > 0;
   }
   return true;
 }
@@ -98,7 +96,7 @@ function safeMove(
     return null;
   if ([...copy.flags.keys()].some((flag) => !["chown", "chmod", "link"].includes(flag)))
     return null;
-  if (chain.indexOf(run) !== chain.indexOf(copy) + 1 || !onlyBlankBetween(model, copy, run))
+  if (chain.indexOf(run) !== chain.indexOf(copy) + 1 || !onlyCommentsBetween(model, copy, run))
     return null;
   if (!sameDirectory(dest, workdirAt(chain, copy))) return null;
   const installs = installsIn(run.commands);
@@ -116,20 +114,24 @@ function safeMove(
   const lines = groupByDirectory(files).map((group) =>
     ["COPY", ...flags, ...group.sources, group.dest].join(" "),
   );
-  return [
-    insertAt(copy.range.start, `${[...lines, textOf(model, run.range)].join("\n")}\n`),
-    replaceRange({ start: copy.range.end, end: run.range.end }, ""),
-  ];
+  // The install moves up together with the comments and blank lines written above it.
+  const moved = textOf(model, {
+    start: { line: copy.range.end.line + 1, character: 0 },
+    end: run.range.end,
+  });
+  const replacement = [...lines, moved.replace(/^\s*\n/, ""), textOf(model, copy.range)].join("\n");
+  return [replaceRange({ start: copy.range.start, end: run.range.end }, replacement)];
 }
 
-function onlyBlankBetween(
+/** Only blank lines and comments between the COPY and the install: nothing else moves. */
+function onlyCommentsBetween(
   model: DockerModel,
   copy: InstructionModel,
   run: InstructionModel,
 ): boolean {
   return model.lines
     .slice(copy.range.end.line + 1, run.range.start.line)
-    .every((line) => line.trim() === "");
+    .every((line) => line.trim() === "" || line.trim().startsWith("#"));
 }
 
 function workdirAt(chain: readonly InstructionModel[], before: InstructionModel): string {

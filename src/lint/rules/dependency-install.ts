@@ -115,12 +115,27 @@ function fixEdits(
   if (located.length !== all.length) return null;
   return all.flatMap((install, i) => {
     const range = located[i];
-    if (!range || !leaky.includes(install)) return [];
+    if (!range || !leaky.some((l) => l.command === install.command)) return [];
     return [insertAt(range.end, install.tool === "pip" ? " --no-cache-dir" : " --no-cache")];
   });
 }
 
-const BUILD_TOOLS = new Set(["pip", "setuptools", "wheel"]);
+/**
+ * Packaging tools cannot come from the app's lock file, and a version range for them is a
+ * deliberate choice: only bare application packages are reported.
+ */
+const TOOLS = new Set([
+  "pip",
+  "setuptools",
+  "wheel",
+  "uv",
+  "poetry",
+  "pipenv",
+  "pdm",
+  "pip-tools",
+  "virtualenv",
+  "hatch",
+]);
 
 export const unpinnedPipInstall: Rule = (model) =>
   model.instructions.flatMap((instruction) => {
@@ -137,7 +152,7 @@ export const unpinnedPipInstall: Rule = (model) =>
 
 function isUnpinnedName(word: string): boolean {
   if (/^[./~$]|[/\\]|\.(whl|tar\.gz|zip)$|^git\+|^https?:/.test(word)) return false;
-  if (/(===?|~=|@)/.test(word)) return false;
   const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(word)?.[0];
-  return name !== undefined && !BUILD_TOOLS.has(name.toLowerCase());
+  if (name === undefined || name.length !== word.replace(/\[.*\]$/, "").length) return false;
+  return !TOOLS.has(name.toLowerCase());
 }
