@@ -21,7 +21,7 @@ export function diagnoseBuild(
   const fault = engineFault(engine.client, text);
   const known = fault ? null : knownFailure(text);
   const step = failedStep(lines);
-  const where = step ? ` at ${step.step}` : "";
+  const where = step ? ` at ${shorten(step.step)}` : "";
   const cause = fault?.message ?? known?.cause ?? `${engine.client} exited with code ${exitCode}`;
   const tail = lastLines(step && step.output.length > 0 ? step.output : lines, TAIL_LINES);
   const details = [...tail.map((line) => `  │ ${line}`), `  full log: ${logFile}`].join("\n");
@@ -34,4 +34,10 @@ export function diagnoseBuild(
       hint: fault?.hint ?? known?.hint ?? `read the full log (${logFile}) for the first error`,
     },
   );
+}
+
+/** Long RUN lines make the one-line message unreadable; the log has them whole. */
+function shorten(step: string): string {
+  const flat = step.replace(/\s+/g, " ");
+  return flat.length > 100 ? `${flat.slice(0, 99)}…` : flat;
 }

@@ -28,7 +28,7 @@ function buildkitStep(lines: readonly string[]): FailedStep | null {
   const output = lines
     .filter((line) => line.startsWith(prefix) && !BUILDKIT_HEADER.test(line))
     .map((line) => line.slice(prefix.length).replace(/^\d+(\.\d+)? /, ""))
-    .filter((line) => !/^(DONE|CACHED)\b/.test(line));
+    .filter((line) => !/^(DONE|CACHED)\b|^sha256:[0-9a-f]+$/.test(line));
   return { step: header?.[2] ?? `#${id}`, output };
 }
 

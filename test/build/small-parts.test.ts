@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { defaultTags } from "../../src/build/default-tags.js";
+import { dockerfileNeeds } from "../../src/build/dockerfile-needs.js";
+import { engineFault } from "../../src/build/engine-fault.js";
+import { parsePlatforms } from "../../src/build/probe-docker.js";
+import { DAEMON_DOWN, NO_BUILDX, SOCKET_DENIED } from "./fake-engines.js";
+
+describe("defaultTags", () => {
+  it.each<[string, string | null, string[]]>([
+    ["shop", "1.2.0", ["shop:1.2.0", "shop:latest"]],
+    ["shop", null, ["shop:latest"]],
+    ["My_Shop", "1.0+local", ["my_shop:1.0-local", "my_shop:latest"]],
+    ["shop", "latest", ["shop:latest"]],
+  ])("%s %s", (name, version, tags) => {
+    expect(defaultTags(name, version)).toEqual(tags);
+  });
+});
+
+describe("dockerfileNeeds", () => {
+  it("finds RUN --mount and its line", () => {
+    const text =
+      "FROM python:3.13-slim\nRUN echo hi\nRUN --mount=type=cache,target=/root/.cache pip install flask\n";
+    expect(dockerfileNeeds(text)).toEqual({ cacheMounts: true, mountLine: 3 });
+  });
+  it("a plain Dockerfile needs nothing special", () => {
+    expect(
+      dockerfileNeeds("FROM python:3.13-slim\nRUN pip install --no-cache-dir flask\n").cacheMounts,
+    ).toBe(false);
+  });
+});
+
+describe("engineFault", () => {
+  it.each([
+    [DAEMON_DOWN, "E_ENGINE_UNAVAILABLE"],
+    [SOCKET_DENIED, "E_ENGINE_PERMISSION"],
+    [NO_BUILDX, "E_BUILDKIT_UNSUPPORTED"],
+    ["some other error", undefined],
+  ])("%s", (stderr, code) => {
+    expect(engineFault("docker", stderr)?.code).toBe(code);
+  });
+});
+
+describe("parsePlatforms", () => {
+  it("reads the Platforms line of buildx inspect", () => {
+    expect(parsePlatforms("Name: x\nDriver: docker\nPlatforms: linux/amd64, linux/386*\n")).toEqual(
+      ["linux/amd64", "linux/386"],
+    );
+  });
+});
