@@ -113,10 +113,8 @@ function ruleCode(item: unknown, fail: () => never): string {
 /** The 1-based line where a key is written, for the error message (first match). */
 function lineOf(text: string, key: string): number {
   const lines = text.split(/\r?\n/);
-  const index = lines.findIndex(
-    (line) =>
-      key !== "" &&
-      new RegExp(`^\\s*"?${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"?\\s*=`).test(line),
-  );
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`(^|[\\s{,])"?${escaped}"?\\s*=`);
+  const index = lines.findIndex((line) => key !== "" && pattern.test(line));
   return index >= 0 ? index + 1 : 1;
 }
