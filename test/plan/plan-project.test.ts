@@ -134,8 +134,9 @@ describe("planProject: precedence flags > config > Procfile > detection", () => 
     });
   });
 
-  it("takes the Procfile web: command and replaces $PORT and ${PORT} (exec form has no shell)", () => {
+  it("takes the Procfile web: command and replaces both spellings of $PORT (exec form has no shell)", () => {
     const facts = makeFacts({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Procfile text, not a template
       procfile: procfile("gunicorn --bind 0.0.0.0:$PORT --name ${PORT} hello:app"),
     });
     const plan = planProject(facts);
