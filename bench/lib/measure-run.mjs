@@ -43,7 +43,8 @@ export async function measureRun(ctx, app, variant, run) {
     await step("dep_rebuild_s", () => docker.build(workDir, tag, { log }));
     return { values, error: null, cacheMounts };
   } catch (error) {
-    say(`  ${id}: FAILED — ${error.message.split("\n")[0]} (log: ${log})`);
+    const first = error.message.split("\n")[0];
+    say(`  ${id}: FAILED — ${first}${first.includes(log) ? "" : ` (log: ${log})`}`);
     return { values, error: error.message, cacheMounts };
   }
 }
