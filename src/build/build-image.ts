@@ -46,7 +46,8 @@ export async function buildImage(run: BuildRun): Promise<BuildResult> {
         run.onLine?.(line);
       },
     });
-    if (result.exitCode !== 0) throw diagnoseBuild(run.engine, lines, result.exitCode, run.logFile);
+    if (result.exitCode !== 0)
+      throw diagnoseBuild(run.engine, lines, result.exitCode, run.logFile, run.generated);
     return {
       engine: run.engine.name,
       tags: run.request.tags,

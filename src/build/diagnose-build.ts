@@ -6,7 +6,7 @@
 import { PyshipError } from "../core/errors.js";
 import type { Engine } from "./engine.js";
 import { engineFault } from "./engine-fault.js";
-import { knownFailure } from "./known-failures.js";
+import { type KnownFailure, knownFailure } from "./known-failures.js";
 import { failedStep, lastLines } from "./read-build-log.js";
 
 export const TAIL_LINES = 15;
@@ -16,6 +16,7 @@ export function diagnoseBuild(
   lines: readonly string[],
   exitCode: number,
   logFile: string,
+  generated = true,
 ): PyshipError {
   const text = lines.join("\n");
   const fault = engineFault(engine.client, text);
@@ -31,9 +32,20 @@ export function diagnoseBuild(
     {
       file: "Dockerfile",
       details,
-      hint: fault?.hint ?? known?.hint ?? `read the full log (${logFile}) for the first error`,
+      hint:
+        fault?.hint ??
+        (known && hintFor(known, generated)) ??
+        `read the full log (${logFile}) for the first error`,
     },
   );
+}
+
+/** [tool.pyship.apt] only helps when pyship writes the Dockerfile; a user's needs apt-get. */
+function hintFor(known: KnownFailure, generated: boolean): string {
+  if (generated || !known.packages) return known.hint;
+  const { build, runtime } = known.packages;
+  const also = runtime.length > 0 ? ` (and ${runtime.join(" ")} in the final stage)` : "";
+  return `install the system packages before pip in your Dockerfile: RUN apt-get update && apt-get install -y --no-install-recommends ${build.join(" ")}${also}`;
 }
 
 /** Long RUN lines make the one-line message unreadable; the log has them whole. */

@@ -11,6 +11,8 @@ export interface KnownFailure {
   /** Short cause shown after "build failed: ". */
   readonly cause: string;
   readonly hint: string;
+  /** Debian packages that fix it, when a missing header/tool is the cause. */
+  readonly packages?: { readonly build: readonly string[]; readonly runtime: readonly string[] };
 }
 
 interface Rule {
@@ -62,8 +64,11 @@ function nativeHint(text: string): KnownFailure {
     code: "E_BUILD_FAILED",
     cause: `a native extension could not compile (${text.trim().slice(0, 80)})`,
     hint: `add the system packages under [tool.pyship.apt] in pyproject.toml: build = [${list(found?.build ?? "")}]${runtime}, then rebuild`,
+    packages: { build: words(found?.build ?? ""), runtime: words(found?.runtime ?? "") },
   };
 }
+
+const words = (text: string) => text.split(" ").filter(Boolean);
 
 const NETWORK_HINT =
   "the build cannot reach the package index: try `--network host`, pass a proxy (`--build-arg HTTPS_PROXY=http://proxy:3128`), or point pip at a mirror (`--build-arg PIP_INDEX_URL=…`)";

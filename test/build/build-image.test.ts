@@ -110,6 +110,8 @@ describe("buildImage", () => {
     expect(error.code).toBe("E_BUILD_FAILED");
     expect(error.message).toContain("[builder 4/6] RUN pip install");
     expect(readFileSync(logFile, "utf8")).toContain("libpq-fe.h");
+    // The user's own Dockerfile: [tool.pyship.apt] would not help, apt-get in it does.
+    expect(error.hint).toMatch(/apt-get install -y --no-install-recommends libpq-dev \(and libpq5/);
   });
 });
 
