@@ -17,7 +17,8 @@ const STEP = /^#\d+ \[[^\]]+\] |^Step \d+\/\d+ : /;
 
 export function buildProgress(ctx: CliContext, json: boolean, title: string): BuildProgress {
   if (json) return { line: () => {}, finish: () => {} };
-  if (!ctx.color) {
+  // clack's redraw needs a known terminal width (a pseudo-terminal may report 0 columns).
+  if (!ctx.color || !(process.stdout.columns > 0)) {
     ctx.err(title);
     const seen = new Set<string>();
     return {
