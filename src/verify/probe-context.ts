@@ -37,3 +37,24 @@ export function seconds(ms: number): string {
 export function skipped(name: string, detail: string): VerifyCheck {
   return { name, status: "skip", detail };
 }
+
+/** The outcome when the process died before it could be checked (web or worker). */
+export function exitedEarly(
+  mode: VerifyMode,
+  check: string,
+  message: string,
+  logTail: string,
+): RunOutcome {
+  return {
+    mode,
+    checks: [
+      { name: check, status: "fail", detail: message },
+      skipped("non-root", "the container is not running"),
+      skipped("stop", "the container is not running"),
+    ],
+    failure: { code: "E_CONTAINER_EXITED", message, logTail },
+    readyMs: null,
+    stopMs: null,
+    uid: null,
+  };
+}

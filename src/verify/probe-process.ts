@@ -6,6 +6,7 @@
 import type { VerifyCheck, VerifyMode } from "../core/pipeline.js";
 import { readImageUid, readRunningUid, stopCheck, userCheck } from "./check-user-and-stop.js";
 import {
+  exitedEarly,
   LOG_TAIL_LINES,
   type ProbeContext,
   type RunOutcome,
@@ -60,20 +61,7 @@ async function watchProcess(ctx: ProbeContext, name: string, limit: number): Pro
 async function workerOutcome(ctx: ProbeContext, name: string, watch: Watch): Promise<RunOutcome> {
   if (!watch.running) {
     const message = `the worker exited with code ${watch.exitCode} after ${seconds(watch.ms)}`;
-    const logTail = await ctx.session.logs(name, LOG_TAIL_LINES);
-    const checks = [
-      { name: "stays-up", status: "fail", detail: message } as const,
-      skipped("non-root", "the container is not running"),
-      skipped("stop", "the container is not running"),
-    ];
-    return {
-      mode: "worker",
-      checks,
-      failure: { code: "E_CONTAINER_EXITED", message, logTail },
-      readyMs: null,
-      stopMs: null,
-      uid: null,
-    };
+    return exitedEarly("worker", "stays-up", message, await ctx.session.logs(name, LOG_TAIL_LINES));
   }
   const firstOutputMs = watch.firstOutputMs ?? (await waitForOutput(ctx, name, watch.ms));
   const output = outputCheck(ctx, await ctx.session.logs(name), firstOutputMs, "worker");
@@ -84,12 +72,11 @@ async function workerOutcome(ctx: ProbeContext, name: string, watch: Watch): Pro
     status: "pass",
     detail: `running after ${seconds(watch.ms)}`,
   };
-  const readyMs = firstOutputMs === null ? null : Math.round(firstOutputMs);
   return {
     mode: "worker",
     checks: [up, output, userCheck(uid), stop.check],
     failure: null,
-    readyMs,
+    readyMs: firstOutputMs === null ? null : Math.round(firstOutputMs),
     stopMs: stop.stopMs,
     uid,
   };
@@ -112,27 +99,14 @@ async function waitForOutput(
 
 async function scriptOutcome(ctx: ProbeContext, name: string, watch: Watch): Promise<RunOutcome> {
   const logs = await ctx.session.logs(name);
-  const exit: VerifyCheck = watch.running
-    ? {
-        name: "exit",
-        status: "fail",
-        detail: `still running after ${seconds(watch.ms)}; pass --mode worker if it is meant to`,
-      }
-    : watch.exitCode === 0
-      ? { name: "exit", status: "pass", detail: `exited 0 after ${seconds(watch.ms)}` }
-      : {
-          name: "exit",
-          status: "fail",
-          detail: `exited with code ${watch.exitCode}`,
-          value: watch.exitCode,
-        };
+  const exit = exitCheck(watch);
   const uid = await readImageUid(ctx.session, ctx.image);
   const checks = [
     exit,
     outputCheck(ctx, logs, logs.trim() ? watch.ms : null, "script"),
     userCheck(uid),
+    skipped("stop", "a script stops by itself"),
   ];
-  checks.push(skipped("stop", "a script stops by itself"));
   const failure =
     exit.status === "fail"
       ? {
@@ -142,6 +116,18 @@ async function scriptOutcome(ctx: ProbeContext, name: string, watch: Watch): Pro
         }
       : null;
   return { mode: "script", checks, failure, readyMs: null, stopMs: null, uid };
+}
+
+function exitCheck(watch: Watch): VerifyCheck {
+  if (watch.running) {
+    const detail = `still running after ${seconds(watch.ms)}; pass --mode worker if it is meant to`;
+    return { name: "exit", status: "fail", detail };
+  }
+  if (watch.exitCode === 0) {
+    return { name: "exit", status: "pass", detail: `exited 0 after ${seconds(watch.ms)}` };
+  }
+  const detail = `exited with code ${watch.exitCode}`;
+  return { name: "exit", status: "fail", detail, value: watch.exitCode };
 }
 
 function outputCheck(

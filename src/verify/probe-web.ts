@@ -6,11 +6,11 @@
 import type { VerifyCheck, VerifyFailure, VerifyMode } from "../core/pipeline.js";
 import { readRunningUid, stopCheck, userCheck } from "./check-user-and-stop.js";
 import {
+  exitedEarly,
   LOG_TAIL_LINES,
   type ProbeContext,
   type RunOutcome,
   seconds,
-  skipped,
 } from "./probe-context.js";
 import type { HttpAnswer } from "./probe-http.js";
 
@@ -108,19 +108,7 @@ async function exited(
   wait: { exitCode: number; ms: number },
 ): Promise<RunOutcome> {
   const message = `the container exited with code ${wait.exitCode} after ${seconds(wait.ms)}, before answering HTTP`;
-  const logTail = await ctx.session.logs(name, LOG_TAIL_LINES);
-  return {
-    mode: "web",
-    checks: [
-      { name: "http", status: "fail", detail: message },
-      skipped("non-root", "the container is not running"),
-      skipped("stop", "the container is not running"),
-    ],
-    failure: { code: "E_CONTAINER_EXITED", message, logTail },
-    readyMs: null,
-    stopMs: null,
-    uid: null,
-  };
+  return exitedEarly("web", "http", message, await ctx.session.logs(name, LOG_TAIL_LINES));
 }
 
 /** `run` itself failed (e.g. the CMD's executable does not exist in the image). */

@@ -82,16 +82,7 @@ function report(
   sizeBytes: number | null,
 ): VerifyReport {
   const checks = [...run.checks, ...files];
-  const failed = checks.filter((check) => check.status === "fail");
-  const failure: VerifyFailure | null =
-    run.failure ??
-    (failed.length === 0
-      ? null
-      : {
-          code: "E_VERIFY_FAILED",
-          message: `failed: ${failed.map((c) => c.name).join(", ")}`,
-          logTail: null,
-        });
+  const failure = run.failure ?? failedChecks(checks);
   return {
     image,
     ok: failure === null,
@@ -104,4 +95,11 @@ function report(
     stopMs: run.stopMs,
     uid: run.uid,
   };
+}
+
+/** No crash or timeout, but some check failed: one E_VERIFY_FAILED naming them all. */
+function failedChecks(checks: readonly VerifyCheck[]): VerifyFailure | null {
+  const failed = checks.filter((check) => check.status === "fail").map((check) => check.name);
+  if (failed.length === 0) return null;
+  return { code: "E_VERIFY_FAILED", message: `failed: ${failed.join(", ")}`, logTail: null };
 }
