@@ -1,36 +1,39 @@
 /*
- * Picks the one entrypoint the image runs from the detected candidates. Web apps outrank
- * workers, which outrank programs: an image is usually built to serve. Several web apps of
- * the same rank are a question only the user can answer (--app or [tool.pyship] command).
+ * Picks the one entrypoint the image runs from the detected candidates, in detection's order
+ * (web apps outrank workers, which outrank programs). Several web apps of exactly the same
+ * rank are a question only the user can answer (--app or [tool.pyship] command).
  */
 import { PyshipError } from "../core/errors.js";
 import type { EntrypointCandidate } from "../core/pipeline.js";
+import { compareRank, leadingEntrypoints } from "../detect/app/rank-entrypoints.js";
 import type { Notes } from "./notes.js";
 
-const RANK: Readonly<Record<EntrypointCandidate["kind"], number>> = {
-  wsgi: 0,
-  asgi: 0,
-  streamlit: 0,
-  celery: 1,
-  "console-script": 2,
-  script: 3,
-};
+const WEB_KINDS = new Set<EntrypointCandidate["kind"]>(["wsgi", "asgi", "streamlit"]);
 
-const WEB_RANK = 0;
-
-/** The candidates a user must choose between, or [] when the choice is clear. */
+/**
+ * The candidates a user must choose between, or [] when the choice is clear. Detection
+ * already sorted them best first (src/detect/app/rank-entrypoints.ts); only web apps that
+ * tie on every ranking criterion are a question, because serving the wrong app is worse than
+ * asking. Tied scripts or workers keep detection's order.
+ */
 export function ambiguousCandidates(
   candidates: readonly EntrypointCandidate[],
 ): EntrypointCandidate[] {
-  if (candidates.length === 0) return [];
-  const best = Math.min(...candidates.map((candidate) => RANK[candidate.kind]));
-  const tied = candidates.filter((candidate) => RANK[candidate.kind] === best);
+  const leading = leadingEntrypoints(bestFirst(candidates));
+  const first = leading[0];
+  if (first === undefined || leading.length < 2 || !WEB_KINDS.has(first.kind)) return [];
   // Django ships wsgi.py and asgi.py for the same site: one project, not two apps.
-  const frameworks = new Set(tied.map((candidate) => candidate.framework));
-  if (best !== WEB_RANK || tied.length < 2 || (frameworks.size === 1 && frameworks.has("django"))) {
-    return [];
-  }
-  return tied;
+  const frameworks = new Set(leading.map((candidate) => candidate.framework));
+  if (frameworks.size === 1 && frameworks.has("django")) return [];
+  return [...leading];
+}
+
+/**
+ * Detection returns candidates sorted; a stable re-sort by rank keeps the plan correct for
+ * any caller without disturbing detection's order among equals.
+ */
+function bestFirst(candidates: readonly EntrypointCandidate[]): EntrypointCandidate[] {
+  return [...candidates].sort(compareRank);
 }
 
 export function chooseEntrypoint(
@@ -41,8 +44,7 @@ export function chooseEntrypoint(
   if (app !== undefined) return pickNamed(candidates, app, notes);
   const tied = ambiguousCandidates(candidates);
   if (tied.length > 0) throw ambiguous(tied);
-  const best = Math.min(...candidates.map((candidate) => RANK[candidate.kind]));
-  const chosen = candidates.find((candidate) => RANK[candidate.kind] === best);
+  const chosen = bestFirst(candidates)[0];
   if (chosen === undefined) throw noEntrypoint();
   notes.evidence.push({
     ...chosen.evidence,

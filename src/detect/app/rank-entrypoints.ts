@@ -56,14 +56,20 @@ export function rankKey(candidate: EntrypointCandidate): number[] {
   ];
 }
 
-export function compareEntrypoints(a: EntrypointCandidate, b: EntrypointCandidate): number {
+/** Compares by rank alone, so a stable sort keeps the given order among equals. */
+export function compareRank(a: EntrypointCandidate, b: EntrypointCandidate): number {
   const ka = rankKey(a);
   const kb = rankKey(b);
   for (let i = 0; i < ka.length; i += 1) {
     const diff = (ka[i] ?? 0) - (kb[i] ?? 0);
     if (diff !== 0) return diff;
   }
-  return a.app < b.app ? -1 : a.app > b.app ? 1 : 0;
+  return 0;
+}
+
+/** A total order: rank, then the target name, so detection output is deterministic. */
+export function compareEntrypoints(a: EntrypointCandidate, b: EntrypointCandidate): number {
+  return compareRank(a, b) || (a.app < b.app ? -1 : a.app > b.app ? 1 : 0);
 }
 
 /** The best candidates: the first one and every other that ranks exactly the same. */
