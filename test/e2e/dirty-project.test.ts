@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { check } from "./checks.js";
 import { describeE2e } from "./engine.js";
 import {
+  buildFlags,
   copyFixture,
   engineRun,
   removeDir,
@@ -44,8 +45,7 @@ describeE2e("pyship build on a dirty project", (engine) => {
   });
 
   it("builds and verifies (pyship build runs verify)", async () => {
-    const network = engine.network ? ["--network", engine.network] : [];
-    const result = await runPyship(engine, ["build", dir, "--tag", TAG, ...network]);
+    const result = await runPyship(engine, ["build", dir, "--tag", TAG, ...buildFlags(engine)]);
     expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(0);
   });
 

@@ -39,10 +39,19 @@ export function runPyship(
   });
 }
 
+/**
+ * Flags every e2e build gets: the network setup-engine.sh asks for, and --no-cache under
+ * PYSHIP_E2E_NO_CACHE=1 (to measure cold builds without pruning the shared engine's cache).
+ */
+export function buildFlags(engine: E2eEngine): string[] {
+  const network = engine.network ? ["--network", engine.network] : [];
+  return process.env.PYSHIP_E2E_NO_CACHE === "1" ? [...network, "--no-cache"] : network;
+}
+
 /** `pyship build DIR --tag TAG --no-verify` (verify runs separately, with --json). */
 export async function buildImage(engine: E2eEngine, dir: string, tag: string): Promise<void> {
-  const network = engine.network ? ["--network", engine.network] : [];
-  const result = await runPyship(engine, ["build", dir, "--tag", tag, "--no-verify", ...network]);
+  const flags = ["--tag", tag, "--no-verify", ...buildFlags(engine)];
+  const result = await runPyship(engine, ["build", dir, ...flags]);
   if (result.exitCode !== 0) {
     throw new Error(`pyship build ${dir} failed (exit ${result.exitCode}):\n${tail(result)}`);
   }
