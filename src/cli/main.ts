@@ -32,7 +32,10 @@ const COMMANDS: readonly Register[] = [
   registerExplain,
 ];
 
-export async function main(argv: readonly string[], ctx: CliContext = defaultContext()): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  ctx: CliContext = defaultContext(),
+): Promise<number> {
   let exitCode = 0;
   const program = new Command("pyship")
     .description("Turn a Python project into a verified, production-grade container image.")
@@ -40,7 +43,10 @@ export async function main(argv: readonly string[], ctx: CliContext = defaultCon
     .option("--lang <lang>", "message language: en or zh (default: from LANG)")
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.out(s.trimEnd()), writeErr: (s) => ctx.err(s.trimEnd()) });
+    .configureOutput({
+      writeOut: (s) => ctx.out(s.trimEnd()),
+      writeErr: (s) => ctx.err(s.trimEnd()),
+    });
   program.hook("preAction", (root) => {
     const lang = root.opts().lang;
     if (lang === "zh" || lang === "en") Object.assign(ctx, { lang });

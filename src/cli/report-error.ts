@@ -4,7 +4,7 @@
  * then the trace is what a maintainer needs.
  */
 import pc from "picocolors";
-import { EXIT_CODES, type ErrorCode, isPyshipError } from "../core/errors.js";
+import { type ErrorCode, EXIT_CODES, isPyshipError } from "../core/errors.js";
 import type { CliContext } from "./context.js";
 import { t } from "./i18n.js";
 
@@ -35,13 +35,17 @@ const ZH_TITLES: Partial<Record<ErrorCode, string>> = {
 export function reportError(ctx: CliContext, error: unknown): number {
   const paint = ctx.color ? pc : noColor;
   if (!isPyshipError(error)) {
-    ctx.err(`${paint.red(t(ctx.lang, "error"))} [E_INTERNAL] ${String((error as Error)?.message ?? error)}`);
+    ctx.err(
+      `${paint.red(t(ctx.lang, "error"))} [E_INTERNAL] ${String((error as Error)?.message ?? error)}`,
+    );
     if (ctx.env.PYSHIP_DEBUG && error instanceof Error && error.stack) ctx.err(error.stack);
     ctx.err("This is a bug in pyship; please report it with PYSHIP_DEBUG=1 output.");
     return EXIT_CODES.E_INTERNAL;
   }
   const title = ctx.lang === "zh" && ZH_TITLES[error.code] ? ` ${ZH_TITLES[error.code]}:` : "";
-  ctx.err(`${paint.red(t(ctx.lang, "error"))} [${error.code}]${title} ${error.location}${error.message}`);
+  ctx.err(
+    `${paint.red(t(ctx.lang, "error"))} [${error.code}]${title} ${error.location}${error.message}`,
+  );
   if (error.details) ctx.err(error.details);
   if (error.hint) ctx.err(`${paint.cyan(t(ctx.lang, "hint"))}: ${error.hint}`);
   return error.exitCode;

@@ -31,6 +31,8 @@ export interface CommandExecutor {
 
 /** "The command `docker build ...` exited with code 1" — for error messages. */
 export function describeCommand(command: string, args: readonly string[]): string {
-  const shown = [command, ...args].map((word) => (/[\s"'$]/.test(word) ? JSON.stringify(word) : word));
+  const shown = [command, ...args].map((word) =>
+    /[\s"'$]/.test(word) ? JSON.stringify(word) : word,
+  );
   return shown.join(" ");
 }

@@ -13,8 +13,8 @@ import { loadConfig } from "./config.js";
 import { detectDependencies } from "./deps/detect-dependencies.js";
 import { detectPort } from "./port.js";
 import { detectProcfile } from "./procfile.js";
-import { detectProjectMeta } from "./project-meta.js";
 import { scanProject } from "./project-files.js";
+import { detectProjectMeta } from "./project-meta.js";
 import { detectPython } from "./python-version.js";
 
 /** Files whose presence makes a directory a Python project. */
