@@ -2,7 +2,6 @@
  * Builds the command tree. Each command lives in src/cli/commands/<name>.ts and exports a
  * `register*` function; this file only wires them and turns errors into exit codes.
  */
-import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { EXIT_CODES } from "../core/errors.js";
 import { registerBuild } from "./commands/build.js";
@@ -14,10 +13,9 @@ import { registerPlan } from "./commands/plan.js";
 import { registerVerify } from "./commands/verify.js";
 import { type CliContext, defaultContext } from "./context.js";
 import { reportError } from "./report-error.js";
+import { VERSION } from "./version.js";
 
-export const VERSION: string = JSON.parse(
-  readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
-).version;
+export { VERSION };
 
 /** The signature every command module exports. `done` receives the command's exit code. */
 export type Register = (program: Command, ctx: CliContext, done: (code: number) => void) => void;

@@ -16,7 +16,8 @@ import { formatSarif } from "../../lint/format-sarif.js";
 import { type LintFileResult, lintFiles } from "../../lint/lint-files.js";
 import type { CliContext } from "../context.js";
 import { addMessages, t } from "../i18n.js";
-import { type Register, VERSION } from "../main.js";
+import type { Register } from "../main.js";
+import { VERSION } from "../version.js";
 
 addMessages({
   "lint.clean": { en: "{file}: no problems found", zh: "{file}：没有发现问题" },
