@@ -117,6 +117,15 @@ describe("pyship init", () => {
     expect(again.stdout.join("\n")).toMatch(/unchanged\s+Dockerfile/);
   });
 
+  it("--buildkit renders pip cache mounts; without it the Dockerfile suits any engine", async () => {
+    const dir = copyFixture("flask-module");
+    expect(await main(["init", dir, "--buildkit"], captureContext())).toBe(0);
+    expect(readFileSync(join(dir, "Dockerfile"), "utf8")).toContain("--mount=type=cache");
+    const plain = copyFixture("flask-module");
+    expect(await main(["init", plain], captureContext())).toBe(0);
+    expect(readFileSync(join(plain, "Dockerfile"), "utf8")).not.toContain("--mount");
+  });
+
   it("--dry-run shows diffs and writes nothing", async () => {
     const dir = copyFixture("flask-module");
     const ctx = captureContext();

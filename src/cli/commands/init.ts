@@ -54,6 +54,10 @@ export const registerInit: Register = (program, ctx, done) => {
     .option("--python <version>", "Python major.minor, e.g. 3.12 (overrides detection and config)")
     .option("--base-image <image>", "base image (default: python:<version>-slim)")
     .option("--app <target>", "entrypoint to run when several are found, e.g. 'shop:create_app()'")
+    .option(
+      "--buildkit",
+      "use BuildKit-only cache mounts for faster dependency rebuilds (the engine must support them)",
+    )
     .action(async (dir: string, flags: InitFlags) => {
       done(await runInit(dir, flags, ctx));
     });

@@ -33,6 +33,7 @@ export interface PlanFlags {
   python?: string;
   baseImage?: string;
   app?: string;
+  buildkit?: boolean;
 }
 
 /** The flags `plan`, `init` (and `build`) share, as PlanOptions. */
@@ -41,6 +42,7 @@ export function planOptions(flags: PlanFlags): PlanOptions {
     ...(flags.python === undefined ? {} : { python: flags.python }),
     ...(flags.baseImage === undefined ? {} : { baseImage: flags.baseImage }),
     ...(flags.app === undefined ? {} : { app: flags.app }),
+    ...(flags.buildkit === undefined ? {} : { buildkit: flags.buildkit }),
   };
 }
 
@@ -53,6 +55,10 @@ export const registerPlan: Register = (program, ctx, done) => {
     .option("--python <version>", "Python major.minor, e.g. 3.12 (overrides detection and config)")
     .option("--base-image <image>", "base image (default: python:<version>-slim)")
     .option("--app <target>", "entrypoint to run when several are found, e.g. 'shop:create_app()'")
+    .option(
+      "--buildkit",
+      "plan for a BuildKit engine (pip/uv cache mounts); `build` detects this itself",
+    )
     .action(async (dir: string, flags: PlanFlags & { json?: boolean }) => {
       const { root, plan } = await loadPlan(dir, planOptions(flags), ctx);
       if (flags.json) ctx.out(JSON.stringify(plan, null, 2));
