@@ -14,17 +14,28 @@
 #               image" the benchmarks compare against, realistically large)
 #      Every stand-in carries the label org.pyship.standin=1; a tag that already exists and is
 #      NOT a stand-in (a real python image) is never overwritten.
-#   3. Whether `pip install` inside a container reaches PyPI. Only if it does not: a wheel
-#      directory (.tmp/wheels) is served on 127.0.0.1:$PYSHIP_WHEEL_PORT and a pip setting is
-#      baked into the stand-in images (never into generated Dockerfiles); builds then need
-#      `--network host`.
+#   3. How package installs inside a build reach PyPI, first that works (decided once, cached in
+#      .tmp/engine.env; PYSHIP_SETUP_RECHECK=1 re-probes):
+#        direct  the default bridge network reaches PyPI: nothing to do;
+#        ca      PyPI answers once the host's CA bundle is trusted (machines behind a
+#                TLS-inspecting proxy): the bundle is baked into the stand-in base image
+#                only, as /etc/pyship/host-ca.crt with PIP_CERT / SSL_CERT_FILE /
+#                REQUESTS_CA_BUNDLE pointing at it, so pip, uv, poetry, pdm and pipenv all
+#                install from the real registry, lock files included;
+#        host    as ca, but only with `--network host` (builds then need that flag);
+#        local   last resort: a wheel directory (.tmp/wheels) served on
+#                127.0.0.1:$PYSHIP_WHEEL_PORT with a pip setting baked into the stand-in
+#                (fixtures that install with uv or poetry from a lock cannot build then).
+#      Never anything in generated Dockerfiles. The pristine debootstrap image is kept as
+#      pyship-standin:bookworm; python:*-slim is derived from it per mode (label
+#      org.pyship.pypi), so switching modes needs no new debootstrap.
 #
 # Outcome, written to .tmp/engine.env (KEY=VALUE, read by tests and benchmarks):
 #   PYSHIP_TEST_DOCKER=/usr/bin/docker   docker client that builds with BuildKit
 #                                        (DOCKER_BUILDKIT=1), empty when none does
 #   PYSHIP_TEST_DOCKER_LEGACY=...        docker client for legacy-builder runs (first on PATH)
 #   PYSHIP_TEST_NETWORK=                 empty, or `host` when builds must use --network host
-#   PYSHIP_TEST_PYPI=direct|local        how pip in containers gets packages
+#   PYSHIP_TEST_PYPI=direct|ca|host|local  how pip in containers gets packages
 #   PYSHIP_TEST_PIP_INDEX=               the local find-links URL when PYSHIP_TEST_PYPI=local
 #   PYSHIP_TEST_SLIM_TAGS="..."          slim stand-in tags present
 #   PYSHIP_TEST_FULL_TAGS="..."          full stand-in tags present
@@ -39,10 +50,13 @@ ENV_FILE="$TMP/engine.env"
 SLIM_TAGS="3.9-slim 3.10-slim 3.11-slim 3.12-slim 3.13-slim 3.14-slim"
 FULL_TAGS="3.9 3.10 3.11 3.12 3.13 3.14 latest"
 SEED_TAG="python:3.11-slim"
+ROOTFS_TAG="pyship-standin:bookworm"
+HOST_CA="${PYSHIP_HOST_CA:-/etc/ssl/certs/ca-certificates.crt}"
 FULL_SEED_TAG="python:3.11"
 STANDIN_LABEL="org.pyship.standin"
 WHEEL_PORT="${PYSHIP_WHEEL_PORT:-18631}"
-FULL_EXTRA="build-essential git curl libpq-dev libffi-dev libssl-dev"
+# python3-dev: the real full image ships Python headers, so source builds work there.
+FULL_EXTRA="build-essential python3-dev git curl libpq-dev libffi-dev libssl-dev"
 DOCKER=/usr/bin/docker # Debian's client: answers `info` and builds with BuildKit
 
 say() { printf '\033[1m[setup-engine]\033[0m %s\n' "$*"; }
@@ -88,8 +102,8 @@ mirror_url() {
   echo "${url:-http://deb.debian.org/debian}"
 }
 
-build_seed() {
-  if have_image "$SEED_TAG"; then say "$SEED_TAG present"; return; fi
+build_rootfs() {
+  if have_image "$ROOTFS_TAG"; then say "$ROOTFS_TAG present"; return; fi
   need_root "debootstrap"
   local root; root="$(mktemp -d /tmp/pyship-rootfs.XXXXXX)"
   say "debootstrap bookworm into $root from $(mirror_url) (~40 s)"
@@ -101,11 +115,33 @@ build_seed() {
   rm -f "$root"/usr/lib/python3*/EXTERNALLY-MANAGED
   chroot "$root" apt-get clean
   rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin
-  say "docker import → $SEED_TAG"
+  say "docker import → $ROOTFS_TAG"
   tar -C "$root" -c . | "$DOCKER" import \
     -c 'ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin' \
-    -c 'ENV LANG=C.UTF-8' -c "LABEL $STANDIN_LABEL=1" -c 'CMD ["python3"]' - "$SEED_TAG" >/dev/null
+    -c 'ENV LANG=C.UTF-8' -c "LABEL $STANDIN_LABEL=1" -c 'CMD ["python3"]' - "$ROOTFS_TAG" >/dev/null
   rm -rf "$root"
+}
+
+label_of() { "$DOCKER" image inspect -f "{{ index .Config.Labels \"$2\" }}" "$1" 2>/dev/null || true; }
+
+# python:3.11-slim = the pristine rootfs + what this machine's PyPI access needs (mode $PYPI).
+build_seed() {
+  if have_image "$SEED_TAG" && ! is_standin "$SEED_TAG"; then say "$SEED_TAG is a real image; left alone"; return; fi
+  if [ "$(label_of "$SEED_TAG" org.pyship.pypi)" = "$PYPI" ]; then say "$SEED_TAG present (PyPI mode $PYPI)"; return; fi
+  local ctx; ctx="$(mktemp -d)"
+  printf 'FROM %s\nLABEL org.pyship.pypi=%s\n' "$ROOTFS_TAG" "$PYPI" >"$ctx/Dockerfile"
+  case "$PYPI" in
+    ca|host)
+      cp "$HOST_CA" "$ctx/host-ca.crt"
+      printf '%s\n' 'COPY host-ca.crt /etc/pyship/host-ca.crt' \
+        'ENV PIP_CERT=/etc/pyship/host-ca.crt SSL_CERT_FILE=/etc/pyship/host-ca.crt REQUESTS_CA_BUNDLE=/etc/pyship/host-ca.crt UV_NATIVE_TLS=1' >>"$ctx/Dockerfile" ;;
+    local)
+      printf '[global]\nno-index = true\nfind-links = %s\n' "$PIP_INDEX" >"$ctx/pip.conf"
+      printf 'COPY pip.conf /etc/pip.conf\nENV UV_NO_INDEX=1 UV_FIND_LINKS=%s\n' "$PIP_INDEX" >>"$ctx/Dockerfile" ;;
+  esac
+  say "building $SEED_TAG for PyPI mode $PYPI"
+  "$DOCKER" build -q -t "$SEED_TAG" "$ctx" >/dev/null
+  rm -rf "$ctx"
 }
 
 # Tags SOURCE as each python:<tag> that is missing or is an older stand-in.
@@ -122,14 +158,16 @@ tag_all() {
 
 build_full() {
   if [ "${PYSHIP_SETUP_FULL:-1}" = 0 ]; then say "full images skipped (PYSHIP_SETUP_FULL=0)"; return; fi
-  if have_image "$FULL_SEED_TAG"; then say "$FULL_SEED_TAG present"; return; fi
+  local seed_id; seed_id="$("$DOCKER" image inspect -f '{{.Id}}' "$SEED_TAG")"
   # Full images must see the same pip setting: rebuild them when the seed changed.
+  if [ "$(label_of "$FULL_SEED_TAG" org.pyship.seed)" = "$seed_id" ]; then say "$FULL_SEED_TAG present"; return; fi
+  if have_image "$FULL_SEED_TAG" && ! is_standin "$FULL_SEED_TAG"; then say "$FULL_SEED_TAG is a real image; left alone"; return; fi
   say "building $FULL_SEED_TAG = slim + $FULL_EXTRA (~1 min)"
   local name="pyship-setup-full-$$"
   "$DOCKER" run --name "$name" $NET_FLAG "$SEED_TAG" sh -c \
     "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $FULL_EXTRA >/dev/null && apt-get clean && rm -rf /var/lib/apt/lists/*" \
     || { "$DOCKER" rm -f "$name" >/dev/null 2>&1; die "installing full-image packages failed"; }
-  "$DOCKER" commit -c 'CMD ["python3"]' "$name" "$FULL_SEED_TAG" >/dev/null
+  "$DOCKER" commit -c 'CMD ["python3"]' -c "LABEL org.pyship.seed=$seed_id" "$name" "$FULL_SEED_TAG" >/dev/null
   "$DOCKER" rm -f "$name" >/dev/null
 }
 
@@ -143,8 +181,25 @@ buildkit_client() {
   done
 }
 
-pypi_reachable() {
-  timeout 90 "$DOCKER" run --rm "$SEED_TAG" pip download -q --no-deps --no-cache-dir -d /tmp/probe six >/dev/null 2>&1
+# Probes run on the pristine rootfs with no pip config, so an earlier mode can't bias them.
+pypi_probe() {
+  timeout 90 "$DOCKER" run --rm "$@" -e PIP_CONFIG_FILE=/dev/null "$ROOTFS_TAG" \
+    pip download -q --no-deps --no-cache-dir -d /tmp/probe six >/dev/null 2>&1
+}
+
+choose_pypi_mode() {
+  if [ -f "$ENV_FILE" ] && grep -q '^PYSHIP_TEST_PYPI=' "$ENV_FILE" && ! [ "${PYSHIP_SETUP_RECHECK:-0}" = 1 ]; then
+    PYPI="$(sed -n 's/^PYSHIP_TEST_PYPI=//p' "$ENV_FILE")"
+    say "PyPI access from builds: $PYPI (cached; PYSHIP_SETUP_RECHECK=1 to re-probe)"
+  elif pypi_probe; then
+    PYPI=direct; say "pip inside a container reaches PyPI"
+  elif [ -f "$HOST_CA" ] && pypi_probe -v "$HOST_CA:/etc/pyship/host-ca.crt:ro" -e PIP_CERT=/etc/pyship/host-ca.crt; then
+    PYPI=ca; say "pip reaches PyPI once the host's CA bundle is trusted"
+  elif [ -f "$HOST_CA" ] && pypi_probe --network host -v "$HOST_CA:/etc/pyship/host-ca.crt:ro" -e PIP_CERT=/etc/pyship/host-ca.crt; then
+    PYPI=host; say "pip reaches PyPI with --network host and the host's CA bundle"
+  else
+    PYPI=local; say "pip inside a container does NOT reach PyPI: using a local wheel directory"
+  fi
 }
 
 # Fallback only: wheels downloaded on the host (which reaches PyPI), served on loopback.
@@ -178,14 +233,6 @@ serve_wheels() {
     sleep 1
   fi
   PIP_INDEX="http://127.0.0.1:$WHEEL_PORT/"
-  if [ "$("$DOCKER" image inspect -f '{{ index .Config.Labels "org.pyship.pip-index" }}' "$SEED_TAG")" = "$PIP_INDEX" ]; then
-    say "$SEED_TAG already uses $PIP_INDEX"; return
-  fi
-  local ctx; ctx="$(mktemp -d)"
-  printf '[global]\nno-index = true\nfind-links = %s\n' "$PIP_INDEX" >"$ctx/pip.conf"
-  printf 'FROM %s\nCOPY pip.conf /etc/pip.conf\nENV UV_NO_INDEX=1 UV_FIND_LINKS=%s\nLABEL org.pyship.pip-index=%s\n' "$SEED_TAG" "$PIP_INDEX" "$PIP_INDEX" >"$ctx/Dockerfile"
-  "$DOCKER" build -q -t "$SEED_TAG" "$ctx" >/dev/null
-  rm -rf "$ctx"
 }
 
 write_env() {
@@ -209,16 +256,13 @@ main() {
   NETWORK="" PYPI=direct PIP_INDEX="" NET_FLAG=""
   install_packages
   start_daemon
+  build_rootfs
+  choose_pypi_mode
+  case "$PYPI" in
+    host) NETWORK=host; NET_FLAG="--network host" ;;
+    local) serve_wheels; NETWORK=host; NET_FLAG="--network host" ;;
+  esac
   build_seed
-  if [ -f "$ENV_FILE" ] && grep -q '^PYSHIP_TEST_PYPI=' "$ENV_FILE" && ! [ "${PYSHIP_SETUP_RECHECK:-0}" = 1 ]; then
-    PYPI="$(sed -n 's/^PYSHIP_TEST_PYPI=//p' "$ENV_FILE")"
-    say "PyPI access from containers: $PYPI (cached; PYSHIP_SETUP_RECHECK=1 to re-probe)"
-  elif pypi_reachable; then
-    say "pip inside a container reaches PyPI"; PYPI=direct
-  else
-    say "pip inside a container does NOT reach PyPI: using a local wheel directory"; PYPI=local
-  fi
-  if [ "$PYPI" = local ]; then serve_wheels; NETWORK=host; NET_FLAG="--network host"; fi
   tag_all "$SEED_TAG" "$SLIM_TAGS"
   build_full
   have_image "$FULL_SEED_TAG" && tag_all "$FULL_SEED_TAG" "$FULL_TAGS"
