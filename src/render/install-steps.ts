@@ -52,7 +52,7 @@ function strategyStep(plan: Plan): Omit<InstallStep, "toolSpec"> {
     case "uv":
       return {
         env: uvEnv(plan.buildkit),
-        // --inexact keeps pip in the venv for the extra packages and the project install.
+        // --inexact: sync adds the lock's packages and removes nothing pyship put there.
         commands: ["/opt/tools/bin/uv sync --frozen --no-dev --no-install-project --inexact"],
       };
     case "pipenv":

@@ -9,7 +9,16 @@ import { block, copyFiles, env, run } from "./dockerfile-syntax.js";
 import { installStep } from "./install-steps.js";
 import { runtimeDirectives } from "./runtime-directives.js";
 
-const VENV_ENV = ["VIRTUAL_ENV=/opt/venv", 'PATH="/opt/venv/bin:$PATH"'];
+/**
+ * The venv has no pip of its own (21.6 MB of pip and setuptools per image): the base image's
+ * pip installs into it, aimed there by PIP_PYTHON (pip's --python, pip >= 22.3). `pip` on
+ * PATH is then the base image's, since /opt/venv/bin holds none.
+ */
+const VENV_ENV = [
+  "VIRTUAL_ENV=/opt/venv",
+  'PATH="/opt/venv/bin:$PATH"',
+  "PIP_PYTHON=/opt/venv/bin/python",
+];
 
 /** Official images clean apt's caches by config; distro-built bases keep ~75 MB without clean. */
 const APT_CLEAN = ["apt-get clean", "rm -rf /var/lib/apt/lists/*"];
@@ -79,13 +88,9 @@ function builderStage(plan: Plan): string[] {
 /** venv, then manifests and locks only, then the install: code edits never re-run it. */
 function dependencyLayer(plan: Plan, inBuilder: boolean): string[] {
   const step = installStep(plan);
-  const blocks = [
-    block(
-      "A virtualenv works with any Python layout (official image or distro Python) and is\ncopied whole into the final stage.",
-      run(["python -m venv /opt/venv"]),
-      env(VENV_ENV),
-    ),
-  ];
+  const blocks: string[] = [];
+  // The tool goes first: it changes least, and PIP_PYTHON (set with the app's venv below)
+  // would otherwise aim the tool venv's own pip at the app's venv.
   if (step.toolSpec !== null) {
     const tool = run(
       ["python -m venv /opt/tools", `/opt/tools/bin/pip install "${step.toolSpec}"`],
@@ -98,6 +103,13 @@ function dependencyLayer(plan: Plan, inBuilder: boolean): string[] {
       ),
     );
   }
+  blocks.push(
+    block(
+      "A virtualenv works with any Python layout (official image or distro Python) and is\ncopied whole into the final stage. Without pip: the base image's pip fills it.",
+      run(["python -m venv --without-pip /opt/venv"]),
+      env(VENV_ENV),
+    ),
+  );
   blocks.push("WORKDIR /app");
   if (step.commands.length > 0) {
     const envLines = step.env.length > 0 ? [env(step.env)] : [];
