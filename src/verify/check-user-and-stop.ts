@@ -53,6 +53,15 @@ export function userCheck(uid: number | null): VerifyCheck {
   return { name: "non-root", status: "pass", detail: `uid ${uid}`, value: uid };
 }
 
+/** Near the 10 s grace period means SIGKILL ended it; less means a slow graceful shutdown. */
+function slowStopCause(stopMs: number): string {
+  return stopMs >= KILLED_AFTER_MS
+    ? "PID 1 ignores SIGTERM (shell-form CMD or a shell wrapper?); use an exec-form CMD"
+    : "it handles SIGTERM but shuts down slowly (waiting on connections or tasks?); shorten its graceful shutdown";
+}
+
+const KILLED_AFTER_MS = 9_500;
+
 export async function stopCheck(
   session: EngineSession,
   clock: Clock,
@@ -66,7 +75,7 @@ export async function stopCheck(
     return { check: { name: "stop", status: "fail", detail, value: stopMs }, stopMs };
   }
   if (stopMs >= STOP_LIMIT_MS) {
-    const detail = `took ${seconds(stopMs)} to stop: PID 1 ignores SIGTERM (shell-form CMD or a shell wrapper?); use an exec-form CMD`;
+    const detail = `took ${seconds(stopMs)} to stop: ${slowStopCause(stopMs)}`;
     return { check: { name: "stop", status: "fail", detail, value: stopMs }, stopMs };
   }
   return {

@@ -161,6 +161,14 @@ describe("verifyImage faults", () => {
     const { report } = await verify({ ...HEALTHY, stopMs: 10_100 });
     expect(report.stopMs).toBe(10_100);
     expect(check(report, "stop").detail).toContain("10.1 s");
+    expect(check(report, "stop").detail).toContain("ignores SIGTERM");
+  });
+
+  it("tells a slow graceful shutdown apart from an ignored SIGTERM", async () => {
+    const { report } = await verify({ ...HEALTHY, stopMs: 5_400 });
+    expect(check(report, "stop").status).toBe("fail");
+    expect(check(report, "stop").detail).toContain("shuts down slowly");
+    expect(check(report, "stop").detail).not.toContain("ignores SIGTERM");
   });
 
   it("scans files with find as root, and falls back to export when the image has no find", async () => {
