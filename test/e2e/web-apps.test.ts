@@ -23,6 +23,8 @@ const WEB_FIXTURES = [
   "django-site",
   "poetry-lock",
   "pipenv",
+  "uv-lock",
+  "pdm-lock",
   "native-psycopg2",
 ];
 
