@@ -5,7 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-npm ci --no-audit --no-fund
+# `npm install`, not `npm ci`: it follows package-lock.json just the same, but tolerates
+# optional platform packages (biome's macOS/Windows builds) that a registry mirror may lack,
+# where `npm ci` refuses the whole lock.
+npm install --no-audit --no-fund
 npm run build
 bash scripts/setup-engine.sh
 
