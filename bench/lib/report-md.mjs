@@ -49,7 +49,7 @@ function machineTable({ machine: m, engine }) {
     `| Engine | Docker ${m.engine} (${m.storage}) |`,
     `| Client | ${m.client}, ${m.builder} |`,
     `| Base images | local stand-ins from \`scripts/setup-engine.sh\` (Debian's Python 3.11; no registry reachable) |`,
-    `| Python packages | ${engine.pypi === "local" ? "local wheel index on 127.0.0.1 (containers cannot reach PyPI); builds use `--network host`" : "PyPI, over the network"} |`,
+    `| Python packages | ${engine.pypi === "local" ? "local wheel index on 127.0.0.1 (containers cannot reach PyPI); builds use `--network host`" : engine.pypi === "ca" || engine.pypi === "host" ? "PyPI, over the network (through this machine's TLS proxy: its CA is trusted in the stand-in base image only)" : "PyPI, over the network"} |`,
     `| Node, pyship | ${m.node}, commit ${m.pyshipCommit} |`,
     "",
   ];
