@@ -26,7 +26,7 @@ import { loadPlan } from "../load-plan.js";
 import type { Register } from "../main.js";
 import { buildProgress } from "./build-progress.js";
 import { planOptions } from "./plan.js";
-import { printVerifyReport } from "./verify.js";
+import { printVerifyReport, withInterrupt } from "./verify.js";
 
 addMessages({
   "build.engine": { en: "Engine: {why}", zh: "构建引擎：{why}" },
@@ -244,13 +244,16 @@ async function verify(
   image: string,
   json: boolean,
 ): Promise<VerifyReport> {
-  const report = await verifyImage({
-    executor: ctx.executor,
-    client: engine.client,
-    image,
-    options: {},
-    onProgress: json ? undefined : (message) => ctx.err(ctx.color ? pc.dim(message) : message),
-  });
+  const report = await withInterrupt((signal) =>
+    verifyImage({
+      executor: ctx.executor,
+      client: engine.client,
+      image,
+      options: {},
+      signal,
+      onProgress: json ? undefined : (message) => ctx.err(ctx.color ? pc.dim(message) : message),
+    }),
+  );
   if (!json) printVerifyReport(ctx, report);
   return report;
 }
