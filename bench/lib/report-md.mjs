@@ -73,7 +73,7 @@ function method(meta) {
   ];
 }
 
-function targetTable(targets) {
+export function targetTable(targets) {
   if (targets.length === 0) return [];
   const mark = { met: "✅ met", missed: "❌ missed", "n/a": "— n/a" };
   return [

@@ -135,6 +135,15 @@ describe("checkTargets", () => {
     expect(dep.reason).toMatch(/wheel index on loopback/);
   });
 
+  it("states the cause the numbers show when pyship's cache mounts can't win", () => {
+    const rows = appRows(measured([16, 17, 18]), ["app"], VARIANTS);
+    const context = { buildkit: true, pypi: "ca", pyshipCacheMounts: true };
+    const dep = checkTargets(rows, ["app"], context)[1];
+    expect(dep.status).toBe("missed");
+    expect(dep.reason).toMatch(/installing, not downloading, dominates/);
+    expect(dep.reason).not.toMatch(/see the closing note/);
+  });
+
   it("is n/a, with the failure, when pyship was not measured", () => {
     const rows = appRows(measured([1], "build failed"), ["app"], VARIANTS);
     expect(checkTargets(rows, ["app"], engine)[0]).toMatchObject({
