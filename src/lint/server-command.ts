@@ -17,6 +17,8 @@ export interface ServerFacts {
 }
 
 type Env = ReadonlyMap<string, string>;
+/** The expanded value of the named option (its last occurrence), or undefined. */
+type Option = (...names: string[]) => string | undefined;
 
 /** `--bind X`, `--bind=X`, `-b X`, `-bX`: the last occurrence wins, as in argparse/click. */
 export function optionValue(argv: readonly string[], names: readonly string[]): string | undefined {
@@ -88,50 +90,68 @@ export function serverFacts(
   build: BuildContext,
 ): ServerFacts | null {
   const { name, args } = program(command);
-  const opt = (...names: string[]) => expand(optionValue(args, names), env);
+  const opt: Option = (...names) => expand(optionValue(args, names), env);
   const reload = args.includes("--reload") ? `${name} --reload` : null;
   switch (name) {
     case "gunicorn":
       return gunicorn(args, env, build, reload);
     case "uvicorn":
-    case "hypercorn": {
-      if (name === "hypercorn")
-        return {
-          server: name,
-          dev: reload,
-          ...splitAddress(opt("-b", "--bind") ?? "127.0.0.1:8000", "127.0.0.1"),
-        };
-      const host = opt("--host") ?? env.get("UVICORN_HOST") ?? "127.0.0.1";
-      return {
-        server: name,
-        dev: reload,
-        host: host.includes("$") ? null : host,
-        port: port(opt("--port") ?? env.get("UVICORN_PORT"), 8000),
-      };
-    }
+      return uvicorn(opt, env, reload);
+    case "hypercorn":
+      return hypercorn(opt, reload);
     case "flask":
-      if (args[0] !== "run" && !args.includes("run")) return null;
-      return {
-        server: "flask run",
-        dev: "flask run",
-        host: hostOrNull(opt("--host", "-h") ?? env.get("FLASK_RUN_HOST") ?? "127.0.0.1"),
-        port: port(opt("--port", "-p") ?? env.get("FLASK_RUN_PORT"), 5000),
-      };
+      return flaskRun(args, opt, env);
     case "fastapi":
-      if (args[0] !== "dev" && args[0] !== "run") return null;
-      return {
-        server: `fastapi ${args[0]}`,
-        dev: args[0] === "dev" ? "fastapi dev" : reload,
-        host: hostOrNull(opt("--host") ?? (args[0] === "dev" ? "127.0.0.1" : "0.0.0.0")),
-        port: port(opt("--port"), 8000),
-      };
+      return fastapi(args, opt, reload);
     case "streamlit":
-      return args[0] === "run"
-        ? { server: "streamlit", dev: null, host: null, port: port(opt("--server.port"), 8501) }
-        : null;
+      return streamlit(args, opt);
     default:
       return name.endsWith("manage.py") ? django(args, env) : script(name, build);
   }
+}
+
+function uvicorn(opt: Option, env: Env, reload: string | null): ServerFacts {
+  const host = opt("--host") ?? env.get("UVICORN_HOST") ?? "127.0.0.1";
+  return {
+    server: "uvicorn",
+    dev: reload,
+    host: host.includes("$") ? null : host,
+    port: port(opt("--port") ?? env.get("UVICORN_PORT"), 8000),
+  };
+}
+
+function hypercorn(opt: Option, reload: string | null): ServerFacts {
+  return {
+    server: "hypercorn",
+    dev: reload,
+    ...splitAddress(opt("-b", "--bind") ?? "127.0.0.1:8000", "127.0.0.1"),
+  };
+}
+
+function flaskRun(args: readonly string[], opt: Option, env: Env): ServerFacts | null {
+  if (args[0] !== "run" && !args.includes("run")) return null;
+  return {
+    server: "flask run",
+    dev: "flask run",
+    host: hostOrNull(opt("--host", "-h") ?? env.get("FLASK_RUN_HOST") ?? "127.0.0.1"),
+    port: port(opt("--port", "-p") ?? env.get("FLASK_RUN_PORT"), 5000),
+  };
+}
+
+function fastapi(args: readonly string[], opt: Option, reload: string | null): ServerFacts | null {
+  if (args[0] !== "dev" && args[0] !== "run") return null;
+  return {
+    server: `fastapi ${args[0]}`,
+    dev: args[0] === "dev" ? "fastapi dev" : reload,
+    host: hostOrNull(opt("--host") ?? (args[0] === "dev" ? "127.0.0.1" : "0.0.0.0")),
+    port: port(opt("--port"), 8000),
+  };
+}
+
+function streamlit(args: readonly string[], opt: Option): ServerFacts | null {
+  return args[0] === "run"
+    ? { server: "streamlit", dev: null, host: null, port: port(opt("--server.port"), 8501) }
+    : null;
 }
 
 function hostOrNull(host: string): string | null {
