@@ -8,6 +8,7 @@ import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import pc from "picocolors";
+import type { BuildRequest } from "../../build/build-command.js";
 import { buildImage, pushImage } from "../../build/build-image.js";
 import { defaultTags } from "../../build/default-tags.js";
 import { detectEngine, type EngineWish } from "../../build/detect-engine.js";
@@ -96,22 +97,10 @@ export const registerBuild: Register = (program, ctx, done) => {
 
 export async function runBuild(dir: string, flags: BuildFlags, ctx: CliContext): Promise<number> {
   const root = resolve(ctx.cwd, dir);
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new PyshipError("E_NO_PROJECT", `${dir} is not a directory`);
-  }
+  checkProjectDir(root, dir);
   checkBuildArgs(flags.buildArg);
   const dockerfile = join(root, "Dockerfile");
-  const existing = existsSync(dockerfile) ? readFileSync(dockerfile, "utf8") : null;
-  if (existing !== null && flags.baseImage) {
-    throw new PyshipError(
-      "E_USAGE",
-      "--base-image only applies when pyship generates the Dockerfile",
-      {
-        file: "Dockerfile",
-        hint: "edit the FROM line of your Dockerfile, or remove it to let pyship generate one",
-      },
-    );
-  }
+  const existing = userDockerfile(dockerfile, flags);
   const engine = await detectEngine(ctx.executor, ctx.env, {
     wish: engineWish(flags.engine ?? wishFromEnv(ctx.env.PYSHIP_ENGINE)),
     needsCacheMounts: existing !== null && dockerfileNeeds(existing).cacheMounts,
@@ -126,6 +115,39 @@ export async function runBuild(dir: string, flags: BuildFlags, ctx: CliContext):
     tags,
     generated: existing === null,
   });
+  return verifyPushAndReport(ctx, engine, flags, tags, result);
+}
+
+function checkProjectDir(root: string, dir: string): void {
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new PyshipError("E_NO_PROJECT", `${dir} is not a directory`);
+  }
+}
+
+/** The user's Dockerfile text, or null when pyship is to generate one. */
+function userDockerfile(dockerfile: string, flags: BuildFlags): string | null {
+  const existing = existsSync(dockerfile) ? readFileSync(dockerfile, "utf8") : null;
+  if (existing !== null && flags.baseImage) {
+    throw new PyshipError(
+      "E_USAGE",
+      "--base-image only applies when pyship generates the Dockerfile",
+      {
+        file: "Dockerfile",
+        hint: "edit the FROM line of your Dockerfile, or remove it to let pyship generate one",
+      },
+    );
+  }
+  return existing;
+}
+
+/** Verification runs before any push so that a broken image is never published. */
+async function verifyPushAndReport(
+  ctx: CliContext,
+  engine: Engine,
+  flags: BuildFlags,
+  tags: readonly string[],
+  result: BuildResult,
+): Promise<number> {
   const report = flags.verify
     ? await verify(ctx, engine, tags[0] ?? "", flags.json === true)
     : null;
@@ -185,9 +207,7 @@ async function runEngineBuild(
   flags: BuildFlags,
   target: Target,
 ): Promise<BuildResult> {
-  const logFile = flags.log
-    ? resolve(ctx.cwd, flags.log)
-    : join(tmpdir(), `pyship-build-${process.pid}-${Date.now()}.log`);
+  const logFile = buildLogFile(ctx, flags);
   const progress = buildProgress(
     ctx,
     flags.json === true,
@@ -200,25 +220,9 @@ async function runEngineBuild(
       logFile,
       generated: target.generated,
       onLine: progress.line,
-      request: {
-        context: target.root,
-        dockerfile: target.dockerfile,
-        tags: target.tags,
-        buildArgs: flags.buildArg,
-        network: flags.network,
-        platform: flags.platform,
-        noCache: !flags.cache,
-      },
+      request: buildRequest(flags, target),
     });
-    const size = await imageSize(ctx, engine, result.imageId || (target.tags[0] ?? ""));
-    progress.finish(
-      true,
-      t(ctx.lang, "build.ok", {
-        tags: target.tags.join(", "),
-        seconds: (result.durationMs / 1000).toFixed(1),
-        size,
-      }),
-    );
+    progress.finish(true, await builtMessage(ctx, engine, target.tags, result));
     if (flags.log) return result;
     rmSync(logFile, { force: true });
     return { ...result, logFile: null };
@@ -226,6 +230,39 @@ async function runEngineBuild(
     progress.finish(false, t(ctx.lang, "build.failed", { log: relativeOrAbsolute(ctx, logFile) }));
     throw error;
   }
+}
+
+/** --log keeps the log where the user asked; otherwise a temp file, deleted on success. */
+function buildLogFile(ctx: CliContext, flags: BuildFlags): string {
+  return flags.log
+    ? resolve(ctx.cwd, flags.log)
+    : join(tmpdir(), `pyship-build-${process.pid}-${Date.now()}.log`);
+}
+
+function buildRequest(flags: BuildFlags, target: Target): BuildRequest {
+  return {
+    context: target.root,
+    dockerfile: target.dockerfile,
+    tags: target.tags,
+    buildArgs: flags.buildArg,
+    network: flags.network,
+    platform: flags.platform,
+    noCache: !flags.cache,
+  };
+}
+
+async function builtMessage(
+  ctx: CliContext,
+  engine: Engine,
+  tags: readonly string[],
+  result: BuildResult,
+): Promise<string> {
+  const size = await imageSize(ctx, engine, result.imageId || (tags[0] ?? ""));
+  return t(ctx.lang, "build.ok", {
+    tags: tags.join(", "),
+    seconds: (result.durationMs / 1000).toFixed(1),
+    size,
+  });
 }
 
 async function imageSize(ctx: CliContext, engine: Engine, image: string): Promise<string> {
