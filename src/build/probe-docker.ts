@@ -5,7 +5,7 @@
  * Results are cached per executor and client for the life of the process.
  */
 import { PyshipError } from "../core/errors.js";
-import type { CommandExecutor } from "../core/exec.js";
+import type { CommandExecutor, RunResult } from "../core/exec.js";
 import type { ClientProbe } from "./engine.js";
 import { engineFault, firstLine } from "./engine-fault.js";
 
@@ -28,8 +28,19 @@ export function probeDocker(
   return probe;
 }
 
+type ProbeBase = Pick<ClientProbe, "kind" | "client" | "clientVersion">;
+
 async function runProbe(executor: CommandExecutor, client: string): Promise<ClientProbe> {
-  const version = await executor.run(
+  const version = await dockerVersion(executor, client);
+  const [clientVersion, serverVersion, platform] = version.stdout.trim().split("|");
+  const base = { kind: "docker" as const, client, clientVersion: clientVersion || null };
+  const answered = version.exitCode === 0 && Boolean(serverVersion);
+  if (!answered) return daemonSilent(base, version);
+  return probeAnsweringDaemon(executor, base, serverVersion ?? null, platform);
+}
+
+function dockerVersion(executor: CommandExecutor, client: string): Promise<RunResult> {
+  return executor.run(
     client,
     [
       "version",
@@ -38,33 +49,42 @@ async function runProbe(executor: CommandExecutor, client: string): Promise<Clie
     ],
     { timeoutMs: QUICK_MS },
   );
-  const [clientVersion, serverVersion, platform] = version.stdout.trim().split("|");
-  const base = { kind: "docker" as const, client, clientVersion: clientVersion || null };
-  const answered = version.exitCode === 0 && Boolean(serverVersion);
-  if (!answered) {
-    const fault =
-      engineFault(client, `${version.stderr}\n${version.stdout}`) ??
-      new PyshipError("E_ENGINE_UNAVAILABLE", `${client} did not answer \`docker version\``, {
-        details: firstLine(version.stderr) || undefined,
-        hint: "run `docker version` to see why; `pyship doctor` lists every engine found",
-      });
-    return {
-      ...base,
-      serverVersion: null,
-      fault,
-      buildxVersion: null,
-      buildkit: null,
-      buildkitError: null,
-      platforms: [],
-    };
-  }
-  const buildx = await probeBuildx(executor, client);
-  const buildkit = buildx.version
-    ? { ok: true, error: null }
-    : await probeBuildkit(executor, client);
+}
+
+/** The daemon did not answer: nothing else can be probed, so report why. */
+function daemonSilent(base: ProbeBase, version: RunResult): ClientProbe {
+  const { client } = base;
+  const fault =
+    engineFault(client, `${version.stderr}\n${version.stdout}`) ??
+    new PyshipError("E_ENGINE_UNAVAILABLE", `${client} did not answer \`docker version\``, {
+      details: firstLine(version.stderr) || undefined,
+      hint: "run `docker version` to see why; `pyship doctor` lists every engine found",
+    });
   return {
     ...base,
-    serverVersion: serverVersion ?? null,
+    serverVersion: null,
+    fault,
+    buildxVersion: null,
+    buildkit: null,
+    buildkitError: null,
+    platforms: [],
+  };
+}
+
+async function probeAnsweringDaemon(
+  executor: CommandExecutor,
+  base: ProbeBase,
+  serverVersion: string | null,
+  platform: string | undefined,
+): Promise<ClientProbe> {
+  const buildx = await probeBuildx(executor, base.client);
+  // buildx builds with BuildKit anyway, so the probe build is only needed without it.
+  const buildkit = buildx.version
+    ? { ok: true, error: null }
+    : await probeBuildkit(executor, base.client);
+  return {
+    ...base,
+    serverVersion,
     fault: null,
     buildxVersion: buildx.version,
     buildkit: buildkit.ok,
