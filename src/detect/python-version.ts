@@ -74,10 +74,18 @@ function fromRange(found: Found): PythonFacts {
   const ranges = found.ranges ?? [found.raw];
   if (!ranges.every((range) => validRange(range))) {
     const why = `${found.label} "${found.raw}" is not a valid version specifier; pyship's default ${DEFAULT_PYTHON}`;
-    return { version: DEFAULT_PYTHON, constraint: found.raw, evidence: evidence(found, why) };
+    return rangeFacts(found, DEFAULT_PYTHON, why);
   }
-  const allows = (minor: string, patch: string) =>
+  const allows: Allows = (minor, patch) =>
     ranges.some((range) => satisfies(`${minor}.${patch}`, range));
+  return fittingMinor(found, allows) ?? closestMinor(found, allows);
+}
+
+/** Whether the range accepts Python `minor.patch`. */
+type Allows = (minor: string, patch: string) => boolean;
+
+/** pyship's default if the range fits it, else the newest supported minor that fits. */
+function fittingMinor(found: Found, allows: Allows): PythonFacts | null {
   // The image ships a late patch release, so prefer minors whose late patches fit; then
   // accept "some patch fits" for ranges like `==3.11.4`.
   const late = (minor: string) => allows(minor, "99");
@@ -85,36 +93,36 @@ function fromRange(found: Found): PythonFacts {
     [...Array(30).keys()].some((patch) => allows(minor, String(patch)));
   for (const fits of [late, anyPatch]) {
     if (fits(DEFAULT_PYTHON))
-      return {
-        version: DEFAULT_PYTHON,
-        constraint: found.raw,
-        evidence: evidence(
-          found,
-          `${found.label} ${found.raw} allows pyship's default ${DEFAULT_PYTHON}`,
-        ),
-      };
+      return rangeFacts(
+        found,
+        DEFAULT_PYTHON,
+        `${found.label} ${found.raw} allows pyship's default ${DEFAULT_PYTHON}`,
+      );
     const newest = [...SUPPORTED_PYTHON_MINORS].reverse().find(fits);
     if (newest)
-      return {
-        version: newest,
-        constraint: found.raw,
-        evidence: evidence(
-          found,
-          `${found.label} ${found.raw}: newest supported minor that satisfies it`,
-        ),
-      };
+      return rangeFacts(
+        found,
+        newest,
+        `${found.label} ${found.raw}: newest supported minor that satisfies it`,
+      );
   }
+  return null;
+}
+
+/** No supported minor fits: the newest if the range points above them, else the oldest. */
+function closestMinor(found: Found, allows: Allows): PythonFacts {
   const version = allows("3.99", "0")
     ? (SUPPORTED_PYTHON_MINORS.at(-1) ?? DEFAULT_PYTHON)
     : SUPPORTED_PYTHON_MINORS[0];
-  return {
+  return rangeFacts(
+    found,
     version,
-    constraint: found.raw,
-    evidence: evidence(
-      found,
-      `${found.label} ${found.raw} allows no supported minor; using the closest, ${version}`,
-    ),
-  };
+    `${found.label} ${found.raw} allows no supported minor; using the closest, ${version}`,
+  );
+}
+
+function rangeFacts(found: Found, version: string, why: string): PythonFacts {
+  return { version, constraint: found.raw, evidence: evidence(found, why) };
 }
 
 function evidence(found: Found, why: string): Evidence {
