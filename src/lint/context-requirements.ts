@@ -5,6 +5,7 @@
  * manifests are detect's business, not lint's.
  */
 import { parse } from "smol-toml";
+import { normalizeName } from "../core/package-name.js";
 import type { BuildContext } from "./build-context.js";
 
 const STANDARD = [
@@ -14,8 +15,9 @@ const STANDARD = [
   "requirements/production.txt",
 ];
 
-export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
+/** The distribution name a requirement line or PEP 508 spec starts with, as written. */
+export function leadingName(spec: string): string | null {
+  return /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(spec)?.[1] ?? null;
 }
 
 /** Package names from requirement lines, following `-r other.txt` includes once. */
@@ -31,7 +33,7 @@ export function requirementNames(build: BuildContext, files: readonly string[]):
       const line = raw.replace(/\s#.*$/, "").trim();
       const include = /^(?:-r|--requirement)\s*=?\s*(\S+)/.exec(line);
       if (include?.[1]) visit(joinRelative(file, include[1]), depth + 1);
-      const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line)?.[1];
+      const name = leadingName(line);
       if (name) names.add(normalizeName(name));
     }
   };
@@ -51,7 +53,7 @@ function manifestNames(build: BuildContext): string[] {
   const project = pyproject?.project as { dependencies?: unknown } | undefined;
   if (Array.isArray(project?.dependencies)) {
     for (const spec of project.dependencies) {
-      const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(String(spec))?.[1];
+      const name = leadingName(String(spec));
       if (name) names.push(normalizeName(name));
     }
   }

@@ -4,10 +4,11 @@
  * Optional dependencies, dev groups and `python` itself are not runtime requirements.
  */
 import { PyshipError } from "../../core/errors.js";
+import { normalizeName } from "../../core/package-name.js";
 import type { Requirement } from "../../core/pipeline.js";
 import { parseRequirement } from "./parse-requirement.js";
 import { poetryToPep440 } from "./poetry-constraint.js";
-import { asString, asTable, normalizeName, type Pyproject } from "./pyproject.js";
+import { asString, asTable, type Pyproject } from "./pyproject.js";
 import { findKeyLine, findValueLine } from "./toml-lines.js";
 
 export function pep621Requirements(pyproject: Pyproject): Requirement[] {

@@ -5,7 +5,9 @@
  * tools; transitive packages matter for system-library lookup (psycopg2 pulled in by a
  * dependency still needs libpq).
  */
-import { asString, asTable, normalizeName, type Table } from "./pyproject.js";
+
+import { normalizeName } from "../../core/package-name.js";
+import { asString, asTable, type Table } from "./pyproject.js";
 
 export interface LockedPackage {
   readonly name: string;

@@ -4,7 +4,7 @@
  * kept as written, not evaluated (the build's pip evaluates them on the real platform).
  */
 import { validRange } from "@renovatebot/pep440";
-import { normalizeName } from "./pyproject.js";
+import { normalizeName } from "../../core/package-name.js";
 
 export interface ParsedRequirement {
   /** PEP 503 normalized name. */

@@ -4,11 +4,12 @@
  * without a resolver run) and pyship warns that a lock would make builds reproducible.
  */
 import { PyshipError } from "../../core/errors.js";
+import { normalizeName } from "../../core/package-name.js";
 import type { Requirement } from "../../core/pipeline.js";
 import type { ProjectFiles } from "../project-files.js";
 import type { DependencyFormat } from "./dependency-format.js";
 import { poetryToPep440 } from "./poetry-constraint.js";
-import { asString, asTable, normalizeName } from "./pyproject.js";
+import { asString, asTable } from "./pyproject.js";
 import { findKeyLine } from "./toml-lines.js";
 
 export const pipfileFormat: DependencyFormat = {

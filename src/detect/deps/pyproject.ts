@@ -47,8 +47,3 @@ export function asStrings(value: unknown): string[] {
     ? value.filter((item): item is string => typeof item === "string")
     : [];
 }
-
-/** PEP 503 normalized project name. */
-export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
-}

@@ -3,8 +3,10 @@
  * hashes and per-line options, follows `-r`/`-c` includes (relative to the including file,
  * cycles stopped), and notes `-e .` (install the project itself) and local paths.
  */
+
 import { posix } from "node:path";
 import { PyshipError } from "../../core/errors.js";
+import { normalizeName } from "../../core/package-name.js";
 import type { Requirement, Warning } from "../../core/pipeline.js";
 import type { ProjectFiles } from "../project-files.js";
 import { parseRequirement } from "./parse-requirement.js";
@@ -181,5 +183,5 @@ function urlPackageName(url: string): string | null {
   const egg = /[#&]egg=([A-Za-z0-9._-]+)/.exec(url)?.[1];
   const wheel = /\/([A-Za-z0-9_.]+)-[^/-]+-[^/]+\.whl$/.exec(url)?.[1];
   const name = egg ?? wheel;
-  return name ? name.toLowerCase().replace(/[-_.]+/g, "-") : null;
+  return name ? normalizeName(name) : null;
 }

@@ -3,7 +3,8 @@
  * (a full image in a builder stage is fine); pins, end-of-life and musl problems matter in
  * every stage because they decide what gets built.
  */
-import { requirementNames } from "../context-requirements.js";
+import { normalizeName } from "../../core/package-name.js";
+import { leadingName, requirementNames } from "../context-requirements.js";
 import type { Rule, RuleFinding, StageModel } from "../model.js";
 import { installsIn, packageArgs, requirementFiles } from "../python-tools.js";
 import { isPythonImage, replaceRange } from "../rule-kit.js";
@@ -138,7 +139,5 @@ function isAlpine(stage: StageModel): boolean {
 }
 
 function bareName(requirement: string): string {
-  return (/^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement)?.[0] ?? requirement)
-    .toLowerCase()
-    .replace(/[-_.]+/g, "-");
+  return normalizeName(leadingName(requirement) ?? requirement);
 }
