@@ -52,6 +52,13 @@ export function propertiesOf(
 }
 
 /** The Docker official `python` image (any registry mirror or namespace of it). */
+/** The sources of a COPY/ADD (every word but the destination); none for a heredoc. */
+export function copySources(instruction: InstructionModel): string[] {
+  if (instruction.args.includes("<<")) return [];
+  const words = instruction.exec ?? instruction.args.split(/\s+/).filter(Boolean);
+  return words.slice(0, -1);
+}
+
 export function isPythonImage(stage: StageModel): boolean {
   return stage.repository === "python";
 }

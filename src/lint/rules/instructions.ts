@@ -3,30 +3,19 @@
  * (MAINTAINER), mislead (cd), fail at run time (HEALTHCHECK without its tool) or fail
  * offline (the syntax directive pulls a frontend image).
  */
-import {
-  type DockerModel,
-  type InstructionModel,
-  type Rule,
-  type RuleFinding,
-  textOf,
-} from "../model.js";
-import { replaceRange } from "../rule-kit.js";
+import { type DockerModel, type Rule, type RuleFinding, textOf } from "../model.js";
+import { copySources, replaceRange } from "../rule-kit.js";
 import { programName } from "../shell-commands.js";
 
 const URL = /^(https?|git):\/\/|^git@/i;
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst)$/i;
-
-function sources(instruction: InstructionModel): string[] {
-  const words = instruction.exec ?? instruction.args.split(/\s+/).filter(Boolean);
-  return words.slice(0, -1);
-}
 
 const adds = (model: DockerModel) =>
   model.instructions.filter((i) => i.keyword === "ADD" && !i.args.includes("<<"));
 
 export const addUrl: Rule = (model) =>
   adds(model).flatMap((add) => {
-    const url = sources(add).find((source) => URL.test(source));
+    const url = copySources(add).find((source) => URL.test(source));
     return url && !add.flags.has("checksum")
       ? [{ code: "PY601", range: add.range, vars: { url } }]
       : [];
@@ -34,7 +23,7 @@ export const addUrl: Rule = (model) =>
 
 export const addInsteadOfCopy: Rule = (model) =>
   adds(model).flatMap((add): RuleFinding[] => {
-    const list = sources(add);
+    const list = copySources(add);
     if (
       list.length === 0 ||
       list.some((source) => URL.test(source) || ARCHIVE.test(source) || source.includes("$"))

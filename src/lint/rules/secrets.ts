@@ -3,9 +3,9 @@
  * matters where it reaches the final image (its config and history); a literal secret
  * written in the Dockerfile is reported in any stage, because the file itself is in git.
  */
-import type { InstructionModel, Rule, RuleFinding } from "../model.js";
+import type { Rule, RuleFinding } from "../model.js";
 import { reachesFinal, textOf } from "../model.js";
-import { propertiesOf } from "../rule-kit.js";
+import { copySources, propertiesOf } from "../rule-kit.js";
 
 const SECRET_WORD =
   /^(PASSWORD|PASSWD|PASS|PWD|SECRET|SECRETS|TOKEN|APIKEY|CREDENTIALS?|PRIVATEKEY)$/;
@@ -100,14 +100,8 @@ export const copySecretFile: Rule = (model) =>
     .flatMap((stage) => stage.instructions)
     .filter((instruction) => instruction.keyword === "COPY" || instruction.keyword === "ADD")
     .flatMap((instruction) => {
-      const secret = sources(instruction).find((source) =>
+      const secret = copySources(instruction).find((source) =>
         SECRET_FILE.test(source.split("/").pop() ?? ""),
       );
       return secret ? [{ code: "PY404", range: instruction.range, vars: { path: secret } }] : [];
     });
-
-function sources(instruction: InstructionModel): string[] {
-  if (instruction.args.includes("<<")) return [];
-  const words = instruction.exec ?? instruction.args.split(/\s+/).filter(Boolean);
-  return words.slice(0, -1);
-}
