@@ -41,7 +41,7 @@ export function detectProject(root: string): ProjectFacts {
   const meta = detectProjectMeta(files);
   const dependencies = detectDependencies(files, meta, warnings);
   const python = detectPython(files, meta);
-  const procfile = detectProcfile(files);
+  const procfile = detectProcfile(files, config);
   const entrypoints = detectEntrypoints(files, meta, warnings);
   const port = detectPort(files, entrypoints, procfile);
   return { root, meta, dependencies, python, entrypoints, procfile, port, config, warnings };

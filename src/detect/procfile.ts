@@ -11,8 +11,7 @@
  */
 import { split } from "shlex";
 import { PyshipError } from "../core/errors.js";
-import type { ProcfileFacts } from "../core/pipeline.js";
-import { loadConfig } from "./config.js";
+import type { ProcfileFacts, PyshipConfig } from "../core/pipeline.js";
 import type { ProjectFiles } from "./project-files.js";
 
 const FILE = "Procfile";
@@ -26,7 +25,8 @@ interface ProcessLine {
   readonly line: number;
 }
 
-export function detectProcfile(files: ProjectFiles): ProcfileFacts | null {
+/** `config` is the project's loaded [tool.pyship]: its `command` makes a web: line optional. */
+export function detectProcfile(files: ProjectFiles, config: PyshipConfig): ProcfileFacts | null {
   if (!files.has(FILE)) return null;
   const processes = parseProcfile(files.read(FILE));
   const web = processes.filter((process) => process.type === "web");
@@ -42,7 +42,7 @@ export function detectProcfile(files: ProjectFiles): ProcfileFacts | null {
       },
     );
   }
-  if (!first) return noWebProcess(files, processes);
+  if (!first) return noWebProcess(config, processes);
   const argv = splitWords(first);
   const evidence = { file: FILE, line: first.line, why: `web: process in ${FILE}` };
   return { web: argv, raw: first.command, evidence };
@@ -89,8 +89,8 @@ function splitWords(process: ProcessLine): string[] {
   return argv;
 }
 
-function noWebProcess(files: ProjectFiles, processes: readonly ProcessLine[]): null {
-  if (loadConfig(files).command) return null;
+function noWebProcess(config: PyshipConfig, processes: readonly ProcessLine[]): null {
+  if (config.command) return null;
   const types = processes.map((process) => `${process.type}:`).join(", ");
   throw new PyshipError(
     "E_PARSE",

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Warning } from "../../../src/core/pipeline.js";
 import { detectEntrypoints } from "../../../src/detect/app/detect-entrypoints.js";
 import { leadingEntrypoints } from "../../../src/detect/app/rank-entrypoints.js";
+import { loadConfig } from "../../../src/detect/config.js";
 import { detectPort } from "../../../src/detect/port.js";
 import { detectProcfile } from "../../../src/detect/procfile.js";
 import { scanProject } from "../../../src/detect/project-files.js";
@@ -17,7 +18,7 @@ function facts(name: string, scripts: Record<string, string> = {}) {
   const files = scanProject(join(FIXTURES, name));
   const warnings: Warning[] = [];
   const entrypoints = detectEntrypoints(files, meta(scripts), warnings);
-  const procfile = detectProcfile(files);
+  const procfile = detectProcfile(files, loadConfig(files));
   const port = detectPort(files, entrypoints, procfile);
   return {
     entrypoints: entrypoints.map(
@@ -58,7 +59,7 @@ describe("app fixtures", () => {
 
   it("broken-procfile: a Procfile without web: fails naming the file and line", () => {
     const files = scanProject(join(FIXTURES, "broken-procfile"));
-    expect(() => detectProcfile(files)).toThrow(
+    expect(() => detectProcfile(files, loadConfig(files))).toThrow(
       expect.objectContaining({
         code: "E_PARSE",
         file: "Procfile",

@@ -1,20 +1,17 @@
 /* biome-ignore-all lint/suspicious/noTemplateCurlyInString: Procfile text under test */
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PyshipConfig } from "../../../src/core/pipeline.js";
-import { loadConfig } from "../../../src/detect/config.js";
 import { detectProcfile, procfileNeedsShell } from "../../../src/detect/procfile.js";
 import { memoryFiles } from "./memory-files.js";
 
-// The config loader belongs to another module; here only its `command` answer matters.
-vi.mock("../../../src/detect/config.js", () => ({ loadConfig: vi.fn() }));
-const config = vi.mocked(loadConfig);
-beforeEach(() => config.mockReturnValue({ source: null } satisfies PyshipConfig));
-
-const procfile = (text: string) => detectProcfile(memoryFiles({ Procfile: text }));
+// Only the config's `command` matters to the Procfile: none set, unless a test says so.
+const NO_CONFIG: PyshipConfig = { source: null };
+const procfile = (text: string, config: PyshipConfig = NO_CONFIG) =>
+  detectProcfile(memoryFiles({ Procfile: text }), config);
 
 describe("detectProcfile", () => {
   it("is null without a Procfile", () => {
-    expect(detectProcfile(memoryFiles({ "app.py": "" }))).toBeNull();
+    expect(detectProcfile(memoryFiles({ "app.py": "" }), NO_CONFIG)).toBeNull();
   });
 
   it.each([
@@ -65,8 +62,8 @@ describe("detectProcfile", () => {
   });
 
   it("accepts a Procfile without web: when [tool.pyship] command says what to run", () => {
-    config.mockReturnValue({ command: ["python", "worker.py"], source: null });
-    expect(procfile("worker: python worker.py\n")).toBeNull();
+    const config = { command: ["python", "worker.py"], source: null };
+    expect(procfile("worker: python worker.py\n", config)).toBeNull();
   });
 });
 
