@@ -16,7 +16,8 @@ import { dockerfileNeeds } from "../../build/dockerfile-needs.js";
 import type { Engine } from "../../build/engine.js";
 import { PyshipError } from "../../core/errors.js";
 import type { BuildResult, VerifyReport } from "../../core/pipeline.js";
-import { detectProject } from "../../detect/detect-project.js";
+import { scanProject } from "../../detect/project-files.js";
+import { detectProjectMeta } from "../../detect/project-meta.js";
 import { renderFiles } from "../../render/render-files.js";
 import { verifyError } from "../../verify/verify-error.js";
 import { verifyImage } from "../../verify/verify-image.js";
@@ -185,10 +186,13 @@ async function generate(
   return plan.project;
 }
 
-/** A Dockerfile of the user's: the tag still comes from the project's metadata if any. */
+/**
+ * A Dockerfile of the user's: the tag still comes from the project's metadata if any. Only
+ * the metadata is read: dependencies and entrypoints don't matter to a Dockerfile we build as is.
+ */
 function existingProject(root: string): ProjectName {
   try {
-    return detectProject(root).meta;
+    return detectProjectMeta(scanProject(root));
   } catch {
     return { name: basename(root), version: null };
   }
