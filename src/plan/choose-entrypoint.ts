@@ -8,7 +8,12 @@ import type { EntrypointCandidate } from "../core/pipeline.js";
 import { compareRank, leadingEntrypoints } from "../detect/app/rank-entrypoints.js";
 import type { Notes } from "./notes.js";
 
-const WEB_KINDS = new Set<EntrypointCandidate["kind"]>(["wsgi", "asgi", "streamlit"]);
+/** Kinds that serve HTTP: the plan gives them a port, and only their ties are asked about. */
+export const WEB_KINDS: ReadonlySet<EntrypointCandidate["kind"]> = new Set([
+  "wsgi",
+  "asgi",
+  "streamlit",
+]);
 
 /**
  * The candidates a user must choose between, or [] when the choice is clear. Detection

@@ -4,17 +4,11 @@
  * serve no HTTP and get none unless the config says otherwise.
  */
 import type { EntrypointCandidate, Plan, ProjectFacts } from "../core/pipeline.js";
+import { WEB_KINDS } from "./choose-entrypoint.js";
 import { byDefault, type Notes } from "./notes.js";
-import { serverFor } from "./servers.js";
+import { SERVERS, serverFor } from "./servers.js";
 
-const WEB_KINDS: ReadonlySet<EntrypointCandidate["kind"]> = new Set(["wsgi", "asgi", "streamlit"]);
-
-const KIND_PORTS: Readonly<Partial<Record<EntrypointCandidate["kind"], number>>> = {
-  wsgi: 8000,
-  asgi: 8000,
-  streamlit: 8501,
-};
-
+/** The server each web kind runs under; its conventional port is in SERVERS. */
 const SERVER_NAMES: Readonly<Partial<Record<EntrypointCandidate["kind"], string>>> = {
   wsgi: "gunicorn",
   asgi: "uvicorn",
@@ -64,7 +58,6 @@ function servesHttp(facts: ProjectFacts, { source, candidate, command }: PortCon
 function conventionalPort({ source, candidate, command }: PortContext): number {
   const server = serverFor(command)?.port;
   if (server != null) return server;
-  if (source === "detected" && candidate !== null)
-    return KIND_PORTS[candidate.kind] ?? PROCFILE_PORT;
-  return PROCFILE_PORT;
+  const kindServer = source === "detected" ? SERVER_NAMES[candidate?.kind ?? "script"] : undefined;
+  return (kindServer && SERVERS[kindServer]?.port) || PROCFILE_PORT;
 }
