@@ -3,6 +3,7 @@
  * language for messages, and the ports (process execution). Tests build a context with
  * captured output and a fake executor.
  */
+import type { Command } from "commander";
 import type { CommandExecutor } from "../core/exec.js";
 import { NodeExecutor } from "../core/node-executor.js";
 import { detectLanguage, type Language } from "./i18n.js";
@@ -34,3 +35,6 @@ export function defaultContext(): CliContext {
     env,
   };
 }
+
+/** The signature every command module exports. `done` receives the command's exit code. */
+export type Register = (program: Command, ctx: CliContext, done: (code: number) => void) => void;

@@ -11,14 +11,11 @@ import { registerInit } from "./commands/init.js";
 import { registerLint } from "./commands/lint.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerVerify } from "./commands/verify.js";
-import { type CliContext, defaultContext } from "./context.js";
+import { type CliContext, defaultContext, type Register } from "./context.js";
 import { reportError } from "./report-error.js";
 import { VERSION } from "./version.js";
 
 export { VERSION };
-
-/** The signature every command module exports. `done` receives the command's exit code. */
-export type Register = (program: Command, ctx: CliContext, done: (code: number) => void) => void;
 
 const COMMANDS: readonly Register[] = [
   registerPlan,

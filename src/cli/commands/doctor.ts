@@ -6,9 +6,8 @@
 import pc from "picocolors";
 import { type ClientFinding, type DoctorReport, doctor } from "../../build/doctor.js";
 import { type ErrorCode, EXIT_CODES } from "../../core/errors.js";
-import type { CliContext } from "../context.js";
+import type { CliContext, Register } from "../context.js";
 import { addMessages, t } from "../i18n.js";
-import type { Register } from "../main.js";
 
 addMessages({
   "doctor.heading": { en: "Container engines", zh: "容器引擎" },

@@ -5,9 +5,8 @@
 import pc from "picocolors";
 import { PyshipError } from "../../core/errors.js";
 import { findRule, RULES, type RuleInfo } from "../../lint/rule-catalog.js";
-import type { CliContext } from "../context.js";
+import type { CliContext, Register } from "../context.js";
 import { addMessages, t } from "../i18n.js";
-import type { Register } from "../main.js";
 
 addMessages({
   "explain.why": { en: "Why", zh: "原因" },

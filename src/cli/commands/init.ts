@@ -11,10 +11,9 @@ import { PyshipError } from "../../core/errors.js";
 import type { RenderedFiles, WriteOutcome } from "../../core/pipeline.js";
 import { renderFiles } from "../../render/render-files.js";
 import { writeFiles } from "../../write/write-files.js";
-import type { CliContext } from "../context.js";
+import type { CliContext, Register } from "../context.js";
 import { addMessages, t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
-import type { Register } from "../main.js";
 import { type PlanFlags, planOptions } from "./plan.js";
 
 addMessages({

@@ -14,9 +14,8 @@ import {
 } from "../../lint/format-findings.js";
 import { formatSarif } from "../../lint/format-sarif.js";
 import { type LintFileResult, lintFiles } from "../../lint/lint-files.js";
-import type { CliContext } from "../context.js";
+import type { CliContext, Register } from "../context.js";
 import { addMessages, t } from "../i18n.js";
-import type { Register } from "../main.js";
 import { VERSION } from "../version.js";
 
 addMessages({

@@ -5,10 +5,9 @@
  */
 import pc from "picocolors";
 import type { Plan, PlanOptions } from "../../core/pipeline.js";
-import type { CliContext } from "../context.js";
+import type { CliContext, Register } from "../context.js";
 import { addMessages, t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
-import type { Register } from "../main.js";
 
 addMessages({
   "plan.heading": { en: "Plan for {name} ({root})", zh: "{name} 的构建计划（{root}）" },

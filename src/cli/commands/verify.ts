@@ -9,9 +9,8 @@ import { PyshipError } from "../../core/errors.js";
 import type { VerifyMode, VerifyOptions, VerifyReport } from "../../core/pipeline.js";
 import { verifyError } from "../../verify/verify-error.js";
 import { verifyImage } from "../../verify/verify-image.js";
-import type { CliContext } from "../context.js";
+import type { CliContext, Register } from "../context.js";
 import { addMessages, t } from "../i18n.js";
-import type { Register } from "../main.js";
 
 addMessages({
   "verify.heading": { en: "Verifying {image} ({mode})", zh: "正在验证 {image}（{mode}）" },
