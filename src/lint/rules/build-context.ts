@@ -31,8 +31,25 @@ function wholeCopy(model: DockerModel): InstructionModel | undefined {
   return copies.find((i) => finalIndexes.has(i.stage)) ?? copies[0];
 }
 
+/**
+ * The ignore rules, minus lines that are not valid patterns (an unclosed `[`): Docker rejects
+ * those at build time; here they must not take every other rule down with them.
+ */
+function ignoreRules(text: string): ReturnType<typeof createIgnore> {
+  const rules = createIgnore();
+  for (const line of text.split(/\r?\n/)) {
+    try {
+      createIgnore().add(line).ignores("probe");
+      rules.add(line);
+    } catch {
+      // an invalid pattern: skipped (see above)
+    }
+  }
+  return rules;
+}
+
 function leaked(build: BuildContext, paths: readonly string[]): string[] {
-  const rules = createIgnore().add(build.dockerignore ?? "");
+  const rules = ignoreRules(build.dockerignore ?? "");
   return paths.filter(
     (path) => build.exists(path) && !rules.ignores(path) && !rules.ignores(`${path}/HEAD`),
   );
