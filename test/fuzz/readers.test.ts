@@ -98,6 +98,7 @@ const TOKENS: Readonly<Record<string, readonly string[]>> = {
     "app:app",
     " --bind ",
     "0.0.0.0:$PORT",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Procfile text, not a template
     "${PORT:-8000}",
     ";",
     "&&",
@@ -159,6 +160,7 @@ const TOKENS: Readonly<Record<string, readonly string[]>> = {
     "ENV A 1",
     "USER 1000",
     "ARG X",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Dockerfile text, not a template
     "${X}",
     "--mount=type=cache,target=/root/.cache",
     "WORKDIR /app",
