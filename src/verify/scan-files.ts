@@ -58,11 +58,15 @@ export function normalizePath(name: string): string {
   return `/${trimmed}`;
 }
 
+/** Inside the OS's own directories or a virtualenv: not the app's files. */
+export function isSystemPath(path: string, venvRoots: readonly string[]): boolean {
+  return [...SYSTEM_DIRS, ...venvRoots].some((dir) => path === dir || path.startsWith(`${dir}/`));
+}
+
 export function findLeaks(paths: readonly string[], venvRoots: readonly string[]): Leak[] {
-  const skip = [...SYSTEM_DIRS, ...venvRoots];
   const found = new Map<string, Leak>();
   for (const path of paths) {
-    if (skip.some((dir) => path === dir || path.startsWith(`${dir}/`))) continue;
+    if (isSystemPath(path, venvRoots)) continue;
     const segments = path.split("/").filter(Boolean);
     for (const rule of LEAK_RULES) {
       const index = rule.match(segments);

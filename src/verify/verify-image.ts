@@ -6,6 +6,7 @@
 import type { CommandExecutor } from "../core/exec.js";
 import type { VerifyCheck, VerifyFailure, VerifyOptions, VerifyReport } from "../core/pipeline.js";
 import { fileChecks } from "./check-files.js";
+import { secretsCheck } from "./check-secrets.js";
 import { chooseMode } from "./choose-mode.js";
 import { EngineSession } from "./engine-session.js";
 import { inspectImage } from "./inspect-image.js";
@@ -47,7 +48,9 @@ export async function verifyImage(input: VerifyInput): Promise<VerifyReport> {
     await session.removeAll();
     progress("scanning the image's files");
     const files = await fileChecks(input.executor, session, input.image, facts);
-    return report(input.image, plan.port, run, files, facts.sizeBytes);
+    progress("reading every layer for secrets");
+    const secrets = await secretsCheck(session, input.image, facts.venvRoots);
+    return report(input.image, plan.port, run, [...files, secrets], facts.sizeBytes);
   } finally {
     input.signal?.removeEventListener("abort", interrupt);
     await session.removeAll();

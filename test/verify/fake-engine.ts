@@ -3,6 +3,8 @@
  * docker commands verify runs, a virtual clock (sleeps advance it instantly), and an HTTP
  * fake tied to the same clock. Each scenario describes one image's behaviour.
  */
+import { writeFile } from "node:fs/promises";
+import { pack } from "tar-stream";
 import type { CommandExecutor, RunResult } from "../../src/core/exec.js";
 import type { HttpAnswer } from "../../src/verify/probe-http.js";
 
@@ -90,6 +92,8 @@ export class FakeEngine implements CommandExecutor {
         return ok(procStatus(this.scenario.uid ?? 10001));
       case "stop":
         return this.stop(args.at(-1) ?? "");
+      case "save":
+        return this.save(args[args.indexOf("-o") + 1] ?? "");
       case "rm":
         this.removed.push(...args.filter((a) => a.startsWith("pyship-verify-")));
         return ok("");
@@ -105,6 +109,19 @@ export class FakeEngine implements CommandExecutor {
   /** Containers (run or create) not removed with `rm -f`. */
   leftovers(): string[] {
     return this.created.filter((name) => !this.removed.includes(name));
+  }
+
+  /** `save -o FILE`: a docker-archive with the scenario's files as one layer (all empty). */
+  private async save(file: string): Promise<RunResult> {
+    const layer = await tarOf(Object.fromEntries(this.listing().map((path) => [path, ""])));
+    const config = { config: this.scenario.config ?? {}, history: [{ created_by: "fake" }] };
+    const archive = await tarOf({
+      "l0/layer.tar": layer,
+      "cfg.json": JSON.stringify(config),
+      "manifest.json": JSON.stringify([{ Config: "cfg.json", Layers: ["l0/layer.tar"] }]),
+    });
+    await writeFile(file, archive);
+    return ok("");
   }
 
   private inspect(): RunResult {
@@ -192,4 +209,14 @@ function ok(stdout: string): RunResult {
 
 function procStatus(uid: number): string {
   return `Name:\tgunicorn\nState:\tS (sleeping)\nUid:\t${uid}\t${uid}\t${uid}\t${uid}\nGid:\t${uid}\t${uid}\t${uid}\t${uid}\n`;
+}
+
+async function tarOf(files: Readonly<Record<string, string | Buffer>>): Promise<Buffer> {
+  const archive = pack();
+  for (const [name, content] of Object.entries(files))
+    if (!name.endsWith("/")) archive.entry({ name }, content);
+  archive.finalize();
+  const chunks: Buffer[] = [];
+  for await (const chunk of archive) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

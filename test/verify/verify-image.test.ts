@@ -44,6 +44,7 @@ describe("verifyImage on a healthy web image", () => {
       ["no-leaks", "pass"],
       ["no-compiler", "pass"],
       ["size", "pass"],
+      ["no-secrets", "pass"],
     ]);
     expect(report).toMatchObject({
       mode: "web",
@@ -155,6 +156,16 @@ describe("verifyImage faults", () => {
     const { report } = await verify(HEALTHY, { expect: "hello from django-site" });
     expect(check(report, "expect").status).toBe("fail");
     expect(report.failure?.code).toBe("E_VERIFY_FAILED");
+  });
+
+  it("fails no-secrets when the image config carries a secret, masked and naming the variable", async () => {
+    const env = ["PATH=/usr/bin", "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG"];
+    const { report } = await verify({ ...HEALTHY, config: { ...WEB, Env: env } });
+    const secrets = check(report, "no-secrets");
+    expect(secrets.status).toBe("fail");
+    expect(secrets.detail).toContain("ENV AWS_SECRET_ACCESS_KEY");
+    expect(secrets.detail).not.toContain("wJalrXUtnFEMI/K7MDENG");
+    expect(report.failure?.message).toContain("no-secrets");
   });
 
   it("reports the slow stop time", async () => {

@@ -1,0 +1,54 @@
+/*
+ * The `no-secrets` check: exports the image (`save`, every layer as shipped) to a temp file,
+ * reads it and reports secrets in any layer, the config or the history. The temp file is
+ * always removed; an engine that cannot export makes the check fail, never pass silently.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { VerifyCheck } from "../core/pipeline.js";
+import type { EngineSession } from "./engine-session.js";
+import { readImageArchive } from "./read-image-archive.js";
+import { type SecretFinding, scanImageSecrets, wantsText } from "./scan-layers.js";
+
+const SHOWN = 5;
+
+export async function secretsCheck(
+  session: EngineSession,
+  image: string,
+  venvRoots: readonly string[],
+): Promise<VerifyCheck> {
+  const dir = await mkdtemp(join(tmpdir(), "pyship-save-"));
+  try {
+    const file = join(dir, "image.tar");
+    // podman's default format is its own; docker-archive is the layout both engines share.
+    const format = /podman/.test(session.client) ? ["--format", "docker-archive"] : [];
+    await session.must(["save", ...format, "-o", file, image], 300_000);
+    const archive = await readImageArchive(file, wantsText(venvRoots));
+    return toCheck(scanImageSecrets(archive, venvRoots));
+  } catch (error) {
+    const detail = `cannot read the image's layers: ${(error as Error).message}`;
+    return { name: "no-secrets", status: "fail", detail };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function toCheck(findings: readonly SecretFinding[]): VerifyCheck {
+  if (findings.length === 0) {
+    const detail = "no secrets in any layer, the config or the history";
+    return { name: "no-secrets", status: "pass", detail, value: 0 };
+  }
+  const shown = findings.slice(0, SHOWN).map(describe);
+  const more = findings.length > SHOWN ? `; and ${findings.length - SHOWN} more` : "";
+  const detail = `${shown.join("; ")}${more}. Anyone who pulls the image can read every layer: keep secrets out of the build (BuildKit secret mounts, runtime env)`;
+  return { name: "no-secrets", status: "fail", detail, value: findings.length };
+}
+
+function describe(finding: SecretFinding): string {
+  const layer = finding.layer === null ? "" : ` (layer ${finding.layer + 1}`;
+  const by = finding.instruction === null ? "" : `${layer ? ", " : " ("}${finding.instruction}`;
+  const close = layer || by ? ")" : "";
+  const value = finding.shown === finding.where ? "" : ` ${finding.shown}`;
+  return `${finding.where}: ${finding.what}${value}${layer}${by}${close}`;
+}

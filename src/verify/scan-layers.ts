@@ -1,0 +1,177 @@
+/*
+ * Secrets anywhere in an image, not only in its final filesystem: files copied in one layer
+ * and deleted in a later one (still shipped: anyone who pulls the image can read the layer),
+ * credentials in the files the layers carry, in the config (Env, Labels, Entrypoint/Cmd) and
+ * in the history (build args recorded with `RUN`). Pure: works on what read-image-archive read.
+ * Every value shown is masked.
+ */
+import {
+  credentialUrls,
+  findTokenShape,
+  isSecretName,
+  maskSecret,
+  redactSecrets,
+} from "../core/secret-patterns.js";
+import type { ArchiveLayer, ImageArchive, ImageConfig } from "./read-image-archive.js";
+import { findLeaks, isSystemPath } from "./scan-files.js";
+
+export interface SecretFinding {
+  readonly kind: "deleted-file" | "file-content" | "config" | "history";
+  readonly what: string;
+  /** A path, `ENV NAME`, `LABEL name`, `CMD` or `history`. */
+  readonly where: string;
+  /** 0-based layer index, null for the config. */
+  readonly layer: number | null;
+  /** The instruction that added the layer (or the history line), shortened. */
+  readonly instruction: string | null;
+  /** The secret's first characters, never the whole value. */
+  readonly shown: string;
+}
+
+/** Which files' text is worth reading: the app's own small files and anything named like a secret. */
+export function wantsText(venvRoots: readonly string[]) {
+  return (path: string, size: number): boolean =>
+    size <= 256 * 1024 && (findLeaks([path], []).length > 0 || !isSystemPath(path, venvRoots));
+}
+
+export function scanImageSecrets(
+  archive: ImageArchive,
+  venvRoots: readonly string[],
+): SecretFinding[] {
+  const instructions = layerInstructions(archive.config);
+  return [
+    ...deletedButShipped(archive.layers, venvRoots, instructions),
+    ...fileContents(archive.layers, instructions),
+    ...configSecrets(archive.config),
+    ...historySecrets(archive.config),
+  ];
+}
+
+/** The history lines that made a layer, in layer order (empty-layer steps left out). */
+function layerInstructions(config: ImageConfig): string[] {
+  return config.history.filter((step) => !step.emptyLayer).map((step) => shorten(step.createdBy));
+}
+
+function shorten(createdBy: string): string {
+  const text = redactSecrets(createdBy)
+    .replace(/^\/bin\/sh -c #\(nop\)\s*/, "")
+    .replace(/ # buildkit$/, "")
+    .trim();
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function deletedButShipped(
+  layers: readonly ArchiveLayer[],
+  venvRoots: readonly string[],
+  instructions: readonly string[],
+): SecretFinding[] {
+  return layers.flatMap((layer, index) => {
+    const later = layers.slice(index + 1);
+    const paths = layer.entries.filter((e) => e.whiteout === null).map((e) => e.path);
+    return findLeaks(paths, venvRoots)
+      .filter((leak) => later.some((next) => deletes(next, leak.path)))
+      .map((leak) => ({
+        kind: "deleted-file" as const,
+        what: `${leak.what} deleted in a later layer but still shipped`,
+        where: leak.path,
+        layer: index,
+        instruction: instructions[index] ?? null,
+        shown: leak.path,
+      }));
+  });
+}
+
+/** Whether a layer removes `path`: a whiteout of it or of a parent, or an opaque parent. */
+function deletes(layer: ArchiveLayer, path: string): boolean {
+  return layer.entries.some((entry) => {
+    if (entry.whiteout === null) return false;
+    const within = path === entry.path || path.startsWith(`${entry.path}/`);
+    return entry.whiteout === "file" ? within : path.startsWith(`${entry.path}/`);
+  });
+}
+
+function fileContents(
+  layers: readonly ArchiveLayer[],
+  instructions: readonly string[],
+): SecretFinding[] {
+  return layers.flatMap((layer, index) =>
+    [...layer.texts].flatMap(([path, text]) => {
+      const found = secretInText(text);
+      if (found === null) return [];
+      const instruction = instructions[index] ?? null;
+      return [{ kind: "file-content" as const, ...found, where: path, layer: index, instruction }];
+    }),
+  );
+}
+
+const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*[=:]\s*["']?([^"'\s#]+)/;
+
+/** A token shape, a URL with a literal password, or a `SECRET_NAME=value` line. */
+function secretInText(text: string): { what: string; shown: string } | null {
+  const token = findTokenShape(text);
+  if (token) return { what: token.what, shown: maskSecret(token.value) };
+  const url = credentialUrls(text).find((found) => found.literal);
+  if (url) return { what: "URL with credentials", shown: url.shown };
+  for (const line of text.split("\n")) {
+    const match = ASSIGNMENT.exec(line);
+    if (match && isSecretName(match[1] as string) && !(match[2] as string).startsWith("$"))
+      return { what: `${match[1]} with a literal value`, shown: maskSecret(match[2] as string) };
+  }
+  return null;
+}
+
+function configSecrets(config: ImageConfig): SecretFinding[] {
+  const env = config.env.flatMap((pair) => {
+    const [name = "", ...rest] = pair.split("=");
+    const value = rest.join("=");
+    const named = isSecretName(name) && value !== "" && !value.startsWith("/run/secrets/");
+    const found = named
+      ? { what: `${name} set in the image`, shown: maskSecret(value) }
+      : secretInText(value);
+    return found ? [configFinding(`ENV ${name}`, found)] : [];
+  });
+  const labels = Object.entries(config.labels).flatMap(([name, value]) => {
+    const found = secretInText(value);
+    return found ? [configFinding(`LABEL ${name}`, found)] : [];
+  });
+  const command = [...config.entrypoint, ...config.cmd].join(" ");
+  const inCommand = secretInText(command);
+  return [...env, ...labels, ...(inCommand ? [configFinding("CMD", inCommand)] : [])];
+}
+
+function configFinding(where: string, found: { what: string; shown: string }): SecretFinding {
+  return { kind: "config", where, layer: null, instruction: null, ...found };
+}
+
+/** `RUN |2 TOKEN=abc X=1 /bin/sh -c …`: the build args BuildKit records for a RUN. */
+const BUILD_ARGS = /^(?:RUN )?\|\d+ ((?:[A-Za-z_][A-Za-z0-9_]*=\S* )+)/;
+
+function historySecrets(config: ImageConfig): SecretFinding[] {
+  return config.history.flatMap((step) => {
+    const line = step.createdBy;
+    // ENV lines are reported from the config, where they still are.
+    if (/^(?:\/bin\/sh -c #\(nop\)\s+)?ENV /.test(line)) return [];
+    const args = BUILD_ARGS.exec(line)?.[1]?.trim().split(" ") ?? [];
+    const declared = /^ARG (\S+=\S+)/.exec(line)?.[1];
+    const pairs = declared ? [...args, declared] : args;
+    const named = pairs.find(
+      (pair) => isSecretName(pair.split("=")[0] as string) && !pair.endsWith("="),
+    );
+    const found = named
+      ? {
+          what: `build arg ${named.split("=")[0]} recorded`,
+          shown: maskSecret(named.split("=").slice(1).join("=")),
+        }
+      : secretInText(line);
+    if (!found) return [];
+    return [
+      {
+        kind: "history" as const,
+        ...found,
+        where: "history",
+        layer: null,
+        instruction: shorten(line),
+      },
+    ];
+  });
+}

@@ -1,0 +1,166 @@
+/*
+ * Secrets in layers, config and history, on docker-archive exports made in the test with
+ * tar-stream (the same layout `docker save` writes): a file deleted in a later layer is still
+ * shipped; whiteouts and opaque directories are understood; no value is ever shown whole.
+ */
+import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { pack } from "tar-stream";
+import { afterAll, describe, expect, it } from "vitest";
+import { readImageArchive } from "../../src/verify/read-image-archive.js";
+import { scanImageSecrets, wantsText } from "../../src/verify/scan-layers.js";
+
+type Files = Readonly<Record<string, string>>;
+
+async function tarBuffer(files: Files): Promise<Buffer> {
+  const archive = pack();
+  for (const [name, content] of Object.entries(files)) archive.entry({ name }, content);
+  archive.finalize();
+  const chunks: Buffer[] = [];
+  for await (const chunk of archive) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+const dir = mkdtempSync(join(tmpdir(), "pyship-layers-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Image {
+  readonly layers: readonly Files[];
+  readonly history: readonly string[];
+  readonly env?: readonly string[];
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** Writes a docker-archive: manifest.json, the config, one <id>/layer.tar per layer. */
+async function saveImage(name: string, image: Image): Promise<string> {
+  const outer = pack();
+  const layerNames = image.layers.map((_, index) => `layer${index}/layer.tar`);
+  const history = image.history.map((line) => ({
+    created_by: line,
+    ...(line.startsWith("ENV") || line.startsWith("ARG") ? { empty_layer: true } : {}),
+  }));
+  const config = { config: { Env: image.env ?? [], Labels: image.labels ?? {} }, history };
+  for (const [index, files] of image.layers.entries())
+    outer.entry({ name: layerNames[index] as string }, await tarBuffer(files));
+  outer.entry({ name: "cfg.json" }, JSON.stringify(config));
+  outer.entry(
+    { name: "manifest.json" },
+    JSON.stringify([{ Config: "cfg.json", Layers: layerNames }]),
+  );
+  outer.finalize();
+  const file = join(dir, `${name}.tar`);
+  await pipeline(outer, createWriteStream(file));
+  return file;
+}
+
+async function scan(name: string, image: Image) {
+  const archive = await readImageArchive(await saveImage(name, image), wantsText(["/opt/venv"]));
+  return scanImageSecrets(archive, ["/opt/venv"]);
+}
+
+const BASE: Files = { "usr/bin/python3": "ELF", "etc/passwd": "root:x:0:0" };
+
+describe("scanImageSecrets", () => {
+  it("finds a .env copied in one layer and deleted in the next, naming the instruction", async () => {
+    const findings = await scan("deleted", {
+      layers: [BASE, { "app/.env": "A=1\n", "app/app.py": "print(1)\n" }, { "app/.wh..env": "" }],
+      history: ["debootstrap", "COPY . /app # buildkit", "RUN rm /app/.env # buildkit"],
+    });
+    const deleted = findings.filter((f) => f.kind === "deleted-file");
+    expect(deleted).toEqual([
+      expect.objectContaining({ where: "/app/.env", layer: 1, instruction: "COPY . /app" }),
+    ]);
+  });
+
+  it("understands an opaque whiteout of a parent directory", async () => {
+    const findings = await scan("opaque", {
+      layers: [BASE, { "app/.git/config": "[core]" }, { "app/.wh..wh..opq": "" }],
+      history: ["base", "COPY . /app", "RUN rm -rf /app && mkdir /app"],
+    });
+    expect(findings.map((f) => [f.kind, f.where])).toContainEqual(["deleted-file", "/app/.git"]);
+  });
+
+  it("does not report a secret-named file that is still in the final image as deleted", async () => {
+    const findings = await scan("kept", {
+      layers: [BASE, { "app/.env": "X=1\n" }],
+      history: ["base", "COPY . /app"],
+    });
+    expect(findings.filter((f) => f.kind === "deleted-file")).toEqual([]);
+  });
+
+  it.each([
+    [
+      "an AWS key in a settings file",
+      "AWS_KEY = 'AKIAABCDEFGHIJKLMNOP'\n",
+      "AWS access key",
+      "AKIA…",
+    ],
+    ["a private key block", "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n", "private key", "----…"],
+    [
+      "a URL with a password",
+      "DB = 'postgres://app:s3cret@db/app'\n",
+      "URL with credentials",
+      "postgres://***@db/app",
+    ],
+    [
+      "a secret-named assignment",
+      "DB_PASSWORD=hunter2hunter2\n",
+      "DB_PASSWORD with a literal value",
+      "hunt…",
+    ],
+  ])("finds %s in a layer's file, masked", async (_name, text, what, shown) => {
+    const findings = await scan(`content-${what.replace(/\W/g, "")}`, {
+      layers: [BASE, { "app/settings.py": text }],
+      history: ["base", "COPY . /app"],
+    });
+    expect(findings).toContainEqual(
+      expect.objectContaining({ kind: "file-content", where: "/app/settings.py", what, shown }),
+    );
+  });
+
+  it("finds secrets in the config and build args in the history, never printing them whole", async () => {
+    const token = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
+    const findings = await scan("config", {
+      layers: [BASE, { "app/app.py": "print(1)\n" }],
+      history: [
+        "base",
+        `ARG TOKEN=${token}`,
+        `RUN |1 TOKEN=${token} /bin/sh -c pip install -r requirements.txt # buildkit`,
+        "ENV AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG",
+      ],
+      env: [
+        "PATH=/usr/bin",
+        "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG",
+        "SECRET_KEY_FILE=/run/x",
+      ],
+      labels: { "org.example.token": `https://x-access:${token}@github.com/a/b` },
+    });
+    const where = findings.map((f) => `${f.kind} ${f.where}`);
+    expect(where).toEqual(
+      expect.arrayContaining([
+        "config ENV AWS_SECRET_ACCESS_KEY",
+        "config LABEL org.example.token",
+        "history history",
+      ]),
+    );
+    expect(where.filter((w) => w.startsWith("history"))).toHaveLength(2);
+    expect(where).not.toContain("config ENV SECRET_KEY_FILE");
+    expect(JSON.stringify(findings)).not.toContain(token);
+    expect(JSON.stringify(findings)).not.toContain("wJalrXUtnFEMI/K7MDENG");
+  });
+
+  it("reports nothing for a clean image (system files and the venv are not the app's)", async () => {
+    const findings = await scan("clean", {
+      layers: [
+        BASE,
+        { "opt/venv/lib/site-packages/x/test_keys.py": "AKIAABCDEFGHIJKLMNOP" },
+        { "app/app.py": "print('hi')\n" },
+      ],
+      history: ["base", "RUN pip install x", "COPY . /app"],
+      env: ["PATH=/opt/venv/bin:/usr/bin", "PYTHONUNBUFFERED=1"],
+    });
+    expect(findings).toEqual([]);
+  });
+});
