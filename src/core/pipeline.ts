@@ -258,7 +258,8 @@ export interface BuildResult {
   readonly logFile: string | null;
 }
 
-export type CheckStatus = "pass" | "fail" | "skip";
+/** warn: worth fixing, but the image works (it does not fail verification). */
+export type CheckStatus = "pass" | "fail" | "warn" | "skip";
 
 export interface VerifyCheck {
   readonly name: string;

@@ -22,13 +22,38 @@ export interface RunSpec {
   readonly args?: readonly string[];
 }
 
+/**
+ * Kubernetes' "restricted" Pod Security profile as engine flags: a numeric non-root user, no
+ * capabilities, no privilege escalation, a read-only root filesystem with a writable /tmp.
+ */
+export interface Hardening {
+  /** `uid` or `uid:gid`, numeric. */
+  readonly user: string;
+}
+
+function hardeningFlags(hardening: Hardening): string[] {
+  return [
+    "--user",
+    hardening.user,
+    "--cap-drop",
+    "ALL",
+    "--security-opt",
+    "no-new-privileges",
+    "--read-only",
+    "--tmpfs",
+    "/tmp:rw,exec,nosuid,nodev,size=256m",
+  ];
+}
+
 export class EngineSession {
   private readonly created: string[] = [];
   private interrupted = false;
 
   constructor(
-    private readonly executor: CommandExecutor,
+    readonly executor: CommandExecutor,
     readonly client: string,
+    /** When set, every container this session runs is hardened (see Hardening). */
+    private readonly hardening: Hardening | null = null,
   ) {}
 
   /** Ctrl-C: remove the containers now; every later command fails instead of running. */
@@ -61,7 +86,7 @@ export class EngineSession {
       "-d",
       "--name",
       name,
-      ...runFlags(spec),
+      ...this.flags(spec),
       spec.image,
       ...(spec.args ?? []),
     ]);
@@ -72,7 +97,7 @@ export class EngineSession {
   runToEnd(spec: RunSpec, timeoutMs = 60_000): Promise<RunResult> {
     const name = `pyship-verify-${randomBytes(4).toString("hex")}`;
     this.created.push(name);
-    const args = ["run", "--name", name, ...runFlags(spec), spec.image, ...(spec.args ?? [])];
+    const args = ["run", "--name", name, ...this.flags(spec), spec.image, ...(spec.args ?? [])];
     return this.try(args, timeoutMs);
   }
 
@@ -109,6 +134,11 @@ export class EngineSession {
     const args = tail === undefined ? ["logs", name] : ["logs", "--tail", String(tail), name];
     const result = await this.try(args);
     return `${result.stdout}${result.stderr}`;
+  }
+
+  private flags(spec: RunSpec): string[] {
+    if (this.hardening === null) return runFlags(spec);
+    return [...runFlags({ ...spec, user: undefined }), ...hardeningFlags(this.hardening)];
   }
 
   /** Removes every container this session created; never throws (cleanup path). */

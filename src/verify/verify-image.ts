@@ -6,6 +6,7 @@
 import type { CommandExecutor } from "../core/exec.js";
 import type { VerifyCheck, VerifyFailure, VerifyOptions, VerifyReport } from "../core/pipeline.js";
 import { fileChecks } from "./check-files.js";
+import { numericUserCheck, restrictedCheck } from "./check-restricted.js";
 import { secretsCheck } from "./check-secrets.js";
 import { chooseMode } from "./choose-mode.js";
 import { EngineSession } from "./engine-session.js";
@@ -46,11 +47,14 @@ export async function verifyImage(input: VerifyInput): Promise<VerifyReport> {
         : await probeProcess(ctx, plan.mode);
     // Free the test container before the export, which is the heavy part.
     await session.removeAll();
+    const runtime = [numericUserCheck(facts)];
+    if (run.failure === null)
+      runtime.push(await restrictedCheck(ctx, run.mode, plan.port, run.uid));
     progress("scanning the image's files");
     const files = await fileChecks(input.executor, session, input.image, facts);
     progress("reading every layer for secrets");
     const secrets = await secretsCheck(session, input.image, facts.venvRoots);
-    return report(input.image, plan.port, run, [...files, secrets], facts.sizeBytes);
+    return report(input.image, plan.port, run, [...runtime, ...files, secrets], facts.sizeBytes);
   } finally {
     input.signal?.removeEventListener("abort", interrupt);
     await session.removeAll();

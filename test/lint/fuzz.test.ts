@@ -114,9 +114,11 @@ describe("lint never crashes on mutated Dockerfiles", () => {
     const build = memoryContext(CONTEXT_FILES);
     let linted = 0;
     let rejected = 0;
-    const started = Date.now();
     for (let i = 0; i < 400; i++) {
       const text = mutate(SEEDS[i % SEEDS.length] ?? "", next);
+      // A hang guard per case, far above the ~15 ms a case takes even on a loaded machine: a
+      // whole-run time limit failed whenever the machine was busy, which says nothing of lint.
+      const started = Date.now();
       try {
         const checked = checkInput(new TextEncoder().encode(text), "Dockerfile");
         lintDockerfile(checked, { file: "Dockerfile", build, now: NOW });
@@ -129,9 +131,9 @@ describe("lint never crashes on mutated Dockerfiles", () => {
         expect(error.message).not.toBe("");
         rejected++;
       }
+      expect(Date.now() - started, `mutation ${i} took too long`).toBeLessThan(2000);
     }
     expect(linted).toBeGreaterThan(100);
     expect(rejected).toBeGreaterThan(10);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 });

@@ -27,6 +27,8 @@ export interface Scenario {
   readonly files?: readonly string[];
   /** stderr of `run -d` when the engine cannot start the container. */
   readonly runError?: string;
+  /** The app dies on a read-only root filesystem (it writes outside /tmp). */
+  readonly needsWritableRoot?: boolean;
   /** The image has no `find` (distroless): the file scan must fall back to `export`. */
   readonly noFind?: boolean;
 }
@@ -34,6 +36,8 @@ export interface Scenario {
 interface Container {
   readonly startedAt: number;
   stoppedAt: number | null;
+  /** Started with --read-only (verify's restricted run). */
+  readonly readOnly: boolean;
 }
 
 const BASE_FILES = [
@@ -155,16 +159,19 @@ export class FakeEngine implements CommandExecutor {
     if (entrypoint !== null) return ok(procStatus(this.scenario.uid ?? 10001));
     if (this.scenario.runError)
       return { exitCode: 127, stdout: "", stderr: this.scenario.runError, timedOut: false };
-    this.containers.set(name, { startedAt: this.time, stoppedAt: null });
+    const readOnly = args.includes("--read-only");
+    this.containers.set(name, { startedAt: this.time, stoppedAt: null, readOnly });
     return ok(`${name}\n`);
   }
 
+  /** The latest app container: verify runs the app once normally, then once restricted. */
   private mainContainer(): Container | undefined {
-    return [...this.containers.values()][0];
+    return [...this.containers.values()].at(-1);
   }
 
   private running(container: Container): boolean {
     const exits = this.scenario.exitsAfterMs;
+    if (container.readOnly && this.scenario.needsWritableRoot) return false;
     const exited =
       exits !== null && exits !== undefined && this.time - container.startedAt >= exits;
     return !exited && container.stoppedAt === null;

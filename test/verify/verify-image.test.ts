@@ -41,6 +41,8 @@ describe("verifyImage on a healthy web image", () => {
       ["expect", "pass"],
       ["non-root", "pass"],
       ["stop", "pass"],
+      ["numeric-user", "pass"],
+      ["restricted", "pass"],
       ["no-leaks", "pass"],
       ["no-compiler", "pass"],
       ["size", "pass"],
@@ -166,6 +168,22 @@ describe("verifyImage faults", () => {
     expect(secrets.detail).toContain("ENV AWS_SECRET_ACCESS_KEY");
     expect(secrets.detail).not.toContain("wJalrXUtnFEMI/K7MDENG");
     expect(report.failure?.message).toContain("no-secrets");
+  });
+
+  it("runs the app again hardened (read-only root, no capabilities, numeric uid) and warns when it breaks", async () => {
+    const { engine, report } = await verify({ ...HEALTHY, needsWritableRoot: true });
+    const hardened = engine.calls.find((call) => call.includes("--read-only")) ?? [];
+    expect(hardened.join(" ")).toContain(
+      "--user 10001:10001 --cap-drop ALL --security-opt no-new-privileges --read-only --tmpfs /tmp",
+    );
+    expect(check(report, "restricted").status).toBe("warn");
+    expect(report.ok).toBe(true);
+  });
+
+  it("warns when the image's USER is a name (runAsNonRoot cannot verify it)", async () => {
+    const { report } = await verify({ ...HEALTHY, config: { ...WEB, User: "app" } });
+    expect(check(report, "numeric-user")).toMatchObject({ status: "warn" });
+    expect(check(report, "numeric-user").detail).toContain("10001:10001");
   });
 
   it("reports the slow stop time", async () => {

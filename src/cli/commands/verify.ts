@@ -23,6 +23,7 @@ addMessages({
   "verify.status.pass": { en: "pass", zh: "通过" },
   "verify.status.fail": { en: "FAIL", zh: "失败" },
   "verify.status.skip": { en: "skip", zh: "跳过" },
+  "verify.status.warn": { en: "warn", zh: "警告" },
   "verify.check.start": { en: "starts", zh: "启动" },
   "verify.check.http": { en: "answers HTTP", zh: "HTTP 响应" },
   "verify.check.expect": { en: "expected text", zh: "期望内容" },
@@ -115,7 +116,14 @@ export function printVerifyReport(ctx: CliContext, report: VerifyReport): void {
   for (const [index, row] of [header, ...rows].entries()) {
     const cells = row.map((cell, i) => (i < 2 ? pad(cell, widths[i] ?? 0) : cell));
     const status = report.checks[index - 1]?.status;
-    const colour = status === "fail" ? paint.red : status === "pass" ? paint.green : paint.dim;
+    const colour =
+      status === "fail"
+        ? paint.red
+        : status === "pass"
+          ? paint.green
+          : status === "warn"
+            ? paint.yellow
+            : paint.dim;
     const line = `  ${cells.join("  ")}`;
     ctx.out(index === 0 ? paint.dim(line) : colour(line));
   }
@@ -199,4 +207,10 @@ function pad(text: string, to: number): string {
 }
 
 const identity = (text: string) => text;
-const plain = { bold: identity, red: identity, green: identity, dim: identity } as const;
+const plain = {
+  bold: identity,
+  red: identity,
+  green: identity,
+  yellow: identity,
+  dim: identity,
+} as const;
