@@ -28,10 +28,13 @@ export interface SecretFinding {
   readonly shown: string;
 }
 
-/** Which files' text is worth reading: the app's own small files and anything named like a secret. */
+/** Compiled or binary files: their strings are not assignments a person wrote. */
+const BINARY = /\.(pyc|pyo|so|a|o|whl|zip|gz|png|jpe?g|gif|ico|woff2?|ttf|sqlite3?|db)$/i;
+
+/** Which files' text is worth reading: the app's own small text files (not the OS's, not the venv's). */
 export function wantsText(venvRoots: readonly string[]) {
   return (path: string, size: number): boolean =>
-    size <= 256 * 1024 && (findLeaks([path], []).length > 0 || !isSystemPath(path, venvRoots));
+    size <= 256 * 1024 && !BINARY.test(path) && !isSystemPath(path, venvRoots);
 }
 
 export function scanImageSecrets(
@@ -96,7 +99,7 @@ function fileContents(
 ): SecretFinding[] {
   return layers.flatMap((layer, index) =>
     [...layer.texts].flatMap(([path, text]) => {
-      const found = secretInText(text);
+      const found = secretInText(text, path.endsWith(".py"));
       if (found === null) return [];
       const instruction = instructions[index] ?? null;
       return [{ kind: "file-content" as const, ...found, where: path, layer: index, instruction }];
@@ -104,18 +107,26 @@ function fileContents(
   );
 }
 
-const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*[=:]\s*["']?([^"'\s#]+)/;
+/** `NAME = "value"`, `NAME: 'value'`, or (outside Python) `NAME=value`. */
+const QUOTED = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*[=:]\s*(["'])([^"'\n]{4,})\2/;
+const BARE =
+  /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*[=:]\s*([^\s"'#()$%{}<>[\]]{4,})\s*(?:#.*)?$/;
 
-/** A token shape, a URL with a literal password, or a `SECRET_NAME=value` line. */
-function secretInText(text: string): { what: string; shown: string } | null {
+/**
+ * A token shape, a URL with a literal password, or a secret-named variable given a literal
+ * value. In Python only quoted values are literals (`os.environ[...]` is not a secret).
+ */
+function secretInText(text: string, python = false): { what: string; shown: string } | null {
   const token = findTokenShape(text);
   if (token) return { what: token.what, shown: maskSecret(token.value) };
   const url = credentialUrls(text).find((found) => found.literal);
   if (url) return { what: "URL with credentials", shown: url.shown };
   for (const line of text.split("\n")) {
-    const match = ASSIGNMENT.exec(line);
-    if (match && isSecretName(match[1] as string) && !(match[2] as string).startsWith("$"))
-      return { what: `${match[1]} with a literal value`, shown: maskSecret(match[2] as string) };
+    const quoted = QUOTED.exec(line);
+    const match = quoted ? [quoted[1], quoted[3]] : python ? null : BARE.exec(line)?.slice(1);
+    const [name, value] = match ?? [];
+    if (name && value && isSecretName(name))
+      return { what: `${name} with a literal value`, shown: maskSecret(value) };
   }
   return null;
 }

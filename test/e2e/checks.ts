@@ -13,7 +13,10 @@ export function check(report: VerifyReport, name: string): VerifyCheck {
   return found;
 }
 
-/** Passed every check, non-root as uid 10001, stops in < 3 s, leaks nothing, no compiler. */
+/**
+ * Passed every check, non-root as uid 10001, stops in < 3 s, leaks nothing (in any layer),
+ * no compiler, and still works under the restricted profile (read-only root, no capabilities).
+ */
 export function expectProductionReady(report: VerifyReport, exitCode: number): void {
   expect(failures(report), "failed verify checks").toBe("(none)");
   expect(exitCode).toBe(0);
@@ -21,4 +24,8 @@ export function expectProductionReady(report: VerifyReport, exitCode: number): v
   expect(report.uid).toBe(10001);
   expect(check(report, "no-leaks").status).toBe("pass");
   expect(check(report, "no-compiler").status).toBe("pass");
+  expect(check(report, "no-secrets").status).toBe("pass");
+  expect(check(report, "restricted"), "works under the restricted profile").toMatchObject({
+    status: "pass",
+  });
 }

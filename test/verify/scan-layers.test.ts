@@ -93,31 +93,62 @@ describe("scanImageSecrets", () => {
   it.each([
     [
       "an AWS key in a settings file",
+      "app/settings.py",
       "AWS_KEY = 'AKIAABCDEFGHIJKLMNOP'\n",
       "AWS access key",
       "AKIA…",
     ],
-    ["a private key block", "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n", "private key", "----…"],
+    [
+      "a private key block",
+      "app/key.txt",
+      "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n",
+      "private key",
+      "----…",
+    ],
     [
       "a URL with a password",
+      "app/settings.py",
       "DB = 'postgres://app:s3cret@db/app'\n",
       "URL with credentials",
       "postgres://***@db/app",
     ],
     [
-      "a secret-named assignment",
+      "a quoted secret in Python",
+      "app/settings.py",
+      "SECRET_KEY = 'django-insecure-abc'\n",
+      "SECRET_KEY with a literal value",
+      "djan…",
+    ],
+    [
+      "a bare secret in a .env",
+      "app/.env",
       "DB_PASSWORD=hunter2hunter2\n",
       "DB_PASSWORD with a literal value",
       "hunt…",
     ],
-  ])("finds %s in a layer's file, masked", async (_name, text, what, shown) => {
-    const findings = await scan(`content-${what.replace(/\W/g, "")}`, {
-      layers: [BASE, { "app/settings.py": text }],
+  ])("finds %s in a layer's file, masked", async (_name, path, text, what, shown) => {
+    const findings = await scan(`content-${what.replace(/\W/g, "")}-${path.replace(/\W/g, "")}`, {
+      layers: [BASE, { [path]: text }],
       history: ["base", "COPY . /app"],
     });
     expect(findings).toContainEqual(
-      expect.objectContaining({ kind: "file-content", where: "/app/settings.py", what, shown }),
+      expect.objectContaining({ kind: "file-content", where: `/${path}`, what, shown }),
     );
+  });
+
+  it("does not take a value read from the environment, or compiled files, for a secret", async () => {
+    const findings = await scan("environ", {
+      layers: [
+        BASE,
+        {
+          "app/settings.py": "SECRET_KEY = os.environ['SECRET_KEY']\nPASSWORD = get('x')\n",
+          "app/__pycache__/settings.cpython-313.pyc": "PASSWORD='compiled-constant'",
+          "app/.env.example": "API_TOKEN=\n",
+        },
+      ],
+      history: ["base", "COPY . /app"],
+    });
+    expect(findings.filter((f) => f.kind === "file-content")).toEqual([]);
   });
 
   it("finds secrets in the config and build args in the history, never printing them whole", async () => {
