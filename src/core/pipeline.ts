@@ -286,12 +286,25 @@ export interface VerifyOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
+/** A usual cause recognised in the app's log or HTTP answer (src/verify/run-failures.ts). */
+export interface VerifyDiagnosis {
+  /** Stable code, e.g. "missing-env", "db-not-initialised", "allowed-hosts". */
+  readonly cause: string;
+  readonly message: string;
+  readonly hint: string;
+  /** The log (or body) line that matched, or null when the HTTP status alone decided. */
+  readonly line: string | null;
+}
+
 /** Why verification failed, when it did: the code picks the exit status. */
 export interface VerifyFailure {
   readonly code: "E_CONTAINER_EXITED" | "E_PORT_TIMEOUT" | "E_VERIFY_FAILED";
   readonly message: string;
   /** The container's last log lines, when they explain the failure. */
   readonly logTail: string | null;
+  /** The traceback's final line (`KeyError: 'SECRET_KEY'`), when the log has one. */
+  readonly lastError: string | null;
+  readonly diagnosis: VerifyDiagnosis | null;
 }
 
 export interface VerifyReport {
