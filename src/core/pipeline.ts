@@ -138,6 +138,32 @@ export interface PyshipConfig {
   readonly source: Evidence | null;
 }
 
+/** What a Django project's settings say about running in a container (django-settings.ts). */
+export interface DjangoFacts {
+  /** The settings module the server imports (wsgi.py's DJANGO_SETTINGS_MODULE). */
+  readonly settings: string;
+  readonly settingsFile: string;
+  /** manage.py, relative to the root, or null when there is none. */
+  readonly manage: string | null;
+  /** Where STATIC_ROOT is set, or null. */
+  readonly staticRoot: Evidence | null;
+  /** `django.contrib.staticfiles` is installed. */
+  readonly staticfiles: boolean;
+  /** Where WhiteNoiseMiddleware is added, or null: then the app serves no static files. */
+  readonly whitenoise: Evidence | null;
+  /** DEBUG when the settings set it to a literal True/False; null when computed. */
+  readonly debug: boolean | null;
+  /** ALLOWED_HOSTS when a literal list of strings (hosts null when computed), and where. */
+  readonly allowedHosts: {
+    readonly hosts: readonly string[] | null;
+    readonly evidence: Evidence;
+  } | null;
+  /** The environment variable SECRET_KEY is read from, or null when it is not read from one. */
+  readonly secretKeyEnv: string | null;
+  /** A `migrations/` package exists: the database needs `migrate` before the app works. */
+  readonly migrations: boolean;
+}
+
 export interface ProjectFacts {
   /** Absolute path of the project directory. */
   readonly root: string;
@@ -149,6 +175,8 @@ export interface ProjectFacts {
   readonly procfile: ProcfileFacts | null;
   readonly port: PortFacts | null;
   readonly config: PyshipConfig;
+  /** Present only for Django projects whose settings module was found. */
+  readonly django?: DjangoFacts;
   readonly warnings: readonly Warning[];
 }
 
