@@ -233,6 +233,11 @@ export interface Plan {
   readonly healthcheck: { readonly path: string } | null;
   /** Use BuildKit cache mounts for pip/uv (only when the engine supports them). */
   readonly buildkit: boolean;
+  /**
+   * Django's `manage.py collectstatic` at build time (STATIC_ROOT set, staticfiles installed),
+   * as the app user, with `env` set for that RUN only; null when there is nothing to collect.
+   */
+  readonly collectStatic: { readonly manage: string; readonly env: readonly string[] } | null;
   /** Paths never to send to the build (beyond the standard list), and ones that must stay. */
   readonly dockerignore: { readonly keep: readonly string[] };
   readonly evidence: readonly Evidence[];
