@@ -59,10 +59,20 @@ export function runFailure(
   return {
     code,
     message,
-    logTail: logs.trimEnd().split("\n").slice(-LOG_TAIL_LINES).join("\n"),
+    logTail: logTail(logs),
     lastError: lastErrorLine(logs),
     diagnosis: diagnoseRun(logs, probed),
   };
+}
+
+/**
+ * The last lines, starting at the last traceback when it begins among them: a server that
+ * fails every request logs the same traceback once per probe, and one copy is enough.
+ */
+function logTail(logs: string): string {
+  const lines = logs.trimEnd().split("\n").slice(-LOG_TAIL_LINES);
+  const start = lines.lastIndexOf("Traceback (most recent call last):");
+  return lines.slice(Math.max(start, 0)).join("\n");
 }
 
 function failsOnRoot(probed: ProbedAnswer | undefined): number | null {
@@ -74,7 +84,7 @@ function failsOnRoot(probed: ProbedAnswer | undefined): number | null {
 function otherRoute(probed: ProbedAnswer | undefined): string {
   return failsOnRoot(probed) === null
     ? ""
-    : "; or probe a route that needs none of this with --path (e.g. --path /health)";
+    : "; to check the rest of the app meanwhile, probe another route with --path (e.g. --path /health)";
 }
 
 function statusOnly(probed: ProbedAnswer | undefined): VerifyDiagnosis | null {

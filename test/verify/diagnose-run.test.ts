@@ -185,6 +185,17 @@ describe("lastErrorLine", () => {
 });
 
 describe("runFailure", () => {
+  it("shows one copy of a traceback logged on every request", () => {
+    const once = [
+      "Traceback (most recent call last):",
+      '  File "app.py", line 5',
+      "sqlite3.OperationalError: no such table: notes",
+      '"GET / HTTP/1.1" 500 59',
+    ];
+    const failure = runFailure("E_VERIFY_FAILED", "500", [...once, ...once, ...once].join("\n"));
+    expect(failure.logTail).toBe(once.join("\n"));
+  });
+
   it("keeps the last 20 lines but diagnoses from the whole log", () => {
     const logs = ["KeyError: 'API_TOKEN'", ...Array.from({ length: 30 }, (_, i) => `line ${i}`)];
     const failure = runFailure("E_CONTAINER_EXITED", "exited", logs.join("\n"));
