@@ -57,7 +57,7 @@ describe("pyship verify", () => {
     const { code, ctx } = await cli(["app:1"], { ...SCRIPT, exitCode: 1, logs });
     expect(code).toBe(EXIT_CODES.E_VERIFY_FAILED);
     const err = ctx.stderr.join("\n");
-    expect(err).toMatch(/last error: KeyError: 'API_TOKEN'\n── last 3 log line\(s\) ──\nstarting/);
+    expect(err).toMatch(/last error: KeyError: 'API_TOKEN'\n── last 2 log line\(s\) ──\nTraceback/);
     expect(err).toContain("likely cause: the environment variable API_TOKEN is not set");
     expect(err).toMatch(/hint: .*--env API_TOKEN=/);
   });
