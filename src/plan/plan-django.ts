@@ -14,11 +14,17 @@ const LOCAL_HOSTS = new Set(["localhost", ".localhost", "127.0.0.1", "[::1]", ":
 const ALLOWED_HOSTS_FIX =
   'read it from the environment (ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")), then `pyship verify IMAGE --env DJANGO_ALLOWED_HOSTS=*`';
 
-export function planDjango(facts: ProjectFacts, notes: Notes): Plan["collectStatic"] {
+export function planDjango(
+  facts: ProjectFacts,
+  command: readonly string[],
+  notes: Notes,
+): Plan["collectStatic"] {
   const django = facts.django;
   if (!django) return null;
   noteAllowedHosts(django, notes);
-  if (django.migrations && django.manage) {
+  // A command that migrates was written that way by the project (a Procfile or config).
+  const migrates = command.some((word) => /\bmigrate\b/.test(word));
+  if (django.migrations && django.manage && !migrates) {
     notes.evidence.push({
       file: django.manage,
       line: null,

@@ -45,7 +45,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     systemPackages,
     stages: planStages(install, systemPackages, notes),
     buildkit: options.buildkit ?? false,
-    collectStatic: planDjango(facts, notes),
+    collectStatic: planDjango(facts, choice.command, notes),
     dockerignore: { keep: [...new Set([...install.files, ...facts.meta.buildNeeds])].sort() },
     evidence: notes.evidence,
     warnings: notes.warnings,

@@ -123,6 +123,20 @@ describe("planProject for Django in production", () => {
     expect(note?.why).toContain("python manage.py migrate");
   });
 
+  it("leaves the note out when the project's own command migrates", () => {
+    const planned = planProject(
+      makeFacts({
+        entrypoints: [candidate("wsgi", "shop.wsgi:application", "django", SETTINGS, 28)],
+        config: {
+          command: ["sh", "-c", "python manage.py migrate && gunicorn shop.wsgi"],
+          source: at("pyproject.toml", 3, "[tool.pyship]"),
+        },
+        django: { ...BASE, migrations: true },
+      }),
+    );
+    expect(planned.evidence.some((e) => e.why.includes("migrations are not run"))).toBe(false);
+  });
+
   it("plans nothing Django-specific for other projects", () => {
     const planned = planProject(makeFacts());
     expect(planned.collectStatic).toBeNull();
