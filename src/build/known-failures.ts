@@ -129,6 +129,23 @@ export const KNOWN_FAILURES: readonly Rule[] = [
       hint: "check that the file exists and that .dockerignore does not exclude it",
     }),
   },
+  {
+    // pyship's generated collectstatic step: settings must import with no database or secrets.
+    pattern:
+      /collectstatic --noinput[\s\S]*?(?:KeyError: '([A-Z][A-Z0-9_]*)'|Set the ([A-Z][A-Z0-9_]*) environment variable|((?:[a-z_]\w*\.)*\w*(?:Error|ImproperlyConfigured): [^\n]*))/,
+    explain: (m) => {
+      const name = m[1] ?? m[2];
+      return {
+        code: "E_BUILD_FAILED",
+        cause: name
+          ? `collectstatic needs the environment variable ${name}, which the build does not have`
+          : `collectstatic failed: ${m[3]?.slice(0, 120)}`,
+        hint: name
+          ? `settings must import at build time without runtime values: give ${name} a default (os.environ.get("${name}", "")) and check it where it is used`
+          : "collectstatic runs at build time with no database and no secrets: the settings must import without them (defaults for environment variables, no queries at import)",
+      };
+    },
+  },
 ];
 
 /** The image a failed FROM named, from either builder's log. */

@@ -138,6 +138,32 @@ export interface PyshipConfig {
   readonly source: Evidence | null;
 }
 
+/** What a Django project's settings say about running in a container (django-settings.ts). */
+export interface DjangoFacts {
+  /** The settings module the server imports (wsgi.py's DJANGO_SETTINGS_MODULE). */
+  readonly settings: string;
+  readonly settingsFile: string;
+  /** manage.py, relative to the root, or null when there is none. */
+  readonly manage: string | null;
+  /** Where STATIC_ROOT is set, or null. */
+  readonly staticRoot: Evidence | null;
+  /** `django.contrib.staticfiles` is installed. */
+  readonly staticfiles: boolean;
+  /** Where WhiteNoiseMiddleware is added, or null: then the app serves no static files. */
+  readonly whitenoise: Evidence | null;
+  /** DEBUG when the settings set it to a literal True/False; null when computed. */
+  readonly debug: boolean | null;
+  /** ALLOWED_HOSTS when a literal list of strings (hosts null when computed), and where. */
+  readonly allowedHosts: {
+    readonly hosts: readonly string[] | null;
+    readonly evidence: Evidence;
+  } | null;
+  /** The environment variable SECRET_KEY is read from, or null when it is not read from one. */
+  readonly secretKeyEnv: string | null;
+  /** A `migrations/` package exists: the database needs `migrate` before the app works. */
+  readonly migrations: boolean;
+}
+
 export interface ProjectFacts {
   /** Absolute path of the project directory. */
   readonly root: string;
@@ -149,6 +175,8 @@ export interface ProjectFacts {
   readonly procfile: ProcfileFacts | null;
   readonly port: PortFacts | null;
   readonly config: PyshipConfig;
+  /** Present only for Django projects whose settings module was found. */
+  readonly django?: DjangoFacts;
   readonly warnings: readonly Warning[];
 }
 
@@ -205,6 +233,11 @@ export interface Plan {
   readonly healthcheck: { readonly path: string } | null;
   /** Use BuildKit cache mounts for pip/uv (only when the engine supports them). */
   readonly buildkit: boolean;
+  /**
+   * Django's `manage.py collectstatic` at build time (STATIC_ROOT set, staticfiles installed),
+   * as the app user, with `env` set for that RUN only; null when there is nothing to collect.
+   */
+  readonly collectStatic: { readonly manage: string; readonly env: readonly string[] } | null;
   /** Paths never to send to the build (beyond the standard list), and ones that must stay. */
   readonly dockerignore: { readonly keep: readonly string[] };
   readonly evidence: readonly Evidence[];
@@ -287,12 +320,25 @@ export interface VerifyOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
+/** A usual cause recognised in the app's log or HTTP answer (src/verify/run-failures.ts). */
+export interface VerifyDiagnosis {
+  /** Stable code, e.g. "missing-env", "db-not-initialised", "allowed-hosts". */
+  readonly cause: string;
+  readonly message: string;
+  readonly hint: string;
+  /** The log (or body) line that matched, or null when the HTTP status alone decided. */
+  readonly line: string | null;
+}
+
 /** Why verification failed, when it did: the code picks the exit status. */
 export interface VerifyFailure {
   readonly code: "E_CONTAINER_EXITED" | "E_PORT_TIMEOUT" | "E_VERIFY_FAILED";
   readonly message: string;
   /** The container's last log lines, when they explain the failure. */
   readonly logTail: string | null;
+  /** The traceback's final line (`KeyError: 'SECRET_KEY'`), when the log has one. */
+  readonly lastError: string | null;
+  readonly diagnosis: VerifyDiagnosis | null;
 }
 
 export interface VerifyReport {

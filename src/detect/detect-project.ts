@@ -9,6 +9,7 @@
 import { PyshipError } from "../core/errors.js";
 import type { ProjectFacts, Warning } from "../core/pipeline.js";
 import { detectEntrypoints } from "./app/detect-entrypoints.js";
+import { readDjangoSettings } from "./app/django-settings.js";
 import { loadConfig } from "./config.js";
 import { detectDependencies } from "./deps/detect-dependencies.js";
 import { detectPort } from "./port.js";
@@ -44,5 +45,17 @@ export function detectProject(root: string): ProjectFacts {
   const procfile = detectProcfile(files, config);
   const entrypoints = detectEntrypoints(files, meta, warnings);
   const port = detectPort(files, entrypoints, procfile);
-  return { root, meta, dependencies, python, entrypoints, procfile, port, config, warnings };
+  const django = readDjangoSettings(files, entrypoints);
+  return {
+    root,
+    meta,
+    dependencies,
+    python,
+    entrypoints,
+    procfile,
+    port,
+    config,
+    ...(django ? { django } : {}),
+    warnings,
+  };
 }

@@ -8,6 +8,7 @@ import { PyshipError } from "../core/errors.js";
 import type { Plan, PlanOptions, ProjectFacts, Stage } from "../core/pipeline.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
 import { planCommand } from "./plan-command.js";
+import { planDjango } from "./plan-django.js";
 import { planInstall } from "./plan-install.js";
 import { planProcess } from "./plan-process.js";
 import { planSystemPackages } from "./system-packages.js";
@@ -44,6 +45,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     systemPackages,
     stages: planStages(install, systemPackages, notes),
     buildkit: options.buildkit ?? false,
+    collectStatic: planDjango(facts, choice.command, notes),
     dockerignore: { keep: [...new Set([...install.files, ...facts.meta.buildNeeds])].sort() },
     evidence: notes.evidence,
     warnings: notes.warnings,

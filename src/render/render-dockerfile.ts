@@ -168,7 +168,21 @@ function runtimeStage(plan: Plan, builder: boolean): string[] {
       : dependencyLayer(plan, false)),
     ...codeLayer(plan, builder, chown),
     block("Everything from here on runs without root.", `USER ${name}`),
+    ...collectStatic(plan),
     ...runtimeDirectives(plan),
+  ];
+}
+
+/** Run as the app user, after the code, so STATIC_ROOT is the app's own and current. */
+function collectStatic(plan: Plan): string[] {
+  if (plan.collectStatic === null) return [];
+  const { manage, env: vars } = plan.collectStatic;
+  return [
+    block(
+      "Django static files, collected at build time as the platforms do (STATIC_ROOT is set).\n" +
+        "No database needed; the variables below exist only for this command, never in the image.",
+      `RUN ${[...vars, `python ${manage} collectstatic --noinput`].join(" ")}`,
+    ),
   ];
 }
 

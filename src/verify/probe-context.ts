@@ -3,6 +3,7 @@
  * verifyImage. Kept apart so the probes do not import each other.
  */
 import type { VerifyCheck, VerifyFailure, VerifyMode } from "../core/pipeline.js";
+import { runFailure } from "./diagnose-run.js";
 import type { EngineSession } from "./engine-session.js";
 import type { Clock, HttpGet } from "./probe-http.js";
 
@@ -27,8 +28,8 @@ export interface RunOutcome {
   readonly uid: number | null;
 }
 
-/** How many log lines explain a crash without flooding the terminal. */
-export const LOG_TAIL_LINES = 20;
+/** How many are searched for a known cause (a long traceback can push it out of the tail). */
+export const DIAGNOSIS_LOG_LINES = 200;
 
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
@@ -43,7 +44,7 @@ export function exitedEarly(
   mode: VerifyMode,
   check: string,
   message: string,
-  logTail: string,
+  logs: string,
 ): RunOutcome {
   return {
     mode,
@@ -52,7 +53,7 @@ export function exitedEarly(
       skipped("non-root", "the container is not running"),
       skipped("stop", "the container is not running"),
     ],
-    failure: { code: "E_CONTAINER_EXITED", message, logTail },
+    failure: runFailure("E_CONTAINER_EXITED", message, logs),
     readyMs: null,
     stopMs: null,
     uid: null,

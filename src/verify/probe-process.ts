@@ -5,9 +5,10 @@
  */
 import type { VerifyCheck, VerifyMode } from "../core/pipeline.js";
 import { readImageUid, readRunningUid, stopCheck, userCheck } from "./check-user-and-stop.js";
+import { runFailure } from "./diagnose-run.js";
 import {
+  DIAGNOSIS_LOG_LINES,
   exitedEarly,
-  LOG_TAIL_LINES,
   type ProbeContext,
   type RunOutcome,
   seconds,
@@ -61,7 +62,8 @@ async function watchProcess(ctx: ProbeContext, name: string, limit: number): Pro
 async function workerOutcome(ctx: ProbeContext, name: string, watch: Watch): Promise<RunOutcome> {
   if (!watch.running) {
     const message = `the worker exited with code ${watch.exitCode} after ${seconds(watch.ms)}`;
-    return exitedEarly("worker", "stays-up", message, await ctx.session.logs(name, LOG_TAIL_LINES));
+    const logs = await ctx.session.logs(name, DIAGNOSIS_LOG_LINES);
+    return exitedEarly("worker", "stays-up", message, logs);
   }
   const firstOutputMs = watch.firstOutputMs ?? (await waitForOutput(ctx, name, watch.ms));
   const output = outputCheck(ctx, await ctx.session.logs(name), firstOutputMs, "worker");
@@ -109,11 +111,7 @@ async function scriptOutcome(ctx: ProbeContext, name: string, watch: Watch): Pro
   ];
   const failure =
     exit.status === "fail"
-      ? {
-          code: "E_VERIFY_FAILED" as const,
-          message: `the script ${exit.detail}`,
-          logTail: lastLines(logs),
-        }
+      ? runFailure("E_VERIFY_FAILED", `the script ${exit.detail}`, logs)
       : null;
   return { mode: "script", checks, failure, readyMs: null, stopMs: null, uid };
 }
@@ -153,8 +151,4 @@ function outputCheck(
     status: "pass",
     detail: `first line after ${seconds(firstMs)}: ${first.slice(0, 60)}`,
   };
-}
-
-function lastLines(text: string): string {
-  return text.trimEnd().split("\n").slice(-LOG_TAIL_LINES).join("\n");
 }

@@ -5,9 +5,10 @@
  */
 import type { VerifyCheck, VerifyFailure, VerifyMode } from "../core/pipeline.js";
 import { readRunningUid, stopCheck, userCheck } from "./check-user-and-stop.js";
+import { runFailure } from "./diagnose-run.js";
 import {
+  DIAGNOSIS_LOG_LINES,
   exitedEarly,
-  LOG_TAIL_LINES,
   type ProbeContext,
   type RunOutcome,
   seconds,
@@ -39,14 +40,7 @@ export async function probeWeb(ctx: ProbeContext, port: number): Promise<RunOutc
   const uid = await readRunningUid(ctx.session, name);
   const stop = await stopCheck(ctx.session, ctx.clock, name);
   const checks = [...answerChecks(ctx, wait), userCheck(uid), stop.check];
-  const failure: VerifyFailure | null =
-    wait.kind === "timeout" && wait.last === null
-      ? {
-          code: "E_PORT_TIMEOUT",
-          message: `nothing answered on port ${port} within ${seconds(ctx.timeoutMs)}`,
-          logTail: await ctx.session.logs(name, LOG_TAIL_LINES),
-        }
-      : null;
+  const failure = wait.kind === "timeout" ? await timedOut(ctx, name, port, wait.last) : null;
   const readyMs = wait.kind === "answered" ? Math.round(wait.ms) : null;
   return { mode: "web", checks, failure, readyMs, stopMs: stop.stopMs, uid };
 }
@@ -102,13 +96,29 @@ function answerChecks(ctx: ProbeContext, wait: Wait): VerifyCheck[] {
   return [http, { name: "expect", status: found ? "pass" : "fail", detail }];
 }
 
+/** No good answer in time: silence is a port timeout, a 4xx/5xx a failed check; both say why. */
+async function timedOut(
+  ctx: ProbeContext,
+  name: string,
+  port: number,
+  last: HttpAnswer | null,
+): Promise<VerifyFailure> {
+  const logs = await ctx.session.logs(name, DIAGNOSIS_LOG_LINES);
+  if (last === null) {
+    const message = `nothing answered on port ${port} within ${seconds(ctx.timeoutMs)}`;
+    return runFailure("E_PORT_TIMEOUT", message, logs);
+  }
+  const message = `GET ${ctx.path} answered ${last.status} (not 2xx/3xx) for ${seconds(ctx.timeoutMs)}`;
+  return runFailure("E_VERIFY_FAILED", message, logs, { path: ctx.path, answer: last });
+}
+
 async function exited(
   ctx: ProbeContext,
   name: string,
   wait: { exitCode: number; ms: number },
 ): Promise<RunOutcome> {
   const message = `the container exited with code ${wait.exitCode} after ${seconds(wait.ms)}, before answering HTTP`;
-  return exitedEarly("web", "http", message, await ctx.session.logs(name, LOG_TAIL_LINES));
+  return exitedEarly("web", "http", message, await ctx.session.logs(name, DIAGNOSIS_LOG_LINES));
 }
 
 /** `run` itself failed (e.g. the CMD's executable does not exist in the image). */
@@ -118,7 +128,7 @@ export function notStarted(mode: VerifyMode, error: unknown): RunOutcome {
   return {
     mode,
     checks: [{ name: "start", status: "fail", detail: `${message}: ${details.split("\n")[0]}` }],
-    failure: { code: "E_CONTAINER_EXITED", message, logTail: details },
+    failure: runFailure("E_CONTAINER_EXITED", message, details),
     readyMs: null,
     stopMs: null,
     uid: null,

@@ -1,9 +1,11 @@
 /*
  * Turns a failed VerifyReport into the PyshipError the CLI reports, so `pyship verify` and
- * `pyship build` exit with the same code for the same failure.
+ * `pyship build` exit with the same code for the same failure. The details say why: the
+ * traceback's final line first, then the last lines the app logged, then the usual cause
+ * when one was recognised (whose hint replaces the generic one).
  */
 import { PyshipError } from "../core/errors.js";
-import type { VerifyReport } from "../core/pipeline.js";
+import type { VerifyFailure, VerifyReport } from "../core/pipeline.js";
 
 const HINTS = {
   E_CONTAINER_EXITED: "the last log lines above say why; run the image by hand to reproduce",
@@ -14,9 +16,21 @@ const HINTS = {
 
 export function verifyError(report: VerifyReport): PyshipError | null {
   if (report.failure === null) return null;
-  const { code, message, logTail } = report.failure;
+  const { code, message, diagnosis } = report.failure;
   return new PyshipError(code, `${report.image}: ${message}`, {
-    details: logTail?.trim() ? logTail.trimEnd() : undefined,
-    hint: HINTS[code],
+    details: failureDetails(report.failure),
+    hint: diagnosis?.hint ?? HINTS[code],
   });
+}
+
+function failureDetails(failure: VerifyFailure): string | undefined {
+  const { logTail, lastError, diagnosis } = failure;
+  const parts: string[] = [];
+  if (lastError) parts.push(`the app's last error: ${lastError}`);
+  if (logTail?.trim()) {
+    const lines = logTail.trimEnd().split("\n");
+    parts.push(`── last ${lines.length} log line(s) ──`, ...lines);
+  }
+  if (diagnosis) parts.push(`likely cause: ${diagnosis.message}`);
+  return parts.length > 0 ? parts.join("\n") : undefined;
 }

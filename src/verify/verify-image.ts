@@ -108,5 +108,6 @@ function report(
 function failedChecks(checks: readonly VerifyCheck[]): VerifyFailure | null {
   const failed = checks.filter((check) => check.status === "fail").map((check) => check.name);
   if (failed.length === 0) return null;
-  return { code: "E_VERIFY_FAILED", message: `failed: ${failed.join(", ")}`, logTail: null };
+  const message = `failed: ${failed.join(", ")}`;
+  return { code: "E_VERIFY_FAILED", message, logTail: null, lastError: null, diagnosis: null };
 }

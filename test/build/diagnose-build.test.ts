@@ -35,6 +35,8 @@ const legacy = (step: string, output: string[]) => [
 ];
 
 const PIP_RUN = "[builder 4/6] RUN pip install -r requirements.txt";
+const COLLECTSTATIC =
+  "[runtime 7/7] RUN DJANGO_SETTINGS_MODULE=shop.settings python manage.py collectstatic --noinput";
 
 describe("diagnoseBuild: known failures", () => {
   it.each<[string, string[], string, RegExp]>([
@@ -81,6 +83,20 @@ describe("diagnoseBuild: known failures", () => {
       buildkit("[builder 2/6] RUN apt-get install -y libpq", ["E: Unable to locate package libpq"]),
       "E_BUILD_FAILED",
       /tool\.pyship\.apt/,
+    ],
+    [
+      "collectstatic without a variable the settings require",
+      buildkit(COLLECTSTATIC, ["Traceback (most recent call last):", "KeyError: 'DATABASE_URL'"]),
+      "E_BUILD_FAILED",
+      /give DATABASE_URL a default \(os\.environ\.get\("DATABASE_URL", ""\)\)/,
+    ],
+    [
+      "collectstatic with settings that query at import",
+      buildkit(COLLECTSTATIC, [
+        'django.db.utils.OperationalError: connection to server at "db" failed',
+      ]),
+      "E_BUILD_FAILED",
+      /no database and no secrets/,
     ],
   ])("%s → %s", (_name, lines, code, hint) => {
     const error = diagnoseBuild(ENGINE, lines, 1, "/tmp/build.log");
@@ -137,7 +153,7 @@ describe("diagnoseBuild: known failures", () => {
   it("unknown failure: E_BUILD_FAILED naming the step, with its last lines", () => {
     const error = diagnoseBuild(
       ENGINE,
-      buildkit("[runtime 6/7] RUN python manage.py collectstatic", [
+      buildkit("[runtime 6/7] RUN python scripts/prepare.py", [
         "Traceback (most recent call last):",
         "KeyError: 'SECRET_KEY'",
       ]),
@@ -145,7 +161,7 @@ describe("diagnoseBuild: known failures", () => {
       "/tmp/b.log",
     );
     expect(error.code).toBe("E_BUILD_FAILED");
-    expect(error.message).toContain("[runtime 6/7] RUN python manage.py collectstatic");
+    expect(error.message).toContain("[runtime 6/7] RUN python scripts/prepare.py");
     expect(error.details).toContain("KeyError: 'SECRET_KEY'");
     expect(error.details).not.toContain("#9 0.");
     expect(error.hint).toContain("/tmp/b.log");

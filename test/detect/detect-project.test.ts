@@ -161,6 +161,19 @@ const TABLE: ReadonlyArray<readonly [string, Expected]> = [
           ),
         },
       ],
+      // Settings read from the environment: DEBUG and ALLOWED_HOSTS unknown, never guessed.
+      django: {
+        settings: "mysite.settings",
+        settingsFile: "mysite/settings.py",
+        manage: "manage.py",
+        staticRoot: null,
+        staticfiles: false,
+        whitenoise: null,
+        debug: null,
+        allowedHosts: { hosts: null, evidence: ev("mysite/settings.py", 9, "ALLOWED_HOSTS set") },
+        secretKeyEnv: "DJANGO_SECRET_KEY",
+        migrations: false,
+      },
     },
   ],
   [

@@ -35,7 +35,27 @@ EXPOSE 8000
 CMD ["python3", "-c", "import signal, sys, http.server as h; signal.signal(signal.SIGTERM, lambda *a: sys.exit(0)); h.test(h.SimpleHTTPRequestHandler, port=9000)"]
 `;
 
-const IMAGES = { sloppy: SLOPPY, crash: CRASH, "wrong-port": WRONG_PORT } as const;
+// Settings read at import time, as many apps do: no SECRET_KEY in the environment, no app.
+const NO_SECRET = `FROM python:3.11-slim
+USER 10001
+EXPOSE 8000
+CMD ["python3", "-c", "import os\\nSECRET_KEY = os.environ['SECRET_KEY']"]
+`;
+
+// Serves, but every page queries a table nobody created: wsgiref logs the traceback, answers 500.
+const NO_TABLE = `FROM python:3.11-slim
+USER 10001
+EXPOSE 8000
+CMD ["python3", "-c", "import signal, sys, sqlite3\\nfrom wsgiref.simple_server import make_server\\nsignal.signal(signal.SIGTERM, lambda *a: sys.exit(0))\\ndef app(environ, start):\\n    return sqlite3.connect(':memory:').execute('select * from notes')\\nmake_server('0.0.0.0', 8000, app).serve_forever()"]
+`;
+
+const IMAGES = {
+  sloppy: SLOPPY,
+  crash: CRASH,
+  "wrong-port": WRONG_PORT,
+  "no-secret": NO_SECRET,
+  "no-table": NO_TABLE,
+} as const;
 const tag = (name: string) => `pyship-e2e-verify-${name}:test`;
 
 describeE2e("pyship verify catches faults on the real engine", (engine) => {
@@ -81,6 +101,30 @@ describeE2e("pyship verify catches faults on the real engine", (engine) => {
     expect(exitCode).toBe(EXIT_CODES.E_PORT_TIMEOUT);
     expect(check(report, "http").status).toBe("fail");
     expect(report.stopMs).toBeLessThan(3000);
+  });
+
+  it("names a missing environment variable read at import (E_CONTAINER_EXITED)", async () => {
+    const { report, exitCode, stderr } = await verifyJson(engine, tag("no-secret"));
+    expect(exitCode).toBe(EXIT_CODES.E_CONTAINER_EXITED);
+    expect(report.failure?.lastError).toBe("KeyError: 'SECRET_KEY'");
+    expect(report.failure?.diagnosis).toMatchObject({ cause: "missing-env" });
+    expect(stderr).toContain("likely cause: the environment variable SECRET_KEY is not set");
+    expect(stderr).toContain("--env SECRET_KEY=");
+  });
+
+  it("shows why / answers 500: a table that was never created, and --path (E_VERIFY_FAILED)", async () => {
+    const { report, exitCode, stderr } = await verifyJson(engine, tag("no-table"), [
+      "--timeout",
+      "3",
+    ]);
+    expect(exitCode).toBe(EXIT_CODES.E_VERIFY_FAILED);
+    expect(check(report, "http").detail).toContain("answered 500");
+    expect(report.failure?.lastError).toBe("sqlite3.OperationalError: no such table: notes");
+    expect(report.failure?.diagnosis).toMatchObject({ cause: "db-not-initialised" });
+    expect(stderr).toContain(
+      "the app's last error: sqlite3.OperationalError: no such table: notes",
+    );
+    expect(stderr).toMatch(/hint: .*--path/);
   });
 
   it("leaves no container of these images behind", async () => {

@@ -52,6 +52,28 @@ describe("pyship verify", () => {
     expect(report.checks.find((c: { name: string }) => c.name === "no-leaks").status).toBe("fail");
   });
 
+  it("says why a run failed: the final error line first, the log, the cause and its fix", async () => {
+    const logs = "starting\nTraceback (most recent call last):\nKeyError: 'API_TOKEN'\n";
+    const { code, ctx } = await cli(["app:1"], { ...SCRIPT, exitCode: 1, logs });
+    expect(code).toBe(EXIT_CODES.E_VERIFY_FAILED);
+    const err = ctx.stderr.join("\n");
+    expect(err).toMatch(/last error: KeyError: 'API_TOKEN'\n── last 2 log line\(s\) ──\nTraceback/);
+    expect(err).toContain("likely cause: the environment variable API_TOKEN is not set");
+    expect(err).toMatch(/hint: .*--env API_TOKEN=/);
+  });
+
+  it("puts the diagnosis in --json", async () => {
+    const logs = "ModuleNotFoundError: No module named 'requests'\n";
+    const { ctx } = await cli(["app:1", "--json"], { ...SCRIPT, exitCode: 1, logs });
+    const report = JSON.parse(ctx.stdout.join("\n"));
+    expect(report.failure.diagnosis).toEqual({
+      cause: "module-not-found",
+      message: "requests is imported but not installed",
+      hint: expect.stringContaining("requirements.txt"),
+      line: "ModuleNotFoundError: No module named 'requests'",
+    });
+  });
+
   it("uses --engine as the client binary", async () => {
     const { engine } = await cli(["app:1", "--engine", "/opt/podman"], SCRIPT);
     expect(engine.calls[0]?.[0]).toBe("/opt/podman");

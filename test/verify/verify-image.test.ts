@@ -144,6 +144,32 @@ describe("verifyImage faults", () => {
     expect(check(report, "non-root").status).toBe("skip");
   });
 
+  it("says why a web container exited: the final error line and the missing variable", async () => {
+    const logs =
+      "[INFO] Booting worker\nTraceback (most recent call last):\nKeyError: 'SECRET_KEY'\n[INFO] Worker exiting\n";
+    const { report } = await verify({ ...HEALTHY, exitsAfterMs: 100, exitCode: 3, logs });
+    expect(report.failure?.lastError).toBe("KeyError: 'SECRET_KEY'");
+    expect(report.failure?.diagnosis).toMatchObject({
+      cause: "missing-env",
+      line: "KeyError: 'SECRET_KEY'",
+    });
+    expect(report.failure?.diagnosis?.hint).toContain("--env SECRET_KEY=");
+  });
+
+  it("shows the log and the cause of a 500 on /, and points at --path", async () => {
+    const logs =
+      "Traceback (most recent call last):\nsqlite3.OperationalError: no such table: notes\n";
+    const { report } = await verify({ ...HEALTHY, httpStatus: 500, logs }, { timeoutSeconds: 3 });
+    expect(report.failure).toMatchObject({
+      code: "E_VERIFY_FAILED",
+      lastError: "sqlite3.OperationalError: no such table: notes",
+      diagnosis: { cause: "db-not-initialised" },
+    });
+    expect(report.failure?.message).toContain("answered 500");
+    expect(report.failure?.logTail).toContain("no such table");
+    expect(report.failure?.diagnosis?.hint).toContain("--path");
+  });
+
   it("gives up on a silent port after --timeout, not before", async () => {
     const { engine, report } = await verify(
       { ...HEALTHY, httpAfterMs: null },

@@ -1,0 +1,81 @@
+/*
+ * Django in production: collect static files at build time, as the platforms do, and warn
+ * about settings that make a container refuse every request. Migrations are never run at
+ * start: the plan only says how to run them, because they belong to a release, not to every
+ * container that boots.
+ */
+import type { DjangoFacts, Plan, ProjectFacts } from "../core/pipeline.js";
+import type { Notes } from "./notes.js";
+
+/** Not a secret: it only lets settings import during collectstatic, and is not in the image's ENV. */
+const THROWAWAY_SECRET = "collectstatic-build-only";
+/** Names that reach only the container itself. */
+const LOCAL_HOSTS = new Set(["localhost", ".localhost", "127.0.0.1", "[::1]", "::1", "0.0.0.0"]);
+const ALLOWED_HOSTS_FIX =
+  'read it from the environment (ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")), then `pyship verify IMAGE --env DJANGO_ALLOWED_HOSTS=*`';
+
+export function planDjango(
+  facts: ProjectFacts,
+  command: readonly string[],
+  notes: Notes,
+): Plan["collectStatic"] {
+  const django = facts.django;
+  if (!django) return null;
+  noteAllowedHosts(django, notes);
+  // A command that migrates was written that way by the project (a Procfile or config).
+  const migrates = command.some((word) => /\bmigrate\b/.test(word));
+  if (django.migrations && django.manage && !migrates) {
+    notes.evidence.push({
+      file: django.manage,
+      line: null,
+      why: `migrations are not run when the container starts: run them once per release against the real database (\`docker run --rm --env-file prod.env IMAGE python ${django.manage} migrate\`)`,
+    });
+  }
+  return collectStatic(django, notes);
+}
+
+function collectStatic(django: DjangoFacts, notes: Notes): Plan["collectStatic"] {
+  if (!django.staticRoot || !django.staticfiles || !django.manage) return null;
+  notes.evidence.push({
+    ...django.staticRoot,
+    why: "collectstatic at build time: STATIC_ROOT is set and django.contrib.staticfiles is installed",
+  });
+  if (django.whitenoise) {
+    notes.evidence.push({
+      ...django.whitenoise,
+      why: "WhiteNoise: the app serves STATIC_ROOT itself",
+    });
+  } else {
+    notes.warnings.push({
+      code: "W_DJANGO_STATIC",
+      message:
+        "static files are collected into STATIC_ROOT, but nothing serves them (Django does not with DEBUG off): add whitenoise.middleware.WhiteNoiseMiddleware, or have a web server serve STATIC_ROOT",
+      file: django.staticRoot.file,
+      ...(django.staticRoot.line === null ? {} : { line: django.staticRoot.line }),
+    });
+  }
+  const secret = django.secretKeyEnv ? [`${django.secretKeyEnv}=${THROWAWAY_SECRET}`] : [];
+  return { manage: django.manage, env: [`DJANGO_SETTINGS_MODULE=${django.settings}`, ...secret] };
+}
+
+/** A literal ALLOWED_HOSTS that will answer 400 to the requests a container gets. */
+function noteAllowedHosts(django: DjangoFacts, notes: Notes): void {
+  const hosts = django.allowedHosts?.hosts;
+  const where = django.allowedHosts?.evidence;
+  if (!hosts || !where || hosts.includes("*")) return;
+  // With DEBUG on and an empty list, Django allows localhost: fine for a local check.
+  if (hosts.length === 0 && django.debug === true) return;
+  const list = hosts.map((host) => JSON.stringify(host)).join(", ");
+  const problem =
+    hosts.length === 0
+      ? "ALLOWED_HOSTS = [] with DEBUG off: Django answers 400 Bad Request to every request"
+      : hosts.every((host) => LOCAL_HOSTS.has(host))
+        ? `ALLOWED_HOSTS = [${list}] only names this machine: every request through a domain or load balancer gets 400 Bad Request`
+        : `ALLOWED_HOSTS = [${list}] is fixed in the code: a request for any other host (the platform's own URL, a new domain) gets 400 Bad Request`;
+  notes.warnings.push({
+    code: "W_DJANGO_ALLOWED_HOSTS",
+    message: `${problem}; ${ALLOWED_HOSTS_FIX}`,
+    file: where.file,
+    ...(where.line === null ? {} : { line: where.line }),
+  });
+}

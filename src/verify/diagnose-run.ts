@@ -1,0 +1,102 @@
+/*
+ * Says why a run failed: the traceback's final line, and the usual cause it recognises
+ * (src/verify/run-failures.ts), with what to change. A 404 or 5xx on "/" with no known
+ * cause still gets a hint: the app may simply have no route there.
+ */
+import type { VerifyDiagnosis, VerifyFailure } from "../core/pipeline.js";
+import type { HttpAnswer } from "./probe-http.js";
+import { RUN_FAILURES } from "./run-failures.js";
+
+/** How many log lines explain a crash without flooding the terminal. */
+export const LOG_TAIL_LINES = 20;
+
+/** The HTTP side of a failure: what the probe asked and the last answer it got. */
+export interface ProbedAnswer {
+  readonly path: string;
+  readonly answer: HttpAnswer | null;
+}
+
+/**
+ * A Python exception line as tracebacks end: `KeyError: 'X'`, `sqlite3.OperationalError: …`,
+ * `django.core.exceptions.ImproperlyConfigured: …`. Leading log prefixes are not allowed,
+ * so a logged message that merely mentions an error does not count.
+ */
+const EXCEPTION_LINE =
+  /^(?:[a-z_]\w*\.)*(?=[A-Z])\w*(?:Error|Exception|Exit|Interrupt|ImproperlyConfigured|DisallowedHost|NotFound)(?::\s.*)?$/;
+
+export function lastErrorLine(logs: string): string | null {
+  const lines = logs.split("\n").map((line) => line.trimEnd());
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] ?? "";
+    if (EXCEPTION_LINE.test(line)) return line;
+  }
+  return null;
+}
+
+export function diagnoseRun(logs: string, probed?: ProbedAnswer): VerifyDiagnosis | null {
+  const lines = [...logs.split("\n"), ...(probed?.answer?.body.split("\n") ?? [])];
+  for (const failure of RUN_FAILURES) {
+    for (const line of lines) {
+      const match = failure.pattern.exec(line);
+      if (match === null) continue;
+      const hint = failure.hint(match) + otherRoute(probed);
+      return { cause: failure.cause, message: failure.message(match), hint, line: line.trim() };
+    }
+  }
+  return statusOnly(probed);
+}
+
+/**
+ * The failure verify reports: the last lines of `logs`, and the final error line and the
+ * diagnosis read from all of them (a cause can sit above the shown tail).
+ */
+export function runFailure(
+  code: VerifyFailure["code"],
+  message: string,
+  logs: string,
+  probed?: ProbedAnswer,
+): VerifyFailure {
+  return {
+    code,
+    message,
+    logTail: logTail(logs),
+    lastError: lastErrorLine(logs),
+    diagnosis: diagnoseRun(logs, probed),
+  };
+}
+
+/**
+ * The last lines, starting at the last traceback when it begins among them: a server that
+ * fails every request logs the same traceback once per probe, and one copy is enough.
+ */
+function logTail(logs: string): string {
+  const lines = logs.trimEnd().split("\n").slice(-LOG_TAIL_LINES);
+  const start = lines.lastIndexOf("Traceback (most recent call last):");
+  return lines.slice(Math.max(start, 0)).join("\n");
+}
+
+function failsOnRoot(probed: ProbedAnswer | undefined): number | null {
+  const status = probed?.answer?.status;
+  if (status === undefined || probed?.path !== "/") return null;
+  return status === 404 || status >= 500 ? status : null;
+}
+
+function otherRoute(probed: ProbedAnswer | undefined): string {
+  return failsOnRoot(probed) === null
+    ? ""
+    : "; to check the rest of the app meanwhile, probe another route with --path (e.g. --path /health)";
+}
+
+function statusOnly(probed: ProbedAnswer | undefined): VerifyDiagnosis | null {
+  const status = failsOnRoot(probed);
+  if (status === null) return null;
+  const missing = status === 404;
+  return {
+    cause: missing ? "no-route" : "server-error",
+    message: missing
+      ? "the app answered 404 on /: it may have no page there"
+      : `the app answered ${status} on / and logged nothing pyship recognises`,
+    hint: "probe a route the app serves with --path (e.g. --path /health); the log lines above show what it did",
+    line: null,
+  };
+}

@@ -1,0 +1,163 @@
+/*
+ * The Django settings reader, one row per shape settings really have: a single settings.py,
+ * a settings package whose production module star-imports base, values read from the
+ * environment (unknown, never guessed). Each row expects the whole facts object.
+ */
+import { describe, expect, it } from "vitest";
+import type { DjangoFacts, EntrypointCandidate } from "../../../src/core/pipeline.js";
+import { readDjangoSettings } from "../../../src/detect/app/django-settings.js";
+import { memoryFiles, py } from "./memory-files.js";
+
+const django = (app: string): EntrypointCandidate => ({
+  framework: "django",
+  app,
+  kind: "wsgi",
+  evidence: { file: "manage.py", line: 1, why: "test" },
+});
+
+const MANAGE = py`
+  import os, sys
+  os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_a.settings")
+`;
+const wsgi = (settings: string) => py`
+  import os
+  from django.core.wsgi import get_wsgi_application
+  os.environ.setdefault("DJANGO_SETTINGS_MODULE", "${settings}")
+  application = get_wsgi_application()
+`;
+
+const SINGLE = py`
+  import os
+  SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+  DEBUG = False
+  ALLOWED_HOSTS = []
+  INSTALLED_APPS = [
+      "django.contrib.staticfiles",
+  ]
+  MIDDLEWARE = [
+      "django.middleware.security.SecurityMiddleware",
+      "whitenoise.middleware.WhiteNoiseMiddleware",
+  ]
+  STATIC_ROOT = BASE_DIR / "staticfiles"
+`;
+
+const BASE = py`
+  SECRET_KEY = "dev-only"
+  DEBUG = True
+  ALLOWED_HOSTS = ["localhost", "127.0.0.1"]
+  INSTALLED_APPS = ["django.contrib.admin", "django.contrib.staticfiles"]
+  MIDDLEWARE = []
+  STATIC_ROOT = "/srv/static"
+`;
+const PRODUCTION = py`
+  import os
+  from .base import *  # noqa
+  DEBUG = False
+  SECRET_KEY = os.getenv("SECRET_KEY", "")
+  ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")
+  MIDDLEWARE.append("whitenoise.middleware.WhiteNoiseMiddleware")
+`;
+
+const ev = (file: string, line: number, why: string) => ({ file, line, why });
+
+const ROWS: readonly [string, Record<string, string>, string, DjangoFacts | null][] = [
+  [
+    "settings.py with literals, whitenoise and migrations",
+    {
+      "manage.py": MANAGE,
+      "site_a/settings.py": SINGLE,
+      "site_a/wsgi.py": wsgi("site_a.settings"),
+      "notes/migrations/__init__.py": "",
+    },
+    "site_a.wsgi:application",
+    {
+      settings: "site_a.settings",
+      settingsFile: "site_a/settings.py",
+      manage: "manage.py",
+      staticRoot: ev("site_a/settings.py", 12, "STATIC_ROOT set"),
+      staticfiles: true,
+      whitenoise: ev(
+        "site_a/settings.py",
+        8,
+        "whitenoise.middleware.WhiteNoiseMiddleware in settings",
+      ),
+      debug: false,
+      allowedHosts: { hosts: [], evidence: ev("site_a/settings.py", 4, "ALLOWED_HOSTS set") },
+      secretKeyEnv: "DJANGO_SECRET_KEY",
+      migrations: true,
+    },
+  ],
+  [
+    "a settings package: wsgi.py picks production, which overrides base",
+    {
+      "manage.py": MANAGE,
+      "site_a/settings/__init__.py": "",
+      "site_a/settings/base.py": BASE,
+      "site_a/settings/production.py": PRODUCTION,
+      "site_a/wsgi.py": wsgi("site_a.settings.production"),
+    },
+    "site_a.wsgi:application",
+    {
+      settings: "site_a.settings.production",
+      settingsFile: "site_a/settings/production.py",
+      manage: "manage.py",
+      staticRoot: ev("site_a/settings/base.py", 6, "STATIC_ROOT set"),
+      staticfiles: true,
+      whitenoise: ev(
+        "site_a/settings/production.py",
+        6,
+        "whitenoise.middleware.WhiteNoiseMiddleware in settings",
+      ),
+      debug: false,
+      allowedHosts: {
+        hosts: null,
+        evidence: ev("site_a/settings/production.py", 5, "ALLOWED_HOSTS set"),
+      },
+      secretKeyEnv: "SECRET_KEY",
+      migrations: false,
+    },
+  ],
+  [
+    "base alone (manage.py's module when wsgi.py names none), in a subfolder",
+    {
+      "web/manage.py": MANAGE.replace("site_a.settings", "site_a.settings.base"),
+      "web/site_a/settings/__init__.py": "",
+      "web/site_a/settings/base.py": `${BASE}ALLOWED_HOSTS += ["example.com"]\n`,
+      "web/site_a/wsgi.py":
+        "from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n",
+    },
+    "site_a.wsgi:application",
+    {
+      settings: "site_a.settings.base",
+      settingsFile: "web/site_a/settings/base.py",
+      manage: "web/manage.py",
+      staticRoot: ev("web/site_a/settings/base.py", 6, "STATIC_ROOT set"),
+      staticfiles: true,
+      whitenoise: null,
+      debug: true,
+      allowedHosts: {
+        hosts: null,
+        evidence: ev("web/site_a/settings/base.py", 3, "ALLOWED_HOSTS set"),
+      },
+      secretKeyEnv: null,
+      migrations: false,
+    },
+  ],
+  [
+    "settings module not in the project",
+    { "manage.py": MANAGE, "site_a/wsgi.py": wsgi("elsewhere.settings") },
+    "site_a.wsgi:application",
+    null,
+  ],
+];
+
+describe("readDjangoSettings", () => {
+  it.each(ROWS)("%s", (_label, tree, app, expected) => {
+    expect(readDjangoSettings(memoryFiles(tree), [django(app)])).toStrictEqual(expected);
+  });
+
+  it("reads nothing for a project that is not Django", () => {
+    const flask = { ...django("app:app"), framework: "flask" as const };
+    expect(readDjangoSettings(memoryFiles({ "app.py": "" }), [flask])).toBeNull();
+  });
+});

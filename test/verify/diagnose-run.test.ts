@@ -1,0 +1,207 @@
+/*
+ * The usual causes verify names when a run fails: one row per signature, with a log (or
+ * HTTP body) as the app really prints it and the cause, message and hint expected.
+ */
+import { describe, expect, it } from "vitest";
+import { diagnoseRun, lastErrorLine, runFailure } from "../../src/verify/diagnose-run.js";
+
+const GUNICORN_BOOT_FAILURE = (last: string) =>
+  [
+    "[2026-11-28 18:00:00 +0000] [1] [INFO] Starting gunicorn 23.0.0",
+    "[2026-11-28 18:00:00 +0000] [1] [INFO] Listening at: http://0.0.0.0:8000 (1)",
+    "[2026-11-28 18:00:00 +0000] [7] [ERROR] Exception in worker process",
+    "Traceback (most recent call last):",
+    '  File "/app/mysite/settings.py", line 7, in <module>',
+    '    SECRET_KEY = os.environ["SECRET_KEY"]',
+    last,
+    "[2026-11-28 18:00:00 +0000] [7] [INFO] Worker exiting (pid: 7)",
+    "[2026-11-28 18:00:01 +0000] [1] [ERROR] Reason: Worker failed to boot.",
+  ].join("\n");
+
+const answer = (status: number, body = "") => ({ path: "/", answer: { status, body } });
+
+// [label, logs, probed answer, cause, text the message contains, text the hint contains]
+const ROWS: readonly [
+  string,
+  string,
+  ReturnType<typeof answer> | undefined,
+  string,
+  string,
+  string,
+][] = [
+  [
+    "KeyError on a settings variable",
+    GUNICORN_BOOT_FAILURE("KeyError: 'SECRET_KEY'"),
+    undefined,
+    "missing-env",
+    "SECRET_KEY is not set",
+    "--env SECRET_KEY=",
+  ],
+  [
+    "django-environ's ImproperlyConfigured",
+    "django.core.exceptions.ImproperlyConfigured: Set the DATABASE_URL environment variable",
+    undefined,
+    "missing-env",
+    "DATABASE_URL",
+    "--env DATABASE_URL=",
+  ],
+  [
+    "Django's empty SECRET_KEY",
+    "django.core.exceptions.ImproperlyConfigured: The SECRET_KEY setting must not be empty.",
+    undefined,
+    "missing-env",
+    "SECRET_KEY",
+    "--env SECRET_KEY=",
+  ],
+  [
+    "a module imported but not installed",
+    GUNICORN_BOOT_FAILURE("ModuleNotFoundError: No module named 'flask_sqlalchemy.model'"),
+    undefined,
+    "module-not-found",
+    "flask_sqlalchemy is imported but not installed",
+    "requirements.txt",
+  ],
+  [
+    "pkg_resources on a recent Python",
+    "ModuleNotFoundError: No module named 'pkg_resources'",
+    undefined,
+    "module-not-found",
+    "setuptools",
+    "add setuptools",
+  ],
+  [
+    "sqlite without migrations (500 on /)",
+    "sqlite3.OperationalError: no such table: blog_post",
+    answer(500),
+    "db-not-initialised",
+    "no table blog_post",
+    "--path",
+  ],
+  [
+    "postgres without migrations",
+    'django.db.utils.ProgrammingError: relation "auth_user" does not exist',
+    answer(500),
+    "db-not-initialised",
+    "auth_user",
+    "migrate",
+  ],
+  [
+    "postgres not reachable",
+    'psycopg.OperationalError: connection to server at "localhost" (127.0.0.1), port 5432 failed: Connection refused',
+    undefined,
+    "db-unreachable",
+    "connection refused",
+    "--env DATABASE_URL=",
+  ],
+  [
+    "Django DisallowedHost in the log (DEBUG on)",
+    "Invalid HTTP_HOST header: '127.0.0.1:49153'. You may need to add '127.0.0.1' to ALLOWED_HOSTS.",
+    answer(400),
+    "allowed-hosts",
+    "127.0.0.1:49153",
+    "DJANGO_ALLOWED_HOSTS=*",
+  ],
+  [
+    "Django's bare 400 page (DEBUG off logs nothing)",
+    "[INFO] Booting worker with pid: 7",
+    answer(400, '\n<!doctype html>\n<html lang="en">\n<h1>Bad Request (400)</h1>\n'),
+    "allowed-hosts",
+    "ALLOWED_HOSTS",
+    "os.environ.get",
+  ],
+  [
+    "port already bound",
+    "OSError: [Errno 98] Address already in use",
+    undefined,
+    "port-in-use",
+    "already in use",
+    "exactly one server",
+  ],
+  [
+    "listening on 127.0.0.1",
+    "[2026-11-28 18:00:00 +0000] [1] [INFO] Listening at: http://127.0.0.1:8000 (1)",
+    undefined,
+    "localhost-bind",
+    "listens on 127.0.0.1",
+    "0.0.0.0",
+  ],
+  [
+    "Uvicorn on localhost",
+    "INFO:     Uvicorn running on http://localhost:8000 (Press CTRL+C to quit)",
+    undefined,
+    "localhost-bind",
+    "localhost",
+    "--host 0.0.0.0",
+  ],
+  [
+    "Django 500 with DEBUG off",
+    "",
+    answer(500, "<h1>Server Error (500)</h1>"),
+    "django-hidden-error",
+    "DEBUG = False",
+    "LOGGING",
+  ],
+  ["404 on / and nothing logged", "", answer(404), "no-route", "404 on /", "--path"],
+  ["502 on / and nothing known", "boom", answer(502), "server-error", "502 on /", "--path"],
+];
+
+describe("diagnoseRun", () => {
+  it.each(ROWS)("%s", (_label, logs, probed, cause, message, hint) => {
+    const found = diagnoseRun(logs, probed);
+    expect(found?.cause).toBe(cause);
+    expect(found?.message).toContain(message);
+    expect(found?.hint).toContain(hint);
+  });
+
+  it("names the line that matched", () => {
+    const found = diagnoseRun(GUNICORN_BOOT_FAILURE("KeyError: 'SECRET_KEY'"));
+    expect(found?.line).toBe("KeyError: 'SECRET_KEY'");
+  });
+
+  it("recognises nothing in a healthy log or a 404 on another path", () => {
+    expect(diagnoseRun("[INFO] Listening at: http://0.0.0.0:8000 (1)")).toBeNull();
+    expect(diagnoseRun("", { path: "/health", answer: { status: 404, body: "" } })).toBeNull();
+  });
+
+  it("puts the --path hint only on a failing /", () => {
+    const logs = "sqlite3.OperationalError: no such table: blog_post";
+    expect(diagnoseRun(logs, answer(500))?.hint).toContain("--path");
+    expect(diagnoseRun(logs)?.hint).not.toContain("--path");
+  });
+});
+
+describe("lastErrorLine", () => {
+  it("finds the traceback's final line, not the log lines after it", () => {
+    const logs = GUNICORN_BOOT_FAILURE("KeyError: 'SECRET_KEY'");
+    expect(lastErrorLine(logs)).toBe("KeyError: 'SECRET_KEY'");
+  });
+
+  it("reads dotted exception names and ignores prefixed log messages", () => {
+    expect(lastErrorLine("x\ndjango.core.exceptions.ImproperlyConfigured: bad\n")).toBe(
+      "django.core.exceptions.ImproperlyConfigured: bad",
+    );
+    expect(lastErrorLine("[ERROR] ValueError: not a traceback line")).toBeNull();
+  });
+});
+
+describe("runFailure", () => {
+  it("shows one copy of a traceback logged on every request", () => {
+    const once = [
+      "Traceback (most recent call last):",
+      '  File "app.py", line 5',
+      "sqlite3.OperationalError: no such table: notes",
+      '"GET / HTTP/1.1" 500 59',
+    ];
+    const failure = runFailure("E_VERIFY_FAILED", "500", [...once, ...once, ...once].join("\n"));
+    expect(failure.logTail).toBe(once.join("\n"));
+  });
+
+  it("keeps the last 20 lines but diagnoses from the whole log", () => {
+    const logs = ["KeyError: 'API_TOKEN'", ...Array.from({ length: 30 }, (_, i) => `line ${i}`)];
+    const failure = runFailure("E_CONTAINER_EXITED", "exited", logs.join("\n"));
+    expect(failure.logTail?.split("\n")).toHaveLength(20);
+    expect(failure.logTail).not.toContain("API_TOKEN");
+    expect(failure.diagnosis?.cause).toBe("missing-env");
+    expect(failure.lastError).toBe("KeyError: 'API_TOKEN'");
+  });
+});
