@@ -4,13 +4,7 @@
  * Every spelling of pip is recognized by python-tools.ts (venv pip, `python -m pip`, uv).
  */
 import type { TextEdit } from "../../core/pipeline.js";
-import {
-  type DockerModel,
-  type InstructionModel,
-  type Rule,
-  type RuleFinding,
-  textOf,
-} from "../model.js";
+import type { DockerModel, InstructionModel, Rule, RuleFinding } from "../model.js";
 import { installsIn, type PackageInstall, type PythonTool, packageArgs } from "../python-tools.js";
 import { cacheMountTargets, envAt, insertAt, matchRanges } from "../rule-kit.js";
 import { programName } from "../shell-commands.js";

@@ -143,7 +143,9 @@ export const packageIndexKept: Rule = (model) =>
   finalRuns(model).flatMap((run): RuleFinding[] => {
     const text = textOf(model, run.range);
     const commands = packageCommands(run);
-    if (cacheMountTargets(model, run).some((target) => /^\/var\/(lib|cache)\/(apt|apk)/.test(target)))
+    if (
+      cacheMountTargets(model, run).some((target) => /^\/var\/(lib|cache)\/(apt|apk)/.test(target))
+    )
       return [];
     const aptUpdate = commands.some((c) => c.manager === "apt" && c.action === "update");
     if (aptUpdate && !/rm\s+(-\w+\s+)*[^&;|]*\/var\/lib\/apt\/lists/.test(text))
