@@ -59,7 +59,7 @@ function toInstruction(
   stage: number,
 ): InstructionModel {
   const keyword = node.getKeyword();
-  const args = node.getArgumentsContent() ?? "";
+  const args = withoutCommentLines(node, node.getArgumentsContent() ?? "", lines);
   const exec = execForm(keyword, args);
   return {
     keyword,
@@ -71,6 +71,24 @@ function toInstruction(
     commands: commandsOf(node, keyword, args, exec, lines),
     node,
   };
+}
+
+/**
+ * Docker drops `# comment` lines inside a backslash-continued instruction before the shell
+ * sees it; dockerfile-ast keeps them in the arguments, where the shell would read the rest
+ * of the script as part of the comment. Rebuilt from the raw lines without them.
+ */
+function withoutCommentLines(node: Instruction, args: string, lines: readonly string[]): string {
+  const range = node.getArgumentsRange();
+  if (!range || !args.includes("#") || args.includes("<<")) return args;
+  const raw = lines.slice(range.start.line, range.end.line + 1);
+  if (!raw.slice(1).some((line) => line.trimStart().startsWith("#"))) return args;
+  raw[raw.length - 1] = (raw.at(-1) ?? "").slice(0, range.end.character);
+  raw[0] = (raw[0] ?? "").slice(range.start.character);
+  return raw
+    .filter((line, index) => index === 0 || !line.trimStart().startsWith("#"))
+    .join("\n")
+    .replace(/\\[ \t]*\n/g, "");
 }
 
 function flagsOf(node: Instruction): Map<string, string | null> {

@@ -5,12 +5,8 @@
  * reader of one line sees the most fundamental problem first.
  */
 import type { Rule } from "./model.js";
-import {
-  alpineWithoutWheels,
-  eolPython,
-  fullBaseImage,
-  unpinnedBaseImage,
-} from "./rules/base-image.js";
+import { alpinePython, alpineWithoutWheels } from "./rules/alpine.js";
+import { eolDebian, eolPython, fullBaseImage, unpinnedBaseImage } from "./rules/base-image.js";
 import {
   dockerignoreLeaksBloat,
   dockerignoreLeaksSecrets,
@@ -26,6 +22,7 @@ import {
   maintainer,
   syntaxDirective,
 } from "./rules/instructions.js";
+import { legacyEnvForm } from "./rules/legacy-env.js";
 import { noPythonUnbuffered, rootUser, shellFormCommand } from "./rules/runtime.js";
 import { copySecretFile, credentialsInUrl, secretInArg, secretInEnv } from "./rules/secrets.js";
 import { bindsLocalhost, devServer, exposeMismatch } from "./rules/server.js";
@@ -35,15 +32,20 @@ import {
   buildToolsInFinal,
   packageIndexKept,
 } from "./rules/system-packages.js";
+import { unpinnedBaseTools, unpinnedInstaller } from "./rules/tool-pins.js";
 
 export const LINT_RULES: readonly Rule[] = [
   fullBaseImage,
   unpinnedBaseImage,
   eolPython,
+  eolDebian,
   alpineWithoutWheels,
+  alpinePython,
   copyBeforeInstall,
   pipCache,
   unpinnedPipInstall,
+  unpinnedBaseTools,
+  unpinnedInstaller,
   noPythonUnbuffered,
   rootUser,
   shellFormCommand,
@@ -64,6 +66,7 @@ export const LINT_RULES: readonly Rule[] = [
   maintainer,
   healthcheckMissingTool,
   syntaxDirective,
+  legacyEnvForm,
   noDockerignore,
   dockerignoreLeaksSecrets,
   dockerignoreLeaksBloat,

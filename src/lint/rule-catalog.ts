@@ -35,11 +35,10 @@ export const RULES: readonly RuleInfo[] = [
     code: "PY102",
     name: "unpinned-base-image",
     severity: "warning",
-    message:
-      "`{image}` has no version tag (or `latest`): the build changes whenever the image is republished",
+    message: "`{image}` floats ({reason}): the build changes whenever the image is republished",
     fixable: "never",
     rationale:
-      "Without a tag, or with `latest`, the Python version moves under you: a rebuild months later silently jumps to a new major Python and breaks packages. Pin at least the minor version (python:3.12-slim).",
+      "Without a tag, with `latest`, or with a Python tag that names no minor version (`python:3`, `python:slim`, `python:alpine`), the Python version moves under you: a rebuild months later silently jumps to a new Python and breaks packages. Pin at least the minor version (python:3.12-slim).",
     before: "FROM python",
     after: "FROM python:3.12-slim",
   },
@@ -78,6 +77,30 @@ export const RULES: readonly RuleInfo[] = [
     after: "FROM python:3.13-slim",
   },
   {
+    code: "PY106",
+    name: "eol-debian",
+    severity: "warning",
+    message:
+      "`{image}` is built on Debian {release}, out of support since {eol}: no security updates",
+    fixable: "never",
+    rationale:
+      "The Debian release in the tag (-jessie, -stretch, -buster, -bullseye) decides the system libraries, whatever the Python version. Once its (LTS) support ends, OpenSSL, glibc and every other package stop getting security fixes, the official images stop being rebuilt, and `apt-get update` fails once the release moves to archive.debian.org. Use the current release (-bookworm, or no release suffix).",
+    before: "FROM python:3.11-slim-buster",
+    after: "FROM python:3.11-slim-bookworm",
+  },
+  {
+    code: "PY107",
+    name: "alpine-python",
+    severity: "info",
+    message:
+      "`{image}` is Alpine (musl): most Python packages publish glibc wheels only, so pip may compile from source",
+    fixable: "never",
+    rationale:
+      "Python on Alpine works, but many packages ship manylinux (glibc) wheels and no musllinux wheel, so a new dependency can turn a 10-second install into a long compile that needs gcc and headers, and the result is rarely smaller than -slim. Reported as info; it becomes PY104 (warning) when a dependency is known to lack musl wheels.",
+    before: "FROM python:3.12-alpine",
+    after: "FROM python:3.12-slim",
+  },
+  {
     code: "PY201",
     name: "copy-before-install",
     severity: "warning",
@@ -111,6 +134,31 @@ export const RULES: readonly RuleInfo[] = [
       "`pip install flask` installs whatever is newest on the day of the build, so two builds of the same commit can differ and a new major release can break production. Keep dependencies in requirements.txt (with pins) or a lock file and install from it; pin inline (`gunicorn==23.0.0`) if you must.",
     before: "RUN pip install flask gunicorn",
     after: "COPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt",
+  },
+  {
+    code: "PY204",
+    name: "unpinned-pip-upgrade",
+    severity: "info",
+    message:
+      "`{packages}` installed without a version in the final image: each build gets that day's release",
+    fixable: "never",
+    rationale:
+      "`pip install --upgrade pip setuptools wheel` makes the final image depend on whatever was released the day of the build: not reproducible, and a new pip or setuptools has broken builds before (dropped legacy options, removed setup.py commands). Pin them, or drop the upgrade: the base image's pip installs wheels fine.",
+    before: "RUN pip install --upgrade pip && pip install --no-cache-dir -r requirements.txt",
+    after:
+      "RUN pip install --no-cache-dir pip==24.3.1 && pip install --no-cache-dir -r requirements.txt",
+  },
+  {
+    code: "PY205",
+    name: "unpinned-installer",
+    severity: "warning",
+    message:
+      "`{packages}` installed without a version: the tool that resolves every other dependency floats",
+    fixable: "never",
+    rationale:
+      "The lock file pins the app's dependencies, but the tool that reads it (poetry, pipenv, pdm, uv) is installed at whatever version is newest. A new major release changes lock formats, options and resolution, and the build breaks with no change in the repository (poetry 2.0 did this to many Dockerfiles). Pin it.",
+    before: "RUN pip install poetry && poetry install --no-root",
+    after: "RUN pip install --no-cache-dir poetry==1.8.5 && poetry install --no-root",
   },
   {
     code: "PY301",
@@ -338,14 +386,26 @@ export const RULES: readonly RuleInfo[] = [
   {
     code: "PY606",
     name: "syntax-directive",
-    severity: "warning",
+    severity: "info",
     message:
       "`# syntax={value}` makes BuildKit pull a frontend image at build time: fails offline and in air-gapped networks",
     fixable: "sometimes",
     rationale:
-      "The syntax directive tells BuildKit to download the named Dockerfile frontend from a registry before building. Builders without registry access fail, and the frontend version floats. The built-in frontend of current Docker supports RUN --mount and heredocs. Removed automatically unless the file uses features newer than the built-in frontend.",
+      "The syntax directive tells BuildKit to download the named Dockerfile frontend from a registry before building. With registry access that is harmless, hence info; but offline and air-gapped builders (and pyship's own offline builds) fail before the first instruction, and the frontend version floats. The built-in frontend of current Docker already supports RUN --mount and heredocs. Removed automatically unless the file uses features newer than the built-in frontend.",
     before: "# syntax=docker/dockerfile:1\nFROM python:3.12-slim",
     after: "FROM python:3.12-slim",
+  },
+  {
+    code: "PY607",
+    name: "legacy-env-form",
+    severity: "warning",
+    message:
+      "`ENV {name} value` is the legacy form: the value runs to the end of the line, spaces included; write {name}=value",
+    fixable: "sometimes",
+    rationale:
+      "`ENV KEY value` sets one variable to everything after the key, so `ENV A b C=d` sets A to `b C=d`, not two variables. It is deprecated and BuildKit warns about it (LegacyKeyValueFormat). Use `ENV KEY=value`, quoting values with spaces. Fixed automatically when the value needs no escaping.",
+    before: "ENV PYTHONUNBUFFERED 1",
+    after: "ENV PYTHONUNBUFFERED=1",
   },
   {
     code: "PY701",

@@ -154,3 +154,29 @@ const emptyCommand: ShellCommand = {
   subshell: false,
   exec: true,
 };
+
+/**
+ * Targets of the BuildKit cache mounts of a RUN (`--mount=type=cache,target="/var/cache/apt"`),
+ * read from the instruction text because the parsed flags keep only one `--mount`. Keys may
+ * come in any order, values may be quoted, and `dst`/`destination` mean `target`.
+ */
+export function cacheMountTargets(model: DockerModel, instruction: InstructionModel): string[] {
+  const text = offsetText(model, instruction);
+  return [...text.matchAll(/--mount=(\S+)/g)].flatMap((match) => {
+    const options = new Map(
+      (match[1] ?? "").split(",").map((pair) => {
+        const [key = "", ...value] = pair.split("=");
+        return [key.toLowerCase(), value.join("=").replace(/^["']|["']$/g, "")] as const;
+      }),
+    );
+    if (options.get("type") !== "cache") return [];
+    return [options.get("target") ?? options.get("dst") ?? options.get("destination") ?? ""];
+  });
+}
+
+function offsetText(model: DockerModel, instruction: InstructionModel): string {
+  return model.text.slice(
+    offsetOf(model, instruction.range.start),
+    offsetOf(model, instruction.range.end),
+  );
+}

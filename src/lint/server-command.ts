@@ -52,7 +52,7 @@ function splitAddress(
 ): { host: string | null; port: number | null } {
   if (address.includes("$") || address.startsWith("unix:") || address.startsWith("fd://")) {
     return {
-      host: address.startsWith("unix:") ? null : hostPart(address, defaultHost),
+      host: address.startsWith("unix:") ? null : hostPart(address),
       port: null,
     };
   }
@@ -64,9 +64,15 @@ function splitAddress(
     : { host: address, port: null };
 }
 
-function hostPart(address: string, fallback: string | null): string | null {
-  const host = address.split(":")[0] ?? "";
-  return host === "" || host.includes("$") ? fallback : host;
+/**
+ * The host of an address with a variable in it: `:$PORT` has an empty host, which means
+ * every interface; a variable without a colon (`$BIND`) may be a whole address, so unknown.
+ */
+function hostPart(address: string): string | null {
+  if (!address.includes(":")) return null;
+  const host = address.slice(0, address.lastIndexOf(":"));
+  if (host === "") return "0.0.0.0";
+  return host.includes("$") ? null : host;
 }
 
 function port(value: string | undefined, fallback: number | null): number | null {

@@ -404,6 +404,63 @@ const CASES: Case[] = [
     good: `# check=skip=all\n${CLEAN}`,
   },
   {
+    code: "PY102",
+    why: "python:slim has no Python minor version",
+    bad: vary("python:3.12-slim", "python:slim"),
+    good: CLEAN,
+  },
+  {
+    code: "PY102",
+    why: "python:3 floats across minors",
+    bad: vary("python:3.12-slim", "python:3"),
+    good: vary("python:3.12-slim", "python:3.12"),
+  },
+  {
+    code: "PY106",
+    why: "buster in the tag, even with a supported Python",
+    bad: vary("python:3.12-slim", "python:3.12-slim-buster"),
+    good: vary("python:3.12-slim", "python:3.12-slim-bookworm"),
+  },
+  {
+    code: "PY107",
+    why: "Alpine for Python",
+    bad: vary("python:3.12-slim", "python:3.12-alpine"),
+    good: CLEAN,
+  },
+  {
+    code: "PY204",
+    why: "pip upgraded without a version in the final image",
+    bad: vary("RUN pip install -r", "RUN pip install --upgrade pip setuptools && pip install -r"),
+    good: vary("RUN pip install -r", "RUN pip install pip==24.3.1 && pip install -r"),
+  },
+  {
+    code: "PY204",
+    why: "only the final image counts",
+    bad: MULTI_STAGE.replace("pip install --no-cache-dir /wheels/*", "pip install -U pip"),
+    good: MULTI_STAGE,
+  },
+  {
+    code: "PY205",
+    why: "poetry without a version",
+    bad: vary("RUN pip install -r requirements.txt", "RUN pip install poetry"),
+    good: vary("RUN pip install -r requirements.txt", "RUN pip install poetry==1.8.5"),
+  },
+  {
+    code: "PY205",
+    why: "uv with extras, in a builder stage too",
+    bad: MULTI_STAGE.replace("pip install --upgrade pip &&", "pip install uv &&"),
+    good: MULTI_STAGE.replace("pip install --upgrade pip &&", "pip install 'uv>=0.5,<0.6' &&"),
+  },
+  {
+    code: "PY607",
+    why: "legacy ENV key value",
+    bad: vary(
+      "ENV PYTHONUNBUFFERED=1 \\\n    PIP_NO_CACHE_DIR=1",
+      "ENV PYTHONUNBUFFERED 1\nENV PIP_NO_CACHE_DIR 1",
+    ),
+    good: CLEAN,
+  },
+  {
     code: "PY701",
     why: "no .dockerignore",
     bad: CLEAN,

@@ -1,12 +1,9 @@
 /*
- * PY101–PY104: what the FROM lines choose. Only the final image's base is judged for size
- * (a full image in a builder stage is fine); pins, end-of-life and musl problems matter in
- * every stage because they decide what gets built.
+ * PY101–PY103, PY105, PY106: what the FROM lines choose. Only the final image's base is
+ * judged for size (a full image in a builder stage is fine); pins and end-of-life matter in
+ * every stage because they decide what gets built. Alpine rules are in alpine.ts.
  */
-import { normalizeName } from "../../core/package-name.js";
-import { leadingName, requirementNames } from "../context-requirements.js";
 import type { Rule, RuleFinding, StageModel } from "../model.js";
-import { installsIn, packageArgs, requirementFiles } from "../python-tools.js";
 import { isPythonImage, replaceRange } from "../rule-kit.js";
 
 export const fullBaseImage: Rule = (model) => {
@@ -48,15 +45,30 @@ function slimTag(tag: string): string {
 export const unpinnedBaseImage: Rule = (model) =>
   model.stages
     .filter((stage) => stage.parent === null && stage.digest === null && !stage.image.includes("$"))
-    .filter(
-      (stage) => stage.repository !== "scratch" && (stage.tag === null || stage.tag === "latest"),
-    )
-    .map((stage) => ({
-      code: "PY102",
-      range: stage.from.range,
-      vars: { image: stage.image },
-      fix: { safe: false, description: "pin a version, e.g. python:3.12-slim", edits: [] },
-    }));
+    .flatMap((stage) => {
+      const reason = floating(stage);
+      if (reason === null) return [];
+      return [
+        {
+          code: "PY102",
+          range: stage.from.range,
+          vars: { image: stage.image, reason },
+          fix: { safe: false, description: "pin a version, e.g. python:3.12-slim", edits: [] },
+        },
+      ];
+    });
+
+/**
+ * Why a tag floats, or null: no tag, `latest`, or for Python a tag without a minor version
+ * (`python:3`, `python:slim`, `python:alpine` move to each new Python release like latest).
+ */
+function floating(stage: StageModel): string | null {
+  if (stage.repository === "scratch") return null;
+  if (stage.tag === null) return "no tag";
+  if (stage.tag === "latest") return "`latest`";
+  if (isPythonImage(stage) && !/^\d+\.\d+/.test(stage.tag)) return "no Python minor version";
+  return null;
+}
 
 /** Last day of upstream support per minor version (PEP 602 schedule). */
 const END_OF_LIFE: Readonly<Record<string, string>> = {
@@ -94,50 +106,20 @@ export const eolPython: Rule = (model, context) =>
     ];
   });
 
-/** Packages whose musllinux wheels are missing for many releases (or entirely). */
-const NO_MUSL_WHEELS = new Set([
-  "numpy",
-  "pandas",
-  "scipy",
-  "scikit-learn",
-  "matplotlib",
-  "pyarrow",
-  "torch",
-  "tensorflow",
-  "opencv-python",
-  "opencv-python-headless",
-  "grpcio",
-  "psycopg2",
-  "lxml",
-  "h5py",
-  "numba",
-  "llvmlite",
-  "shapely",
-  "xgboost",
-  "lightgbm",
-  "statsmodels",
-]);
+/** Last day of (LTS) security support per Debian release, as named in image tags. */
+const DEBIAN_END_OF_LIFE: Readonly<Record<string, string>> = {
+  jessie: "2020-06-30",
+  stretch: "2022-06-30",
+  buster: "2024-06-30",
+  bullseye: "2026-08-31",
+};
 
-export const alpineWithoutWheels: Rule = (model, context) =>
+/** PY106: an end-of-life Debian release in the tag, whatever the Python version in it. */
+export const eolDebian: Rule = (model, context) =>
   model.stages.flatMap((stage) => {
-    if (!isAlpine(stage)) return [];
-    const installs = stage.instructions.flatMap((instruction) => installsIn(instruction.commands));
-    if (installs.length === 0) return [];
-    const files = installs.flatMap(requirementFiles);
-    const names = requirementNames(context.build, files);
-    for (const install of installs)
-      for (const word of packageArgs(install)) names.add(bareName(word));
-    const heavy = [...names].filter((name) => NO_MUSL_WHEELS.has(name)).sort();
-    if (heavy.length === 0) return [];
-    return [{ code: "PY104", range: stage.from.range, vars: { packages: heavy.join(", ") } }];
+    const release = /(?:^|-)(jessie|stretch|buster|bullseye)(?:-|$)/.exec(stage.tag ?? "")?.[1];
+    const eol = release ? DEBIAN_END_OF_LIFE[release] : undefined;
+    if (!release || !eol || new Date(`${eol}T23:59:59Z`).getTime() >= context.now.getTime())
+      return [];
+    return [{ code: "PY106", range: stage.from.range, vars: { image: stage.image, release, eol } }];
   });
-
-function isAlpine(stage: StageModel): boolean {
-  return (
-    stage.repository === "alpine" || (isPythonImage(stage) && (stage.tag ?? "").includes("alpine"))
-  );
-}
-
-function bareName(requirement: string): string {
-  return normalizeName(leadingName(requirement) ?? requirement);
-}

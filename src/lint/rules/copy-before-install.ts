@@ -14,12 +14,16 @@ import { replaceRange, stageChain } from "../rule-kit.js";
 const MANIFEST =
   /^(requirements[^/]*\.(txt|in)|constraints[^/]*\.txt|pyproject\.toml|poetry\.lock|uv\.lock|Pipfile(\.lock)?|pdm\.lock|setup\.(py|cfg)|MANIFEST\.in|README[^/]*|LICEN[CS]E[^/]*|\.python-version|requirements\/?)$/i;
 
+/**
+ * Files an install step needs besides the manifests, copied before it on purpose: a package's
+ * `__init__.py` stub (so the project itself installs) and folders of helper scripts.
+ */
+const INSTALL_HELPERS = /^(__init__\.py|scripts|bin|tools|docker)$/i;
+
 export const copyBeforeInstall: Rule = (model, context) =>
   model.stages.flatMap((stage) => {
     const chain = stageChain(model, stage.index).flatMap((s) => s.instructions);
-    const install = chain.findIndex((instruction) =>
-      installsIn(instruction.commands).some(isDependencyInstall),
-    );
+    const install = firstInstall(chain);
     const installRun = chain[install];
     if (!installRun || installRun.stage !== stage.index) return [];
     const copy = chain
@@ -28,6 +32,28 @@ export const copyBeforeInstall: Rule = (model, context) =>
     if (!copy || copy.stage !== stage.index) return [];
     return [finding(model, copy, installRun, chain, context.build)];
   });
+
+/**
+ * The first install from a manifest; without one, the first install of named packages
+ * (`pip install flask gunicorn`), which re-runs on every code change just the same.
+ */
+function firstInstall(chain: readonly InstructionModel[]): number {
+  const manifest = chain.findIndex((i) => installsIn(i.commands).some(isDependencyInstall));
+  if (manifest >= 0) return manifest;
+  return chain.findIndex((i) => installsIn(i.commands).some(installsNamedPackages));
+}
+
+/** Packaging tools (pip, setuptools, poetry…) are not the app's dependencies. */
+const TOOL_NAMES = /^(pip|setuptools|wheel|uv|poetry|pipenv|pdm|pip-tools|virtualenv|hatch)$/i;
+
+function installsNamedPackages(install: PackageInstall): boolean {
+  if (install.tool !== "pip" && !(install.tool === "uv" && install.action === "install"))
+    return false;
+  return packageArgs(install).some((word) => {
+    const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(word)?.[0];
+    return name !== undefined && !/[/\\]|^git\+|^https?:/.test(word) && !TOOL_NAMES.test(name);
+  });
+}
 
 function isDependencyInstall(install: PackageInstall): boolean {
   const words = install.args;
@@ -51,6 +77,7 @@ function isAppCopy(instruction: InstructionModel, build: BuildContext): boolean 
   if (instruction.args.includes("<<")) return false;
   return copySources(instruction).some((source) => {
     const path = source.replace(/^\.\//, "").replace(/\/$/, "");
+    if (INSTALL_HELPERS.test(path.split("/").pop() ?? "")) return false;
     if (path === "." || path === "" || /[*?[]/.test(path) || path.endsWith(".py")) return true;
     if (MANIFEST.test(path.split("/").pop() ?? "") || MANIFEST.test(`${path}/`)) return false;
     return build.exists(path) && build.read(path) === null;

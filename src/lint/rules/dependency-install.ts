@@ -4,15 +4,9 @@
  * Every spelling of pip is recognized by python-tools.ts (venv pip, `python -m pip`, uv).
  */
 import type { TextEdit } from "../../core/pipeline.js";
-import {
-  type DockerModel,
-  type InstructionModel,
-  type Rule,
-  type RuleFinding,
-  textOf,
-} from "../model.js";
+import type { DockerModel, InstructionModel, Rule, RuleFinding } from "../model.js";
 import { installsIn, type PackageInstall, type PythonTool, packageArgs } from "../python-tools.js";
-import { envAt, insertAt, matchRanges } from "../rule-kit.js";
+import { cacheMountTargets, envAt, insertAt, matchRanges } from "../rule-kit.js";
 import { programName } from "../shell-commands.js";
 
 const CACHE_HINTS: Record<PythonTool, string> = {
@@ -62,7 +56,7 @@ export const pipCache: Rule = (model) =>
   );
 
 function hasCacheMount(model: DockerModel, instruction: InstructionModel): boolean {
-  return /--mount=\S*type=cache/.test(textOf(model, instruction.range));
+  return cacheMountTargets(model, instruction).length > 0;
 }
 
 function cacheHandled(
@@ -71,13 +65,8 @@ function cacheHandled(
   env: ReadonlyMap<string, string>,
 ): boolean {
   const words = [...install.args, ...install.globalArgs];
-  if (
-    NO_CACHE_FLAGS[install.tool].some((flag) =>
-      words.some((w) => w === flag || w.startsWith(`${flag}=`)),
-    )
-  ) {
+  if (NO_CACHE_FLAGS[install.tool].some((flag) => words.some((w) => spells(install.tool, w, flag))))
     return true;
-  }
   const names = NO_CACHE_ENV[install.tool];
   if (
     names.some((name) => isTruthy(env.get(name)) || isTruthy(install.command.assignments.get(name)))
@@ -89,6 +78,16 @@ function cacheHandled(
     if (name === "rm") return /cache/i.test(argv);
     return /^(pip\S*|uv|poetry|pdm) .*cache (purge|clean|clear)/.test(`${name} ${argv}`);
   });
+}
+
+/**
+ * pip (optparse) accepts any unambiguous prefix of a long option: `--no-cache` and even
+ * `--no-ca` mean `--no-cache-dir` (no other pip option starts with `--no-ca`).
+ */
+function spells(tool: PythonTool, word: string, flag: string): boolean {
+  const name = word.split("=")[0] ?? "";
+  if (name === flag) return true;
+  return tool === "pip" && name.length >= "--no-ca".length && flag.startsWith(name);
 }
 
 function isTruthy(value: string | undefined): boolean {

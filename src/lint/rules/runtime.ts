@@ -25,8 +25,15 @@ function runsPython(model: DockerModel): boolean {
   return chain.some((stage) => stage.instructions.some((i) => installsIn(i.commands).length > 0));
 }
 
+/**
+ * Published images whose own Dockerfile sets ENV PYTHONUNBUFFERED=1, so images built FROM
+ * them inherit it (evidence: docker-images/*.dockerfile of each tiangolo/* repository).
+ */
+const UNBUFFERED_IMAGES =
+  /^(docker\.io\/)?tiangolo\/(uvicorn-gunicorn(-fastapi|-starlette)?|uwsgi-nginx(-flask)?|meinheld-gunicorn(-flask)?)(:|@|$)/;
+
 export const noPythonUnbuffered: Rule = (model) => {
-  if (!runsPython(model)) return [];
+  if (!runsPython(model) || UNBUFFERED_IMAGES.test(model.finalChain[0]?.image ?? "")) return [];
   const env = model.finalChain.flatMap((stage) =>
     stage.instructions.filter((i) => i.keyword === "ENV"),
   );
@@ -78,7 +85,9 @@ const PLAIN_WORD = /^[A-Za-z0-9_./:=,@%+-]+$/;
 export const shellFormCommand: Rule = (model) => {
   const { cmd, entrypoint } = effectiveCommands(model);
   const findings: RuleFinding[] = [];
-  for (const instruction of [entrypoint, cmd]) {
+  // Under an exec-form ENTRYPOINT the CMD is only its arguments: the entrypoint is PID 1.
+  const cmdIsArguments = entrypoint?.exec != null && !SHELL.test(entrypoint.exec[0] ?? "");
+  for (const instruction of [entrypoint, cmdIsArguments ? undefined : cmd]) {
     if (!instruction || instruction.commands.at(-1)?.exec) continue;
     if (instruction.exec && !SHELL.test(instruction.exec[0] ?? "")) continue;
     const otherKeyword = instruction.keyword === "CMD" ? "ENTRYPOINT" : "CMD";

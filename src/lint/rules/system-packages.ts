@@ -11,7 +11,7 @@ import {
   type RuleFinding,
   textOf,
 } from "../model.js";
-import { insertAt, matchRanges, replaceRange } from "../rule-kit.js";
+import { cacheMountTargets, insertAt, matchRanges, replaceRange } from "../rule-kit.js";
 import { programName, type ShellCommand } from "../shell-commands.js";
 
 interface PackageCommand {
@@ -143,7 +143,10 @@ export const packageIndexKept: Rule = (model) =>
   finalRuns(model).flatMap((run): RuleFinding[] => {
     const text = textOf(model, run.range);
     const commands = packageCommands(run);
-    if (/--mount=\S*type=cache\S*target=\/var\/(lib|cache)\/(apt|apk)/.test(text)) return [];
+    if (
+      cacheMountTargets(model, run).some((target) => /^\/var\/(lib|cache)\/(apt|apk)/.test(target))
+    )
+      return [];
     const aptUpdate = commands.some((c) => c.manager === "apt" && c.action === "update");
     if (aptUpdate && !/rm\s+(-\w+\s+)*[^&;|]*\/var\/lib\/apt\/lists/.test(text))
       return [aptFinding(model, run)];
