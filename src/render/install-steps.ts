@@ -31,9 +31,8 @@ const PYPROJECT_READER =
 export function installStep(plan: Plan): InstallStep {
   const { install } = plan;
   const step = strategyStep(plan);
-  // Quoted: the < and > of a spec would be shell redirections.
-  const specs = install.extraPackages.map((spec) => `"${spec}"`).join(" ");
-  const extras = install.extraPackages.length > 0 ? [`pip install ${specs}`] : [];
+  const extras =
+    install.extraPackages.length > 0 ? [`pip install ${quoted(install.extraPackages)}`] : [];
   const toolSpec = install.tool === "pip" ? null : TOOL_SPECS[install.tool];
   return { toolSpec, env: step.env, commands: [...step.commands, ...extras] };
 }
@@ -64,6 +63,11 @@ function strategyStep(plan: Plan): Omit<InstallStep, "toolSpec"> {
   }
 }
 
+/** Quoted: the < and > of a spec would be shell redirections, its [extras] a glob. */
+function quoted(specs: readonly string[]): string {
+  return specs.map((spec) => `"${spec}"`).join(" ");
+}
+
 function uvEnv(buildkit: boolean): string[] {
   const env = [
     "UV_PROJECT_ENVIRONMENT=/opt/venv",
@@ -91,6 +95,9 @@ function pipStep(plan: Plan): Omit<InstallStep, "toolSpec"> {
       };
     case "pyproject":
       return { env: [], commands: pyprojectCommands(plan.python) };
+    case "imports":
+      // Quoted: a spec's extras brackets would be a shell glob.
+      return { env: [], commands: [`pip install ${quoted(install.resolved?.lines ?? [])}`] };
     default:
       // setup-py installs with the code (setup.py may read any file); none has no manifest.
       return { env: [], commands: [] };
