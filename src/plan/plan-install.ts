@@ -18,6 +18,8 @@ import { serverFor } from "./servers.js";
  * pip, except Poetry's: [tool.poetry.dependencies] is not PEP 508, so Poetry resolves it.
  */
 function buildTool(install: InstallFacts): InstallTool {
+  // Requirements pyship resolved itself (a lock it read) need only pip.
+  if (install.resolved?.source) return "pip";
   switch (install.strategy) {
     case "poetry-lock":
       return "poetry";
@@ -37,6 +39,13 @@ function buildTool(install: InstallFacts): InstallTool {
 /** `init --write-requirements` writes inferred requirements here; the Dockerfile reads it. */
 export const WRITTEN_REQUIREMENTS = "requirements.txt";
 
+/**
+ * Pinned requirements pyship read from a lock (or translated from a Pipfile or Poetry
+ * table), written next to the Dockerfile. Not named requirements*.txt, so neither pyship
+ * nor dependency bots take it for a manifest of the project's own.
+ */
+export const PINNED_REQUIREMENTS = "pyship.requirements.txt";
+
 export function planInstall(
   facts: ProjectFacts,
   choice: CommandChoice,
@@ -50,7 +59,14 @@ export function planInstall(
   }
   for (const ignored of facts.dependencies.ignored) notes.evidence.push(ignored);
   const tool = buildTool(install);
-  if (tool !== install.tool) {
+  const source = install.resolved?.source;
+  if (source) {
+    notes.evidence.push({
+      file: PINNED_REQUIREMENTS,
+      line: null,
+      why: `generated from ${source.file} (sha256 ${source.sha256.slice(0, 12)}…, checked at build time): pip installs it, no ${install.tool} in the image`,
+    });
+  } else if (tool !== install.tool) {
     notes.evidence.push({
       ...install.evidence,
       why: `installed with ${tool}: no ${install.tool} lock file to install from`,
@@ -72,6 +88,9 @@ export function planInstall(
   return {
     ...install,
     tool,
+    ...(source
+      ? { files: [source.file, PINNED_REQUIREMENTS], generatedFile: PINNED_REQUIREMENTS }
+      : {}),
     installProject: install.installProject || consoleScript,
     ...withExtras(install, extraPackages(facts, choice, notes), options, notes),
   };

@@ -39,6 +39,13 @@ export function installStep(plan: Plan): InstallStep {
 
 function strategyStep(plan: Plan): Omit<InstallStep, "toolSpec"> {
   const { install } = plan;
+  const source = install.resolved?.source;
+  if (source && install.generatedFile) {
+    return {
+      env: [],
+      commands: pinnedCommands(source, install.generatedFile, install.resolved?.hashed === true),
+    };
+  }
   switch (install.tool) {
     case "poetry":
       return {
@@ -61,6 +68,22 @@ function strategyStep(plan: Plan): Omit<InstallStep, "toolSpec"> {
     case "pip":
       return pipStep(plan);
   }
+}
+
+/**
+ * The generated file is only as fresh as the lock it came from: the build stops, saying
+ * how to regenerate it, when the lock in the build context is not the one pyship read.
+ */
+function pinnedCommands(
+  source: { readonly file: string; readonly sha256: string },
+  file: string,
+  hashed: boolean,
+): string[] {
+  const stale = `echo "pyship: ${source.file} changed since ${file} was generated from it; run pyship init --force to regenerate it" >&2`;
+  return [
+    `{ [ "$(sha256sum < ${source.file})" = "${source.sha256}  -" ] || { ${stale}; exit 1; }; }`,
+    `pip install ${hashed ? "--require-hashes " : ""}-r ${file}`,
+  ];
 }
 
 /** Quoted: the < and > of a spec would be shell redirections, its [extras] a glob. */
