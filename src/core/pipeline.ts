@@ -59,7 +59,8 @@ export interface InstallFacts {
   /**
    * requirements: pip -r FILES; pyproject: deps read from [project]/[tool.poetry] at build
    * time; poetry-lock / uv-lock / pipfile-lock / pdm-lock: the tool installs from its lock;
-   * setup-py: `pip install .` of a setuptools project; none: nothing to install.
+   * setup-py: `pip install .` of a setuptools project; imports: no manifest, requirements
+   * inferred from the imports; none: nothing to install.
    */
   readonly strategy:
     | "requirements"
@@ -69,12 +70,28 @@ export interface InstallFacts {
     | "pipfile-lock"
     | "pdm-lock"
     | "setup-py"
+    | "imports"
     | "none";
   /** Files the dependency layer needs, copied before the application code. */
   readonly files: readonly string[];
   /** True when the project itself is a package to install (src layout, console scripts). */
   readonly installProject: boolean;
   readonly evidence: Evidence;
+  /** Set when pyship works the requirements out itself (imports, locks): pip installs these. */
+  readonly resolved?: ResolvedRequirements;
+}
+
+/**
+ * Requirements pyship works out itself instead of running a project tool in the image:
+ * inferred from imports (unpinned), or read from a lock file (pinned, hashed where it can).
+ */
+export interface ResolvedRequirements {
+  /** pip requirement lines: `Flask`, `flask==3.0.3 ; python_version >= "3.8" --hash=sha256:…`. */
+  readonly lines: readonly string[];
+  /** The lock the lines come from and its sha256 (the build checks it is unchanged), or null. */
+  readonly source: { readonly file: string; readonly sha256: string } | null;
+  /** Every line carries --hash: pip installs with --require-hashes. */
+  readonly hashed: boolean;
 }
 
 export interface DependencyFacts {
@@ -190,6 +207,8 @@ export interface PlanOptions {
   readonly app?: string;
   /** Whether the target engine supports BuildKit-only syntax (cache mounts). */
   readonly buildkit?: boolean;
+  /** `init --write-requirements`: inferred requirements are written to requirements.txt. */
+  readonly writeRequirements?: boolean;
 }
 
 export interface Stage {
@@ -209,6 +228,11 @@ export interface Plan {
   readonly install: InstallFacts & {
     /** Packages pyship adds because the command needs them (e.g. gunicorn), with why. */
     readonly extraPackages: readonly string[];
+    /**
+     * Where render writes `resolved.lines` (next to the Dockerfile) for the install to read,
+     * or null: resolved lines (if any) are installed inline.
+     */
+    readonly generatedFile?: string | null;
   };
   readonly framework: Framework;
   readonly app: string | null;

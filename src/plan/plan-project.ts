@@ -20,7 +20,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
   const python = planPython(facts, options, notes);
   const baseImage = planBaseImage(facts, options, python, notes);
   const choice = planCommand(facts, options, notes);
-  const install = planInstall(facts, choice, notes);
+  const install = planInstall(facts, choice, notes, options);
   const systemPackages = planSystemPackages(facts, notes);
   const user = facts.config.user ?? DEFAULT_USER;
   if (facts.config.user !== undefined && facts.config.source !== null) {

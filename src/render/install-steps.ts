@@ -31,15 +31,21 @@ const PYPROJECT_READER =
 export function installStep(plan: Plan): InstallStep {
   const { install } = plan;
   const step = strategyStep(plan);
-  // Quoted: the < and > of a spec would be shell redirections.
-  const specs = install.extraPackages.map((spec) => `"${spec}"`).join(" ");
-  const extras = install.extraPackages.length > 0 ? [`pip install ${specs}`] : [];
+  const extras =
+    install.extraPackages.length > 0 ? [`pip install ${quoted(install.extraPackages)}`] : [];
   const toolSpec = install.tool === "pip" ? null : TOOL_SPECS[install.tool];
   return { toolSpec, env: step.env, commands: [...step.commands, ...extras] };
 }
 
 function strategyStep(plan: Plan): Omit<InstallStep, "toolSpec"> {
   const { install } = plan;
+  const source = install.resolved?.source;
+  if (source && install.generatedFile) {
+    return {
+      env: [],
+      commands: pinnedCommands(source, install.generatedFile, install.resolved?.hashed === true),
+    };
+  }
   switch (install.tool) {
     case "poetry":
       return {
@@ -62,6 +68,27 @@ function strategyStep(plan: Plan): Omit<InstallStep, "toolSpec"> {
     case "pip":
       return pipStep(plan);
   }
+}
+
+/**
+ * The generated file is only as fresh as the lock it came from: the build stops, saying
+ * how to regenerate it, when the lock in the build context is not the one pyship read.
+ */
+function pinnedCommands(
+  source: { readonly file: string; readonly sha256: string },
+  file: string,
+  hashed: boolean,
+): string[] {
+  const stale = `echo "pyship: ${source.file} changed since ${file} was generated from it; run pyship init --force to regenerate it" >&2`;
+  return [
+    `{ [ "$(sha256sum < ${source.file})" = "${source.sha256}  -" ] || { ${stale}; exit 1; }; }`,
+    `pip install ${hashed ? "--require-hashes " : ""}-r ${file}`,
+  ];
+}
+
+/** Quoted: the < and > of a spec would be shell redirections, its [extras] a glob. */
+function quoted(specs: readonly string[]): string {
+  return specs.map((spec) => `"${spec}"`).join(" ");
 }
 
 function uvEnv(buildkit: boolean): string[] {
@@ -91,6 +118,9 @@ function pipStep(plan: Plan): Omit<InstallStep, "toolSpec"> {
       };
     case "pyproject":
       return { env: [], commands: pyprojectCommands(plan.python) };
+    case "imports":
+      // Quoted: a spec's extras brackets would be a shell glob.
+      return { env: [], commands: [`pip install ${quoted(install.resolved?.lines ?? [])}`] };
     default:
       // setup-py installs with the code (setup.py may read any file); none has no manifest.
       return { env: [], commands: [] };

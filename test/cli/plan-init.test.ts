@@ -168,6 +168,33 @@ describe("pyship init", () => {
     expect(readFileSync(join(dir, "Dockerfile"), "utf8")).toContain(expected);
   });
 
+  it("--write-requirements writes the inferred imports down and the Dockerfile installs that file", async () => {
+    const dir = copyFixture("seed-flask-hello");
+    expect(await main(["init", dir, "--write-requirements"], captureContext())).toBe(0);
+    const written = readFileSync(join(dir, "requirements.txt"), "utf8");
+    expect(written.split("\n").filter((line) => line && !line.startsWith("#"))).toStrictEqual([
+      "Flask",
+      "gunicorn>=23,<28",
+    ]);
+    const dockerfile = readFileSync(join(dir, "Dockerfile"), "utf8");
+    expect(dockerfile).toContain("COPY requirements.txt ./\nRUN pip install -r requirements.txt\n");
+    const again = captureContext();
+    expect(await main(["init", dir, "--write-requirements"], again)).toBe(0);
+    expect(again.stdout.join("\n")).toMatch(/unchanged\s+Dockerfile/);
+    expect(readFileSync(join(dir, "requirements.txt"), "utf8")).toBe(written);
+  });
+
+  it("--write-requirements never replaces an existing requirements.txt without consent", async () => {
+    const dir = copyFixture("seed-flask-hello");
+    writeFileSync(join(dir, "requirements.txt"), "# nothing yet\n");
+    const ctx = captureContext({ interactive: true });
+    await expect(runInit(dir, { writeRequirements: true, yes: true }, ctx)).rejects.toMatchObject({
+      code: "E_FILE_EXISTS",
+      file: "requirements.txt",
+    });
+    expect(readFileSync(join(dir, "requirements.txt"), "utf8")).toBe("# nothing yet\n");
+  });
+
   it("--yes never asks, even in a terminal", async () => {
     const dir = copyFixture("flask-module");
     writeFileSync(join(dir, "Dockerfile"), "FROM mine\n");

@@ -10,6 +10,12 @@ import { detectProject } from "../../src/detect/detect-project.js";
 const FIXTURES = new URL("../fixtures/", import.meta.url).pathname;
 
 const ev = (file: string, line: number | null, why: string): Evidence => ({ file, line, why });
+/** A lock read into hashed pip lines (their text is checked in test/detect/deps/locks.test.ts). */
+const pinnedFrom = (file: string) => ({
+  lines: expect.arrayContaining([expect.stringMatching(/==.* \\\n {4}--hash=sha256:/)]),
+  source: { file, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+  hashed: true,
+});
 const req = (spec: string, name: string, evidence: Evidence): Requirement => ({
   name,
   spec,
@@ -394,8 +400,9 @@ const TABLE: ReadonlyArray<readonly [string, Expected]> = [
           evidence: ev(
             "pdm.lock",
             null,
-            "pdm.lock pins every version: pdm installs exactly what was tested",
+            "pdm.lock pins every version: pyship reads it and pip installs exactly what was tested, hashes checked",
           ),
+          resolved: pinnedFrom("pdm.lock"),
         },
         requirements: [
           req("flask==3.1.3", "flask", ev("pyproject.toml", 6, "listed in [project].dependencies")),
@@ -470,8 +477,9 @@ const TABLE: ReadonlyArray<readonly [string, Expected]> = [
           evidence: ev(
             "Pipfile.lock",
             null,
-            "Pipfile.lock pins every version: pipenv installs exactly what was tested",
+            "Pipfile.lock pins every version: pyship reads it and pip installs exactly what was tested, hashes checked",
           ),
+          resolved: pinnedFrom("Pipfile.lock"),
         },
         requirements: [
           req("flask==3.1.3", "flask", ev("Pipfile", 7, "listed in Pipfile [packages]")),
@@ -548,8 +556,9 @@ const TABLE: ReadonlyArray<readonly [string, Expected]> = [
           evidence: ev(
             "poetry.lock",
             null,
-            "poetry.lock pins every version: poetry installs exactly what was tested",
+            "poetry.lock pins every version: pyship reads it and pip installs exactly what was tested, hashes checked",
           ),
+          resolved: pinnedFrom("poetry.lock"),
         },
         requirements: [
           req(
@@ -953,8 +962,9 @@ const TABLE: ReadonlyArray<readonly [string, Expected]> = [
           evidence: ev(
             "uv.lock",
             null,
-            "uv.lock pins every version: uv installs exactly what was tested",
+            "uv.lock pins every version: pyship reads it and pip installs exactly what was tested, hashes checked",
           ),
+          resolved: pinnedFrom("uv.lock"),
         },
         requirements: [
           req(

@@ -9,6 +9,7 @@ import { confirm, isCancel } from "@clack/prompts";
 import pc from "picocolors";
 import { PyshipError } from "../../core/errors.js";
 import type { RenderedFiles, WriteOutcome } from "../../core/pipeline.js";
+import { WRITTEN_REQUIREMENTS } from "../../plan/plan-install.js";
 import { renderFiles } from "../../render/render-files.js";
 import { writeFiles } from "../../write/write-files.js";
 import type { CliContext, Register } from "../context.js";
@@ -31,12 +32,17 @@ addMessages({
   },
   "init.next": { en: "Next: {command}", zh: "下一步：{command}" },
   "init.dryNote": { en: "Dry run: nothing was written.", zh: "试运行：没有写入任何文件。" },
+  "init.noInferred": {
+    en: "--write-requirements: nothing to write, the dependencies come from {file}",
+    zh: "--write-requirements：无需写入，依赖来自 {file}",
+  },
 });
 
 interface InitFlags extends PlanFlags {
   dryRun?: boolean;
   force?: boolean;
   yes?: boolean;
+  writeRequirements?: boolean;
 }
 
 /** Asks whether to overwrite one file; tests replace it. */
@@ -50,6 +56,10 @@ export const registerInit: Register = (program, ctx, done) => {
     .option("--dry-run", "show what would be written, with diffs, and write nothing")
     .option("--force", "overwrite existing files that differ")
     .option("--yes", "never ask: existing different files are skipped unless --force")
+    .option(
+      "--write-requirements",
+      "with no manifest, write the requirements inferred from the imports to requirements.txt",
+    )
     .option("--python <version>", "Python major.minor, e.g. 3.12 (overrides detection and config)")
     .option("--base-image <image>", "base image (default: python:<version>-slim)")
     .option("--app <target>", "entrypoint to run when several are found, e.g. 'shop:create_app()'")
@@ -68,7 +78,10 @@ export async function runInit(
   ctx: CliContext,
   ask: ConfirmOverwrite = askOverwrite,
 ): Promise<number> {
-  const { root, plan } = await loadPlan(dir, planOptions(flags), ctx);
+  const writeRequirements = flags.writeRequirements === true;
+  const { root, plan } = await loadPlan(dir, { ...planOptions(flags), writeRequirements }, ctx);
+  if (writeRequirements && plan.install.generatedFile !== WRITTEN_REQUIREMENTS)
+    ctx.err(t(ctx.lang, "init.noInferred", { file: plan.install.evidence.file }));
   const files = renderFiles(plan);
   const dryRun = flags.dryRun === true;
   const preview = writeFiles(root, files, { dryRun: true, force: flags.force === true });

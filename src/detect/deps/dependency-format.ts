@@ -3,7 +3,13 @@
  * its manifests exist (for the "seen but not chosen" list), and only the chosen one is
  * parsed, so a broken dev-requirements file never fails a build that doesn't use it.
  */
-import type { Evidence, InstallFacts, Requirement, Warning } from "../../core/pipeline.js";
+import type {
+  Evidence,
+  InstallFacts,
+  Requirement,
+  ResolvedRequirements,
+  Warning,
+} from "../../core/pipeline.js";
 import type { ProjectFiles } from "../project-files.js";
 import type { Pyproject } from "./pyproject.js";
 
@@ -24,6 +30,8 @@ export interface FormatMatch {
   readonly installsProject?: Evidence;
   readonly ignored?: readonly Evidence[];
   readonly warnings?: readonly Warning[];
+  /** Requirements pyship resolved itself (imports, a lock read by pyship). */
+  readonly resolved?: ResolvedRequirements;
 }
 
 /** Manifests exist but declare nothing this format can install from. */

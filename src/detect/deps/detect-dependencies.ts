@@ -12,6 +12,7 @@ import type {
 } from "../../core/pipeline.js";
 import type { ProjectFiles } from "../project-files.js";
 import type { DependencyFormat, FormatContext, FormatMatch } from "./dependency-format.js";
+import { importsFormat } from "./imports-format.js";
 import { installProjectEvidence } from "./install-project.js";
 import {
   pdmLockFormat,
@@ -33,7 +34,9 @@ import { setupPyFormat } from "./setup-py-format.js";
  * most authoritative first: pyproject.toml is the package's own declaration;
  * requirements files are what pip deployments have always used; a lock-less Pipfile needs
  * a resolver run at build time; setup.py is read without running it, so it may be
- * incomplete; a pyproject package with no dependencies is the last resort.
+ * incomplete; a pyproject package with no dependencies is the last resort. When none of
+ * them declares anything, the imports are read (importsFormat, outside the table: the code
+ * is not a manifest to list as passed over).
  */
 export const DEPENDENCY_FORMATS: readonly DependencyFormat[] = [
   poetryLockFormat,
@@ -61,19 +64,30 @@ export function detectDependencies(
       ignored.push(...result.ignored);
       continue;
     }
-    warnings.push(...(result.warnings ?? []));
     const passedOver = [
       ...ignored,
       ...(result.ignored ?? []),
       ...laterManifests(files, index, result),
     ];
-    return {
-      install: toInstall(result, context),
-      requirements: result.requirements,
-      ignored: dedupe(passedOver.filter((entry) => !result.files.includes(entry.file))),
-    };
+    return chosen(result, context, passedOver, warnings);
   }
+  const inferred = importsFormat.detect(context);
+  if (inferred.kind === "match") return chosen(inferred, context, ignored, warnings);
   return { install: nothingToInstall(), requirements: [], ignored: dedupe(ignored) };
+}
+
+function chosen(
+  result: FormatMatch,
+  context: FormatContext,
+  passedOver: readonly Evidence[],
+  warnings: Warning[],
+): DependencyFacts {
+  warnings.push(...(result.warnings ?? []));
+  return {
+    install: toInstall(result, context),
+    requirements: result.requirements,
+    ignored: dedupe(passedOver.filter((entry) => !result.files.includes(entry.file))),
+  };
 }
 
 function toInstall(match: FormatMatch, context: FormatContext): InstallFacts {
@@ -87,6 +101,7 @@ function toInstall(match: FormatMatch, context: FormatContext): InstallFacts {
     files: match.files,
     installProject: project !== null,
     evidence: { ...match.evidence, why },
+    ...(match.resolved ? { resolved: match.resolved } : {}),
   };
 }
 

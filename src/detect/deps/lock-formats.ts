@@ -20,6 +20,7 @@ import {
   poetryLocked,
   uvLocked,
 } from "./locked-packages.js";
+import { pinnedRequirements } from "./pinned-requirements.js";
 import { pipfileRequirements } from "./pipfile-format.js";
 import type { Pyproject, Table } from "./pyproject.js";
 
@@ -29,7 +30,7 @@ interface LockSpec {
   readonly tool: InstallFacts["tool"];
   readonly strategy: InstallFacts["strategy"];
   readonly declared: (context: FormatContext) => Requirement[];
-  readonly locked: (data: Table, text: string) => LockedPackage[];
+  readonly locked: (data: Table, text: string, declared: readonly string[]) => LockedPackage[];
   readonly parse: (files: ProjectFiles, path: string) => Table;
 }
 
@@ -96,7 +97,13 @@ function detectLock(spec: LockSpec, context: FormatContext): FormatMatch | Forma
     };
   }
   const declared = spec.declared(context);
-  const locked = spec.locked(spec.parse(files, spec.lock), files.read(spec.lock));
+  const text = files.read(spec.lock);
+  const locked = spec.locked(
+    spec.parse(files, spec.lock),
+    text,
+    declared.map((req) => req.name),
+  );
+  const pinned = pinnedRequirements(locked, { file: spec.lock, text });
   const lockedNames = new Set(locked.map((pkg) => pkg.name));
   const declaredNames = new Set(declared.map((req) => req.name));
   const transitive: Requirement[] = locked
@@ -116,12 +123,13 @@ function detectLock(spec: LockSpec, context: FormatContext): FormatMatch | Forma
     strategy: spec.strategy,
     files: [spec.manifest, spec.lock],
     requirements: [...declared, ...transitive],
+    resolved: pinned.resolved,
     evidence: {
       file: spec.lock,
       line: null,
-      why: `${spec.lock} pins every version: ${spec.tool} installs exactly what was tested`,
+      why: `${spec.lock} pins every version: pyship reads it and pip installs exactly what was tested${pinned.resolved.hashed ? ", hashes checked" : ""}`,
     },
-    warnings: staleWarnings(spec, declared, lockedNames),
+    warnings: [...staleWarnings(spec, declared, lockedNames), ...pinned.warnings],
   };
 }
 

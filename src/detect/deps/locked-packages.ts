@@ -3,61 +3,77 @@
  * runtime set is returned (Poetry's "main" group, PDM's "default" group, Pipenv's
  * "default" section, uv's closure from the project), because the image never installs dev
  * tools; transitive packages matter for system-library lookup (psycopg2 pulled in by a
- * dependency still needs libpq).
+ * dependency still needs libpq). Each comes with what pip needs to install exactly it:
+ * environment marker, file hashes, and where it comes from when that is not the index.
  */
 
 import { normalizeName } from "../../core/package-name.js";
 import { asString, asTable, type Table } from "./pyproject.js";
+import { uvClosure } from "./uv-closure.js";
 
 export interface LockedPackage {
   readonly name: string;
   readonly version: string;
   readonly line: number | null;
+  /** PEP 508 environment marker the lock attaches, or null (always installed). */
+  readonly marker: string | null;
+  /** `sha256:…` of every file the lock allows for this version. */
+  readonly hashes: readonly string[];
+  /** PEP 440 direct reference (`git+https://…@commit`, a URL) when not from the index. */
+  readonly direct: string | null;
+  /** A path on the developer's disk (a directory or file dependency): not installable from the lock. */
+  readonly local: boolean;
 }
 
 export function poetryLocked(data: Table, text: string): LockedPackage[] {
   const lines = nameLines(text);
+  const legacyFiles = asTable(asTable(data.metadata)?.files) ?? {};
   return packagesOf(data)
     .filter(
       (pkg) =>
         inGroup(pkg.groups, "main") && (pkg.category === undefined || pkg.category === "main"),
     )
-    .map((pkg) => locked(pkg, lines));
+    .map((pkg) => {
+      const files = pkg.files ?? legacyFiles[String(pkg.name)];
+      const markers = typeof pkg.markers === "string" ? pkg.markers : asTable(pkg.markers)?.main;
+      return locked(pkg, lines, {
+        marker: asString(markers) ?? null,
+        hashes: hashesOf(files),
+        ...poetrySource(asTable(pkg.source)),
+      });
+    });
 }
 
-export function pdmLocked(data: Table, text: string): LockedPackage[] {
+/** Locks written without `inherit_metadata` carry no groups: walk from the declared names. */
+export function pdmLocked(data: Table, text: string, declared: readonly string[]): LockedPackage[] {
   const lines = nameLines(text);
-  return packagesOf(data)
-    .filter((pkg) => inGroup(pkg.groups, "default"))
-    .map((pkg) => locked(pkg, lines));
+  const packages = packagesOf(data);
+  const grouped = packages.some((pkg) => Array.isArray(pkg.groups));
+  const runtime = grouped
+    ? packages.filter((pkg) => inGroup(pkg.groups, "default"))
+    : pdmClosure(packages, declared);
+  const legacyFiles = asTable(asTable(data.metadata)?.files) ?? {};
+  return runtime.map((pkg) =>
+    locked(pkg, lines, {
+      marker: asString(pkg.marker) ?? null,
+      hashes: hashesOf(pkg.files ?? legacyFiles[`${pkg.name} ${pkg.version}`]),
+      ...pdmSource(pkg),
+    }),
+  );
 }
 
 /** uv.lock lists every group together: walk the dependency graph from the project itself. */
 export function uvLocked(data: Table, text: string): LockedPackage[] {
-  const packages = packagesOf(data);
-  const byName = new Map(packages.map((pkg) => [normalizeName(String(pkg.name)), pkg]));
-  const isRoot = (pkg: Table) =>
-    asTable(pkg.source)?.virtual !== undefined || asTable(pkg.source)?.editable !== undefined;
-  const roots = packages.filter(isRoot);
-  const seen = new Set<string>();
-  const queue = roots.flatMap(edges);
-  for (let edge = queue.shift(); edge !== undefined; edge = queue.shift()) {
-    const pkg = byName.get(edge.name);
-    if (!pkg) continue;
-    for (const key of [edge.name, ...edge.extras.map((extra) => `${edge.name}[${extra}]`)]) {
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const extra = /\[(.+)\]$/.exec(key)?.[1];
-      const next = extra
-        ? asArray(asTable(pkg["optional-dependencies"])?.[extra]).map(toEdge)
-        : edges(pkg);
-      queue.push(...next);
-    }
-  }
   const lines = nameLines(text);
-  return [...seen]
-    .filter((key) => !key.includes("[") && !isRoot(byName.get(key) as Table))
-    .map((name) => locked(byName.get(name) as Table, lines));
+  return uvClosure(packagesOf(data)).map(({ pkg, marker }) => {
+    const source = asTable(pkg.source) ?? {};
+    const sdist = asTable(pkg.sdist);
+    return locked(pkg, lines, {
+      marker,
+      hashes: hashesOf([...(sdist ? [sdist] : []), ...asArray(pkg.wheels)]),
+      ...uvSource(source),
+    });
+  });
 }
 
 /** Pipfile.lock is JSON: `default` holds the runtime packages. */
@@ -65,16 +81,88 @@ export function pipfileLocked(data: Table, text: string): LockedPackage[] {
   const lines = text.split(/\r?\n/);
   const start = lines.findIndex((line) => /^\s*"default"\s*:/.test(line));
   return Object.entries(asTable(data.default) ?? {}).map(([name, value]) => {
+    const entry = asTable(value) ?? {};
     const offset = lines.slice(start + 1).findIndex((line) => line.includes(`"${name}": {`));
+    const git = asString(entry.git);
     return {
       name: normalizeName(name),
-      version: (asString(asTable(value)?.version) ?? "").replace(/^==/, ""),
+      version: (asString(entry.version) ?? "").replace(/^==/, ""),
       line: start === -1 || offset === -1 ? null : start + offset + 2,
+      marker: asString(entry.markers) ?? null,
+      hashes: asArray(entry.hashes).filter((hash): hash is string => typeof hash === "string"),
+      direct: git
+        ? `git+${git}${entry.ref ? `@${entry.ref}` : ""}`
+        : (asString(entry.file) ?? null),
+      local: entry.path !== undefined,
     };
   });
 }
 
-function packagesOf(data: Table): Table[] {
+type Origin = Pick<LockedPackage, "direct" | "local">;
+
+function poetrySource(source: Table | undefined): Origin {
+  const url = asString(source?.url) ?? "";
+  const subdirectory = asString(source?.subdirectory);
+  const fragment = subdirectory ? `#subdirectory=${subdirectory}` : "";
+  switch (source?.type) {
+    case "git":
+      return {
+        direct: `git+${url}@${asString(source.resolved_reference) ?? asString(source.reference) ?? ""}${fragment}`,
+        local: false,
+      };
+    case "url":
+      return { direct: `${url}${fragment}`, local: false };
+    case "directory":
+    case "file":
+      return { direct: null, local: true };
+    default:
+      return { direct: null, local: false };
+  }
+}
+
+function pdmSource(pkg: Table): Origin {
+  const git = asString(pkg.git);
+  if (git) return { direct: `git+${git}@${asString(pkg.revision) ?? ""}`, local: false };
+  if (pkg.path !== undefined) return { direct: null, local: true };
+  return { direct: asString(pkg.url) ?? null, local: false };
+}
+
+/** uv writes git sources as `https://host/repo?rev=main#<commit>`. */
+function uvSource(source: Table): Origin {
+  const git = asString(source.git);
+  if (git) {
+    const [base, commit] = git.split("#");
+    return { direct: `git+${(base ?? "").split("?")[0]}@${commit ?? ""}`, local: false };
+  }
+  if (source.url !== undefined) return { direct: asString(source.url) ?? null, local: false };
+  const local = ["path", "directory", "editable", "virtual"].some((key) => key in source);
+  return { direct: null, local };
+}
+
+/** PDM's package `dependencies` are PEP 508 strings; follow them from the declared names. */
+function pdmClosure(packages: readonly Table[], declared: readonly string[]): Table[] {
+  const byName = new Map(packages.map((pkg) => [normalizeName(String(pkg.name)), pkg]));
+  const seen = new Set<string>();
+  const queue = [...declared];
+  for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+    const pkg = byName.get(name);
+    if (pkg === undefined || seen.has(name)) continue;
+    seen.add(name);
+    for (const dependency of asArray(pkg.dependencies)) {
+      const depName = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(String(dependency))?.[1];
+      if (depName) queue.push(normalizeName(depName));
+    }
+  }
+  return packages.filter((pkg) => seen.has(normalizeName(String(pkg.name))));
+}
+
+function hashesOf(files: unknown): string[] {
+  return asArray(files)
+    .map((file) => asString(asTable(file)?.hash))
+    .filter((hash): hash is string => hash !== undefined);
+}
+
+export function packagesOf(data: Table): Table[] {
   return asArray(data.package)
     .map((pkg) => asTable(pkg))
     .filter((pkg): pkg is Table => pkg !== undefined);
@@ -84,28 +172,21 @@ function inGroup(groups: unknown, group: string): boolean {
   return !Array.isArray(groups) || groups.includes(group);
 }
 
-function edges(pkg: Table): { name: string; extras: string[] }[] {
-  return asArray(pkg.dependencies).map(toEdge);
-}
-
-function toEdge(entry: unknown): { name: string; extras: string[] } {
-  const table = asTable(entry);
-  const extras = asArray(table?.extra).filter(
-    (extra): extra is string => typeof extra === "string",
-  );
-  return { name: normalizeName(String(table?.name ?? "")), extras };
-}
-
-function asArray(value: unknown): unknown[] {
+export function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-function locked(pkg: Table, lines: ReadonlyMap<string, number>): LockedPackage {
+function locked(
+  pkg: Table,
+  lines: ReadonlyMap<string, number>,
+  details: Omit<LockedPackage, "name" | "version" | "line">,
+): LockedPackage {
   const name = String(pkg.name);
   return {
     name: normalizeName(name),
     version: String(pkg.version ?? ""),
     line: lines.get(name) ?? null,
+    ...details,
   };
 }
 

@@ -135,6 +135,26 @@ const ROWS: Row[] = [
     name: "runtime-txt",
   },
   {
+    fixture: "seed-flask-hello",
+    strategy: "imports",
+    tool: "pip",
+    files: [],
+    installProject: false,
+    declared: ["flask"],
+    python: "3.13",
+    name: "seed-flask-hello",
+  },
+  {
+    fixture: "imports-only",
+    strategy: "imports",
+    tool: "pip",
+    files: [],
+    installProject: false,
+    declared: ["pyyaml", "pillow", "flask", "protobuf", "requests", "beautifulsoup4"],
+    python: "3.13",
+    name: "imports-only",
+  },
+  {
     fixture: "pyship-config",
     strategy: "pyproject",
     tool: "pip",
@@ -197,6 +217,24 @@ describe("dependency fixtures", () => {
       expect(warnings.filter((w) => w.code === "LOCK_OUTDATED")).toStrictEqual([]);
     },
   );
+
+  it("imports-only: distributions for import names; stdlib, own, relative, test and optional imports left out", () => {
+    const { deps, warnings } = detect("imports-only");
+    expect(deps.install.resolved).toStrictEqual({
+      lines: ["PyYAML", "pillow", "Flask", "protobuf", "requests", "beautifulsoup4"],
+      source: null,
+      hashed: false,
+    });
+    expect(deps.requirements.find((req) => req.name === "beautifulsoup4")?.evidence).toStrictEqual({
+      file: "shop/catalog.py",
+      line: 1,
+      why: "imported as bs4, provided by beautifulsoup4",
+    });
+    expect(warnings.map((w) => `${w.code} ${w.file ?? ""}:${w.line ?? ""}`)).toStrictEqual([
+      "W_DEPS_FROM_IMPORTS :",
+      "W_OPTIONAL_IMPORT app.py:15",
+    ]);
+  });
 
   it("fastapi-pep621: the optional dev group is not a runtime requirement", () => {
     expect(detect("fastapi-pep621").deps.requirements.map((req) => req.name)).not.toContain(

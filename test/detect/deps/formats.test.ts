@@ -98,7 +98,7 @@ describe("precedence", () => {
     expect(facts.install.evidence).toStrictEqual({
       file: "poetry.lock",
       line: null,
-      why: "poetry.lock pins every version: poetry installs exactly what was tested",
+      why: "poetry.lock pins every version: pyship reads it and pip installs exactly what was tested",
     });
     expect(facts.ignored[0]?.why).toBe(
       "not used: poetry.lock takes precedence (a lock file beats loose manifests)",

@@ -1,0 +1,138 @@
+/*
+ * No manifest at all (a tutorial's lone app.py): the dependencies are in the imports. Every
+ * absolute import that is neither the standard library nor the project's own code becomes
+ * an unpinned requirement, with the file and line that imports it; imports guarded by
+ * `except ImportError` are optional and only noted. Last in the format table: any manifest
+ * the authors wrote beats a guess.
+ */
+import type { Requirement, Warning } from "../../core/pipeline.js";
+import { isSearchedSource } from "../app/python-sources.js";
+import type { ProjectFiles } from "../project-files.js";
+import { type ModuleImport, moduleImports } from "../python-ast/module-imports.js";
+import { parsePython } from "../python-ast/parse-python.js";
+import type { DependencyFormat, FormatMatch, FormatSkip } from "./dependency-format.js";
+import { distributionFor, distributionName } from "./import-distributions.js";
+import { STDLIB_MODULES } from "./stdlib-modules.js";
+
+/** Namespace roots shared by many distributions: without a table entry, no guess is safe. */
+const SHARED_NAMESPACES = new Set(["google", "azure", "zope", "jaraco", "backports"]);
+
+/** Parsing is the cost: a project with no manifest and more files than this is cut short. */
+const MAX_PARSED_FILES = 500;
+
+const IMPORT_TEXT = /^[ \t]*(?:import|from)[ \t]/m;
+
+export const importsFormat: DependencyFormat = {
+  name: "imports",
+  manifests: () => [],
+  detect: ({ files }) => inferFromImports(files),
+};
+
+function inferFromImports(files: ProjectFiles): FormatMatch | FormatSkip {
+  const own = ownModules(files);
+  const found = new Map<string, Requirement>();
+  const warnings: Warning[] = [];
+  const optional = new Map<string, Warning>();
+  const sources = sourceFiles(files);
+  for (const path of sources.slice(0, MAX_PARSED_FILES)) {
+    const text = files.read(path);
+    if (!IMPORT_TEXT.test(text)) continue;
+    for (const imported of moduleImports(parsePython(text))) {
+      const top = imported.module.split(".")[0] as string;
+      if (STDLIB_MODULES.has(top) || own.has(top)) continue;
+      const at = { file: path, line: imported.line };
+      if (imported.optional) optional.set(top, optionalWarning(imported, at));
+      else addRequirement(found, warnings, imported, at);
+    }
+  }
+  if (sources.length > MAX_PARSED_FILES) warnings.push(truncated(sources.length));
+  const requirements = [...found.values()];
+  for (const [top, warning] of optional) {
+    if (!requirements.some((req) => req.name === distributionName(distributionFor(top))))
+      warnings.push(warning);
+  }
+  if (requirements.length === 0) return { kind: "skip", ignored: [] };
+  return match(requirements, warnings);
+}
+
+function addRequirement(
+  found: Map<string, Requirement>,
+  warnings: Warning[],
+  imported: ModuleImport,
+  at: { file: string; line: number },
+): void {
+  const top = imported.module.split(".")[0] as string;
+  const spec = distributionFor(imported.module);
+  if (spec === top && SHARED_NAMESPACES.has(top)) {
+    const message = `${imported.module} is imported but pyship cannot tell which distribution provides it; add a requirements.txt`;
+    if (!warnings.some((w) => w.message === message))
+      warnings.push({ code: "W_IMPORT_UNKNOWN", message, ...at });
+    return;
+  }
+  const name = distributionName(spec);
+  if (found.has(name)) return;
+  const why =
+    spec === top ? `imported as ${top}` : `imported as ${imported.module}, provided by ${spec}`;
+  found.set(name, { name, spec, evidence: { ...at, why } });
+}
+
+function match(requirements: Requirement[], warnings: Warning[]): FormatMatch {
+  const first = requirements[0]?.evidence;
+  return {
+    kind: "match",
+    tool: "pip",
+    strategy: "imports",
+    files: [],
+    requirements,
+    resolved: { lines: requirements.map((req) => req.spec), source: null, hashed: false },
+    evidence: {
+      file: first?.file ?? ".",
+      line: null,
+      why: `no manifest: dependencies inferred from imports (${requirements.map((r) => r.spec).join(", ")})`,
+    },
+    warnings: [
+      {
+        code: "W_DEPS_FROM_IMPORTS",
+        message:
+          "no manifest: dependencies inferred from imports; `pyship init --write-requirements` writes them to requirements.txt to pin and review",
+      },
+      ...warnings,
+    ],
+  };
+}
+
+function optionalWarning(imported: ModuleImport, at: { file: string; line: number }): Warning {
+  return {
+    code: "W_OPTIONAL_IMPORT",
+    message: `${imported.module} is imported inside try/except ImportError: optional, not installed`,
+    ...at,
+  };
+}
+
+function truncated(count: number): Warning {
+  return {
+    code: "W_IMPORTS_TRUNCATED",
+    message: `only the first ${MAX_PARSED_FILES} of ${count} Python files were read for imports; add a requirements.txt`,
+  };
+}
+
+/** Non-test project sources, shallowest first (the entry module is near the root). */
+function sourceFiles(files: ProjectFiles): string[] {
+  const depth = (path: string) => path.split("/").length;
+  return files.paths.filter(isSearchedSource).sort((a, b) => depth(a) - depth(b));
+}
+
+/**
+ * Names the project itself provides: every module file and package directory, at any
+ * depth (a script in bot/ imports its sibling `utils` as a top-level module).
+ */
+function ownModules(files: ProjectFiles): Set<string> {
+  const own = new Set<string>();
+  for (const path of files.paths) {
+    if (!path.endsWith(".py")) continue;
+    const parts = path.split("/");
+    own.add((parts.at(-1) as string).slice(0, -3));
+    for (const dir of parts.slice(0, -1)) own.add(dir);
+  }
+  return own;
+}

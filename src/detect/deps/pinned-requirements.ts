@@ -1,0 +1,52 @@
+/*
+ * Packages read from a lock (or a manifest pyship translates) → pip requirement lines, so
+ * plain pip installs them and no project tool runs in the image. Index packages are pinned
+ * `name==version`, git and URL sources become direct references, the lock's environment
+ * markers are kept for pip to evaluate, and hashes are kept only when every entry has them
+ * (pip's hash-checking mode is all or nothing).
+ */
+import { createHash } from "node:crypto";
+import type { ResolvedRequirements, Warning } from "../../core/pipeline.js";
+import type { LockedPackage } from "./locked-packages.js";
+
+export interface Pinned {
+  readonly resolved: ResolvedRequirements;
+  readonly warnings: Warning[];
+}
+
+export function pinnedRequirements(
+  packages: readonly LockedPackage[],
+  source: { readonly file: string; readonly text: string },
+): Pinned {
+  const installable = packages.filter((pkg) => !pkg.local);
+  const hashed = installable.length > 0 && installable.every((pkg) => pkg.hashes.length > 0);
+  const warnings = packages
+    .filter((pkg) => pkg.local)
+    .map((pkg) => ({
+      code: "W_LOCK_LOCAL_PACKAGE",
+      message: `${pkg.name} is a local path in ${source.file}: not installed from the lock (install it with the project, e.g. as a workspace package)`,
+      file: source.file,
+      ...(pkg.line === null ? {} : { line: pkg.line }),
+    }));
+  return {
+    resolved: {
+      lines: installable.map((pkg) => requirementLine(pkg, hashed)),
+      source: { file: source.file, sha256: sha256(source.text) },
+      hashed,
+    },
+    warnings,
+  };
+}
+
+function requirementLine(pkg: LockedPackage, hashed: boolean): string {
+  const target =
+    pkg.direct === null ? `${pkg.name}==${pkg.version}` : `${pkg.name} @ ${pkg.direct}`;
+  const marker = pkg.marker === null ? "" : ` ; ${pkg.marker}`;
+  const hashes = hashed ? pkg.hashes.map((hash) => ` \\\n    --hash=${hash}`).join("") : "";
+  return `${target}${marker}${hashes}`;
+}
+
+/** The lock's digest as `sha256sum` prints it (of the file's bytes, read as UTF-8 text). */
+export function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
