@@ -114,11 +114,29 @@ export interface EntrypointCandidate {
   readonly evidence: Evidence;
 }
 
+/**
+ * A command line with shell syntax (`a; b`, `cd src && …`, `FOO=1 cmd`, `$VAR`), run as
+ * `/bin/sh -c script` the way the platforms that read Procfiles run it (src/detect/shell-line.ts).
+ */
+export interface ShellCommand {
+  /** `set -e; <earlier steps>; exec <last command>`. */
+  readonly script: string;
+  /** argv of the last command, the long-running process (its server decides port and signals). */
+  readonly last: readonly string[];
+  /** False when the last command is piped or backgrounded, so it cannot replace the shell. */
+  readonly execd: boolean;
+}
+
 export interface ProcfileFacts {
-  /** The web: command split into argv (shell words), `$PORT` left as written. */
+  /**
+   * The web: command split into argv (shell words), `$PORT` left as written; for a line
+   * that needs a shell, the argv of its last command (the server).
+   */
   readonly web: readonly string[] | null;
   /** The web: command exactly as written. */
   readonly raw: string | null;
+  /** Present when the line needs a shell: the script `/bin/sh -c` runs. */
+  readonly shell?: ShellCommand;
   readonly evidence: Evidence;
 }
 
@@ -129,7 +147,10 @@ export interface PortFacts {
 
 /** `[tool.pyship]` / pyship.toml, validated. Every key optional. */
 export interface PyshipConfig {
+  /** The command's argv; for a string with shell syntax, the argv of its last command. */
   readonly command?: readonly string[];
+  /** Present when `command` was a string with shell syntax (see ShellCommand). */
+  readonly commandShell?: ShellCommand;
   readonly port?: number;
   readonly python?: string;
   readonly baseImage?: string;

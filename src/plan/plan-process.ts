@@ -39,16 +39,16 @@ function kindOf({ port, candidate, commandSource }: CommandChoice, notes: Notes)
  * Python as PID 1 has no SIGTERM handler, so `docker stop` would wait 10 s and kill it;
  * SIGINT raises KeyboardInterrupt and exits at once. Known servers handle SIGTERM themselves.
  */
-function stopSignalOf({ command }: CommandChoice, notes: Notes): Plan["stopSignal"] {
-  if (serverFor(command)?.handlesSigterm) return null;
+function stopSignalOf({ process }: CommandChoice, notes: Notes): Plan["stopSignal"] {
+  if (serverFor(process)?.handlesSigterm) return null;
   notes.evidence.push(
-    byDefault(`STOPSIGNAL SIGINT: ${command[0]} does not handle SIGTERM as PID 1`),
+    byDefault(`STOPSIGNAL SIGINT: ${process[0]} does not handle SIGTERM as PID 1`),
   );
   return "SIGINT";
 }
 
-function healthcheckOf({ port, command, candidate }: CommandChoice): Plan["healthcheck"] {
+function healthcheckOf({ port, process, candidate }: CommandChoice): Plan["healthcheck"] {
   if (port === null) return null;
-  const streamlit = command[0] === "streamlit" || candidate?.kind === "streamlit";
+  const streamlit = process[0] === "streamlit" || candidate?.kind === "streamlit";
   return { path: streamlit ? "/_stcore/health" : "/" };
 }

@@ -60,6 +60,13 @@ function stopSignal(plan: Plan): string[] {
 }
 
 function command(plan: Plan): string {
+  const source = plan.commandSource === "procfile" ? "Procfile" : "[tool.pyship] command";
+  if (plan.command[0] === "/bin/sh" && plan.command[1] === "-c")
+    return block(
+      `The ${source} is a shell command list, run as the platforms run it: set -e stops the\n` +
+        "container at a failing step, and the last command is exec'd to be PID 1 (gets SIGTERM).",
+      `CMD ${execForm(plan.command)}`,
+    );
   const why =
     plan.commandSource === "detected"
       ? `Exec form: the process is PID 1 and receives signals directly (from ${plan.app ?? "detection"}).`

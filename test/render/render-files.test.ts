@@ -43,6 +43,7 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["requirements-split", {}],
   ["native-psycopg2", {}],
   ["procfile", {}],
+  ["procfile-shell", {}],
   ["multi-candidates", { app: "api:api" }],
   ["runtime-txt", {}],
   ["pyship-config", {}],

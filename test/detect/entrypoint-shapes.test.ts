@@ -1,0 +1,53 @@
+/*
+ * The entrypoint shapes real projects have (issue 8): per fixture, what detection finds and
+ * what the plan runs, in one compact row. Each row fails on the code before its fix.
+ */
+import { describe, expect, it } from "vitest";
+import { detectProject } from "../../src/detect/detect-project.js";
+import { planProject } from "../../src/plan/plan-project.js";
+
+const FIXTURES = new URL("../fixtures/", import.meta.url).pathname;
+
+interface Shape {
+  /** `app kind framework file:line` per candidate, best first. */
+  readonly entrypoints: readonly string[];
+  readonly command: readonly string[];
+  readonly kind: "web" | "worker" | "script";
+  readonly port: number | null;
+}
+
+function shapeOf(name: string): Shape {
+  const facts = detectProject(`${FIXTURES}${name}`);
+  const plan = planProject(facts);
+  return {
+    entrypoints: facts.entrypoints.map(
+      (c) => `${c.app} ${c.kind} ${c.framework} ${c.evidence.file}:${c.evidence.line}`,
+    ),
+    command: plan.command,
+    kind: plan.kind,
+    port: plan.port,
+  };
+}
+
+const TABLE: ReadonlyArray<readonly [string, Shape]> = [
+  [
+    // A Procfile web: line that is a shell command list runs through /bin/sh.
+    "procfile-shell",
+    {
+      entrypoints: ["app:app wsgi flask app.py:9"],
+      command: [
+        "/bin/sh",
+        "-c",
+        "set -e; GREETING=ahoy flask --app app init-data; exec gunicorn --bind 0.0.0.0:$PORT --workers 2 app:app",
+      ],
+      kind: "web",
+      port: 8000,
+    },
+  ],
+];
+
+describe("entrypoint shapes", () => {
+  it.each(TABLE)("%s", (name, expected) => {
+    expect(shapeOf(name)).toStrictEqual(expected);
+  });
+});
