@@ -104,14 +104,33 @@ export interface ProjectMeta {
   readonly evidence: Evidence;
 }
 
+/** An environment variable the app needs to start the way it was detected. */
+export interface EnvSetting {
+  readonly name: string;
+  readonly value: string;
+  readonly evidence: Evidence;
+}
+
 /** One runnable thing found in the code. */
 export interface EntrypointCandidate {
   readonly framework: Framework;
-  /** Import target: `shop:create_app()` (WSGI/ASGI), `app.py` (streamlit/script), `tasks` (celery). */
+  /**
+   * Import target: `shop:create_app()` (WSGI/ASGI), `app.py` (streamlit/script), `tasks`
+   * (celery); relative to `root` when there is one.
+   */
   readonly app: string;
   /** WSGI, ASGI or neither: decides the server. */
   readonly kind: "wsgi" | "asgi" | "streamlit" | "celery" | "script" | "console-script";
   readonly evidence: Evidence;
+  /**
+   * The directory (relative, POSIX) the app's own absolute imports resolve from, when it is
+   * not the project root (`src/`, `backend/`): the process runs from there.
+   */
+  readonly root?: string;
+  /** Settings the app needs in its environment (e.g. DJANGO_SETTINGS_MODULE), each with why. */
+  readonly env?: readonly EnvSetting[];
+  /** For scripts: whether the code keeps running (a loop, a bot) or does its work and exits. */
+  readonly runs?: { readonly until: "stopped" | "done"; readonly evidence: Evidence };
 }
 
 /**
@@ -207,6 +226,10 @@ export interface Plan {
   readonly app: string | null;
   /** Exactly what CMD will be (exec form). */
   readonly command: readonly string[];
+  /** Directory in the image the command runs from, when not /app (the app's importable root). */
+  readonly workdir?: string;
+  /** Environment the app needs (ENV in the final stage), when any: name → value. */
+  readonly env?: Readonly<Record<string, string>>;
   readonly commandSource: "procfile" | "config" | "detected";
   /**
    * web: serves HTTP on `port`; worker: runs until stopped (celery, a loop script);

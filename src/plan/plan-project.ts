@@ -10,6 +10,7 @@ import { byDefault, fromFlag, type Notes } from "./notes.js";
 import { planCommand } from "./plan-command.js";
 import { planInstall } from "./plan-install.js";
 import { planProcess } from "./plan-process.js";
+import { planRunContext } from "./plan-run-context.js";
 import { planSystemPackages } from "./system-packages.js";
 
 const DEFAULT_USER = { name: "app", uid: 10001 } as const;
@@ -37,6 +38,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     framework: choice.candidate?.framework ?? "unknown",
     app: choice.candidate?.app ?? null,
     command: choice.command,
+    ...planRunContext(choice, notes),
     commandSource: choice.commandSource,
     ...planProcess(choice, notes),
     port: choice.port,

@@ -14,6 +14,9 @@ interface Shape {
   readonly command: readonly string[];
   readonly kind: "web" | "worker" | "script";
   readonly port: number | null;
+  /** Plan env and workdir, null when the plan has none. */
+  readonly env: Readonly<Record<string, string>> | null;
+  readonly workdir: string | null;
 }
 
 function shapeOf(name: string): Shape {
@@ -26,6 +29,8 @@ function shapeOf(name: string): Shape {
     command: plan.command,
     kind: plan.kind,
     port: plan.port,
+    env: plan.env ?? null,
+    workdir: plan.workdir ?? null,
   };
 }
 
@@ -42,6 +47,27 @@ const TABLE: ReadonlyArray<readonly [string, Shape]> = [
       ],
       kind: "web",
       port: 8000,
+      env: null,
+      workdir: null,
+    },
+  ],
+  [
+    // manage.py computes the settings name; a settings package has base, dev and production.
+    "django-settings-package",
+    {
+      entrypoints: ["shop.wsgi:application wsgi django shop/settings/base.py:16"],
+      command: [
+        "gunicorn",
+        "--bind",
+        "0.0.0.0:8000",
+        "--access-logfile",
+        "-",
+        "shop.wsgi:application",
+      ],
+      kind: "web",
+      port: 8000,
+      env: { DJANGO_SETTINGS_MODULE: "shop.settings.production" },
+      workdir: null,
     },
   ],
 ];

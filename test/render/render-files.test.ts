@@ -30,6 +30,7 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["flask-factory", {}],
   ["fastapi-pep621", {}],
   ["django-site", {}],
+  ["django-settings-package", {}],
   ["streamlit-app", {}],
   ["celery-worker", {}],
   ["worker-script", {}],

@@ -351,7 +351,43 @@ describe("detectEntrypoints", () => {
     expect(site && brief(site)).toBe(
       "mysite.wsgi:application wsgi django backend/mysite/settings.py:1",
     );
-    expect(site?.evidence.why).toMatch(/gunicorn --chdir backend/);
+    expect(site?.evidence.why).toMatch(/imports resolve from backend\//);
+    expect(site?.root).toBe("backend");
+  });
+
+  it.each([
+    [
+      "a computed settings name, production module beside settings.py (cloud quickstart shape)",
+      {
+        "manage.py":
+          "import os\ns = 'q.production' if 'HOST' in os.environ else 'q.settings'\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', s)\n",
+        "q/settings.py": "DEBUG = True\nWSGI_APPLICATION = 'q.wsgi.application'\n",
+        "q/production.py": "from .settings import *\nDEBUG = False\n",
+        "q/wsgi.py":
+          "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', s)\napplication = get_wsgi_application()\n",
+      },
+      "q.wsgi:application wsgi django q/settings.py:2",
+      "q.production",
+    ],
+    [
+      "manage.py names the dev module; the package's production module wins",
+      {
+        "manage.py": "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'c.settings.local')\n",
+        "c/settings/base.py": "WSGI_APPLICATION = 'c.wsgi.application'\n",
+        "c/settings/local.py": "from .base import *\nDEBUG = True\n",
+        "c/settings/production.py": "from .base import *\nDEBUG = False\n",
+        "c/wsgi.py":
+          "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'c.settings.local')\napplication = get_wsgi_application()\n",
+      },
+      "c.wsgi:application wsgi django c/settings/base.py:1",
+      "c.settings.production",
+    ],
+  ])("Django settings: %s", (_name, tree, expected, settings) => {
+    const [site] = detect(tree).found;
+    expect(site && brief(site)).toBe(expected);
+    expect(site?.env?.map((e) => `${e.name}=${e.value}`)).toStrictEqual([
+      `DJANGO_SETTINGS_MODULE=${settings}`,
+    ]);
   });
 
   it("says why a factory needing arguments won't start as is", () => {
