@@ -22,14 +22,24 @@ export function planProcess(choice: CommandChoice, notes: Notes): ProcessPlan {
 }
 
 /**
- * A port makes it web. Console scripts are CLIs that run to completion; celery and plain
- * `python file.py` entrypoints are kept running (a script worth a container is usually a loop).
+ * A port makes it web. Console scripts are CLIs that run to completion; a plain script is
+ * what its code says (a loop keeps running, anything else is a job that exits), whoever
+ * names it (a Procfile `web: python main.py` that prints and exits is still a job); celery
+ * and anything unknown are kept running.
  */
 function kindOf({ port, candidate, commandSource }: CommandChoice, notes: Notes): Plan["kind"] {
   if (port !== null) return "web";
   if (commandSource === "detected" && candidate?.kind === "console-script") {
     notes.evidence.push(byDefault("kind script: a console script runs to completion"));
     return "script";
+  }
+  if (candidate?.kind === "script" && candidate.runs) {
+    const kind = candidate.runs.until === "done" ? "script" : "worker";
+    notes.evidence.push({
+      ...candidate.runs.evidence,
+      why: `kind ${kind}: ${candidate.runs.evidence.why}`,
+    });
+    return kind;
   }
   notes.evidence.push(byDefault("kind worker: no port, the process is expected to keep running"));
   return "worker";

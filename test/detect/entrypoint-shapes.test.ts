@@ -70,6 +70,30 @@ const TABLE: ReadonlyArray<readonly [string, Shape]> = [
       workdir: null,
     },
   ],
+  [
+    // The only Python file at the root, all top-level code, a `while True` loop: a worker.
+    "poller-loop",
+    {
+      entrypoints: ["poller.py script script poller.py:6"],
+      command: ["python", "poller.py"],
+      kind: "worker",
+      port: null,
+      env: null,
+      workdir: null,
+    },
+  ],
+  [
+    // `web: python main.py` whose top-level code prints and exits: a job, not a web server.
+    "procfile-job",
+    {
+      entrypoints: ["main.py script script main.py:5"],
+      command: ["python", "main.py"],
+      kind: "script",
+      port: null,
+      env: null,
+      workdir: null,
+    },
+  ],
 ];
 
 describe("entrypoint shapes", () => {

@@ -45,6 +45,8 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["native-psycopg2", {}],
   ["procfile", {}],
   ["procfile-shell", {}],
+  ["procfile-job", {}],
+  ["poller-loop", {}],
   ["multi-candidates", { app: "api:api" }],
   ["runtime-txt", {}],
   ["pyship-config", {}],

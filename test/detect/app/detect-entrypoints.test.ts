@@ -390,6 +390,47 @@ describe("detectEntrypoints", () => {
     ]);
   });
 
+  it.each([
+    [
+      "a bot with top-level polling, conventional name",
+      {
+        "bot.py": "import telebot\nbot = telebot.TeleBot('x')\nbot.infinity_polling()\n",
+        "util.py": "X = 1\n",
+      },
+      ["bot.py script script bot.py:3 stopped bot.py:3"],
+    ],
+    [
+      "a loop in the project module the script calls",
+      {
+        "run.py": "from loop import start\nstart()\n",
+        "loop.py": "def start():\n    while True:\n        pass\n",
+      },
+      ["run.py script script run.py:2 stopped loop.py:2"],
+    ],
+    [
+      "the only root file, a one-off job",
+      { "sync_users.py": "import csv\nrows = list(csv.reader(open('u.csv')))\nprint(len(rows))\n" },
+      ["sync_users.py script script sync_users.py:3 done sync_users.py:null"],
+    ],
+    [
+      "no conventional name among several root files: not guessed",
+      { "sync.py": "print(1)\n", "helpers.py": "X = 1\n" },
+      [],
+    ],
+    [
+      "setup calls alone are no program",
+      { "main.py": "from dotenv import load_dotenv\nload_dotenv()\nX = 1\n" },
+      [],
+    ],
+  ])("top-level scripts: %s", (_name, tree, expected) => {
+    const found = detect(tree as Record<string, string>).found;
+    expect(
+      found.map(
+        (c) => `${brief(c)} ${c.runs?.until} ${c.runs?.evidence.file}:${c.runs?.evidence.line}`,
+      ),
+    ).toStrictEqual(expected);
+  });
+
   it("says why a factory needing arguments won't start as is", () => {
     const source =
       "from flask import Flask\n\ndef create_app(config_name):\n    return Flask(__name__)\n";
