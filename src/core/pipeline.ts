@@ -121,21 +121,58 @@ export interface ProjectMeta {
   readonly evidence: Evidence;
 }
 
+/** An environment variable the app needs to start the way it was detected. */
+export interface EnvSetting {
+  readonly name: string;
+  readonly value: string;
+  readonly evidence: Evidence;
+}
+
 /** One runnable thing found in the code. */
 export interface EntrypointCandidate {
   readonly framework: Framework;
-  /** Import target: `shop:create_app()` (WSGI/ASGI), `app.py` (streamlit/script), `tasks` (celery). */
+  /**
+   * Import target: `shop:create_app()` (WSGI/ASGI), `app.py` (streamlit/script), `tasks`
+   * (celery); relative to `root` when there is one.
+   */
   readonly app: string;
   /** WSGI, ASGI or neither: decides the server. */
   readonly kind: "wsgi" | "asgi" | "streamlit" | "celery" | "script" | "console-script";
   readonly evidence: Evidence;
+  /**
+   * The directory (relative, POSIX) the app's own absolute imports resolve from, when it is
+   * not the project root (`src/`, `backend/`): the process runs from there.
+   */
+  readonly root?: string;
+  /** Settings the app needs in its environment (e.g. DJANGO_SETTINGS_MODULE), each with why. */
+  readonly env?: readonly EnvSetting[];
+  /** For scripts: whether the code keeps running (a loop, a bot) or does its work and exits. */
+  readonly runs?: { readonly until: "stopped" | "done"; readonly evidence: Evidence };
+}
+
+/**
+ * A command line with shell syntax (`a; b`, `cd src && …`, `FOO=1 cmd`, `$VAR`), run as
+ * `/bin/sh -c script` the way the platforms that read Procfiles run it (src/detect/shell-line.ts).
+ */
+export interface ShellCommand {
+  /** `set -e; <earlier steps>; exec <last command>`. */
+  readonly script: string;
+  /** argv of the last command, the long-running process (its server decides port and signals). */
+  readonly last: readonly string[];
+  /** False when the last command is piped or backgrounded, so it cannot replace the shell. */
+  readonly execd: boolean;
 }
 
 export interface ProcfileFacts {
-  /** The web: command split into argv (shell words), `$PORT` left as written. */
+  /**
+   * The web: command split into argv (shell words), `$PORT` left as written; for a line
+   * that needs a shell, the argv of its last command (the server).
+   */
   readonly web: readonly string[] | null;
   /** The web: command exactly as written. */
   readonly raw: string | null;
+  /** Present when the line needs a shell: the script `/bin/sh -c` runs. */
+  readonly shell?: ShellCommand;
   readonly evidence: Evidence;
 }
 
@@ -146,7 +183,10 @@ export interface PortFacts {
 
 /** `[tool.pyship]` / pyship.toml, validated. Every key optional. */
 export interface PyshipConfig {
+  /** The command's argv; for a string with shell syntax, the argv of its last command. */
   readonly command?: readonly string[];
+  /** Present when `command` was a string with shell syntax (see ShellCommand). */
+  readonly commandShell?: ShellCommand;
   readonly port?: number;
   readonly python?: string;
   readonly baseImage?: string;
@@ -238,6 +278,10 @@ export interface Plan {
   readonly app: string | null;
   /** Exactly what CMD will be (exec form). */
   readonly command: readonly string[];
+  /** Directory in the image the command runs from, when not /app (the app's importable root). */
+  readonly workdir?: string;
+  /** Environment the app needs (ENV in the final stage), when any: name → value. */
+  readonly env?: Readonly<Record<string, string>>;
   readonly commandSource: "procfile" | "config" | "detected";
   /**
    * web: serves HTTP on `port`; worker: runs until stopped (celery, a loop script);

@@ -11,6 +11,7 @@ import { isSupportedPython, SUPPORTED_PYTHON_MINORS } from "../core/python-versi
 import { asTable, type Table } from "./deps/pyproject.js";
 import { findHeaderLine, findKeyLine } from "./deps/toml-lines.js";
 import type { ProjectFiles } from "./project-files.js";
+import { shellLine } from "./shell-line.js";
 
 interface Where {
   readonly file: string;
@@ -30,10 +31,15 @@ type Apply = (
 /** Every key pyship reads; `lint` belongs to `pyship lint`, which validates it itself. */
 const KEYS: Readonly<Record<string, Apply>> = {
   command: (config, value, fail) => {
+    // A string with shell syntax runs through /bin/sh (shell-line.ts); an array never does.
+    const shell = typeof value === "string" ? shellLine(value) : null;
+    if (shell !== null) config.commandShell = shell;
     config.command =
-      typeof value === "string"
-        ? splitCommand(value, fail)
-        : stringList(value, fail, "a string or an array of strings");
+      shell !== null
+        ? shell.last
+        : typeof value === "string"
+          ? splitCommand(value, fail)
+          : stringList(value, fail, "a string or an array of strings");
     if (config.command.length === 0) fail("must not be empty");
   },
   port: (config, value, fail) => {

@@ -2,6 +2,8 @@
  * Reads a root `Procfile` (Heroku/foreman format: `type: command` lines) and keeps the
  * `web:` process, split into argv with shell-word rules. `$PORT` stays as written: the
  * plan decides what the container's PORT is and substitutes it (exec-form CMD has no shell).
+ * A line with shell syntax (`flask db upgrade; gunicorn app:app`) is run by a shell, as the
+ * platforms do; its last command is what serves (see shell-line.ts).
  *
  * A Procfile without a `web:` line is an error (E_PARSE), not a warning: a Procfile is the
  * user's explicit statement of how to run the app, so silently ignoring it and guessing from
@@ -13,11 +15,10 @@ import { split } from "shlex";
 import { PyshipError } from "../core/errors.js";
 import type { ProcfileFacts, PyshipConfig } from "../core/pipeline.js";
 import type { ProjectFiles } from "./project-files.js";
+import { shellLine } from "./shell-line.js";
 
 const FILE = "Procfile";
 const PROCESS_LINE = /^([A-Za-z0-9_-]+)\s*:\s*(.*)$/;
-/** Words that only mean something to a shell: with them, argv alone can't run the command. */
-const SHELL_WORDS = new Set(["&&", "||", "|", ";", "&", ">", ">>", "<", "2>&1"]);
 
 interface ProcessLine {
   readonly type: string;
@@ -45,7 +46,9 @@ export function detectProcfile(files: ProjectFiles, config: PyshipConfig): Procf
   if (!first) return noWebProcess(config, processes);
   const argv = splitWords(first);
   const evidence = { file: FILE, line: first.line, why: `web: process in ${FILE}` };
-  return { web: argv, raw: first.command, evidence };
+  const shell = shellLine(first.command);
+  if (shell === null) return { web: argv, raw: first.command, evidence };
+  return { web: shell.last, raw: first.command, shell, evidence };
 }
 
 export function parseProcfile(text: string): ProcessLine[] {
@@ -100,13 +103,5 @@ function noWebProcess(config: PyshipConfig, processes: readonly ProcessLine[]): 
       line: processes[0]?.line ?? 1,
       hint: "add a `web: <command>` line, or set `command` in [tool.pyship] to say what the image runs",
     },
-  );
-}
-
-/** Whether argv needs a shell to mean what the Procfile says (operators, `VAR=x cmd`, `$(...)`). */
-export function procfileNeedsShell(argv: readonly string[]): boolean {
-  return (
-    /^[A-Za-z_]\w*=/.test(argv[0] ?? "") ||
-    argv.some((word) => SHELL_WORDS.has(word) || word.includes("$(") || word.includes("`"))
   );
 }

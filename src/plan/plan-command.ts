@@ -1,7 +1,9 @@
 /*
  * Decides what CMD runs, in precedence order: --app (a flag) > [tool.pyship] command >
  * Procfile `web:` > the detected entrypoint. Commands are exec-form argv: no shell, so a
- * `$PORT` in a Procfile or config command is replaced by the planned port here.
+ * `$PORT` in a Procfile or config command is replaced by the planned port here. A written
+ * line with shell syntax is the exception: it runs as `/bin/sh -c "set -e; …; exec last"`
+ * (see src/detect/shell-line.ts), and the shell expands `$PORT` from the environment.
  */
 import type {
   EntrypointCandidate,
@@ -9,6 +11,7 @@ import type {
   PlanOptions,
   ProjectFacts,
   ProjectMeta,
+  ShellCommand,
 } from "../core/pipeline.js";
 import { chooseEntrypoint } from "./choose-entrypoint.js";
 import { fromFlag, type Notes } from "./notes.js";
@@ -16,6 +19,11 @@ import { planPort } from "./plan-port.js";
 
 export interface CommandChoice {
   readonly command: readonly string[];
+  /**
+   * argv of the program that ends up as PID 1 and serves: the command itself, or the last
+   * command of a shell line (its server decides the stop signal and the health probe).
+   */
+  readonly process: readonly string[];
   readonly commandSource: Plan["commandSource"];
   /** The detected entrypoint the command runs, when one is known. */
   readonly candidate: EntrypointCandidate | null;
@@ -55,11 +63,11 @@ export function planCommand(
   if (options.app === undefined && config.command !== undefined && config.command.length > 0) {
     const source = config.source ?? fromFlag("[tool.pyship]", "");
     notes.evidence.push({ ...source, why: "command set by [tool.pyship] command" });
-    return fixed(facts, config.command, "config", notes);
+    return fixed(facts, { argv: config.command, shell: config.commandShell }, "config", notes);
   }
   if (options.app === undefined && procfile?.web) {
     notes.evidence.push({ ...procfile.evidence, why: `command from the Procfile web: process` });
-    return fixed(facts, procfile.web, "procfile", notes);
+    return fixed(facts, { argv: procfile.web, shell: procfile.shell }, "procfile", notes);
   }
   const candidate = chooseEntrypoint(facts.entrypoints, options.app, notes);
   const port = planPort(facts, { source: "detected", candidate, command: [] }, notes);
@@ -68,28 +76,56 @@ export function planCommand(
     ...candidate.evidence,
     why: `command ${command.join(" ")} runs ${candidate.kind} entrypoint ${candidate.app}`,
   });
-  return { command, commandSource: "detected", candidate, port };
+  return { command, process: command, commandSource: "detected", candidate, port };
+}
+
+interface Written {
+  /** The command's argv (a shell line's last command). */
+  readonly argv: readonly string[];
+  readonly shell: ShellCommand | undefined;
 }
 
 /** A command written by the user: taken verbatim except for `$PORT`. */
 function fixed(
   facts: ProjectFacts,
-  written: readonly string[],
+  { argv: written, shell }: Written,
   source: "config" | "procfile",
   notes: Notes,
 ): CommandChoice {
   const candidate = facts.entrypoints.find((c) => written.includes(c.app)) ?? null;
   const port = planPort(facts, { source, candidate, command: written }, notes);
+  const where = source === "procfile" ? facts.procfile?.evidence : facts.config.source;
+  const at = { file: where?.file ?? source, line: where?.line ?? null };
+  if (shell !== undefined) {
+    notes.evidence.push({ ...at, why: shellWhy(shell) });
+    if (!shell.execd)
+      notes.warnings.push({
+        code: "W_SHELL_PID1",
+        message: NOT_EXECD,
+        file: at.file,
+        line: at.line ?? undefined,
+      });
+    const command = ["/bin/sh", "-c", shell.script];
+    return { command, process: written, commandSource: source, candidate, port };
+  }
   const command = written.map((word) => word.replace(/\$\{PORT\}|\$PORT\b/g, String(port ?? "")));
   if (command.some((word, index) => word !== written[index])) {
-    const where = source === "procfile" ? facts.procfile?.evidence : facts.config.source;
     notes.evidence.push({
-      file: where?.file ?? source,
-      line: where?.line ?? null,
+      ...at,
       why: `$PORT replaced by ${port ?? "nothing"}: exec-form CMD has no shell to expand it (PORT is also set in the environment)`,
     });
   }
-  return { command, commandSource: source, candidate, port };
+  return { command, process: command, commandSource: source, candidate, port };
+}
+
+const NOT_EXECD =
+  "the command's last step is piped or backgrounded, so /bin/sh stays PID 1 and `docker stop` cannot reach the server; make the server the last plain command";
+
+function shellWhy(shell: ShellCommand): string {
+  const last = shell.last.join(" ");
+  return shell.execd
+    ? `shell syntax: runs through /bin/sh -c with set -e (a failing step stops the container) and exec ${last} (PID 1, gets SIGTERM)`
+    : `shell syntax: runs through /bin/sh -c with set -e; ${last} cannot be exec'd`;
 }
 
 /** The [project.scripts] name that runs a console-script candidate. */

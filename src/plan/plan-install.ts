@@ -125,12 +125,12 @@ function withExtras(
 
 /** The server the command runs, when the project does not depend on it. */
 function extraPackages(facts: ProjectFacts, choice: CommandChoice, notes: Notes): string[] {
-  const server = serverFor(choice.command);
+  const server = serverFor(choice.process);
   if (server === undefined) return [];
   const declared = facts.dependencies.requirements.some((r) => r.name === server.package);
   if (declared) return [];
   const file = facts.dependencies.install.files[0] ?? WRITTEN_REQUIREMENTS;
-  const message = `${server.package} is not a dependency; pyship installs ${server.spec} because the command runs ${choice.command[0]} (add it to ${file} to pin its version)`;
+  const message = `${server.package} is not a dependency; pyship installs ${server.spec} because the command runs ${choice.process[0]} (add it to ${file} to pin its version)`;
   notes.warnings.push({ code: "W_SERVER_ADDED", message });
   notes.evidence.push({ file, line: null, why: message });
   return [server.spec];

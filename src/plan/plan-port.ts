@@ -50,7 +50,8 @@ export function planPort(facts: ProjectFacts, context: PortContext, notes: Notes
 }
 
 function servesHttp(facts: ProjectFacts, { source, candidate, command }: PortContext): boolean {
-  if (source === "procfile") return true;
+  // A `web:` label is a platform's name for the process; a script that runs once serves nothing.
+  if (source === "procfile") return candidate?.runs?.until !== "done";
   if (source === "config") return serverFor(command)?.port != null || facts.port !== null;
   return candidate !== null && WEB_KINDS.has(candidate.kind);
 }

@@ -22,14 +22,24 @@ export function planProcess(choice: CommandChoice, notes: Notes): ProcessPlan {
 }
 
 /**
- * A port makes it web. Console scripts are CLIs that run to completion; celery and plain
- * `python file.py` entrypoints are kept running (a script worth a container is usually a loop).
+ * A port makes it web. Console scripts are CLIs that run to completion; a plain script is
+ * what its code says (a loop keeps running, anything else is a job that exits), whoever
+ * names it (a Procfile `web: python main.py` that prints and exits is still a job); celery
+ * and anything unknown are kept running.
  */
 function kindOf({ port, candidate, commandSource }: CommandChoice, notes: Notes): Plan["kind"] {
   if (port !== null) return "web";
   if (commandSource === "detected" && candidate?.kind === "console-script") {
     notes.evidence.push(byDefault("kind script: a console script runs to completion"));
     return "script";
+  }
+  if (candidate?.kind === "script" && candidate.runs) {
+    const kind = candidate.runs.until === "done" ? "script" : "worker";
+    notes.evidence.push({
+      ...candidate.runs.evidence,
+      why: `kind ${kind}: ${candidate.runs.evidence.why}`,
+    });
+    return kind;
   }
   notes.evidence.push(byDefault("kind worker: no port, the process is expected to keep running"));
   return "worker";
@@ -39,16 +49,16 @@ function kindOf({ port, candidate, commandSource }: CommandChoice, notes: Notes)
  * Python as PID 1 has no SIGTERM handler, so `docker stop` would wait 10 s and kill it;
  * SIGINT raises KeyboardInterrupt and exits at once. Known servers handle SIGTERM themselves.
  */
-function stopSignalOf({ command }: CommandChoice, notes: Notes): Plan["stopSignal"] {
-  if (serverFor(command)?.handlesSigterm) return null;
+function stopSignalOf({ process }: CommandChoice, notes: Notes): Plan["stopSignal"] {
+  if (serverFor(process)?.handlesSigterm) return null;
   notes.evidence.push(
-    byDefault(`STOPSIGNAL SIGINT: ${command[0]} does not handle SIGTERM as PID 1`),
+    byDefault(`STOPSIGNAL SIGINT: ${process[0]} does not handle SIGTERM as PID 1`),
   );
   return "SIGINT";
 }
 
-function healthcheckOf({ port, command, candidate }: CommandChoice): Plan["healthcheck"] {
+function healthcheckOf({ port, process, candidate }: CommandChoice): Plan["healthcheck"] {
   if (port === null) return null;
-  const streamlit = command[0] === "streamlit" || candidate?.kind === "streamlit";
+  const streamlit = process[0] === "streamlit" || candidate?.kind === "streamlit";
   return { path: streamlit ? "/_stcore/health" : "/" };
 }

@@ -11,6 +11,7 @@ import { planCommand } from "./plan-command.js";
 import { planDjango } from "./plan-django.js";
 import { planInstall } from "./plan-install.js";
 import { planProcess } from "./plan-process.js";
+import { planRunContext } from "./plan-run-context.js";
 import { planSystemPackages } from "./system-packages.js";
 
 const DEFAULT_USER = { name: "app", uid: 10001 } as const;
@@ -38,6 +39,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     framework: choice.candidate?.framework ?? "unknown",
     app: choice.candidate?.app ?? null,
     command: choice.command,
+    ...planRunContext(choice, notes),
     commandSource: choice.commandSource,
     ...planProcess(choice, notes),
     port: choice.port,

@@ -3,10 +3,33 @@
  * signal and the command.
  */
 import type { Plan } from "../core/pipeline.js";
-import { block, execForm } from "./dockerfile-syntax.js";
+import { block, env, execForm } from "./dockerfile-syntax.js";
 
 export function runtimeDirectives(plan: Plan): string[] {
-  return [labels(plan), ...web(plan), ...stopSignal(plan), command(plan)];
+  return [...runContext(plan), labels(plan), ...web(plan), ...stopSignal(plan), command(plan)];
+}
+
+/** The app's own environment and importable root (see src/plan/plan-run-context.ts). */
+function runContext(plan: Plan): string[] {
+  const settings = Object.entries(plan.env ?? {}).map(([name, value]) => `${name}=${value}`);
+  return [
+    ...(settings.length > 0
+      ? [
+          block(
+            "Settings the app needs to start as detected (`pyship plan` shows why).",
+            env(settings),
+          ),
+        ]
+      : []),
+    ...(plan.workdir
+      ? [
+          block(
+            "The app imports itself from here; it runs where its developers run it.",
+            `WORKDIR ${plan.workdir}`,
+          ),
+        ]
+      : []),
+  ];
 }
 
 function labels(plan: Plan): string {
@@ -60,6 +83,13 @@ function stopSignal(plan: Plan): string[] {
 }
 
 function command(plan: Plan): string {
+  const source = plan.commandSource === "procfile" ? "Procfile" : "[tool.pyship] command";
+  if (plan.command[0] === "/bin/sh" && plan.command[1] === "-c")
+    return block(
+      `The ${source} is a shell command list, run as the platforms run it: set -e stops the\n` +
+        "container at a failing step, and the last command is exec'd to be PID 1 (gets SIGTERM).",
+      `CMD ${execForm(plan.command)}`,
+    );
   const why =
     plan.commandSource === "detected"
       ? `Exec form: the process is PID 1 and receives signals directly (from ${plan.app ?? "detection"}).`

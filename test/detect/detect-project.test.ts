@@ -129,6 +129,14 @@ const TABLE: ReadonlyArray<readonly [string, Expected]> = [
             5,
             'if __name__ == "__main__": block at module level',
           ),
+          runs: {
+            until: "done",
+            evidence: ev(
+              "src/hello_cli/main.py",
+              null,
+              "runs once: no loop, polling, scheduler or server call, so it exits when done",
+            ),
+          },
         },
       ],
     },
@@ -1066,6 +1074,10 @@ const TABLE: ReadonlyArray<readonly [string, Expected]> = [
           app: "worker.py",
           kind: "script",
           evidence: ev("worker.py", 19, 'if __name__ == "__main__": block at module level'),
+          runs: {
+            until: "stopped",
+            evidence: ev("worker.py", 14, "keeps running: a `while True` loop"),
+          },
         },
       ],
     },

@@ -351,7 +351,84 @@ describe("detectEntrypoints", () => {
     expect(site && brief(site)).toBe(
       "mysite.wsgi:application wsgi django backend/mysite/settings.py:1",
     );
-    expect(site?.evidence.why).toMatch(/gunicorn --chdir backend/);
+    expect(site?.evidence.why).toMatch(/imports resolve from backend\//);
+    expect(site?.root).toBe("backend");
+  });
+
+  it.each([
+    [
+      "a computed settings name, production module beside settings.py (cloud quickstart shape)",
+      {
+        "manage.py":
+          "import os\ns = 'q.production' if 'HOST' in os.environ else 'q.settings'\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', s)\n",
+        "q/settings.py": "DEBUG = True\nWSGI_APPLICATION = 'q.wsgi.application'\n",
+        "q/production.py": "from .settings import *\nDEBUG = False\n",
+        "q/wsgi.py":
+          "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', s)\napplication = get_wsgi_application()\n",
+      },
+      "q.wsgi:application wsgi django q/settings.py:2",
+      "q.production",
+    ],
+    [
+      "manage.py names the dev module; the package's production module wins",
+      {
+        "manage.py": "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'c.settings.local')\n",
+        "c/settings/base.py": "WSGI_APPLICATION = 'c.wsgi.application'\n",
+        "c/settings/local.py": "from .base import *\nDEBUG = True\n",
+        "c/settings/production.py": "from .base import *\nDEBUG = False\n",
+        "c/wsgi.py":
+          "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'c.settings.local')\napplication = get_wsgi_application()\n",
+      },
+      "c.wsgi:application wsgi django c/settings/base.py:1",
+      "c.settings.production",
+    ],
+  ])("Django settings: %s", (_name, tree, expected, settings) => {
+    const [site] = detect(tree).found;
+    expect(site && brief(site)).toBe(expected);
+    expect(site?.env?.map((e) => `${e.name}=${e.value}`)).toStrictEqual([
+      `DJANGO_SETTINGS_MODULE=${settings}`,
+    ]);
+  });
+
+  it.each([
+    [
+      "a bot with top-level polling, conventional name",
+      {
+        "bot.py": "import telebot\nbot = telebot.TeleBot('x')\nbot.infinity_polling()\n",
+        "util.py": "X = 1\n",
+      },
+      ["bot.py script script bot.py:3 stopped bot.py:3"],
+    ],
+    [
+      "a loop in the project module the script calls",
+      {
+        "run.py": "from loop import start\nstart()\n",
+        "loop.py": "def start():\n    while True:\n        pass\n",
+      },
+      ["run.py script script run.py:2 stopped loop.py:2"],
+    ],
+    [
+      "the only root file, a one-off job",
+      { "sync_users.py": "import csv\nrows = list(csv.reader(open('u.csv')))\nprint(len(rows))\n" },
+      ["sync_users.py script script sync_users.py:3 done sync_users.py:null"],
+    ],
+    [
+      "no conventional name among several root files: not guessed",
+      { "sync.py": "print(1)\n", "helpers.py": "X = 1\n" },
+      [],
+    ],
+    [
+      "setup calls alone are no program",
+      { "main.py": "from dotenv import load_dotenv\nload_dotenv()\nX = 1\n" },
+      [],
+    ],
+  ])("top-level scripts: %s", (_name, tree, expected) => {
+    const found = detect(tree as Record<string, string>).found;
+    expect(
+      found.map(
+        (c) => `${brief(c)} ${c.runs?.until} ${c.runs?.evidence.file}:${c.runs?.evidence.line}`,
+      ),
+    ).toStrictEqual(expected);
   });
 
   it("says why a factory needing arguments won't start as is", () => {

@@ -1,7 +1,7 @@
 /* biome-ignore-all lint/suspicious/noTemplateCurlyInString: Procfile text under test */
 import { describe, expect, it } from "vitest";
 import type { PyshipConfig } from "../../../src/core/pipeline.js";
-import { detectProcfile, procfileNeedsShell } from "../../../src/detect/procfile.js";
+import { detectProcfile } from "../../../src/detect/procfile.js";
 import { memoryFiles } from "./memory-files.js";
 
 // Only the config's `command` matters to the Procfile: none set, unless a test says so.
@@ -61,20 +61,22 @@ describe("detectProcfile", () => {
     );
   });
 
+  it("keeps a shell command list for /bin/sh, its last command as the web argv", () => {
+    const raw = "flask db upgrade; flask translate compile; gunicorn app:app";
+    expect(procfile(`web: ${raw}\n`)).toStrictEqual({
+      web: ["gunicorn", "app:app"],
+      raw,
+      shell: {
+        script: "set -e; flask db upgrade; flask translate compile; exec gunicorn app:app",
+        last: ["gunicorn", "app:app"],
+        execd: true,
+      },
+      evidence: { file: "Procfile", line: 1, why: "web: process in Procfile" },
+    });
+  });
+
   it("accepts a Procfile without web: when [tool.pyship] command says what to run", () => {
     const config = { command: ["python", "worker.py"], source: null };
     expect(procfile("worker: python worker.py\n", config)).toBeNull();
-  });
-});
-
-describe("procfileNeedsShell", () => {
-  it.each([
-    [["gunicorn", "app:app"], false],
-    [["gunicorn", "--bind", "0.0.0.0:$PORT", "app:app"], false],
-    [["cd", "src", "&&", "gunicorn", "app:app"], true],
-    [["FLASK_ENV=production", "flask", "run"], true],
-    [["gunicorn", "$(cat args)"], true],
-  ])("%j → %s", (argv, expected) => {
-    expect(procfileNeedsShell(argv)).toBe(expected);
   });
 });

@@ -21,6 +21,17 @@ describe("loadConfig", () => {
       body: "command = \"uvicorn main:api --host '0.0.0.0'\"\n",
       expected: { command: ["uvicorn", "main:api", "--host", "0.0.0.0"] },
     },
+    {
+      body: 'command = "python seed.py && gunicorn app:app"\n',
+      expected: {
+        command: ["gunicorn", "app:app"],
+        commandShell: {
+          script: "set -e; python seed.py && exec gunicorn app:app",
+          last: ["gunicorn", "app:app"],
+          execd: true,
+        },
+      },
+    },
     { body: "port = 8080\n", expected: { port: 8080 } },
     { body: 'python = "3.12"\n', expected: { python: "3.12" } },
     {

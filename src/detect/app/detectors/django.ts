@@ -1,14 +1,19 @@
 /*
- * Django projects: `manage.py` names the settings module (DJANGO_SETTINGS_MODULE), the
- * settings name the application (WSGI_APPLICATION, or ASGI_APPLICATION when the project
- * opted into ASGI, e.g. Channels). Without that setting, the `wsgi.py` next to the
- * settings is what `startproject` generates and what every guide points gunicorn at.
+ * Django projects: `manage.py` marks the project and usually names the settings module
+ * (DJANGO_SETTINGS_MODULE); when it computes the name, or a production module exists beside
+ * it, the settings come from the layout (django-settings.ts). The settings name the
+ * application (WSGI_APPLICATION, or ASGI_APPLICATION when the project opted into ASGI, e.g.
+ * Channels). Without that setting, the `wsgi.py` next to the settings is what
+ * `startproject` generates and what every guide points gunicorn at. When the settings
+ * chosen are not the ones the entry module would pick by itself, the candidate carries
+ * DJANGO_SETTINGS_MODULE for the image's environment.
  */
 import { posix } from "node:path";
-import type { EntrypointCandidate } from "../../../core/pipeline.js";
+import type { EntrypointCandidate, EnvSetting } from "../../../core/pipeline.js";
 import type { AppDetector, DetectContext } from "../detector.js";
 import { literal, type Statement } from "../python-source.js";
 import { inSkippedDir, type PyModule, type PythonSources } from "../python-sources.js";
+import { chooseSettings, type SettingsChoice } from "./django-settings.js";
 
 /** Settings modules often `from .base import *`; follow that far at most. */
 const MAX_SETTINGS_HOPS = 4;
@@ -30,18 +35,54 @@ export const django: AppDetector = {
 function fromManagePy(context: DetectContext, manager: string): EntrypointCandidate | null {
   const text = context.sources.text(manager);
   const module = text?.includes("DJANGO_SETTINGS_MODULE") ? context.sources.module(manager) : null;
-  const setting = module && settingsModule(module);
-  if (!setting) return null;
+  if (!module) return null;
+  const literal = settingsModule(module);
   const base = posix.dirname(manager) === "." ? "" : `${posix.dirname(manager)}/`;
-  const app = applicationSetting(context.sources, base, setting.name, 0);
-  const note = base ? `; imports only from ${base} (gunicorn --chdir ${base.slice(0, -1)})` : "";
-  if (app)
-    return candidate(app.value, app.kind, app.file, app.line, `${app.key} in settings${note}`);
-  const pkg = setting.name.split(".")[0] as string;
+  const settings = chooseSettings(context.sources, base, literal?.name ?? null);
+  if (!settings) return null;
+  const root = base ? { root: base.slice(0, -1) } : {};
+  const note = base ? `; imports resolve from ${base}` : "";
+  const app = applicationSetting(context.sources, base, settings.name, 0);
+  const found = app
+    ? candidate(app.value, app.kind, app.file, app.line, `${app.key} in settings${note}`)
+    : wsgiFallback(context, manager, base, settings, literal?.line ?? 1, note);
+  if (!found) return null;
+  const env = settingsEnv(context.sources, base, found, settings);
+  return { ...found, ...root, ...(env ? { env: [env] } : {}) };
+}
+
+/** No WSGI_APPLICATION anywhere: the package's generated wsgi.py. */
+function wsgiFallback(
+  context: DetectContext,
+  manager: string,
+  base: string,
+  settings: SettingsChoice,
+  line: number,
+  note: string,
+): EntrypointCandidate | null {
+  const pkg = settings.name.split(".")[0] as string;
   const wsgi = `${base}${pkg}/wsgi.py`;
   if (!context.files.has(wsgi)) return null;
-  const why = `${manager} sets DJANGO_SETTINGS_MODULE=${setting.name}; ${wsgi} is the WSGI entry${note}`;
-  return candidate(`${pkg}.wsgi.application`, "wsgi", manager, setting.line, why);
+  const why = `${settings.why}; ${wsgi} is the WSGI entry${note}`;
+  return candidate(`${pkg}.wsgi.application`, "wsgi", manager, line, why);
+}
+
+/**
+ * DJANGO_SETTINGS_MODULE for the image when the entry module would not pick the chosen
+ * settings by itself (it computes the name, or names another module).
+ */
+function settingsEnv(
+  sources: PythonSources,
+  base: string,
+  found: EntrypointCandidate,
+  settings: SettingsChoice,
+): EnvSetting | null {
+  const entry = `${base}${(found.app.split(":")[0] as string).replace(/\./g, "/")}.py`;
+  const module = sources.files.has(entry) ? sources.module(entry) : null;
+  const own = module && settingsModule(module);
+  if (own?.name === settings.name) return null;
+  const evidence = { file: settings.file, line: null, why: settings.why };
+  return { name: "DJANGO_SETTINGS_MODULE", value: settings.name, evidence };
 }
 
 function candidate(

@@ -1,0 +1,38 @@
+/*
+ * The entrypoint shapes real projects have (issue 8), built and verified on the real engine:
+ * each fixture's page says which setup step, settings or root it ran with, so a pass proves
+ * the image runs the app the way its developers deploy it.
+ */
+import { afterAll, expect, it } from "vitest";
+import { check, expectProductionReady } from "./checks.js";
+import { describeE2e } from "./engine.js";
+import { buildImage, copyFixture, removeDir, removeImages, verifyJson } from "./pyship-cli.js";
+
+/** fixture → text the page must contain. */
+const CASES: ReadonlyArray<readonly [string, string]> = [
+  // manage.py computes the settings name; the production module of the package is chosen.
+  ["django-settings-package", "shop running with production settings"],
+  // A Procfile command list: its setup step ran (with its env assignment) before gunicorn.
+  ["procfile-shell", "ahoy from a prepared app"],
+];
+
+describeE2e("pyship build + verify: entrypoint shapes", (engine) => {
+  const tags: string[] = [];
+  afterAll(() => removeImages(engine, tags));
+
+  it.each(CASES)("%s answers %j, runs non-root, stops fast", async (name, expected) => {
+    const dir = await copyFixture(name);
+    const tag = `pyship-e2e-${name}:test`;
+    tags.push(tag);
+    try {
+      await buildImage(engine, dir, tag);
+      const { report, exitCode } = await verifyJson(engine, tag, ["--expect", expected]);
+      expectProductionReady(report, exitCode);
+      expect(report.mode).toBe("web");
+      expect(check(report, "expect").status).toBe("pass");
+      expect(report.stopMs).toBeLessThan(3000);
+    } finally {
+      await removeDir(dir);
+    }
+  });
+});
