@@ -35,6 +35,15 @@ export type Framework =
   | "django"
   | "streamlit"
   | "celery"
+  | "quart"
+  | "sanic"
+  | "aiohttp"
+  | "bottle"
+  | "falcon"
+  | "litestar"
+  | "dash"
+  | "gradio"
+  | "panel"
   | "script"
   | "unknown";
 
@@ -109,8 +118,35 @@ export interface EntrypointCandidate {
   readonly framework: Framework;
   /** Import target: `shop:create_app()` (WSGI/ASGI), `app.py` (streamlit/script), `tasks` (celery). */
   readonly app: string;
-  /** WSGI, ASGI or neither: decides the server. */
-  readonly kind: "wsgi" | "asgi" | "streamlit" | "celery" | "script" | "console-script";
+  /**
+   * WSGI, ASGI or neither: decides the server. server-script / server-console-script: a
+   * script or console script that starts an HTTP server itself; panel: a `.servable()` file.
+   */
+  readonly kind:
+    | "wsgi"
+    | "asgi"
+    | "streamlit"
+    | "panel"
+    | "celery"
+    | "script"
+    | "console-script"
+    | "server-script"
+    | "server-console-script";
+  readonly evidence: Evidence;
+  /** How a script that serves HTTP itself listens, when it does. */
+  readonly serves?: ServingFacts;
+}
+
+/**
+ * What a script's own server call listens on, and what the command needs so that it listens
+ * on 0.0.0.0:$PORT. `$PORT` in args and env values stands for the planned port.
+ */
+export interface ServingFacts {
+  readonly port: number | null;
+  /** Arguments appended to the command, e.g. `--host 0.0.0.0` for an argparse default. */
+  readonly args: readonly string[];
+  /** Environment the server reads, e.g. GRADIO_SERVER_NAME=0.0.0.0. */
+  readonly env: Readonly<Record<string, string>>;
   readonly evidence: Evidence;
 }
 
@@ -186,6 +222,8 @@ export interface Plan {
   readonly app: string | null;
   /** Exactly what CMD will be (exec form). */
   readonly command: readonly string[];
+  /** Environment the command needs beyond PORT (e.g. GRADIO_SERVER_NAME); absent when none. */
+  readonly env?: Readonly<Record<string, string>>;
   readonly commandSource: "procfile" | "config" | "detected";
   /**
    * web: serves HTTP on `port`; worker: runs until stopped (celery, a loop script);

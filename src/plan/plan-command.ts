@@ -5,6 +5,7 @@
  */
 import type {
   EntrypointCandidate,
+  Framework,
   Plan,
   PlanOptions,
   ProjectFacts,
@@ -20,6 +21,8 @@ export interface CommandChoice {
   /** The detected entrypoint the command runs, when one is known. */
   readonly candidate: EntrypointCandidate | null;
   readonly port: number | null;
+  /** Environment the server reads to listen on 0.0.0.0:PORT (e.g. GRADIO_SERVER_NAME). */
+  readonly env: Readonly<Record<string, string>>;
 }
 
 type Builder = (candidate: EntrypointCandidate, port: number, meta: ProjectMeta) => string[];
@@ -41,9 +44,34 @@ const BUILDERS: Readonly<Record<EntrypointCandidate["kind"], Builder>> = {
     ...["streamlit", "run", c.app, "--server.port", String(port), "--server.address", "0.0.0.0"],
     ...["--server.headless", "true", "--browser.gatherUsageStats", "false"],
   ],
+  panel: (c, port) => [
+    ...["panel", "serve", c.app, "--address", "0.0.0.0", "--port", String(port)],
+    // The browser's origin is whatever host name reaches the container: unknown here.
+    "--allow-websocket-origin=*",
+  ],
   celery: (c) => ["celery", "-A", c.app, "worker", "--loglevel", "INFO"],
   "console-script": (c, _port, meta) => [scriptName(c, meta)],
   script: (c) => ["python", c.app],
+  // Run as written, plus what makes its own server listen on 0.0.0.0:PORT (--host 0.0.0.0).
+  "server-script": (c, port) => ["python", c.app, ...servingArgs(c, port)],
+  "server-console-script": (c, port, meta) => [scriptName(c, meta), ...servingArgs(c, port)],
+};
+
+/**
+ * Frameworks whose app objects a different server runs than their kind's default: Sanic
+ * has its own production server and CLI; aiohttp apps run under gunicorn with aiohttp's
+ * worker class (its `python -m aiohttp.web` runner only takes a function of argv).
+ */
+const FRAMEWORK_BUILDERS: Readonly<Partial<Record<Framework, Builder>>> = {
+  sanic: (c, port) => [
+    "sanic",
+    ...(c.app.endsWith("()") ? [c.app.slice(0, -2), "--factory"] : [c.app]),
+    ...["--host", "0.0.0.0", "--port", String(port)],
+  ],
+  aiohttp: (c, port) => [
+    ...["gunicorn", "--bind", `0.0.0.0:${port}`, "--worker-class", "aiohttp.GunicornWebWorker"],
+    ...["--access-logfile", "-", c.app],
+  ],
 };
 
 export function planCommand(
@@ -63,12 +91,39 @@ export function planCommand(
   }
   const candidate = chooseEntrypoint(facts.entrypoints, options.app, notes);
   const port = planPort(facts, { source: "detected", candidate, command: [] }, notes);
-  const command = BUILDERS[candidate.kind](candidate, port ?? 0, facts.meta);
+  const builder = FRAMEWORK_BUILDERS[candidate.framework] ?? BUILDERS[candidate.kind];
+  const command = builder(candidate, port ?? 0, facts.meta);
   notes.evidence.push({
     ...candidate.evidence,
     why: `command ${command.join(" ")} runs ${candidate.kind} entrypoint ${candidate.app}`,
   });
-  return { command, commandSource: "detected", candidate, port };
+  const env = servingEnv(candidate, port, notes);
+  return { command, commandSource: "detected", candidate, port, env };
+}
+
+function servingArgs(candidate: EntrypointCandidate, port: number): string[] {
+  return (candidate.serves?.args ?? []).map((arg) => arg.replace("$PORT", String(port)));
+}
+
+/** The environment a self-serving script reads for its host and port, with the planned port. */
+function servingEnv(
+  candidate: EntrypointCandidate | null,
+  port: number | null,
+  notes: Notes,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(candidate?.serves?.env ?? {})) {
+    env[name] = value.replace("$PORT", String(port ?? ""));
+  }
+  const names = Object.keys(env);
+  if (candidate?.serves && names.length > 0) {
+    const set = names.map((name) => `${name}=${env[name]}`).join(" ");
+    notes.evidence.push({
+      ...candidate.serves.evidence,
+      why: `ENV ${set}: the server reads these instead of a host/port argument, so it listens on 0.0.0.0:${port}`,
+    });
+  }
+  return env;
 }
 
 /** A command written by the user: taken verbatim except for `$PORT`. */
@@ -89,7 +144,13 @@ function fixed(
       why: `$PORT replaced by ${port ?? "nothing"}: exec-form CMD has no shell to expand it (PORT is also set in the environment)`,
     });
   }
-  return { command, commandSource: source, candidate, port };
+  return {
+    command,
+    commandSource: source,
+    candidate,
+    port,
+    env: servingEnv(candidate, port, notes),
+  };
 }
 
 /** The [project.scripts] name that runs a console-script candidate. */

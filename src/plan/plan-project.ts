@@ -37,6 +37,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     framework: choice.candidate?.framework ?? "unknown",
     app: choice.candidate?.app ?? null,
     command: choice.command,
+    ...(Object.keys(choice.env).length > 0 ? { env: choice.env } : {}),
     commandSource: choice.commandSource,
     ...planProcess(choice, notes),
     port: choice.port,

@@ -138,7 +138,11 @@ function setupPyInstall(plan: Plan, chown: string | undefined): string {
 function runtimeStage(plan: Plan, builder: boolean): string[] {
   const { name, uid } = plan.user;
   const chown = `${name}:${name}`;
-  const port = plan.port === null ? [] : [`PORT=${plan.port}`];
+  const port = [
+    ...(plan.port === null ? [] : [`PORT=${plan.port}`]),
+    // What a self-serving script reads to listen on 0.0.0.0:PORT (plan-command.ts).
+    ...Object.entries(plan.env ?? {}).map(([name, value]) => `${name}=${value}`),
+  ];
   const user = run([
     `groupadd --system --gid ${uid} ${name}`,
     `useradd --system --uid ${uid} --gid ${name} --home-dir /home/${name} --create-home --shell /usr/sbin/nologin ${name}`,
