@@ -59,14 +59,15 @@ const BUILDERS: Readonly<Record<EntrypointCandidate["kind"], Builder>> = {
 
 /**
  * Frameworks whose app objects a different server runs than their kind's default: Sanic
- * has its own production server and CLI; aiohttp apps run under gunicorn with aiohttp's
- * worker class (its `python -m aiohttp.web` runner only takes a function of argv).
+ * has its own production server and CLI (one worker, its default, in a single process: the
+ * worker manager triples the time `docker stop` takes); aiohttp apps run under gunicorn with
+ * aiohttp's worker class (its `python -m aiohttp.web` runner only takes a function of argv).
  */
 const FRAMEWORK_BUILDERS: Readonly<Partial<Record<Framework, Builder>>> = {
   sanic: (c, port) => [
     "sanic",
     ...(c.app.endsWith("()") ? [c.app.slice(0, -2), "--factory"] : [c.app]),
-    ...["--host", "0.0.0.0", "--port", String(port)],
+    ...["--host", "0.0.0.0", "--port", String(port), "--single-process"],
   ],
   aiohttp: (c, port) => [
     ...["gunicorn", "--bind", `0.0.0.0:${port}`, "--worker-class", "aiohttp.GunicornWebWorker"],

@@ -60,6 +60,14 @@ function baseEnv(plan: Plan, extra: readonly string[] = []): string {
   );
 }
 
+/** What a self-serving script reads to listen on 0.0.0.0:PORT (see plan-command.ts). */
+function serverEnv(plan: Plan): string[] {
+  const assignments = Object.entries(plan.env ?? {}).map(([name, value]) => `${name}=${value}`);
+  if (assignments.length === 0) return [];
+  const why = `${plan.command.join(" ")} reads these to listen on every interface and on $PORT,\nnot on its loopback-only default.`;
+  return [block(why, env(assignments))];
+}
+
 function apt(packages: readonly string[], comment: string, headers = false): string[] {
   if (packages.length === 0) return [];
   const install = `apt-get install -y --no-install-recommends ${packages.join(" ")}`;
@@ -138,11 +146,7 @@ function setupPyInstall(plan: Plan, chown: string | undefined): string {
 function runtimeStage(plan: Plan, builder: boolean): string[] {
   const { name, uid } = plan.user;
   const chown = `${name}:${name}`;
-  const port = [
-    ...(plan.port === null ? [] : [`PORT=${plan.port}`]),
-    // What a self-serving script reads to listen on 0.0.0.0:PORT (plan-command.ts).
-    ...Object.entries(plan.env ?? {}).map(([name, value]) => `${name}=${value}`),
-  ];
+  const port = plan.port === null ? [] : [`PORT=${plan.port}`];
   const user = run([
     `groupadd --system --gid ${uid} ${name}`,
     `useradd --system --uid ${uid} --gid ${name} --home-dir /home/${name} --create-home --shell /usr/sbin/nologin ${name}`,
@@ -151,6 +155,7 @@ function runtimeStage(plan: Plan, builder: boolean): string[] {
   return [
     stageHeader(plan, "runtime"),
     baseEnv(plan, port),
+    ...serverEnv(plan),
     ...apt(
       plan.systemPackages.runtime,
       "Shared libraries the dependencies load at run time (no compilers here).",

@@ -16,7 +16,14 @@ import {
   verifyJson,
 } from "./pyship-cli.js";
 
-const SERVING_FIXTURES = ["http-server-script", "uvicorn-console-script", "falcon-app", "dash-app"];
+const SERVING_FIXTURES = [
+  "http-server-script",
+  "uvicorn-console-script",
+  "falcon-app",
+  "dash-app",
+  "sanic-app",
+  "aiohttp-app",
+];
 
 describeE2e("pyship build + verify: what serves HTTP", (engine) => {
   const tags: string[] = [];

@@ -46,6 +46,14 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["multi-candidates", { app: "api:api" }],
   ["runtime-txt", {}],
   ["pyship-config", {}],
+  ["http-server-script", {}],
+  ["uvicorn-console-script", {}],
+  ["falcon-app", {}],
+  ["dash-app", {}],
+  ["sanic-app", {}],
+  ["aiohttp-app", {}],
+  ["gradio-app", {}],
+  ["panel-app", {}],
 ];
 
 function planFor(name: string, options: PlanOptions): Plan {

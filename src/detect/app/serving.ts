@@ -119,7 +119,7 @@ export function listening(tree: PythonTree, start: ServerStart, file: string): L
   const why = `starts an HTTP server (${where}) on port ${port ?? "unknown"}`;
   const facts = { port, args, env, evidence: { file, line: start.line, why } };
   if (host === null) return { facts, warning: null };
-  const message = `${file}:${start.line} ${start.row.label} listens on ${host} only, which nothing outside the container can reach; bind "0.0.0.0" (or read the host from an environment variable)`;
+  const message = `${start.row.label} listens on ${host} only, which nothing outside the container can reach; bind "0.0.0.0" (or read the host from an environment variable)`;
   return { facts, warning: { code: "W_LOOPBACK_BIND", message, file, line: start.line } };
 }
 

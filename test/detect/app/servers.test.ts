@@ -4,9 +4,13 @@
  * Each row: the project's files (and console scripts) → the best candidate in compact form
  * `app kind framework file:line port args env`, plus the warnings.
  */
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { EntrypointCandidate, Warning } from "../../../src/core/pipeline.js";
 import { detectEntrypoints } from "../../../src/detect/app/detect-entrypoints.js";
+import { detectPort } from "../../../src/detect/port.js";
+import { scanProject } from "../../../src/detect/project-files.js";
+import { detectProjectMeta } from "../../../src/detect/project-meta.js";
 import { memoryFiles, meta, py } from "./memory-files.js";
 
 const brief = (c: EntrypointCandidate | undefined) => {
@@ -366,5 +370,43 @@ describe("what serves HTTP", () => {
     expect(candidates.map((c) => `${c.app} ${c.kind}`)).toStrictEqual([
       "tool server-console-script",
     ]);
+  });
+});
+
+const FIXTURES = join(import.meta.dirname, "../../fixtures");
+
+/** Fixture → the candidate that wins, and the port detection reports with its evidence line. */
+const FIXTURE_ROWS: ReadonlyArray<readonly [string, string, string]> = [
+  [
+    "http-server-script",
+    "serve.py server-script script serve.py:22 port=8080 args=[] env={}",
+    "8080 serve.py:22",
+  ],
+  [
+    "uvicorn-console-script",
+    "status-tool server-console-script script src/status_tool/cli.py:17 port=8765 args=[--host 0.0.0.0 --port $PORT] env={}",
+    "8765 src/status_tool/cli.py:17",
+  ],
+  ["falcon-app", "app:app wsgi falcon app.py:10", "none"],
+  ["dash-app", "app:server wsgi dash app.py:4", "none"],
+  ["sanic-app", "server:app asgi sanic server.py:4", "8000 server.py:13"],
+  ["aiohttp-app", "app:init_app wsgi aiohttp app.py:8", "8081 app.py:15"],
+  [
+    "gradio-app",
+    'ui.py server-script gradio ui.py:13 port=7860 args=[] env={"GRADIO_SERVER_NAME":"0.0.0.0","GRADIO_SERVER_PORT":"$PORT"}',
+    "7860 ui.py:13",
+  ],
+  ["panel-app", "explore.py panel panel explore.py:5", "none"],
+];
+
+describe("what serves HTTP: fixtures", () => {
+  it.each(FIXTURE_ROWS)("%s", (name, expected, port) => {
+    const files = scanProject(join(FIXTURES, name));
+    const candidates = detectEntrypoints(files, detectProjectMeta(files), []);
+    const found = detectPort(files, candidates, null);
+    expect(brief(candidates[0])).toBe(expected);
+    expect(found ? `${found.port} ${found.evidence.file}:${found.evidence.line}` : "none").toBe(
+      port,
+    );
   });
 });
