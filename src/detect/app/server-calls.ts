@@ -37,6 +37,11 @@ export interface ServerCall {
   readonly port: ArgPosition;
   readonly defaultHost: Default;
   readonly defaultPort: Default | null;
+  /**
+   * The receiver may come from another project module that imports `pkg` (Spaces' app.py:
+   * `from ui import demo; demo.launch()`): then a file needs only the needle to be parsed.
+   */
+  readonly importedReceiver?: boolean;
   /** A file must contain this and import `pkg` to be worth parsing (cheap text tests). */
   readonly needle: string;
   readonly pkg: string;
@@ -197,5 +202,6 @@ export const SERVER_CALLS: readonly ServerCall[] = [
     defaultPort: { kind: "env", name: "GRADIO_SERVER_PORT", fallback: "7860" },
     needle: ".launch(",
     pkg: "gradio",
+    importedReceiver: true,
   },
 ];

@@ -27,19 +27,32 @@ export interface ServerStart {
 const ANY_HOSTS = new Set(["0.0.0.0", "", "::", "*"]);
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
 
+/**
+ * Whether the project's own module `dotted` (e.g. `gradio_app`) imports `pkg`: a receiver
+ * imported from, or built by a function of, such a module is taken to be `pkg`'s object
+ * (`from gradio_app import demo` … `demo.launch()`).
+ */
+export type ImportsPackage = (dotted: string, pkg: string) => boolean;
+
 export function findServerStart(
   tree: PythonTree,
   module: PyModule,
   entry: Entry,
+  importsPackage: ImportsPackage = () => false,
 ): ServerStart | null {
   for (const call of reachableCalls(tree, entry)) {
-    const start = matchCall(tree, module, call);
+    const start = matchCall(tree, module, call, importsPackage);
     if (start) return start;
   }
   return null;
 }
 
-function matchCall(tree: PythonTree, module: PyModule, call: SyntaxNode): ServerStart | null {
+function matchCall(
+  tree: PythonTree,
+  module: PyModule,
+  call: SyntaxNode,
+  importsPackage: ImportsPackage,
+): ServerStart | null {
   const callee = call.firstChild as SyntaxNode;
   const line = tree.lineOf(call.from);
   const text = tree.textOf(callee);
@@ -51,16 +64,33 @@ function matchCall(tree: PythonTree, module: PyModule, call: SyntaxNode): Server
   if (callee.name !== "MemberExpression") return null;
   const method = tree.textOf(callee.lastChild as SyntaxNode);
   const rows = SERVER_CALLS.filter((candidate) => candidate.method?.names.includes(method));
-  const found = rows.length ? constructorOf(tree, callee.firstChild as SyntaxNode) : null;
+  const receiver = callee.firstChild as SyntaxNode;
+  const found = rows.length ? constructorOf(tree, receiver) : null;
   // `app = make_app()` where `def make_app(): return tornado.web.Application(...)`.
   const built = found && (returnedCall(tree, found) ?? found);
-  if (!built) return null;
-  const made = resolveName(module.imports, tree.textOf(built.firstChild as SyntaxNode));
-  const row = rows.find((candidate) =>
-    candidate.method?.on.some((on) => (on.endsWith(".") ? made.startsWith(on) : made === on)),
+  const origin = tree.textOf(built ? (built.firstChild as SyntaxNode) : receiver);
+  const made = resolveName(module.imports, origin);
+  const row = rows.find(
+    (candidate) =>
+      candidate.method?.on.some((on) => (on.endsWith(".") ? made.startsWith(on) : made === on)) ||
+      (candidate.address === "call" &&
+        fromProjectModule(module, origin, candidate, importsPackage)),
   );
   if (!row) return null;
-  return { row, call, addressCall: row.address === "constructor" ? built : call, line };
+  const addressCall = row.address === "constructor" && built ? built : call;
+  return { row, call, addressCall, line };
+}
+
+/** `origin` is imported from a project module that imports the row's package. */
+function fromProjectModule(
+  module: PyModule,
+  origin: string,
+  row: ServerCall,
+  importsPackage: ImportsPackage,
+): boolean {
+  const target = module.imports.names.get(origin.split(".")[0] as string);
+  if (target === undefined || row.pkg === target.split(".")[0]) return false;
+  return importsPackage(target.split(".").slice(0, -1).join(".") || target, row.pkg);
 }
 
 /** The call a module-level function returns (`return X(...)`), when `call` calls one. */

@@ -268,7 +268,7 @@ const ROWS: readonly Row[] = [
     [],
   ],
   [
-    "aiohttp async factory: the worker awaits it, no call",
+    "aiohttp async factory",
     {
       "app.py": py`
         from aiohttp import web
@@ -278,7 +278,7 @@ const ROWS: readonly Row[] = [
       `,
     },
     {},
-    "app:init_app wsgi aiohttp app.py:2",
+    "app:init_app() wsgi aiohttp app.py:2",
     [],
   ],
   [
@@ -340,6 +340,38 @@ const ROWS: readonly Row[] = [
     [],
   ],
   [
+    "Gradio demo imported from the project's own module (a Spaces app.py)",
+    {
+      "ui/blocks.py": "import gradio as gr\n\ndef build():\n    return gr.Blocks()\n",
+      "ui/__init__.py": "",
+      "app.py": py`
+        from ui.blocks import build
+
+        demo = build()
+        if __name__ == "__main__":
+            demo.launch(server_name="127.0.0.1")
+      `,
+    },
+    {},
+    'app.py server-script gradio app.py:5 port=7860 args=[] env={"GRADIO_SERVER_PORT":"$PORT"}',
+    [{ code: "W_LOOPBACK_BIND", line: 5 }],
+  ],
+  [
+    "a launch() on an object of a module that does not import gradio is no server",
+    {
+      "rockets.py": "class Rocket:\n    def launch(self):\n        pass\n",
+      "main.py": py`
+        from rockets import Rocket
+        r = Rocket()
+        if __name__ == "__main__":
+            r.launch()
+      `,
+    },
+    {},
+    "main.py script script main.py:3",
+    [],
+  ],
+  [
     "Panel .servable()",
     {
       "dashboard.py": py`
@@ -390,7 +422,7 @@ const FIXTURE_ROWS: ReadonlyArray<readonly [string, string, string]> = [
   ["falcon-app", "app:app wsgi falcon app.py:10", "none"],
   ["dash-app", "app:server wsgi dash app.py:4", "none"],
   ["sanic-app", "server:app asgi sanic server.py:4", "8000 server.py:13"],
-  ["aiohttp-app", "app:init_app wsgi aiohttp app.py:8", "8081 app.py:15"],
+  ["aiohttp-app", "app:init_app() wsgi aiohttp app.py:8", "8081 app.py:15"],
   [
     "gradio-app",
     'ui.py server-script gradio ui.py:13 port=7860 args=[] env={"GRADIO_SERVER_NAME":"0.0.0.0","GRADIO_SERVER_PORT":"$PORT"}',

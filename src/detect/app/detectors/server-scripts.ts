@@ -11,7 +11,7 @@ import type { Entry } from "../../python-ast/reachable-calls.js";
 import type { AppDetector, DetectContext } from "../detector.js";
 import type { PyModule, PythonSources } from "../python-sources.js";
 import { SERVER_CALLS } from "../server-calls.js";
-import { findServerStart, listening } from "../serving.js";
+import { findServerStart, type ImportsPackage, listening } from "../serving.js";
 
 const TARGET = /^([A-Za-z_][\w.]*):([A-Za-z_]\w*)$/;
 
@@ -29,7 +29,7 @@ function fromScripts(context: DetectContext): EntrypointCandidate[] {
       (c) => (c.kind === "wsgi" || c.kind === "asgi") && c.evidence.file === module.path,
     );
     const tree = treeOf(context.sources, module.path);
-    const start = tree && findServerStart(tree, module, "script");
+    const start = tree && findServerStart(tree, module, "script", importsPackage(context));
     if (!tree || !start) continue;
     const { facts, warning } = listening(tree, start, module.path);
     if (served) {
@@ -65,7 +65,7 @@ function fromConsoleScripts(context: DetectContext): EntrypointCandidate[] {
         ? treeOf(context.sources, module.path)
         : null;
     const entry: Entry = { function: fn as string };
-    const start = module && tree && findServerStart(tree, module, entry);
+    const start = module && tree && findServerStart(tree, module, entry, importsPackage(context));
     if (!module || !tree || !start) continue;
     const { facts, warning } = listening(tree, start, module.path);
     if (warning) warnOnce(context, warning);
@@ -87,11 +87,16 @@ function warnOnce(context: DetectContext, warning: Warning): void {
     context.warnings.push(warning);
 }
 
-/** Searched files that contain some server call's text and import its package. */
+/**
+ * Searched files that contain some server call's text and import its package, or (for a
+ * method that can be called on an object imported from elsewhere, `demo.launch()`) any file
+ * with the method's text.
+ */
 function candidateModules(sources: PythonSources): PyModule[] {
   const seen = new Map<string, PyModule>();
   for (const row of SERVER_CALLS) {
-    for (const module of sources.containing(row.needle, row.pkg)) seen.set(module.path, module);
+    const pkg = row.importedReceiver ? undefined : row.pkg;
+    for (const module of sources.containing(row.needle, pkg)) seen.set(module.path, module);
   }
   return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
@@ -99,6 +104,14 @@ function candidateModules(sources: PythonSources): PyModule[] {
 function mentionsServer(sources: PythonSources, path: string): boolean {
   const text = sources.text(path) ?? "";
   return SERVER_CALLS.some((row) => text.includes(row.needle));
+}
+
+function importsPackage(context: DetectContext): ImportsPackage {
+  return (dotted, pkg) => {
+    const path = moduleFile(context.sources, dotted);
+    const imports = path ? context.sources.module(path)?.imports : undefined;
+    return [...(imports?.names.values() ?? [])].some((name) => name.split(".")[0] === pkg);
+  };
 }
 
 /** `pkg.cli` → `pkg/cli.py`, `pkg/cli/__init__.py`, or the same under `src/`. */

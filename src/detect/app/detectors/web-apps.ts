@@ -20,14 +20,12 @@ interface WebFramework extends AppClass {
    * plain name, so the candidate is the module-level alias `server = app.server`.
    */
   readonly wsgiAttribute?: string;
-  /** The server awaits an async factory itself (aiohttp's worker): `module:init`, not `init()`. */
-  readonly awaitsFactories?: boolean;
 }
 
 /**
  * Order is only for stable output; all rank the same (see rank-entrypoints.ts). Falcon's
  * WSGI and ASGI classes share the name App: imports decide which one a module builds.
- * aiohttp's Application is neither WSGI nor ASGI; gunicorn serves it with aiohttp's worker.
+ * aiohttp's Application is neither WSGI nor ASGI: plan-command.ts runs it with its own server.
  */
 export const WEB_FRAMEWORKS: readonly WebFramework[] = [
   {
@@ -84,7 +82,6 @@ export const WEB_FRAMEWORKS: readonly WebFramework[] = [
     kind: "wsgi",
     name: "Application",
     qualified: ["aiohttp.web.Application", "aiohttp.web_app.Application"],
-    awaitsFactories: true,
   },
   {
     framework: "dash",
@@ -133,11 +130,6 @@ function findFramework(context: DetectContext, framework: WebFramework): Found[]
     }
     if (framework.wsgiAttribute !== undefined) continue; // a factory's result has no alias
     for (const factory of findFactories(module, framework)) {
-      if (framework.awaitsFactories && isAsync(module, factory.line)) {
-        const why = `async def ${factory.name}() returns the ${framework.name} app; the server awaits it`;
-        found.push(make(framework, module, factory.name, factory.line, why, false));
-        continue;
-      }
       const args = factory.required.length
         ? `; it requires ${factory.required.join(", ")} but the server calls it with no arguments`
         : "";
@@ -166,10 +158,6 @@ function servedObject(
     }
   }
   return null;
-}
-
-function isAsync(module: PyModule, line: number): boolean {
-  return module.statements.some((s) => s.line === line && s.code.startsWith("async "));
 }
 
 function make(
