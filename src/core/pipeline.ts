@@ -35,6 +35,15 @@ export type Framework =
   | "django"
   | "streamlit"
   | "celery"
+  | "quart"
+  | "sanic"
+  | "aiohttp"
+  | "bottle"
+  | "falcon"
+  | "litestar"
+  | "dash"
+  | "gradio"
+  | "panel"
   | "script"
   | "unknown";
 
@@ -136,9 +145,23 @@ export interface EntrypointCandidate {
    * (celery); relative to `root` when there is one.
    */
   readonly app: string;
-  /** WSGI, ASGI or neither: decides the server. */
-  readonly kind: "wsgi" | "asgi" | "streamlit" | "celery" | "script" | "console-script";
+  /**
+   * WSGI, ASGI or neither: decides the server. server-script / server-console-script: a
+   * script or console script that starts an HTTP server itself; panel: a `.servable()` file.
+   */
+  readonly kind:
+    | "wsgi"
+    | "asgi"
+    | "streamlit"
+    | "panel"
+    | "celery"
+    | "script"
+    | "console-script"
+    | "server-script"
+    | "server-console-script";
   readonly evidence: Evidence;
+  /** How a script that serves HTTP itself listens, when it does. */
+  readonly serves?: ServingFacts;
   /**
    * The directory (relative, POSIX) the app's own absolute imports resolve from, when it is
    * not the project root (`src/`, `backend/`): the process runs from there.
@@ -148,6 +171,19 @@ export interface EntrypointCandidate {
   readonly env?: readonly EnvSetting[];
   /** For scripts: whether the code keeps running (a loop, a bot) or does its work and exits. */
   readonly runs?: { readonly until: "stopped" | "done"; readonly evidence: Evidence };
+}
+
+/**
+ * What a script's own server call listens on, and what the command needs so that it listens
+ * on 0.0.0.0:$PORT. `$PORT` in args and env values stands for the planned port.
+ */
+export interface ServingFacts {
+  readonly port: number | null;
+  /** Arguments appended to the command, e.g. `--host 0.0.0.0` for an argparse default. */
+  readonly args: readonly string[];
+  /** Environment the server reads, e.g. GRADIO_SERVER_NAME=0.0.0.0. */
+  readonly env: Readonly<Record<string, string>>;
+  readonly evidence: Evidence;
 }
 
 /**
@@ -280,7 +316,10 @@ export interface Plan {
   readonly command: readonly string[];
   /** Directory in the image the command runs from, when not /app (the app's importable root). */
   readonly workdir?: string;
-  /** Environment the app needs (ENV in the final stage), when any: name → value. */
+  /**
+   * Environment the app needs (ENV in the final stage), when any: settings such as
+   * DJANGO_SETTINGS_MODULE, and what a server reads for its host and port (GRADIO_SERVER_NAME).
+   */
   readonly env?: Readonly<Record<string, string>>;
   readonly commandSource: "procfile" | "config" | "detected";
   /**

@@ -32,6 +32,7 @@ const PORT_SOURCES: readonly PortSource[] = [
   fromProcfile,
   fromGunicornConfig,
   fromStreamlitConfig,
+  fromServerCall,
   fromCode,
 ];
 
@@ -113,6 +114,12 @@ function fromStreamlitConfig({ files, first }: PortContext): PortFacts | null {
       .split("\n")
       .findIndex((text) => /^\s*port\s*=/.test(text)) + 1;
   return { port, evidence: { file: path, line: line || null, why: `[server] port = ${port}` } };
+}
+
+/** A script that starts its own server: the port its server call uses (detection read it). */
+function fromServerCall({ first }: PortContext): PortFacts | null {
+  const serves = first?.serves;
+  return serves?.port ? { port: serves.port, evidence: serves.evidence } : null;
 }
 
 /** Web apps and scripts only: Celery has no HTTP port, Django's settings never hold one. */

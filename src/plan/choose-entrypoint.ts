@@ -13,6 +13,9 @@ export const WEB_KINDS: ReadonlySet<EntrypointCandidate["kind"]> = new Set([
   "wsgi",
   "asgi",
   "streamlit",
+  "panel",
+  "server-script",
+  "server-console-script",
 ]);
 
 /**

@@ -7,6 +7,7 @@
  */
 import type {
   EntrypointCandidate,
+  Framework,
   Plan,
   PlanOptions,
   ProjectFacts,
@@ -28,6 +29,8 @@ export interface CommandChoice {
   /** The detected entrypoint the command runs, when one is known. */
   readonly candidate: EntrypointCandidate | null;
   readonly port: number | null;
+  /** Environment the server reads to listen on 0.0.0.0:PORT (e.g. GRADIO_SERVER_NAME). */
+  readonly env: Readonly<Record<string, string>>;
 }
 
 type Builder = (candidate: EntrypointCandidate, port: number, meta: ProjectMeta) => string[];
@@ -49,9 +52,39 @@ const BUILDERS: Readonly<Record<EntrypointCandidate["kind"], Builder>> = {
     ...["streamlit", "run", c.app, "--server.port", String(port), "--server.address", "0.0.0.0"],
     ...["--server.headless", "true", "--browser.gatherUsageStats", "false"],
   ],
+  panel: (c, port) => [
+    ...["panel", "serve", c.app, "--address", "0.0.0.0", "--port", String(port)],
+    // The browser's origin is whatever host name reaches the container: unknown here.
+    "--allow-websocket-origin=*",
+  ],
   celery: (c) => ["celery", "-A", c.app, "worker", "--loglevel", "INFO"],
   "console-script": (c, _port, meta) => [scriptName(c, meta)],
   script: (c) => ["python", c.app],
+  // Run as written, plus what makes its own server listen on 0.0.0.0:PORT (--host 0.0.0.0).
+  "server-script": (c, port) => ["python", c.app, ...servingArgs(c, port)],
+  "server-console-script": (c, port, meta) => [scriptName(c, meta), ...servingArgs(c, port)],
+};
+
+/**
+ * Frameworks whose app objects a different server runs than their kind's default: Sanic
+ * has its own production server and CLI (one worker, its default, in a single process: the
+ * worker manager triples the time `docker stop` takes). aiohttp apps run under aiohttp's own
+ * `web.run_app`, which handles SIGTERM and awaits an async factory; `python -m aiohttp.web`
+ * only takes a function of argv, and gunicorn's aiohttp worker polls once a second, so it
+ * takes over 3 s to stop.
+ */
+const FRAMEWORK_BUILDERS: Readonly<Partial<Record<Framework, Builder>>> = {
+  sanic: (c, port) => [
+    "sanic",
+    ...(c.app.endsWith("()") ? [c.app.slice(0, -2), "--factory"] : [c.app]),
+    ...["--host", "0.0.0.0", "--port", String(port), "--single-process"],
+  ],
+  aiohttp: (c, port) => {
+    const [module, target = "app"] = c.app.split(":");
+    const name = target.replace(/\(\)$/, "");
+    const run = `web.run_app(${target}, host="0.0.0.0", port=${port})`;
+    return ["python", "-c", `from aiohttp import web; from ${module} import ${name}; ${run}`];
+  },
 };
 
 export function planCommand(
@@ -71,12 +104,39 @@ export function planCommand(
   }
   const candidate = chooseEntrypoint(facts.entrypoints, options.app, notes);
   const port = planPort(facts, { source: "detected", candidate, command: [] }, notes);
-  const command = BUILDERS[candidate.kind](candidate, port ?? 0, facts.meta);
+  const builder = FRAMEWORK_BUILDERS[candidate.framework] ?? BUILDERS[candidate.kind];
+  const command = builder(candidate, port ?? 0, facts.meta);
   notes.evidence.push({
     ...candidate.evidence,
     why: `command ${command.join(" ")} runs ${candidate.kind} entrypoint ${candidate.app}`,
   });
-  return { command, process: command, commandSource: "detected", candidate, port };
+  const env = servingEnv(candidate, port, notes);
+  return { command, process: command, commandSource: "detected", candidate, port, env };
+}
+
+function servingArgs(candidate: EntrypointCandidate, port: number): string[] {
+  return (candidate.serves?.args ?? []).map((arg) => arg.replace("$PORT", String(port)));
+}
+
+/** The environment a self-serving script reads for its host and port, with the planned port. */
+function servingEnv(
+  candidate: EntrypointCandidate | null,
+  port: number | null,
+  notes: Notes,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(candidate?.serves?.env ?? {})) {
+    env[name] = value.replace("$PORT", String(port ?? ""));
+  }
+  const names = Object.keys(env);
+  if (candidate?.serves && names.length > 0) {
+    const set = names.map((name) => `${name}=${env[name]}`).join(" ");
+    notes.evidence.push({
+      ...candidate.serves.evidence,
+      why: `ENV ${set}: the server reads these instead of a host/port argument, so it listens on 0.0.0.0:${port}`,
+    });
+  }
+  return env;
 }
 
 interface Written {
@@ -106,7 +166,8 @@ function fixed(
         line: at.line ?? undefined,
       });
     const command = ["/bin/sh", "-c", shell.script];
-    return { command, process: written, commandSource: source, candidate, port };
+    const env = servingEnv(candidate, port, notes);
+    return { command, process: written, commandSource: source, candidate, port, env };
   }
   const command = written.map((word) => word.replace(/\$\{PORT\}|\$PORT\b/g, String(port ?? "")));
   if (command.some((word, index) => word !== written[index])) {
@@ -115,7 +176,8 @@ function fixed(
       why: `$PORT replaced by ${port ?? "nothing"}: exec-form CMD has no shell to expand it (PORT is also set in the environment)`,
     });
   }
-  return { command, process: command, commandSource: source, candidate, port };
+  const env = servingEnv(candidate, port, notes);
+  return { command, process: command, commandSource: source, candidate, port, env };
 }
 
 const NOT_EXECD =

@@ -77,8 +77,10 @@ export function planInstall(
       "setup.py can only be evaluated with the whole source, so dependencies install with the code and any code change reinstalls them; list them in requirements.txt or [project] dependencies for a cached dependency layer";
     notes.warnings.push({ code: "W_SETUP_PY_NO_LAYER", message, file: install.evidence.file });
   }
+  const kind = choice.candidate?.kind;
   const consoleScript =
-    choice.commandSource === "detected" && choice.candidate?.kind === "console-script";
+    choice.commandSource === "detected" &&
+    (kind === "console-script" || kind === "server-console-script");
   if (consoleScript && !install.installProject) {
     notes.evidence.push({
       ...facts.meta.evidence,

@@ -13,6 +13,7 @@ const SERVER_NAMES: Readonly<Partial<Record<EntrypointCandidate["kind"], string>
   wsgi: "gunicorn",
   asgi: "uvicorn",
   streamlit: "streamlit",
+  panel: "panel",
 };
 
 /** A Procfile web process must listen on $PORT; any port works, 8000 is the common one. */

@@ -15,8 +15,11 @@ export type RunContext = Pick<Plan, "workdir" | "env">;
 
 export function planRunContext(choice: CommandChoice, notes: Notes): RunContext {
   const { candidate } = choice;
-  if (choice.commandSource !== "detected" || !candidate) return {};
-  const context: { workdir?: string; env?: Record<string, string> } = {};
+  // What a server reads for its host and port (plan-command notes the evidence) applies to
+  // any command; settings and the working directory only to a detected one.
+  const serving = Object.keys(choice.env).length > 0 ? { env: { ...choice.env } } : {};
+  if (choice.commandSource !== "detected" || !candidate) return serving;
+  const context: { workdir?: string; env?: Record<string, string> } = serving;
   if (candidate.root) {
     // A working directory rather than PYTHONPATH: the app's relative paths (templates, data
     // files, gunicorn.conf.py) resolve as they do where its developers run it.

@@ -29,6 +29,9 @@ export const SERVERS: Readonly<Record<string, ServerInfo>> = {
     handlesSigterm: false,
   },
   streamlit: { package: "streamlit", spec: "streamlit>=1.30,<2", port: 8501, handlesSigterm: true },
+  sanic: { package: "sanic", spec: "sanic>=23,<26", port: 8000, handlesSigterm: true },
+  // Bokeh's tornado server stops on SIGINT (KeyboardInterrupt), not on SIGTERM.
+  panel: { package: "panel", spec: "panel>=1,<2", port: 5006, handlesSigterm: false },
   celery: { package: "celery", spec: "celery>=5.3,<6", port: null, handlesSigterm: true },
 };
 

@@ -16,7 +16,7 @@ function runContext(plan: Plan): string[] {
     ...(settings.length > 0
       ? [
           block(
-            "Settings the app needs to start as detected (`pyship plan` shows why).",
+            "What the app reads at start: its settings, and the host and port its own server listens on\n(`pyship plan` shows why each is set).",
             env(settings),
           ),
         ]

@@ -53,6 +53,14 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["pyship-config", {}],
   ["seed-flask-hello", {}],
   ["imports-only", {}],
+  ["http-server-script", {}],
+  ["uvicorn-console-script", {}],
+  ["falcon-app", {}],
+  ["dash-app", {}],
+  ["sanic-app", {}],
+  ["aiohttp-app", {}],
+  ["gradio-app", {}],
+  ["panel-app", {}],
 ];
 
 /** Fixtures with no manifest, whose requirements come from the imports. */

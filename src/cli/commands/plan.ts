@@ -103,7 +103,7 @@ function summary(plan: Plan, none: string): Array<[string, string]> {
       "plan.install",
       `${install.tool} · ${install.strategy}${files}${extras}${install.installProject ? " · project installed" : ""}`,
     ],
-    ["plan.command", `${plan.command.join(" ")}  [${plan.commandSource}]`],
+    ["plan.command", `${plan.command.join(" ")}  [${plan.commandSource}]${envText(plan)}`],
     [
       "plan.port",
       plan.port === null
@@ -115,6 +115,12 @@ function summary(plan: Plan, none: string): Array<[string, string]> {
     ["plan.apt", aptText.length > 0 ? aptText.join(" · ") : none],
     ["plan.stages", plan.stages.map((stage) => stage.name).join(" → ")],
   ];
+}
+
+/** ` · with GRADIO_SERVER_NAME=0.0.0.0`: environment the command needs, when any. */
+function envText(plan: Plan): string {
+  const env = Object.entries(plan.env ?? {}).map(([name, value]) => `${name}=${value}`);
+  return env.length > 0 ? ` · with ${env.join(" ")}` : "";
 }
 
 const identity = (text: string) => text;

@@ -11,16 +11,23 @@ import { celery } from "./detectors/celery.js";
 import { consoleScripts } from "./detectors/console-scripts.js";
 import { django } from "./detectors/django.js";
 import { mainScripts } from "./detectors/main-scripts.js";
+import { panel } from "./detectors/panel.js";
+import { serverScripts } from "./detectors/server-scripts.js";
 import { streamlit } from "./detectors/streamlit.js";
 import { webApps } from "./detectors/web-apps.js";
 import { PythonSources } from "./python-sources.js";
 import { compareEntrypoints } from "./rank-entrypoints.js";
 
-/** Strongest signal first, so that output order is stable before ranking. */
+/**
+ * Strongest signal first, so that output order is stable before ranking. serverScripts
+ * comes after webApps: a file whose app object was found is served by that object.
+ */
 export const APP_DETECTORS: readonly AppDetector[] = [
   webApps,
   django,
   streamlit,
+  panel,
+  serverScripts,
   celery,
   consoleScripts,
   mainScripts,
@@ -55,10 +62,20 @@ export function detectEntrypoints(
   return withoutShadowedScripts(found).sort(compareEntrypoints);
 }
 
-/** A file that gave a stronger candidate is not also a script: its `__main__` block is a dev server. */
+/**
+ * A file that gave a stronger candidate is not also a script: its `__main__` block is a dev
+ * server. A console script found serving HTTP is not also listed as a plain console script.
+ */
 function withoutShadowedScripts(found: readonly EntrypointCandidate[]): EntrypointCandidate[] {
   const claimed = new Set(found.filter((c) => c.kind !== "script").map((c) => c.evidence.file));
-  return found.filter((c) => c.kind !== "script" || !claimed.has(c.evidence.file));
+  const serving = new Set(
+    found.filter((c) => c.kind === "server-console-script").map((c) => c.app),
+  );
+  return found.filter(
+    (c) =>
+      (c.kind !== "script" || !claimed.has(c.evidence.file)) &&
+      (c.kind !== "console-script" || !serving.has(c.app)),
+  );
 }
 
 function isDecisive(candidate: EntrypointCandidate): boolean {

@@ -10,13 +10,18 @@ import type { EntrypointCandidate } from "../../core/pipeline.js";
  * Web frameworks first: if the code builds a Flask/FastAPI/Starlette app, serving it is the
  * point of the project. Django next (its wsgi.py is generated boilerplate, and a project
  * mixing Django with a hand-written app object usually deploys the latter). Streamlit is a
- * web UI too but an explicit tool choice; Celery and console scripts are processes without
- * HTTP; a bare `__main__` block is the weakest signal of all.
+ * web UI too but an explicit tool choice, as is Panel; a script that starts its own server
+ * serves HTTP but with whatever server it chose (often a development one), so it ranks with
+ * them, below any app object a production server can run. Celery and console scripts are
+ * processes without HTTP; a bare `__main__` block is the weakest signal of all.
  */
 const TIERS: Record<EntrypointCandidate["kind"], number> = {
   wsgi: 0,
   asgi: 0,
   streamlit: 2,
+  panel: 2,
+  "server-console-script": 2,
+  "server-script": 2,
   celery: 3,
   "console-script": 4,
   script: 5,
@@ -45,7 +50,8 @@ export function rankKey(candidate: EntrypointCandidate): number[] {
         .replace(/^src\//, "")
         .replace(/\.py$/, "")
         .split("/");
-  if (candidate.kind === "console-script") return [tier, 0, 0, 0];
+  if (candidate.kind === "console-script" || candidate.kind === "server-console-script")
+    return [tier, 0, 0, 0];
   const file = parts.at(-1) ?? "";
   const objectName = object.replace(/\(\)$/, "");
   return [

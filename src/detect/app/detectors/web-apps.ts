@@ -1,5 +1,5 @@
 /*
- * Flask, FastAPI and Starlette applications: module-level app objects (`module:name`),
+ * WSGI/ASGI applications of the frameworks in WEB_FRAMEWORKS: module-level app objects (`module:name`),
  * factories (`module:create_app()`), and objects built by calling a factory (`wsgi.py`:
  * `app = create_app()`, which then replace the factory). Sub-applications mounted into
  * another app are not candidates.
@@ -13,10 +13,20 @@ import type { PyModule } from "../python-sources.js";
 
 interface WebFramework extends AppClass {
   readonly framework: Framework;
+  /** Which server family runs it (plan-command.ts may give a framework its own server). */
   readonly kind: "wsgi" | "asgi";
+  /**
+   * The WSGI app is this attribute of the object (Dash: `app.server`). gunicorn only takes a
+   * plain name, so the candidate is the module-level alias `server = app.server`.
+   */
+  readonly wsgiAttribute?: string;
 }
 
-/** Order is only for stable output; all three rank the same (see rank-entrypoints.ts). */
+/**
+ * Order is only for stable output; all rank the same (see rank-entrypoints.ts). Falcon's
+ * WSGI and ASGI classes share the name App: imports decide which one a module builds.
+ * aiohttp's Application is neither WSGI nor ASGI: plan-command.ts runs it with its own server.
+ */
 export const WEB_FRAMEWORKS: readonly WebFramework[] = [
   {
     framework: "flask",
@@ -35,6 +45,50 @@ export const WEB_FRAMEWORKS: readonly WebFramework[] = [
     kind: "asgi",
     name: "Starlette",
     qualified: ["starlette.applications.Starlette"],
+  },
+  {
+    framework: "quart",
+    kind: "asgi",
+    name: "Quart",
+    qualified: ["quart.Quart", "quart.app.Quart"],
+  },
+  {
+    framework: "sanic",
+    kind: "asgi",
+    name: "Sanic",
+    qualified: ["sanic.Sanic", "sanic.app.Sanic"],
+  },
+  {
+    framework: "litestar",
+    kind: "asgi",
+    name: "Litestar",
+    qualified: ["litestar.Litestar", "litestar.app.Litestar"],
+  },
+  {
+    framework: "falcon",
+    kind: "asgi",
+    name: "App",
+    qualified: ["falcon.asgi.App", "falcon.asgi.app.App"],
+  },
+  {
+    framework: "falcon",
+    kind: "wsgi",
+    name: "App",
+    qualified: ["falcon.App", "falcon.API", "falcon.app.App"],
+  },
+  { framework: "bottle", kind: "wsgi", name: "Bottle", qualified: ["bottle.Bottle"] },
+  {
+    framework: "aiohttp",
+    kind: "wsgi",
+    name: "Application",
+    qualified: ["aiohttp.web.Application", "aiohttp.web_app.Application"],
+  },
+  {
+    framework: "dash",
+    kind: "wsgi",
+    name: "Dash",
+    qualified: ["dash.Dash", "dash.dash.Dash"],
+    wsgiAttribute: "server",
   },
 ];
 
@@ -70,8 +124,11 @@ function findFramework(context: DetectContext, framework: WebFramework): Found[]
     if (!module.module) continue; // not importable under any name (e.g. `my-app.py`)
     for (const object of findObjects(module, framework)) {
       const why = `${object.name} = ${object.callee}(...) at module level`;
-      found.push(make(framework, module, object.name, object.line, why, false));
+      const served = servedObject(module, framework, object.name, object.line);
+      if (served)
+        found.push(make(framework, module, served.name, served.line, why + served.why, false));
     }
+    if (framework.wsgiAttribute !== undefined) continue; // a factory's result has no alias
     for (const factory of findFactories(module, framework)) {
       const args = factory.required.length
         ? `; it requires ${factory.required.join(", ")} but the server calls it with no arguments`
@@ -81,6 +138,26 @@ function findFramework(context: DetectContext, framework: WebFramework): Found[]
     }
   }
   return found;
+}
+
+/** The object itself, or for Dash-like frameworks its module-level WSGI alias; null if none. */
+function servedObject(
+  module: PyModule,
+  framework: WebFramework,
+  name: string,
+  line: number,
+): { name: string; line: number; why: string } | null {
+  const attribute = framework.wsgiAttribute;
+  if (attribute === undefined) return { name, line, why: "" };
+  const alias = new RegExp(`^([A-Za-z_]\\w*)\\s*=\\s*${name}\\.${attribute}$`);
+  for (const statement of module.statements) {
+    const match = statement.indent === 0 ? alias.exec(statement.code) : null;
+    if (match) {
+      const why = `; its WSGI app is ${match[1]} = ${name}.${attribute} (line ${statement.line})`;
+      return { name: match[1] as string, line: statement.line, why };
+    }
+  }
+  return null;
 }
 
 function make(
