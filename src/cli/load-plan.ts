@@ -8,6 +8,8 @@ import { isCancel, select } from "@clack/prompts";
 import { isPyshipError, PyshipError } from "../core/errors.js";
 import type { EntrypointCandidate, Plan, PlanOptions, ProjectFacts } from "../core/pipeline.js";
 import { detectProject } from "../detect/detect-project.js";
+import { withEraPython } from "../detect/pins/era-python.js";
+import { httpIndex } from "../detect/pins/package-index.js";
 import { ambiguousCandidates } from "../plan/choose-entrypoint.js";
 import { planProject } from "../plan/plan-project.js";
 import type { CliContext } from "./context.js";
@@ -39,7 +41,7 @@ export async function loadPlan(
   choose: ChooseEntrypoint = askEntrypoint,
 ): Promise<LoadedPlan> {
   const root = resolve(ctx.cwd, dir ?? ".");
-  const facts = detectProject(root);
+  const facts = await withEraPython(detectProject(root), ctx.index ?? httpIndex({ env: ctx.env }));
   try {
     return { root, facts, plan: planProject(facts, options) };
   } catch (error) {

@@ -162,6 +162,22 @@ export interface PlanOptions {
   readonly app?: string;
   /** Whether the target engine supports BuildKit-only syntax (cache mounts). */
   readonly buildkit?: boolean;
+  /** Repairs found by a failed build or verify (`pyship build`), applied on top of the plan's own. */
+  readonly repairs?: readonly Repair[];
+}
+
+/**
+ * A known breakage the plan works around, never silently: the packages it adds to the
+ * install (and the Python it needs, if any), why, and what showed it (a pin, a build log).
+ */
+export interface Repair {
+  readonly id: string;
+  /** pip specs installed after the project's own requirements. */
+  readonly packages: readonly string[];
+  /** Newest Python minor the repair needs, when it is a Python limit. */
+  readonly python?: string;
+  readonly why: string;
+  readonly evidence: Evidence;
 }
 
 export interface Stage {
@@ -207,6 +223,8 @@ export interface Plan {
   readonly buildkit: boolean;
   /** Paths never to send to the build (beyond the standard list), and ones that must stay. */
   readonly dockerignore: { readonly keep: readonly string[] };
+  /** Known breakages worked around (their packages are in install.extraPackages too). */
+  readonly repairs: readonly Repair[];
   readonly evidence: readonly Evidence[];
   readonly warnings: readonly Warning[];
 }

@@ -5,11 +5,12 @@
  */
 import { satisfies } from "@renovatebot/pep440";
 import { PyshipError } from "../core/errors.js";
-import type { Plan, PlanOptions, ProjectFacts, Stage } from "../core/pipeline.js";
+import type { Plan, PlanOptions, ProjectFacts, Repair, Stage } from "../core/pipeline.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
 import { planCommand } from "./plan-command.js";
 import { planInstall } from "./plan-install.js";
 import { planProcess } from "./plan-process.js";
+import { planRepairs } from "./plan-repairs.js";
 import { planSystemPackages } from "./system-packages.js";
 
 const DEFAULT_USER = { name: "app", uid: 10001 } as const;
@@ -19,7 +20,8 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
   const python = planPython(facts, options, notes);
   const baseImage = planBaseImage(facts, options, python, notes);
   const choice = planCommand(facts, options, notes);
-  const install = planInstall(facts, choice, notes);
+  const repairs = planRepairs(facts, options, notes);
+  const install = withRepairs(planInstall(facts, choice, notes), repairs);
   const systemPackages = planSystemPackages(facts, notes);
   const user = facts.config.user ?? DEFAULT_USER;
   if (facts.config.user !== undefined && facts.config.source !== null) {
@@ -45,9 +47,17 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     stages: planStages(install, systemPackages, notes),
     buildkit: options.buildkit ?? false,
     dockerignore: { keep: [...new Set([...install.files, ...facts.meta.buildNeeds])].sort() },
+    repairs,
     evidence: notes.evidence,
     warnings: notes.warnings,
   };
+}
+
+/** A repair's packages install after the project's own (the server pyship adds stays first). */
+function withRepairs(install: Plan["install"], repairs: readonly Repair[]): Plan["install"] {
+  const added = repairs.flatMap((repair) => repair.packages);
+  const extraPackages = [...new Set([...install.extraPackages, ...added])];
+  return added.length > 0 ? { ...install, extraPackages } : install;
 }
 
 function planPython(facts: ProjectFacts, options: PlanOptions, notes: Notes): string {
