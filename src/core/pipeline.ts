@@ -176,6 +176,8 @@ export interface Repair {
   readonly packages: readonly string[];
   /** Newest Python minor the repair needs, when it is a Python limit. */
   readonly python?: string;
+  /** Debian packages it adds (build stage / final stage), when a native build needs them. */
+  readonly apt?: { readonly build: readonly string[]; readonly runtime: readonly string[] };
   readonly why: string;
   readonly evidence: Evidence;
 }

@@ -5,24 +5,24 @@
  */
 import { satisfies } from "@renovatebot/pep440";
 import { PyshipError } from "../core/errors.js";
-import type { Plan, PlanOptions, ProjectFacts, Repair, Stage } from "../core/pipeline.js";
+import type { Plan, PlanOptions, ProjectFacts, Stage } from "../core/pipeline.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
 import { planCommand } from "./plan-command.js";
 import { planInstall } from "./plan-install.js";
 import { planProcess } from "./plan-process.js";
-import { planRepairs } from "./plan-repairs.js";
+import { planRepairs, repairedPython, withRepairApt, withRepairs } from "./plan-repairs.js";
 import { planSystemPackages } from "./system-packages.js";
 
 const DEFAULT_USER = { name: "app", uid: 10001 } as const;
 
 export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Plan {
   const notes: Notes = { evidence: [facts.meta.evidence], warnings: [...facts.warnings] };
-  const python = planPython(facts, options, notes);
+  const repairs = planRepairs(facts, options, notes);
+  const python = repairedPython(planPython(facts, options, notes), facts, options, repairs, notes);
   const baseImage = planBaseImage(facts, options, python, notes);
   const choice = planCommand(facts, options, notes);
-  const repairs = planRepairs(facts, options, notes);
   const install = withRepairs(planInstall(facts, choice, notes), repairs);
-  const systemPackages = planSystemPackages(facts, notes);
+  const systemPackages = withRepairApt(planSystemPackages(facts, notes), repairs);
   const user = facts.config.user ?? DEFAULT_USER;
   if (facts.config.user !== undefined && facts.config.source !== null) {
     notes.evidence.push({
@@ -51,13 +51,6 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     evidence: notes.evidence,
     warnings: notes.warnings,
   };
-}
-
-/** A repair's packages install after the project's own (the server pyship adds stays first). */
-function withRepairs(install: Plan["install"], repairs: readonly Repair[]): Plan["install"] {
-  const added = repairs.flatMap((repair) => repair.packages);
-  const extraPackages = [...new Set([...install.extraPackages, ...added])];
-  return added.length > 0 ? { ...install, extraPackages } : install;
 }
 
 function planPython(facts: ProjectFacts, options: PlanOptions, notes: Notes): string {

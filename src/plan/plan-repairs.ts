@@ -6,7 +6,7 @@
  */
 import { lt } from "@renovatebot/pep440";
 import { KNOWN_PINS } from "../core/known-pins.js";
-import type { PlanOptions, ProjectFacts, Repair } from "../core/pipeline.js";
+import type { Plan, PlanOptions, ProjectFacts, Repair } from "../core/pipeline.js";
 import { exactPins } from "../detect/pins/exact-pins.js";
 import type { Notes } from "./notes.js";
 
@@ -17,7 +17,10 @@ export function planRepairs(facts: ProjectFacts, options: PlanOptions, notes: No
     repairs.push(repair);
     const added = repair.packages.length > 0 ? `adds ${repair.packages.join(" ")}` : "";
     const python = repair.python ? `needs Python ≤ ${repair.python}` : "";
-    const message = `repair: ${[added, python].filter(Boolean).join(", ")} — ${repair.why}`;
+    const apt = repair.apt
+      ? `installs ${[...repair.apt.build, ...repair.apt.runtime].join(" ")} (apt)`
+      : "";
+    const message = `repair: ${[added, python, apt].filter(Boolean).join(", ")} — ${repair.why}`;
     notes.warnings.push({
       code: "W_REPAIR",
       message,
@@ -27,6 +30,51 @@ export function planRepairs(facts: ProjectFacts, options: PlanOptions, notes: No
     notes.evidence.push({ ...repair.evidence, why: message });
   }
   return repairs;
+}
+
+/** A repair's packages install after the project's own (the server pyship adds stays first). */
+export function withRepairs(install: Plan["install"], repairs: readonly Repair[]): Plan["install"] {
+  const added = repairs.flatMap((repair) => repair.packages);
+  const extraPackages = [...new Set([...install.extraPackages, ...added])];
+  return added.length > 0 ? { ...install, extraPackages } : install;
+}
+
+/** A repair's Python limit lowers a Python nobody chose explicitly (a flag or config wins). */
+export function repairedPython(
+  chosen: string,
+  facts: ProjectFacts,
+  options: PlanOptions,
+  repairs: readonly Repair[],
+  notes: Notes,
+): string {
+  if (options.python !== undefined || facts.config.python !== undefined) return chosen;
+  const limit = repairs.find(
+    (r) => r.python !== undefined && minorRank(r.python) < minorRank(chosen),
+  );
+  if (limit?.python === undefined) return chosen;
+  notes.evidence.push({ ...limit.evidence, why: `Python ${limit.python}: ${limit.why}` });
+  return limit.python;
+}
+
+const minorRank = (minor: string) => Number(minor.split(".")[1] ?? 0);
+
+export function withRepairApt(
+  system: Plan["systemPackages"],
+  repairs: readonly Repair[],
+): Plan["systemPackages"] {
+  const add = (have: readonly string[], more: readonly string[]) => [
+    ...new Set([...have, ...more]),
+  ];
+  return repairs.reduce(
+    (packages, repair) =>
+      repair.apt
+        ? {
+            build: add(packages.build, repair.apt.build),
+            runtime: add(packages.runtime, repair.apt.runtime),
+          }
+        : packages,
+    system,
+  );
 }
 
 function lineOf(repair: Repair): { line?: number } {
