@@ -62,8 +62,9 @@ export const FAILURE_REPAIRS: readonly Signature[] = [
       /fatal error: [\w./+-]+\.h: No such file|pg_config executable not found|mysql_config not found|gcc: not found|unable to execute '[^']*gcc'/,
     phase: "build",
     repair: (_match, text) => {
-      const packages = knownFailure(text)?.packages;
-      if (!packages || packages.build.length === 0) return null;
+      const found = knownFailure(text)?.packages;
+      if (!found || found.build.length === 0) return null;
+      const packages = { build: withCompiler(found.build), runtime: found.runtime };
       return {
         id: `system-packages:${packages.build.join(",")}`,
         packages: [],
@@ -73,6 +74,12 @@ export const FAILURE_REPAIRS: readonly Signature[] = [
     },
   },
 ];
+
+/** A header alone doesn't compile: the builder needs a compiler too (libc6-dev is only a Recommends of gcc). */
+function withCompiler(build: readonly string[]): readonly string[] {
+  const compiles = build.some((name) => name === "build-essential" || name === "gcc");
+  return compiles ? build : [...build, "gcc", "libc6-dev"];
+}
 
 /** The repair for the first known signature in `text`, with the line that showed it. */
 export function repairForFailure(text: string, phase: Phase): Repair | null {
