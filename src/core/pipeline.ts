@@ -162,6 +162,8 @@ export interface PlanOptions {
   readonly app?: string;
   /** Whether the target engine supports BuildKit-only syntax (cache mounts). */
   readonly buildkit?: boolean;
+  /** Install the newest releases on or before this day (YYYY-MM-DD; `auto` is resolved by the CLI). */
+  readonly resolveDate?: string;
   /** Repairs found by a failed build or verify (`pyship build`), applied on top of the plan's own. */
   readonly repairs?: readonly Repair[];
 }
@@ -199,6 +201,8 @@ export interface Plan {
   readonly install: InstallFacts & {
     /** Packages pyship adds because the command needs them (e.g. gunicorn), with why. */
     readonly extraPackages: readonly string[];
+    /** Releases newer than this day (YYYY-MM-DD) are not installed (`--resolve-date`). */
+    readonly resolveDate?: string;
   };
   readonly framework: Framework;
   readonly app: string | null;

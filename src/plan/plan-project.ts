@@ -11,6 +11,7 @@ import { planCommand } from "./plan-command.js";
 import { planInstall } from "./plan-install.js";
 import { planProcess } from "./plan-process.js";
 import { planRepairs, repairedPython, withRepairApt, withRepairs } from "./plan-repairs.js";
+import { withResolveDate } from "./plan-resolve-date.js";
 import { planSystemPackages } from "./system-packages.js";
 
 const DEFAULT_USER = { name: "app", uid: 10001 } as const;
@@ -21,7 +22,8 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
   const python = repairedPython(planPython(facts, options, notes), facts, options, repairs, notes);
   const baseImage = planBaseImage(facts, options, python, notes);
   const choice = planCommand(facts, options, notes);
-  const install = withRepairs(planInstall(facts, choice, notes), repairs);
+  const planned = withRepairs(planInstall(facts, choice, notes), repairs);
+  const install = withResolveDate(planned, options, notes);
   const systemPackages = withRepairApt(planSystemPackages(facts, notes), repairs);
   const user = facts.config.user ?? DEFAULT_USER;
   if (facts.config.user !== undefined && facts.config.source !== null) {
@@ -115,6 +117,7 @@ function planStages(
   const reasons = [
     ...(system.build.length > 0 ? [`compile with ${system.build.join(" ")}`] : []),
     ...(install.tool !== "pip" ? [`install with ${install.tool}`] : []),
+    ...(install.resolveDate ? [`resolve as of ${install.resolveDate} with uv`] : []),
   ];
   if (reasons.length === 0) {
     notes.evidence.push(byDefault("one stage: nothing compiles and pip needs no extra tool"));

@@ -63,6 +63,7 @@ export interface BuildFlags {
   baseImage?: string;
   python?: string;
   app?: string;
+  resolveDate?: string;
   cache: boolean;
   engine?: string;
   verify: boolean;
@@ -90,6 +91,10 @@ export const registerBuild: Register = (program, ctx, done) => {
     .option("--base-image <image>", "base image when pyship generates the Dockerfile")
     .option("--python <version>", "Python major.minor when pyship generates the Dockerfile")
     .option("--app <target>", "entrypoint when several are found (generated Dockerfile only)")
+    .option(
+      "--resolve-date <date>",
+      "install the newest releases on or before YYYY-MM-DD (auto: the last commit touching the dependency manifest)",
+    )
     .option("--no-cache", "build without the engine's layer cache")
     .option("--engine <engine>", "docker, buildx or podman (default: the best one found)")
     .option("--no-verify", "skip running and checking the image after the build")
