@@ -15,7 +15,8 @@ import { detectEngine, type EngineWish } from "../../build/detect-engine.js";
 import { dockerfileNeeds } from "../../build/dockerfile-needs.js";
 import type { Engine } from "../../build/engine.js";
 import { buildWithOneRepair, repairSummary } from "../../build/repair-once.js";
-import { PyshipError } from "../../core/errors.js";
+import { withResolveDateHint } from "../../build/resolve-date-hint.js";
+import { isPyshipError, PyshipError } from "../../core/errors.js";
 import type { BuildResult, Plan, Repair, VerifyReport } from "../../core/pipeline.js";
 import { scanProject } from "../../detect/project-files.js";
 import { detectProjectMeta } from "../../detect/project-meta.js";
@@ -25,7 +26,7 @@ import { verifyImage } from "../../verify/verify-image.js";
 import { writeFiles } from "../../write/write-files.js";
 import type { CliContext } from "../context.js";
 import { addMessages, t } from "../i18n.js";
-import { loadPlan } from "../load-plan.js";
+import { type LoadedPlan, loadPlan } from "../load-plan.js";
 import type { Register } from "../main.js";
 import { buildProgress } from "./build-progress.js";
 import { planOptions } from "./plan.js";
@@ -148,12 +149,13 @@ async function buildGenerated(
   ctx: CliContext,
 ): Promise<number> {
   let tags: readonly string[] = [];
+  const last: { loaded?: LoadedPlan } = {};
   const { outcome, repair } = await buildWithOneRepair<Built>({
     prepare: async (repairs) => {
-      const plan = await generate(dir, root, flags, engine, ctx, repairs);
-      tags =
-        flags.tag.length > 0 ? flags.tag : defaultTags(plan.project.name, plan.project.version);
-      return plan.repairs;
+      const current = await generate(dir, root, flags, engine, ctx, repairs);
+      last.loaded = current;
+      tags = tagsFor(flags, current.plan.project);
+      return current.plan.repairs;
     },
     run: async () => {
       const target = { root, dockerfile: join(root, "Dockerfile"), tags, generated: true };
@@ -165,7 +167,13 @@ async function buildGenerated(
         t(ctx.lang, "build.repair", { what: repairSummary(found), seen: found.evidence.why }),
       ),
   });
-  return verifyPushAndReport(ctx, engine, flags, outcome, repair);
+  try {
+    return await verifyPushAndReport(ctx, engine, flags, outcome, repair);
+  } catch (error) {
+    if (!isPyshipError(error) || last.loaded === undefined) throw error;
+    const { plan, facts } = last.loaded;
+    throw withResolveDateHint(error, plan, facts.dependencies.requirements);
+  }
 }
 
 async function maybeVerify(
@@ -232,9 +240,10 @@ async function generate(
   engine: Engine,
   ctx: CliContext,
   repairs: readonly Repair[],
-): Promise<Plan> {
+): Promise<LoadedPlan> {
   const options = { ...planOptions(flags), buildkit: engine.capabilities.cacheMounts, repairs };
-  const { plan } = await loadPlan(dir, options, ctx);
+  const loaded = await loadPlan(dir, options, ctx);
+  const { plan } = loaded;
   const files = renderFiles(plan).filter((f) => repairs.length === 0 || f.path === "Dockerfile");
   const outcome = writeFiles(root, files, { dryRun: false, force: repairs.length > 0 });
   const written = outcome.files.filter((f) => f.action === "create" || f.action === "overwrite");
@@ -244,7 +253,7 @@ async function generate(
       ctx.err(t(ctx.lang, "build.kept", { file: kept.path }));
     }
   }
-  return plan;
+  return loaded;
 }
 
 /**
