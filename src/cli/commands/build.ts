@@ -17,7 +17,7 @@ import type { Engine } from "../../build/engine.js";
 import { buildWithOneRepair, repairSummary } from "../../build/repair-once.js";
 import { withResolveDateHint } from "../../build/resolve-date-hint.js";
 import { isPyshipError, PyshipError } from "../../core/errors.js";
-import type { BuildResult, Plan, Repair, VerifyReport } from "../../core/pipeline.js";
+import type { BuildResult, Repair, VerifyReport } from "../../core/pipeline.js";
 import { scanProject } from "../../detect/project-files.js";
 import { detectProjectMeta } from "../../detect/project-meta.js";
 import { renderFiles } from "../../render/render-files.js";
