@@ -14,6 +14,14 @@
 #               image" the benchmarks compare against, realistically large)
 #      Every stand-in carries the label org.pyship.standin=1; a tag that already exists and is
 #      NOT a stand-in (a real python image) is never overwritten.
+#      Real CPython for the minors the tests exercise: when pyenv's versions folder holds a
+#      build of a minor in PYSHIP_REAL_PYTHONS (default "3.11 3.13": pyship's default, and the
+#      era of the seeds' pinned example), python:<minor>-slim is that build copied into the
+#      bookworm rootfs at /usr/local, laid out as the official image is (python3 → python3.X,
+#      python, pip; only pip and setuptools in site-packages; no test suites), label
+#      org.pyship.python=<version>. The other slim tags, and every machine without pyenv's
+#      builds, keep Debian's 3.11 retagged. Tags are replaced atomically (built, then tagged),
+#      so builds running meanwhile keep their image.
 #   3. How package installs inside a build reach PyPI, first that works (decided once, cached in
 #      .tmp/engine.env; PYSHIP_SETUP_RECHECK=1 re-probes):
 #        direct  the default bridge network reaches PyPI: nothing to do;
@@ -41,7 +49,9 @@
 #   PYSHIP_TEST_FULL_TAGS="..."          full stand-in tags present
 #
 # Environment knobs: PYSHIP_SETUP_FULL=0 skips the full images; PYSHIP_WHEEL_PORT (default
-# 18631); PYSHIP_WHEELS="pkg pkg" extra packages for the local wheel directory.
+# 18631); PYSHIP_WHEELS="pkg pkg" extra packages for the local wheel directory;
+# PYSHIP_REAL_PYTHONS="3.11 3.13" minors built from pyenv (empty: none); PYSHIP_PYENV_VERSIONS
+# the folder holding the builds (default: $(pyenv root)/versions).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -49,7 +59,9 @@ TMP="$REPO/.tmp"
 ENV_FILE="$TMP/engine.env"
 SLIM_TAGS="3.9-slim 3.10-slim 3.11-slim 3.12-slim 3.13-slim 3.14-slim"
 FULL_TAGS="3.9 3.10 3.11 3.12 3.13 3.14 latest"
-SEED_TAG="python:3.11-slim"
+# Debian's 3.11 + this machine's PyPI access: the stand-in for every slim tag with no real build.
+SEED_TAG="pyship-standin:debian-slim"
+REAL_PYTHONS="${PYSHIP_REAL_PYTHONS-3.11 3.13}"
 ROOTFS_TAG="pyship-standin:bookworm"
 HOST_CA="${PYSHIP_HOST_CA:-/etc/ssl/certs/ca-certificates.crt}"
 FULL_SEED_TAG="python:3.11"
@@ -122,14 +134,12 @@ build_rootfs() {
   rm -rf "$root"
 }
 
+without() { local t; for t in $1; do [[ " $2 " == *" $t "* ]] || printf '%s ' "$t"; done; }
 label_of() { "$DOCKER" image inspect -f "{{ index .Config.Labels \"$2\" }}" "$1" 2>/dev/null || true; }
 
-# python:3.11-slim = the pristine rootfs + what this machine's PyPI access needs (mode $PYPI).
-build_seed() {
-  if have_image "$SEED_TAG" && ! is_standin "$SEED_TAG"; then say "$SEED_TAG is a real image; left alone"; return; fi
-  if [ "$(label_of "$SEED_TAG" org.pyship.pypi)" = "$PYPI" ]; then say "$SEED_TAG present (PyPI mode $PYPI)"; return; fi
-  local ctx; ctx="$(mktemp -d)"
-  printf 'FROM %s\nLABEL org.pyship.pypi=%s\n' "$ROOTFS_TAG" "$PYPI" >"$ctx/Dockerfile"
+# Appends to $1/Dockerfile what this machine's PyPI access (mode $PYPI) needs in a stand-in.
+add_pypi_access() {
+  local ctx="$1"
   case "$PYPI" in
     ca|host)
       cp "$HOST_CA" "$ctx/host-ca.crt"
@@ -139,9 +149,90 @@ build_seed() {
       printf '[global]\nno-index = true\nfind-links = %s\n' "$PIP_INDEX" >"$ctx/pip.conf"
       printf 'COPY pip.conf /etc/pip.conf\nENV UV_NO_INDEX=1 UV_FIND_LINKS=%s\n' "$PIP_INDEX" >>"$ctx/Dockerfile" ;;
   esac
+}
+
+# The Debian seed = the pristine rootfs + what this machine's PyPI access needs (mode $PYPI).
+build_seed() {
+  if [ "$(label_of "$SEED_TAG" org.pyship.pypi)" = "$PYPI" ]; then say "$SEED_TAG present (PyPI mode $PYPI)"; return; fi
+  local ctx; ctx="$(mktemp -d)"
+  printf 'FROM %s\nLABEL org.pyship.pypi=%s\n' "$ROOTFS_TAG" "$PYPI" >"$ctx/Dockerfile"
+  add_pypi_access "$ctx"
   say "building $SEED_TAG for PyPI mode $PYPI"
   "$DOCKER" build -q -t "$SEED_TAG" "$ctx" >/dev/null
   rm -rf "$ctx"
+}
+
+# The newest pyenv build of minor $1 (e.g. /root/.pyenv/versions/3.13.0), or nothing.
+pyenv_build() {
+  local root
+  root="${PYSHIP_PYENV_VERSIONS:-$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")/versions}"
+  find "$root" -maxdepth 1 -regex ".*/${1//./\\.}\.[0-9]+" -printf '%f\n' 2>/dev/null \
+    | sort -t. -k3,3n | tail -n 1 | sed "s|^|$root/|"
+}
+
+# Copies pyenv build $1 into $2 as the official image's /usr/local: the interpreter's own
+# scripts only, site-packages reduced to pip and setuptools (pyenv's may hold tools installed
+# on this machine), no test suites or bytecode, and the build prefix rewritten to /usr/local
+# (shebangs, and the sysconfig data C extension builds read; text files only, binaries keep
+# their RPATH, which ldconfig makes moot).
+stage_python() {
+  local src="$1" dest="$2" minor="$3" site keep
+  mkdir -p "$dest/bin" "$dest/lib"
+  (cd "$src/bin" && cp -a python* pip* pydoc* idle* 2to3* "$dest/bin/" 2>/dev/null) || true
+  rm -f "$dest/bin/python" "$dest/bin/pip"
+  cp -a "$src/include" "$dest/"
+  (cd "$src/lib" && tar -c --exclude="python$minor/site-packages" --exclude='__pycache__' \
+    --exclude='*.pyc' --exclude='libpython*.a' .) | tar -C "$dest/lib" -x
+  site="$src/lib/python$minor/site-packages"
+  keep="$(cd "$site" && ls -d pip pip-*.dist-info setuptools setuptools-*.dist-info pkg_resources \
+    _distutils_hack distutils-precedence.pth 2>/dev/null || true)"
+  mkdir -p "$dest/lib/python$minor/site-packages"
+  # shellcheck disable=SC2086 # one name per word
+  (cd "$site" && cp -a $keep "$dest/lib/python$minor/site-packages/")
+  find "$dest" -depth -type d \( -name test -o -name tests -o -name idle_test \) -exec rm -rf {} +
+  find "$dest/bin" -type f -exec sed -i "1s|^#!$src/bin/|#!/usr/local/bin/|" {} +
+  grep -rlIF "$src" "$dest/lib/python$minor" "$dest/lib/pkgconfig" "$dest/bin" 2>/dev/null \
+    | xargs -r sed -i "s|$src|/usr/local|g"
+}
+
+# python:<minor>-slim from the real CPython build $2 (atomic: built untagged, then tagged).
+build_real() {
+  local minor="$1" src="$2" tag="python:$1-slim" version="${2##*/}" ctx id
+  if have_image "$tag" && ! is_standin "$tag"; then say "$tag is a real image; left alone"; return; fi
+  if [ "$(label_of "$tag" org.pyship.python)" = "$version" ] && [ "$(label_of "$tag" org.pyship.pypi)" = "$PYPI" ]; then
+    say "$tag present (CPython $version, PyPI mode $PYPI)"; return
+  fi
+  ctx="$(mktemp -d /tmp/pyship-python.XXXXXX)"
+  stage_python "$src" "$ctx/local" "$minor"
+  # The official image's links: python3 → python3.X, python → python3, pip → pip3.
+  {
+    echo "FROM $ROOTFS_TAG"
+    echo "COPY local/ /usr/local/"
+    echo "RUN ln -sf python$minor /usr/local/bin/python3 && ln -sf python3 /usr/local/bin/python \\"
+    echo " && ln -sf pip3 /usr/local/bin/pip && ldconfig \\"
+    echo " && python3 -c 'import ssl, sqlite3, ctypes, venv, zlib, bz2, lzma, ensurepip' \\"
+    echo " && python -c 'import sys; assert \"%d.%d\" % sys.version_info[:2] == \"$minor\"'"
+    echo "LABEL $STANDIN_LABEL=1 org.pyship.pypi=$PYPI org.pyship.python=$version"
+    echo "ENV PYTHON_VERSION=$version"
+    echo 'CMD ["python3"]'
+  } >"$ctx/Dockerfile"
+  add_pypi_access "$ctx"
+  say "building $tag from CPython $version ($src)"
+  id="$("$DOCKER" build -q "$ctx")" || { rm -rf "$ctx"; die "building $tag from $src failed"; }
+  "$DOCKER" tag "$id" "$tag"
+  rm -rf "$ctx"
+}
+
+# Real stand-ins for the minors in REAL_PYTHONS that have a pyenv build; sets REAL_TAGS.
+build_real_pythons() {
+  local minor src
+  REAL_TAGS=""
+  for minor in $REAL_PYTHONS; do
+    src="$(pyenv_build "$minor")"
+    if [ -z "$src" ]; then say "no pyenv build of $minor: python:$minor-slim stays Debian's 3.11"; continue; fi
+    build_real "$minor" "$src"
+    REAL_TAGS="$REAL_TAGS $minor-slim"
+  done
 }
 
 # Tags SOURCE as each python:<tag> that is missing or is an older stand-in.
@@ -263,7 +354,8 @@ main() {
     local) serve_wheels; NETWORK=host; NET_FLAG="--network host" ;;
   esac
   build_seed
-  tag_all "$SEED_TAG" "$SLIM_TAGS"
+  build_real_pythons
+  tag_all "$SEED_TAG" "$(without "$SLIM_TAGS" "$REAL_TAGS")"
   build_full
   have_image "$FULL_SEED_TAG" && tag_all "$FULL_SEED_TAG" "$FULL_TAGS"
   BUILDKIT_DOCKER="$(buildkit_client)"

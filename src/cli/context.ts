@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import type { CommandExecutor } from "../core/exec.js";
 import { NodeExecutor } from "../core/node-executor.js";
+import { httpIndex, type PackageIndex } from "../detect/pins/package-index.js";
 import { detectLanguage, type Language } from "./i18n.js";
 
 export interface CliContext {
@@ -19,6 +20,8 @@ export interface CliContext {
   readonly executor: CommandExecutor;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The package index's release metadata (the Python of pinned releases); HTTP when absent. */
+  readonly index?: PackageIndex;
 }
 
 export function defaultContext(): CliContext {
@@ -33,6 +36,7 @@ export function defaultContext(): CliContext {
     executor: new NodeExecutor(),
     cwd: process.cwd(),
     env,
+    index: httpIndex({ env }),
   };
 }
 

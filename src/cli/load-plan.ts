@@ -8,6 +8,9 @@ import { isCancel, select } from "@clack/prompts";
 import { isPyshipError, PyshipError } from "../core/errors.js";
 import type { EntrypointCandidate, Plan, PlanOptions, ProjectFacts } from "../core/pipeline.js";
 import { detectProject } from "../detect/detect-project.js";
+import { withEraPython } from "../detect/pins/era-python.js";
+import { manifestDate } from "../detect/pins/manifest-date.js";
+import { httpIndex } from "../detect/pins/package-index.js";
 import { ambiguousCandidates } from "../plan/choose-entrypoint.js";
 import { planProject } from "../plan/plan-project.js";
 import type { CliContext } from "./context.js";
@@ -34,12 +37,13 @@ export type ChooseEntrypoint = (
 
 export async function loadPlan(
   dir: string | undefined,
-  options: PlanOptions,
+  given: PlanOptions,
   ctx: CliContext,
   choose: ChooseEntrypoint = askEntrypoint,
 ): Promise<LoadedPlan> {
   const root = resolve(ctx.cwd, dir ?? ".");
-  const facts = detectProject(root);
+  const facts = await withEraPython(detectProject(root), ctx.index ?? httpIndex({ env: ctx.env }));
+  const options = await resolvedDate(given, facts, root, ctx);
   try {
     return { root, facts, plan: planProject(facts, options) };
   } catch (error) {
@@ -48,6 +52,18 @@ export async function loadPlan(
     const app = await choose(ambiguousCandidates(facts.entrypoints), ctx);
     return { root, facts, plan: planProject(facts, { ...options, app }) };
   }
+}
+
+/** `--resolve-date auto` becomes the day git last changed the dependency manifest. */
+async function resolvedDate(
+  options: PlanOptions,
+  facts: ProjectFacts,
+  root: string,
+  ctx: CliContext,
+): Promise<PlanOptions> {
+  if (options.resolveDate !== "auto") return options;
+  const day = await manifestDate(ctx.executor, root, facts.dependencies.install.files);
+  return { ...options, resolveDate: day };
 }
 
 async function askEntrypoint(

@@ -285,6 +285,26 @@ export interface PlanOptions {
   readonly buildkit?: boolean;
   /** `init --write-requirements`: inferred requirements are written to requirements.txt. */
   readonly writeRequirements?: boolean;
+  /** Install the newest releases on or before this day (YYYY-MM-DD; `auto` is resolved by the CLI). */
+  readonly resolveDate?: string;
+  /** Repairs found by a failed build or verify (`pyship build`), applied on top of the plan's own. */
+  readonly repairs?: readonly Repair[];
+}
+
+/**
+ * A known breakage the plan works around, never silently: the packages it adds to the
+ * install (and the Python it needs, if any), why, and what showed it (a pin, a build log).
+ */
+export interface Repair {
+  readonly id: string;
+  /** pip specs installed after the project's own requirements. */
+  readonly packages: readonly string[];
+  /** Newest Python minor the repair needs, when it is a Python limit. */
+  readonly python?: string;
+  /** Debian packages it adds (build stage / final stage), when a native build needs them. */
+  readonly apt?: { readonly build: readonly string[]; readonly runtime: readonly string[] };
+  readonly why: string;
+  readonly evidence: Evidence;
 }
 
 export interface Stage {
@@ -309,6 +329,8 @@ export interface Plan {
      * or null: resolved lines (if any) are installed inline.
      */
     readonly generatedFile?: string | null;
+    /** Releases newer than this day (YYYY-MM-DD) are not installed (`--resolve-date`). */
+    readonly resolveDate?: string;
   };
   readonly framework: Framework;
   readonly app: string | null;
@@ -347,6 +369,8 @@ export interface Plan {
   readonly collectStatic: { readonly manage: string; readonly env: readonly string[] } | null;
   /** Paths never to send to the build (beyond the standard list), and ones that must stay. */
   readonly dockerignore: { readonly keep: readonly string[] };
+  /** Known breakages worked around (their packages are in install.extraPackages too). */
+  readonly repairs: readonly Repair[];
   readonly evidence: readonly Evidence[];
   readonly warnings: readonly Warning[];
 }

@@ -11,6 +11,8 @@ import { planCommand } from "./plan-command.js";
 import { planDjango } from "./plan-django.js";
 import { planInstall } from "./plan-install.js";
 import { planProcess } from "./plan-process.js";
+import { planRepairs, repairedPython, withRepairApt, withRepairs } from "./plan-repairs.js";
+import { withResolveDate } from "./plan-resolve-date.js";
 import { planRunContext } from "./plan-run-context.js";
 import { planSystemPackages } from "./system-packages.js";
 
@@ -18,11 +20,13 @@ const DEFAULT_USER = { name: "app", uid: 10001 } as const;
 
 export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Plan {
   const notes: Notes = { evidence: [facts.meta.evidence], warnings: [...facts.warnings] };
-  const python = planPython(facts, options, notes);
+  const repairs = planRepairs(facts, options, notes);
+  const python = repairedPython(planPython(facts, options, notes), facts, options, repairs, notes);
   const baseImage = planBaseImage(facts, options, python, notes);
   const choice = planCommand(facts, options, notes);
-  const install = planInstall(facts, choice, notes, options);
-  const systemPackages = planSystemPackages(facts, notes);
+  const planned = withRepairs(planInstall(facts, choice, notes, options), repairs);
+  const install = withResolveDate(planned, options, notes);
+  const systemPackages = withRepairApt(planSystemPackages(facts, notes), repairs);
   const user = facts.config.user ?? DEFAULT_USER;
   if (facts.config.user !== undefined && facts.config.source !== null) {
     notes.evidence.push({
@@ -49,6 +53,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     buildkit: options.buildkit ?? false,
     collectStatic: planDjango(facts, choice.command, notes),
     dockerignore: { keep: [...new Set([...install.files, ...facts.meta.buildNeeds])].sort() },
+    repairs,
     evidence: notes.evidence,
     warnings: notes.warnings,
   };
@@ -116,6 +121,7 @@ function planStages(
   const reasons = [
     ...(system.build.length > 0 ? [`compile with ${system.build.join(" ")}`] : []),
     ...(install.tool !== "pip" ? [`install with ${install.tool}`] : []),
+    ...(install.resolveDate ? [`resolve as of ${install.resolveDate} with uv`] : []),
   ];
   if (reasons.length === 0) {
     notes.evidence.push(byDefault("one stage: nothing compiles and pip needs no extra tool"));

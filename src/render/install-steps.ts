@@ -30,11 +30,27 @@ const PYPROJECT_READER =
 
 export function installStep(plan: Plan): InstallStep {
   const { install } = plan;
+  if (install.resolveDate !== undefined) return resolvedAt(plan, install.resolveDate);
   const step = strategyStep(plan);
   const extras =
     install.extraPackages.length > 0 ? [`pip install ${quoted(install.extraPackages)}`] : [];
   const toolSpec = install.tool === "pip" ? null : TOOL_SPECS[install.tool];
   return { toolSpec, env: step.env, commands: [...step.commands, ...extras] };
+}
+
+/** --resolve-date: uv installs the requirements as they resolved on that day (builder only). */
+function resolvedAt(plan: Plan, date: string): InstallStep {
+  const { install } = plan;
+  const files = install.files.map((file) => `-r ${file}`).join(" ");
+  const specs = install.extraPackages.map((spec) => ` "${spec}"`).join("");
+  return {
+    toolSpec: TOOL_SPECS.uv,
+    env: uvEnv(plan.buildkit),
+    commands: [
+      `/opt/tools/bin/uv pip install --python /opt/venv/bin/python --exclude-newer ${date}T23:59:59Z ${files}`,
+      ...(specs ? [`pip install${specs}`] : []),
+    ],
+  };
 }
 
 function strategyStep(plan: Plan): Omit<InstallStep, "toolSpec"> {

@@ -98,7 +98,7 @@ function dependencyLayer(plan: Plan, inBuilder: boolean): string[] {
     );
     blocks.push(
       block(
-        `${plan.install.tool} lives in its own venv in the builder; it is not needed to run the app.`,
+        `${toolName(step.toolSpec)} lives in its own venv in the builder; it is not needed to run the app.`,
         tool,
       ),
     );
@@ -124,6 +124,9 @@ function dependencyLayer(plan: Plan, inBuilder: boolean): string[] {
     blocks.push(setupPyInstall(plan, undefined));
   return blocks;
 }
+
+/** "poetry>=2,<3" → "poetry". */
+const toolName = (spec: string) => spec.split(/[<>=!~\s[]/)[0] ?? spec;
 
 /** setup.py may read any file of the project, so it installs with the whole source. */
 function setupPyInstall(plan: Plan, chown: string | undefined): string {

@@ -5,11 +5,15 @@
 import type { CliContext } from "../../src/cli/context.js";
 import type { Language } from "../../src/cli/i18n.js";
 import type { CommandExecutor } from "../../src/core/exec.js";
+import type { PackageIndex } from "../../src/detect/pins/package-index.js";
 
 export interface CapturedContext extends CliContext {
   readonly stdout: string[];
   readonly stderr: string[];
 }
+
+/** Tests never ask the real index: every release is unknown to it (no limit, no warning). */
+const emptyIndex: PackageIndex = { releaseFiles: () => Promise.resolve([]) };
 
 const noExecutor: CommandExecutor = {
   run: () => Promise.reject(new Error("this test must not run commands")),
@@ -30,6 +34,7 @@ export function captureContext(
     executor: noExecutor,
     cwd: process.cwd(),
     env: {},
+    index: emptyIndex,
     ...overrides,
     stdout,
     stderr,

@@ -14,8 +14,10 @@ import { defaultTags } from "../../build/default-tags.js";
 import { detectEngine, type EngineWish } from "../../build/detect-engine.js";
 import { dockerfileNeeds } from "../../build/dockerfile-needs.js";
 import type { Engine } from "../../build/engine.js";
-import { PyshipError } from "../../core/errors.js";
-import type { BuildResult, VerifyReport } from "../../core/pipeline.js";
+import { buildWithOneRepair, repairSummary } from "../../build/repair-once.js";
+import { withResolveDateHint } from "../../build/resolve-date-hint.js";
+import { isPyshipError, PyshipError } from "../../core/errors.js";
+import type { BuildResult, Repair, VerifyReport } from "../../core/pipeline.js";
 import { scanProject } from "../../detect/project-files.js";
 import { detectProjectMeta } from "../../detect/project-meta.js";
 import { renderFiles } from "../../render/render-files.js";
@@ -24,7 +26,7 @@ import { verifyImage } from "../../verify/verify-image.js";
 import { writeFiles } from "../../write/write-files.js";
 import type { CliContext, Register } from "../context.js";
 import { addMessages, t } from "../i18n.js";
-import { loadPlan } from "../load-plan.js";
+import { type LoadedPlan, loadPlan } from "../load-plan.js";
 import { buildProgress } from "./build-progress.js";
 import { planOptions } from "./plan.js";
 import { printVerifyReport, withInterrupt } from "./verify.js";
@@ -46,6 +48,10 @@ addMessages({
   },
   "build.failed": { en: "Build failed (full log: {log})", zh: "构建失败（完整日志：{log}）" },
   "build.pushed": { en: "Pushed {tag}", zh: "已推送 {tag}" },
+  "build.repair": {
+    en: "Known failure ({seen}): repairing once — {what}; rewrote Dockerfile, building again",
+    zh: "已知故障（{seen}）：尝试修复一次 —— {what}；已重写 Dockerfile，重新构建",
+  },
   "build.noVerify": { en: "Skipped verification (--no-verify)", zh: "已跳过验证（--no-verify）" },
 });
 
@@ -57,6 +63,7 @@ export interface BuildFlags {
   baseImage?: string;
   python?: string;
   app?: string;
+  resolveDate?: string;
   cache: boolean;
   engine?: string;
   verify: boolean;
@@ -84,6 +91,10 @@ export const registerBuild: Register = (program, ctx, done) => {
     .option("--base-image <image>", "base image when pyship generates the Dockerfile")
     .option("--python <version>", "Python major.minor when pyship generates the Dockerfile")
     .option("--app <target>", "entrypoint when several are found (generated Dockerfile only)")
+    .option(
+      "--resolve-date <date>",
+      "install the newest releases on or before YYYY-MM-DD (auto: the last commit touching the dependency manifest)",
+    )
     .option("--no-cache", "build without the engine's layer cache")
     .option("--engine <engine>", "docker, buildx or podman (default: the best one found)")
     .option("--no-verify", "skip running and checking the image after the build")
@@ -106,16 +117,72 @@ export async function runBuild(dir: string, flags: BuildFlags, ctx: CliContext):
     needsCacheMounts: existing !== null && dockerfileNeeds(existing).cacheMounts,
   });
   if (!flags.json) ctx.err(t(ctx.lang, "build.engine", { why: engine.why }));
-  const project =
-    existing === null ? await generate(dir, root, flags, engine, ctx) : existingProject(root);
-  const tags = flags.tag.length > 0 ? flags.tag : defaultTags(project.name, project.version);
+  if (existing === null) return buildGenerated(dir, root, flags, engine, ctx);
+  const tags = tagsFor(flags, existingProject(root));
   const result = await runEngineBuild(ctx, engine, flags, {
     root,
     dockerfile,
     tags,
-    generated: existing === null,
+    generated: false,
   });
-  return verifyPushAndReport(ctx, engine, flags, tags, result);
+  const report = await maybeVerify(ctx, engine, flags, tags);
+  return verifyPushAndReport(ctx, engine, flags, { tags, result, report }, null);
+}
+
+function tagsFor(flags: BuildFlags, project: ProjectName): readonly string[] {
+  return flags.tag.length > 0 ? flags.tag : defaultTags(project.name, project.version);
+}
+
+interface Built {
+  readonly tags: readonly string[];
+  readonly result: BuildResult;
+  readonly report: VerifyReport | null;
+}
+
+/** A Dockerfile pyship writes: a known failure gets its repair once (src/build/repair-once.ts). */
+async function buildGenerated(
+  dir: string,
+  root: string,
+  flags: BuildFlags,
+  engine: Engine,
+  ctx: CliContext,
+): Promise<number> {
+  let tags: readonly string[] = [];
+  const last: { loaded?: LoadedPlan } = {};
+  const { outcome, repair } = await buildWithOneRepair<Built>({
+    prepare: async (repairs) => {
+      const current = await generate(dir, root, flags, engine, ctx, repairs);
+      last.loaded = current;
+      tags = tagsFor(flags, current.plan.project);
+      return current.plan.repairs;
+    },
+    run: async () => {
+      const target = { root, dockerfile: join(root, "Dockerfile"), tags, generated: true };
+      const result = await runEngineBuild(ctx, engine, flags, target);
+      return { tags, result, report: await maybeVerify(ctx, engine, flags, tags) };
+    },
+    onRepair: (found) =>
+      ctx.err(
+        t(ctx.lang, "build.repair", { what: repairSummary(found), seen: found.evidence.why }),
+      ),
+  });
+  try {
+    return await verifyPushAndReport(ctx, engine, flags, outcome, repair);
+  } catch (error) {
+    if (!isPyshipError(error) || last.loaded === undefined) throw error;
+    const { plan, facts } = last.loaded;
+    throw withResolveDateHint(error, plan, facts.dependencies.requirements);
+  }
+}
+
+async function maybeVerify(
+  ctx: CliContext,
+  engine: Engine,
+  flags: BuildFlags,
+  tags: readonly string[],
+): Promise<VerifyReport | null> {
+  if (!flags.verify) return null;
+  return verify(ctx, engine, tags[0] ?? "", flags.json === true);
 }
 
 function checkProjectDir(root: string, dir: string): void {
@@ -145,16 +212,13 @@ async function verifyPushAndReport(
   ctx: CliContext,
   engine: Engine,
   flags: BuildFlags,
-  tags: readonly string[],
-  result: BuildResult,
+  { tags, result, report }: Built,
+  repair: Repair | null,
 ): Promise<number> {
-  const report = flags.verify
-    ? await verify(ctx, engine, tags[0] ?? "", flags.json === true)
-    : null;
   if (!flags.json && !flags.verify) ctx.err(t(ctx.lang, "build.noVerify"));
   const failed = report ? verifyError(report) : null;
   if (!failed && flags.push) await push(ctx, engine, tags, flags.json === true);
-  if (flags.json) ctx.out(JSON.stringify({ ...result, verify: report }, null, 2));
+  if (flags.json) ctx.out(JSON.stringify({ ...result, verify: report, repair }, null, 2));
   if (failed) throw failed;
   return 0;
 }
@@ -164,25 +228,31 @@ interface ProjectName {
   readonly version: string | null;
 }
 
-/** No Dockerfile: plan and write one exactly like `init` (never overwriting a file). */
+/**
+ * No Dockerfile: plan and write one exactly like `init` (never overwriting a file). With a
+ * repair, the Dockerfile this run wrote is rewritten (only that file: it is pyship's own).
+ */
 async function generate(
   dir: string,
   root: string,
   flags: BuildFlags,
   engine: Engine,
   ctx: CliContext,
-): Promise<ProjectName> {
-  const options = { ...planOptions(flags), buildkit: engine.capabilities.cacheMounts };
-  const { plan } = await loadPlan(dir, options, ctx);
-  const outcome = writeFiles(root, renderFiles(plan), { dryRun: false, force: false });
+  repairs: readonly Repair[],
+): Promise<LoadedPlan> {
+  const options = { ...planOptions(flags), buildkit: engine.capabilities.cacheMounts, repairs };
+  const loaded = await loadPlan(dir, options, ctx);
+  const { plan } = loaded;
+  const files = renderFiles(plan).filter((f) => repairs.length === 0 || f.path === "Dockerfile");
+  const outcome = writeFiles(root, files, { dryRun: false, force: repairs.length > 0 });
   const written = outcome.files.filter((f) => f.action === "create" || f.action === "overwrite");
-  if (!flags.json) {
+  if (!flags.json && repairs.length === 0) {
     ctx.err(t(ctx.lang, "build.generated", { files: written.map((f) => f.path).join(", ") }));
     for (const kept of outcome.files.filter((f) => f.action === "skip")) {
       ctx.err(t(ctx.lang, "build.kept", { file: kept.path }));
     }
   }
-  return plan.project;
+  return loaded;
 }
 
 /**

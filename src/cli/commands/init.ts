@@ -64,6 +64,10 @@ export const registerInit: Register = (program, ctx, done) => {
     .option("--base-image <image>", "base image (default: python:<version>-slim)")
     .option("--app <target>", "entrypoint to run when several are found, e.g. 'shop:create_app()'")
     .option(
+      "--resolve-date <date>",
+      "install the newest releases on or before YYYY-MM-DD (auto: the last commit touching the dependency manifest)",
+    )
+    .option(
       "--buildkit",
       "use BuildKit-only cache mounts for faster dependency rebuilds (the engine must support them)",
     )

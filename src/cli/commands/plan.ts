@@ -33,6 +33,7 @@ export interface PlanFlags {
   baseImage?: string;
   app?: string;
   buildkit?: boolean;
+  resolveDate?: string;
 }
 
 /** The flags `plan`, `init` (and `build`) share, as PlanOptions. */
@@ -42,6 +43,7 @@ export function planOptions(flags: PlanFlags): PlanOptions {
     ...(flags.baseImage === undefined ? {} : { baseImage: flags.baseImage }),
     ...(flags.app === undefined ? {} : { app: flags.app }),
     ...(flags.buildkit === undefined ? {} : { buildkit: flags.buildkit }),
+    ...(flags.resolveDate === undefined ? {} : { resolveDate: flags.resolveDate }),
   };
 }
 
@@ -54,6 +56,10 @@ export const registerPlan: Register = (program, ctx, done) => {
     .option("--python <version>", "Python major.minor, e.g. 3.12 (overrides detection and config)")
     .option("--base-image <image>", "base image (default: python:<version>-slim)")
     .option("--app <target>", "entrypoint to run when several are found, e.g. 'shop:create_app()'")
+    .option(
+      "--resolve-date <date>",
+      "install the newest releases on or before YYYY-MM-DD (auto: the last commit touching the dependency manifest)",
+    )
     .option(
       "--buildkit",
       "plan for a BuildKit engine (pip/uv cache mounts); `build` detects this itself",

@@ -1,0 +1,103 @@
+/*
+ * Failure signatures seen when an image is built (the build log) or run (verify's log tail),
+ * each with the repair `pyship build` applies once before trying again. The signatures are
+ * the last line of a Python traceback or a compiler's complaint: text a user would search for.
+ * First match wins: module-level names before the broad native-build clue, because a build
+ * log that fails on an import can also mention gcc.
+ */
+import { REPAIRS, type RepairSpec } from "../core/known-pins.js";
+import type { Repair } from "../core/pipeline.js";
+import { knownFailure } from "./known-failures.js";
+
+/** Where the text comes from: a failed build, or an image that built but failed verify. */
+export type Phase = "build" | "run";
+
+interface Signature {
+  readonly pattern: RegExp;
+  /** Only where the failure means this (distutils at build time is a setup.py's, not the app's). */
+  readonly phase?: Phase;
+  readonly repair: (match: RegExpExecArray, text: string) => Omit<Repair, "evidence"> | null;
+}
+
+const fixed = (spec: RepairSpec & { python?: string }) => () => spec;
+
+export const FAILURE_REPAIRS: readonly Signature[] = [
+  { pattern: /No module named '?pkg_resources'?/, repair: fixed(REPAIRS.pkgResources) },
+  {
+    pattern: /cannot import name '?url_quote'? from '?werkzeug\.urls'?/,
+    repair: fixed(REPAIRS.werkzeugUrlQuote),
+  },
+  {
+    // The app (or a library it imports) uses distutils: setuptools ships a stand-in for it.
+    pattern: /No module named '?distutils(?:\.\w+)*'?/,
+    phase: "run",
+    repair: fixed({
+      id: "setuptools-for-distutils",
+      packages: ["setuptools"],
+      why: "distutils left the standard library in Python 3.12; setuptools provides it",
+    }),
+  },
+  {
+    // A package's setup.py needs distutils while it builds: only an older Python has it.
+    pattern: /No module named '?distutils(?:\.\w+)*'?/,
+    phase: "build",
+    repair: fixed({
+      id: "python-with-distutils",
+      packages: [],
+      python: "3.11",
+      why: "a package's setup.py imports distutils, which left the standard library in Python 3.12",
+    }),
+  },
+  {
+    pattern: /cannot import name '?(\w+)'? from '?collections'?/,
+    repair: (match) => ({
+      id: "python-collections-aliases",
+      packages: [],
+      python: "3.9",
+      why: `collections.${match[1]} moved to collections.abc; the old name was removed in Python 3.10`,
+    }),
+  },
+  {
+    pattern:
+      /fatal error: [\w./+-]+\.h: No such file|pg_config executable not found|mysql_config not found|gcc: not found|unable to execute '[^']*gcc'/,
+    phase: "build",
+    repair: (_match, text) => {
+      const found = knownFailure(text)?.packages;
+      if (!found || found.build.length === 0) return null;
+      const packages = { build: withCompiler(found.build), runtime: found.runtime };
+      return {
+        id: `system-packages:${packages.build.join(",")}`,
+        packages: [],
+        apt: packages,
+        why: `a native extension needs ${packages.build.join(" ")} to compile`,
+      };
+    },
+  },
+];
+
+/** A header alone doesn't compile: the builder needs a compiler too (libc6-dev is only a Recommends of gcc). */
+function withCompiler(build: readonly string[]): readonly string[] {
+  const compiles = build.some((name) => name === "build-essential" || name === "gcc");
+  return compiles ? build : [...build, "gcc", "libc6-dev"];
+}
+
+/** The repair for the first known signature in `text`, with the line that showed it. */
+export function repairForFailure(text: string, phase: Phase): Repair | null {
+  for (const signature of FAILURE_REPAIRS) {
+    if (signature.phase !== undefined && signature.phase !== phase) continue;
+    const match = signature.pattern.exec(text);
+    const repair = match ? signature.repair(match, text) : null;
+    if (match && repair) return { ...repair, evidence: evidenceOf(match, text, phase) };
+  }
+  return null;
+}
+
+function evidenceOf(match: RegExpExecArray, text: string, phase: Phase) {
+  const start = text.lastIndexOf("\n", match.index) + 1;
+  const end = text.indexOf("\n", match.index);
+  const line = text
+    .slice(start, end === -1 ? undefined : end)
+    .replace(/^\s*│\s?/, "")
+    .trim();
+  return { file: phase === "build" ? "(build log)" : "(verify)", line: null, why: line };
+}

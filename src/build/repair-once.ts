@@ -1,0 +1,72 @@
+/*
+ * `pyship build` on a Dockerfile it generated: when the build or the image's verification
+ * fails with a known signature (failure-repairs.ts), apply that repair once — re-plan, rewrite
+ * the Dockerfile, build and verify again — and say exactly what changed and why. Never twice:
+ * a second failure is reported as it is, and so is a failure the plan's own repairs didn't
+ * prevent. The caller supplies the steps, so this stays free of printing and engines.
+ */
+import { isPyshipError } from "../core/errors.js";
+import type { Repair, VerifyReport } from "../core/pipeline.js";
+import { type Phase, repairForFailure } from "./failure-repairs.js";
+
+export interface RepairLoop<T extends { readonly report: VerifyReport | null }> {
+  /** Plans with these extra repairs and writes the Dockerfile; returns the plan's repairs. */
+  readonly prepare: (repairs: readonly Repair[]) => Promise<readonly Repair[]>;
+  /** Builds and verifies; throws when the build fails. */
+  readonly run: () => Promise<T>;
+  /** Told before the second attempt. */
+  readonly onRepair: (repair: Repair) => void;
+}
+
+export interface Repaired<T> {
+  readonly outcome: T;
+  /** The repair applied after a failure, if any. */
+  readonly repair: Repair | null;
+}
+
+export async function buildWithOneRepair<T extends { readonly report: VerifyReport | null }>(
+  loop: RepairLoop<T>,
+): Promise<Repaired<T>> {
+  const planned = await loop.prepare([]);
+  const fresh = (repair: Repair | null) =>
+    repair !== null && !planned.some((r) => r.id === repair.id) ? repair : null;
+  let first: T;
+  try {
+    first = await loop.run();
+  } catch (error) {
+    const repair = fresh(isPyshipError(error) ? repairFor(error, "build") : null);
+    if (repair === null) throw error;
+    return { outcome: await again(loop, repair), repair };
+  }
+  const failure = first.report?.failure;
+  const text = failure ? `${failure.logTail ?? ""}\n${failure.message}` : null;
+  const repair = fresh(text === null ? null : repairForFailure(text, "run"));
+  return repair === null
+    ? { outcome: first, repair }
+    : { outcome: await again(loop, repair), repair };
+}
+
+async function again<T extends { readonly report: VerifyReport | null }>(
+  loop: RepairLoop<T>,
+  repair: Repair,
+): Promise<T> {
+  loop.onRepair(repair);
+  await loop.prepare([repair]);
+  return loop.run();
+}
+
+function repairFor(error: { message: string; details: string | undefined }, phase: Phase) {
+  return repairForFailure(`${error.details ?? ""}\n${error.message}`, phase);
+}
+
+/** What a repair changes, in one line: "adds setuptools<82 (…why…)". */
+export function repairSummary(repair: Repair): string {
+  const changes = [
+    ...(repair.packages.length > 0 ? [`adds ${repair.packages.join(" ")}`] : []),
+    ...(repair.python ? [`uses Python ${repair.python}`] : []),
+    ...(repair.apt
+      ? [`installs ${[...repair.apt.build, ...repair.apt.runtime].join(" ")} (apt)`]
+      : []),
+  ];
+  return `${changes.join(", ")} (${repair.why})`;
+}

@@ -1,0 +1,25 @@
+/*
+ * `--resolve-date auto`: the day of the last commit that touched the dependency manifest —
+ * when the project's requirements last resolved for its author. Asked of git; a project
+ * outside git (or with the manifest never committed) has no such day, and says so.
+ */
+import { PyshipError } from "../../core/errors.js";
+import type { CommandExecutor } from "../../core/exec.js";
+
+export async function manifestDate(
+  executor: CommandExecutor,
+  root: string,
+  files: readonly string[],
+): Promise<string> {
+  const result = await executor.run("git", ["log", "-1", "--format=%cs", "--", ...files], {
+    cwd: root,
+    timeoutMs: 10_000,
+  });
+  const day = result.stdout.trim();
+  if (result.exitCode === 0 && /^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
+  throw new PyshipError(
+    "E_USAGE",
+    `--resolve-date auto: no git commit touches ${files.join(", ") || "a dependency manifest"}`,
+    { hint: "pass the day the requirements last worked instead, e.g. --resolve-date 2023-05-01" },
+  );
+}

@@ -1,0 +1,113 @@
+/*
+ * The repairs a plan carries: known breakages of the project's pinned releases, prevented up
+ * front from the pins (src/core/known-pins.ts), plus those a failed `pyship build` found in its
+ * log (PlanOptions.repairs). Each is reported as a warning and as evidence, so the change is
+ * never silent, and its packages join the install after the project's own.
+ */
+import { lt } from "@renovatebot/pep440";
+import { KNOWN_PINS } from "../core/known-pins.js";
+import type { Plan, PlanOptions, ProjectFacts, Repair } from "../core/pipeline.js";
+import { exactPins } from "../detect/pins/exact-pins.js";
+import type { Notes } from "./notes.js";
+
+export function planRepairs(facts: ProjectFacts, options: PlanOptions, notes: Notes): Repair[] {
+  const repairs: Repair[] = [];
+  for (const repair of [...fromPins(facts), ...(options.repairs ?? [])]) {
+    if (repairs.some((r) => r.id === repair.id)) continue;
+    repairs.push(repair);
+    const added = repair.packages.length > 0 ? `adds ${repair.packages.join(" ")}` : "";
+    const python = repair.python ? `needs Python ≤ ${repair.python}` : "";
+    const apt = repair.apt
+      ? `installs ${[...repair.apt.build, ...repair.apt.runtime].join(" ")} (apt)`
+      : "";
+    const message = `repair: ${[added, python, apt].filter(Boolean).join(", ")} — ${repair.why}`;
+    notes.warnings.push({
+      code: "W_REPAIR",
+      message,
+      file: repair.evidence.file,
+      ...lineOf(repair),
+    });
+    notes.evidence.push({ ...repair.evidence, why: message });
+  }
+  return repairs;
+}
+
+/** A repair's packages install after the project's own (the server pyship adds stays first). */
+export function withRepairs(install: Plan["install"], repairs: readonly Repair[]): Plan["install"] {
+  const added = repairs.flatMap((repair) => repair.packages);
+  const extraPackages = [...new Set([...install.extraPackages, ...added])];
+  return added.length > 0 ? { ...install, extraPackages } : install;
+}
+
+/** A repair's Python limit lowers a Python nobody chose explicitly (a flag or config wins). */
+export function repairedPython(
+  chosen: string,
+  facts: ProjectFacts,
+  options: PlanOptions,
+  repairs: readonly Repair[],
+  notes: Notes,
+): string {
+  if (options.python !== undefined || facts.config.python !== undefined) return chosen;
+  const limit = repairs.find(
+    (r) => r.python !== undefined && minorRank(r.python) < minorRank(chosen),
+  );
+  if (limit?.python === undefined) return chosen;
+  notes.evidence.push({ ...limit.evidence, why: `Python ${limit.python}: ${limit.why}` });
+  return limit.python;
+}
+
+const minorRank = (minor: string) => Number(minor.split(".")[1] ?? 0);
+
+export function withRepairApt(
+  system: Plan["systemPackages"],
+  repairs: readonly Repair[],
+): Plan["systemPackages"] {
+  const add = (have: readonly string[], more: readonly string[]) => [
+    ...new Set([...have, ...more]),
+  ];
+  return repairs.reduce(
+    (packages, repair) =>
+      repair.apt
+        ? {
+            build: add(packages.build, repair.apt.build),
+            runtime: add(packages.runtime, repair.apt.runtime),
+          }
+        : packages,
+    system,
+  );
+}
+
+function lineOf(repair: Repair): { line?: number } {
+  return repair.evidence.line === null ? {} : { line: repair.evidence.line };
+}
+
+function fromPins(facts: ProjectFacts): Repair[] {
+  const pins = exactPins(facts.dependencies.requirements);
+  const pinned = new Set(pins.map((pin) => pin.name));
+  const declared = new Set(facts.dependencies.requirements.map((r) => r.name));
+  return pins.flatMap((pin) =>
+    KNOWN_PINS.filter(
+      (known) =>
+        known.name === pin.name &&
+        known.repair !== undefined &&
+        below(pin.version, known.below) &&
+        !(
+          known.unlessPinned !== undefined &&
+          (pinned.has(known.unlessPinned) || declared.has(known.unlessPinned))
+        ),
+    ).map((known) => ({
+      id: known.repair?.id ?? "",
+      packages: known.repair?.packages ?? [],
+      why: `${pin.text} ${known.why} (${known.repair?.why ?? ""})`,
+      evidence: { ...pin.evidence, why: `${pin.text} ${known.why}` },
+    })),
+  );
+}
+
+function below(version: string, bound: string): boolean {
+  try {
+    return lt(version, bound);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { type Phase, repairForFailure } from "../../src/build/failure-repairs.js";
+
+const TRACEBACK = (last: string) =>
+  ["Traceback (most recent call last):", '  File "/app/main.py", line 1, in <module>', last].join(
+    "\n",
+  );
+
+describe("repairForFailure: known signatures and their repairs", () => {
+  it.each<[string, string, Phase, object | null]>([
+    [
+      "gunicorn < 21 on a venv without setuptools",
+      TRACEBACK("ModuleNotFoundError: No module named 'pkg_resources'"),
+      "run",
+      { id: "setuptools-for-pkg-resources", packages: ["setuptools<82"] },
+    ],
+    [
+      "Flask 2.2 meets Werkzeug 3",
+      TRACEBACK(
+        "ImportError: cannot import name 'url_quote' from 'werkzeug.urls' (/opt/venv/lib/python3.11/site-packages/werkzeug/urls.py)",
+      ),
+      "run",
+      { id: "werkzeug-before-3", packages: ["werkzeug<3"] },
+    ],
+    [
+      "the app imports distutils on 3.12+",
+      TRACEBACK("ModuleNotFoundError: No module named 'distutils'"),
+      "run",
+      { id: "setuptools-for-distutils", packages: ["setuptools"] },
+    ],
+    [
+      "a setup.py imports distutils while pip builds it",
+      "  │ ModuleNotFoundError: No module named 'distutils.core'\n  │ error: subprocess-exited-with-error",
+      "build",
+      { id: "python-with-distutils", packages: [], python: "3.11" },
+    ],
+    [
+      "collections.Iterator, removed in 3.10",
+      TRACEBACK(
+        "ImportError: cannot import name 'Iterator' from 'collections' (/usr/local/lib/python3.13/collections/__init__.py)",
+      ),
+      "run",
+      { id: "python-collections-aliases", packages: [], python: "3.9" },
+    ],
+    [
+      "psycopg2 without pg_config",
+      "  │ Error: pg_config executable not found.\n  │ error: subprocess-exited-with-error",
+      "build",
+      { packages: [], apt: { build: ["libpq-dev", "gcc", "libc6-dev"], runtime: ["libpq5"] } },
+    ],
+    [
+      "a missing header at run time is not a build failure",
+      "pg_config executable not found",
+      "run",
+      null,
+    ],
+    ["an unknown failure has no repair", TRACEBACK("KeyError: 'SECRET_KEY'"), "run", null],
+  ])("%s", (_name, text, phase, expected) => {
+    const repair = repairForFailure(text, phase);
+    if (expected === null) return expect(repair).toBeNull();
+    expect(repair).toMatchObject(expected);
+  });
+
+  it("the evidence is the line that showed the failure", () => {
+    const repair = repairForFailure(
+      TRACEBACK("ModuleNotFoundError: No module named 'pkg_resources'"),
+      "run",
+    );
+    expect(repair?.evidence).toEqual({
+      file: "(verify)",
+      line: null,
+      why: "ModuleNotFoundError: No module named 'pkg_resources'",
+    });
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { buildWithOneRepair } from "../../src/build/repair-once.js";
+import { PyshipError } from "../../src/core/errors.js";
+import type { Repair, VerifyReport } from "../../src/core/pipeline.js";
+
+const report = (logTail: string | null): VerifyReport => ({
+  image: "demo:latest",
+  ok: logTail === null,
+  mode: "web",
+  port: 8000,
+  failure:
+    logTail === null
+      ? null
+      : {
+          code: "E_CONTAINER_EXITED",
+          message: "the container exited with code 3",
+          logTail,
+          lastError: null,
+          diagnosis: null,
+        },
+  checks: [],
+  sizeBytes: null,
+  readyMs: null,
+  stopMs: null,
+  uid: null,
+});
+
+const PKG = "ModuleNotFoundError: No module named 'pkg_resources'";
+
+/** Steps whose runs answer in turn from `runs` (a report, or an error to throw). */
+function steps(runs: (VerifyReport | Error)[], planned: Repair[] = []) {
+  const prepared: string[][] = [];
+  const told: string[] = [];
+  return {
+    prepared,
+    told,
+    loop: {
+      prepare: (repairs: readonly Repair[]) => {
+        prepared.push(repairs.map((r) => r.id));
+        return Promise.resolve([...planned, ...repairs]);
+      },
+      run: () => {
+        const next = runs.shift();
+        return next instanceof Error
+          ? Promise.reject(next)
+          : Promise.resolve({ report: next ?? null });
+      },
+      onRepair: (repair: Repair) => told.push(repair.id),
+    },
+  };
+}
+
+describe("buildWithOneRepair", () => {
+  it.each([
+    ["passes at once: no repair", [report(null)], [[]], null],
+    ["an unknown failure: reported as it is", [report("KeyError: 'SECRET_KEY'")], [[]], null],
+    [
+      "a known run-time failure: repaired once, then passes",
+      [report(PKG), report(null)],
+      [[], ["setuptools-for-pkg-resources"]],
+      "setuptools-for-pkg-resources",
+    ],
+    [
+      "a known build failure: repaired once",
+      [
+        new PyshipError("E_BUILD_FAILED", "build failed", {
+          details: "  │ Error: pg_config executable not found.",
+        }),
+        report(null),
+      ],
+      [[], ["system-packages:libpq-dev,gcc,libc6-dev"]],
+      "system-packages:libpq-dev,gcc,libc6-dev",
+    ],
+    [
+      "never twice: the second failure stands",
+      [report(PKG), report(PKG)],
+      [[], ["setuptools-for-pkg-resources"]],
+      "setuptools-for-pkg-resources",
+    ],
+  ])("%s", async (_name, runs, prepared, applied) => {
+    const fake = steps([...runs]);
+    const { outcome, repair } = await buildWithOneRepair(fake.loop);
+    expect(fake.prepared).toEqual(prepared);
+    expect(repair?.id ?? null).toBe(applied);
+    expect(fake.told).toEqual(applied ? [applied] : []);
+    expect(outcome.report).toBe(runs.at(-1));
+  });
+
+  it("a build failure with no known repair is rethrown", async () => {
+    const error = new PyshipError("E_BUILD_FAILED", "build failed", {
+      details: "  │ something else",
+    });
+    await expect(buildWithOneRepair(steps([error]).loop)).rejects.toBe(error);
+  });
+
+  it("a failure the plan's own repair should have prevented is not retried", async () => {
+    const planned: Repair = {
+      id: "setuptools-for-pkg-resources",
+      packages: ["setuptools<82"],
+      why: "gunicorn==20.1.0 imports pkg_resources",
+      evidence: { file: "requirements.txt", line: 2, why: "gunicorn==20.1.0" },
+    };
+    const fake = steps([report(PKG)], [planned]);
+    const { repair } = await buildWithOneRepair(fake.loop);
+    expect(repair).toBeNull();
+    expect(fake.prepared).toEqual([[]]);
+  });
+});

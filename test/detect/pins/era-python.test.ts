@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import type { ProjectFacts } from "../../../src/core/pipeline.js";
+import { withEraPython } from "../../../src/detect/pins/era-python.js";
+import type { PackageIndex } from "../../../src/detect/pins/package-index.js";
+import type { IndexFile } from "../../../src/detect/pins/release-support.js";
+import { at, makeFacts, requirement } from "../../plan/make-facts.js";
+
+const NOTHING_DECLARED: ProjectFacts["python"] = {
+  version: "3.13",
+  constraint: null,
+  evidence: at(".", null, "no Python version stated; pyship's default 3.13"),
+};
+
+/** An index that knows the given releases (name==version → files); every other is unknown. */
+function fakeIndex(releases: Record<string, IndexFile[]>): PackageIndex & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    releaseFiles: (name, version) => {
+      asked.push(`${name}==${version}`);
+      return Promise.resolve(releases[`${name}==${version}`] ?? []);
+    },
+  };
+}
+const offline: PackageIndex = { releaseFiles: () => Promise.resolve(null) };
+
+const wheel = (filename: string, requiresPython: string | null, uploadTime: string): IndexFile => ({
+  filename,
+  requiresPython,
+  uploadTime,
+});
+
+const INDEX = fakeIndex({
+  "flask==2.2.3": [wheel("Flask-2.2.3-py3-none-any.whl", ">=3.7", "2023-02-15T00:00:00Z")],
+  "numpy==1.21.0": [
+    wheel("numpy-1.21.0-cp38-cp38-manylinux_2_12_x86_64.whl", ">=3.7", "2021-06-22T00:00:00Z"),
+    wheel("numpy-1.21.0-cp39-cp39-manylinux_2_12_x86_64.whl", ">=3.7", "2021-06-22T00:00:00Z"),
+  ],
+  "django==1.10.8": [wheel("Django-1.10.8-py2.py3-none-any.whl", null, "2017-09-05T00:00:00Z")],
+});
+
+const pinned = (...specs: string[]) =>
+  specs.map((spec, i) =>
+    requirement(spec.split("=")[0]?.toLowerCase() ?? spec, spec, "requirements.txt", i + 1),
+  );
+
+describe("withEraPython: the newest Python every pinned release supports", () => {
+  it.each([
+    [
+      "seed 003: gunicorn 20.1 imports pkg_resources (known fact)",
+      pinned("Flask==2.2.3", "gunicorn==20.1.0"),
+      {
+        version: "3.11",
+        file: "requirements.txt",
+        line: 2,
+        why: "gunicorn==20.1.0 imports pkg_resources, supported up to 3.11",
+      },
+    ],
+    [
+      "numpy 1.21 ships wheels up to cp39 (index metadata)",
+      pinned("numpy==1.21.0", "flask==2.2.3"),
+      {
+        version: "3.9",
+        file: "requirements.txt",
+        line: 1,
+        why: "numpy==1.21.0 wheels only up to cp39",
+      },
+    ],
+    [
+      "nothing limits the pins: pyship's default",
+      pinned("flask==2.2.3", "requests>=2"),
+      { version: "3.13", file: ".", line: null, why: "no Python version stated" },
+    ],
+  ])("%s", async (_name, requirements, expected) => {
+    const facts = await withEraPython(makeFacts({ python: NOTHING_DECLARED, requirements }), INDEX);
+    expect(facts.python.version).toBe(expected.version);
+    expect(facts.python.evidence).toMatchObject({ file: expected.file, line: expected.line });
+    expect(facts.python.evidence.why).toContain(expected.why);
+    expect(facts.python.constraint).toBeNull();
+    expect(facts.warnings).toEqual([]);
+  });
+
+  it("Django 1.10 needs a Python older than any pyship builds: the oldest, with a warning", async () => {
+    const facts = await withEraPython(
+      makeFacts({ python: NOTHING_DECLARED, requirements: pinned("Django==1.10.8") }),
+      INDEX,
+    );
+    expect(facts.python.version).toBe("3.8");
+    expect(facts.warnings).toEqual([
+      expect.objectContaining({ code: "W_PYTHON_ERA", file: "requirements.txt", line: 1 }),
+    ]);
+  });
+
+  it("a stated Python version wins: the index is not even asked", async () => {
+    const index = fakeIndex({});
+    const declared = {
+      version: "3.12",
+      constraint: "3.12",
+      evidence: at(".python-version", 1, "pins 3.12"),
+    };
+    const facts = makeFacts({ python: declared, requirements: pinned("gunicorn==20.1.0") });
+    expect(await withEraPython(facts, index)).toBe(facts);
+    expect(index.asked).toEqual([]);
+  });
+
+  it("offline: the known facts still apply, and a warning says what went unchecked", async () => {
+    const facts = await withEraPython(
+      makeFacts({ python: NOTHING_DECLARED, requirements: pinned("gunicorn==20.1.0") }),
+      offline,
+    );
+    expect(facts.python.version).toBe("3.11");
+    expect(facts.warnings.map((w) => w.code)).toEqual(["W_INDEX_OFFLINE"]);
+  });
+
+  it("looks every pin up at once, not one after another", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const slow: PackageIndex = {
+      releaseFiles: async () => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((done) => setTimeout(done, 20));
+        inFlight -= 1;
+        return [];
+      },
+    };
+    const requirements = pinned("a==1", "b==1", "c==1", "d==1");
+    await withEraPython(makeFacts({ python: NOTHING_DECLARED, requirements }), slow);
+    expect(most).toBe(4);
+  });
+});

@@ -1,0 +1,42 @@
+/*
+ * `pyship build` repairs a known failure once: repair-pkg-resources imports pkg_resources,
+ * which nothing in its pins announces, so the first image fails verify with
+ * `No module named 'pkg_resources'`; the build adds setuptools<82, rewrites the Dockerfile,
+ * builds and verifies again, and reports the repair.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, expect, it } from "vitest";
+import type { Repair, VerifyReport } from "../../src/core/pipeline.js";
+import { describeE2e } from "./engine.js";
+import { buildFlags, copyFixture, removeDir, removeImages, runPyship } from "./pyship-cli.js";
+
+describeE2e("pyship build repairs a known failure once", (engine) => {
+  const tag = "pyship-e2e-repair-pkg-resources:test";
+  afterAll(() => removeImages(engine, [tag]));
+
+  it("adds setuptools after `No module named 'pkg_resources'`, then passes verify", async () => {
+    const dir = await copyFixture("repair-pkg-resources");
+    try {
+      const build = await runPyship(engine, [
+        "build",
+        dir,
+        "--tag",
+        tag,
+        "--json",
+        ...buildFlags(engine),
+      ]);
+      expect(build.exitCode, build.stderr.slice(-3000)).toBe(0);
+      const result = JSON.parse(build.stdout) as { verify: VerifyReport; repair: Repair | null };
+      expect(result.repair).toMatchObject({
+        id: "setuptools-for-pkg-resources",
+        packages: ["setuptools<82"],
+      });
+      expect(result.repair?.evidence.why).toContain("No module named 'pkg_resources'");
+      expect(result.verify.ok).toBe(true);
+      expect(await readFile(join(dir, "Dockerfile"), "utf8")).toContain('"setuptools<82"');
+    } finally {
+      await removeDir(dir);
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { planProject } from "../../src/plan/plan-project.js";
+import { renderDockerfile } from "../../src/render/render-dockerfile.js";
+import { makeFacts, requirement } from "./make-facts.js";
+
+const unpinned = [
+  requirement("flask", "flask"),
+  requirement("gunicorn", "gunicorn", "requirements.txt", 2),
+];
+
+describe("--resolve-date: the newest releases on or before a day", () => {
+  it("installs the requirements with uv --exclude-newer in a builder stage", () => {
+    const plan = planProject(makeFacts({ requirements: unpinned }), { resolveDate: "2023-06-01" });
+    expect(plan.install.resolveDate).toBe("2023-06-01");
+    expect(plan.stages.map((s) => s.name)).toEqual(["builder", "runtime"]);
+    const dockerfile = renderDockerfile(plan);
+    expect(dockerfile).toContain(
+      "/opt/tools/bin/uv pip install --python /opt/venv/bin/python --exclude-newer 2023-06-01T23:59:59Z -r requirements.txt",
+    );
+    expect(dockerfile).toContain("# uv lives in its own venv in the builder");
+  });
+
+  it("is never applied unless asked", () => {
+    const plan = planProject(makeFacts({ requirements: unpinned }));
+    expect(plan.install.resolveDate).toBeUndefined();
+    expect(renderDockerfile(plan)).not.toContain("exclude-newer");
+  });
+
+  it.each(["2023-13-45", "yesterday", "2023/06/01"])("rejects %s with a usage error", (date) => {
+    expect(() => planProject(makeFacts(), { resolveDate: date })).toThrow(
+      expect.objectContaining({ code: "E_USAGE" }),
+    );
+  });
+
+  it("a lock file already pins everything: ignored, with a warning", () => {
+    const facts = makeFacts({
+      install: { tool: "uv", strategy: "uv-lock", files: ["pyproject.toml", "uv.lock"] },
+    });
+    const plan = planProject(facts, { resolveDate: "2023-06-01" });
+    expect(plan.install.resolveDate).toBeUndefined();
+    expect(plan.warnings.map((w) => w.code)).toContain("W_RESOLVE_DATE_IGNORED");
+  });
+});
