@@ -164,7 +164,10 @@ describe("readDjangoSettings", () => {
       "site_a/settings/production.py": PRODUCTION,
       "site_a/wsgi.py": wsgi("site_a.settings.base"),
     };
-    const env = [{ name: "DJANGO_SETTINGS_MODULE", value: "site_a.settings.production" }];
+    const why = { file: "site_a/settings/production.py", line: null, why: "production settings" };
+    const env = [
+      { name: "DJANGO_SETTINGS_MODULE", value: "site_a.settings.production", evidence: why },
+    ];
     const found = readDjangoSettings(memoryFiles(tree), [
       { ...django("site_a.wsgi:application"), env } as EntrypointCandidate,
     ]);
