@@ -231,7 +231,7 @@ export interface PyshipConfig {
   readonly source: Evidence | null;
 }
 
-/** What a Django project's settings say about running in a container (django-settings.ts). */
+/** What a Django project's settings say about running in a container (read-django-settings.ts). */
 export interface DjangoFacts {
   /** The settings module the server imports (wsgi.py's DJANGO_SETTINGS_MODULE). */
   readonly settings: string;

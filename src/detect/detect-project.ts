@@ -9,7 +9,7 @@
 import { PyshipError } from "../core/errors.js";
 import type { ProjectFacts, Warning } from "../core/pipeline.js";
 import { detectEntrypoints } from "./app/detect-entrypoints.js";
-import { readDjangoSettings } from "./app/django-settings.js";
+import { readDjangoSettings } from "./app/read-django-settings.js";
 import { loadConfig } from "./config.js";
 import { detectDependencies } from "./deps/detect-dependencies.js";
 import { detectPort } from "./port.js";

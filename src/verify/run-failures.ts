@@ -78,7 +78,7 @@ export const RUN_FAILURES: readonly RunFailure[] = [
   {
     cause: "localhost-bind",
     pattern:
-      /(?:Listening at|running on|Running on|Serving on|server at|serving at)[: ]+(?:https?:\/\/)?(127\.0\.0\.1|localhost)(?::\d+)?/i,
+      /(?:listening at|running on|serving (?:http )?on|serving at|server at)[: ]+(?:https?:\/\/)?(127\.0\.0\.1|localhost)(?::\d+)?/i,
     message: (m) => `the app listens on ${m[1]} only: nothing outside the container can reach it`,
     hint: () =>
       'bind 0.0.0.0 (gunicorn --bind 0.0.0.0:$PORT, uvicorn --host 0.0.0.0, app.run(host="0.0.0.0"))',

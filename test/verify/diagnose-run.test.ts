@@ -126,6 +126,14 @@ const ROWS: readonly [
     "0.0.0.0",
   ],
   [
+    "http.server bound to 127.0.0.1",
+    "Serving HTTP on 127.0.0.1 port 8000 (http://127.0.0.1:8000/) ...",
+    undefined,
+    "localhost-bind",
+    "127.0.0.1",
+    "0.0.0.0",
+  ],
+  [
     "Uvicorn on localhost",
     "INFO:     Uvicorn running on http://localhost:8000 (Press CTRL+C to quit)",
     undefined,

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { DjangoFacts, EntrypointCandidate } from "../../../src/core/pipeline.js";
-import { readDjangoSettings } from "../../../src/detect/app/django-settings.js";
+import { readDjangoSettings } from "../../../src/detect/app/read-django-settings.js";
 import { memoryFiles, py } from "./memory-files.js";
 
 const django = (app: string): EntrypointCandidate => ({
@@ -154,6 +154,24 @@ const ROWS: readonly [string, Record<string, string>, string, DjangoFacts | null
 describe("readDjangoSettings", () => {
   it.each(ROWS)("%s", (_label, tree, app, expected) => {
     expect(readDjangoSettings(memoryFiles(tree), [django(app)])).toStrictEqual(expected);
+  });
+
+  it("reads the module the entrypoint detector set in the image's environment first", () => {
+    const tree = {
+      "manage.py": MANAGE,
+      "site_a/settings/__init__.py": "",
+      "site_a/settings/base.py": BASE,
+      "site_a/settings/production.py": PRODUCTION,
+      "site_a/wsgi.py": wsgi("site_a.settings.base"),
+    };
+    const why = { file: "site_a/settings/production.py", line: null, why: "production settings" };
+    const env = [
+      { name: "DJANGO_SETTINGS_MODULE", value: "site_a.settings.production", evidence: why },
+    ];
+    const found = readDjangoSettings(memoryFiles(tree), [
+      { ...django("site_a.wsgi:application"), env } as EntrypointCandidate,
+    ]);
+    expect(found?.settingsFile).toBe("site_a/settings/production.py");
   });
 
   it("reads nothing for a project that is not Django", () => {

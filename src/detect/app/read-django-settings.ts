@@ -22,8 +22,9 @@ export function readDjangoSettings(
   files: ProjectFiles,
   entrypoints: readonly EntrypointCandidate[],
 ): DjangoFacts | null {
-  const app = entrypoints.find((candidate) => candidate.framework === "django")?.app;
-  if (!app) return null;
+  const chosen = entrypoints.find((candidate) => candidate.framework === "django");
+  const app = chosen?.app;
+  if (!chosen || !app) return null;
   // Entrypoint detection has already warned about any file that cannot be read.
   const sources = new PythonSources(files, []);
   const entry = `${app.split(":")[0]?.replace(/\./g, "/")}.py`;
@@ -33,7 +34,9 @@ export function readDjangoSettings(
   const base = found ? found.slice(0, -entry.length) : "";
   const manage = files.has(`${base}manage.py`) ? `${base}manage.py` : null;
   const settings =
-    (found && settingsName(sources, found)) ?? (manage && settingsName(sources, manage));
+    settingsInEnv(chosen) ??
+    (found && settingsName(sources, found)) ??
+    (manage && settingsName(sources, manage));
   const chain = settings ? settingsChain(sources, base, settings) : [];
   const [own] = chain;
   if (!settings || !own) return null;
@@ -49,6 +52,15 @@ export function readDjangoSettings(
     secretKeyEnv: secretKeyEnv(chain),
     migrations: files.paths.some((path) => /(^|\/)migrations\/__init__\.py$/.test(path)),
   };
+}
+
+/**
+ * A module the entrypoint detector chose for the image's ENV (e.g. the production module of
+ * a settings package) is the one the server runs, so it is the one to read.
+ */
+function settingsInEnv(candidate: EntrypointCandidate): string | null {
+  const env = (candidate as { env?: readonly { name: string; value: string }[] }).env;
+  return env?.find((setting) => setting.name === "DJANGO_SETTINGS_MODULE")?.value ?? null;
 }
 
 /** `os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")` and similar. */
