@@ -170,7 +170,11 @@ function runtimeStage(plan: Plan, builder: boolean): string[] {
         ]
       : dependencyLayer(plan, false)),
     ...codeLayer(plan, builder, chown),
-    block("Everything from here on runs without root.", `USER ${name}`),
+    block(
+      `Everything from here on runs without root, as ${name}. Numeric, so Kubernetes' runAsNonRoot\n` +
+        "(the restricted Pod Security profile) can verify it is not root; a name it refuses.",
+      `USER ${uid}:${uid}`,
+    ),
     ...collectStatic(plan),
     ...runtimeDirectives(plan),
   ];

@@ -25,6 +25,7 @@ export function expectProductionReady(report: VerifyReport, exitCode: number): v
   expect(check(report, "no-leaks").status).toBe("pass");
   expect(check(report, "no-compiler").status).toBe("pass");
   expect(check(report, "no-secrets").status).toBe("pass");
+  expect(check(report, "numeric-user").status).toBe("pass");
   expect(check(report, "restricted"), "works under the restricted profile").toMatchObject({
     status: "pass",
   });

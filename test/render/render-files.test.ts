@@ -120,7 +120,7 @@ function checkShippable(text: string, plan: Plan): void {
   const finalText = final.map((instruction) => instruction.getTextContent()).join("\n");
   expect(finalText).not.toMatch(/\b(gcc|g\+\+|build-essential|libc6-dev|-dev)\b/);
   expect(final.find((i) => i.getKeyword() === "USER")?.getTextContent()).toBe(
-    `USER ${plan.user.name}`,
+    `USER ${plan.user.uid}:${plan.user.uid}`,
   );
   expect(finalText).toContain(`--uid ${plan.user.uid}`);
   const cmd = final.find((i) => i.getKeyword() === "CMD")?.getTextContent() ?? "";
