@@ -22,7 +22,8 @@ export interface PackageInstall {
 const PIP = /^pip(\d(\.\d+)?)?$/;
 const PYTHON = /^python(\d(\.\d+)?)?$/;
 const ACTIONS: Record<PythonTool, readonly string[]> = {
-  pip: ["install"],
+  // `pip wheel` resolves and downloads like install (into a wheelhouse a later stage installs).
+  pip: ["install", "wheel"],
   uv: ["sync", "add"],
   poetry: ["install", "add"],
   pipenv: ["install", "sync"],

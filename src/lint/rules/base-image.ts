@@ -86,13 +86,22 @@ const END_OF_LIFE: Readonly<Record<string, string>> = {
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 /**
+ * The Python version an image tag names: `python:3.9-slim`, and for images built on it the
+ * `python3.9` part of their tags (tiangolo/uvicorn-gunicorn:python3.9, astral-sh/uv:python3.9-…).
+ */
+function pythonVersionIn(stage: StageModel): RegExpExecArray | null {
+  const tag = stage.tag ?? "";
+  if (isPythonImage(stage)) return /^(\d+)\.(\d+)/.exec(tag);
+  return /(?:^|-)python(\d+)\.(\d+)/.exec(tag);
+}
+
+/**
  * PY103 (warning) for 3.9 and older, or a minor out of support for over a year; PY105 (info)
  * for one that left support within the last year, so upgrades get planned before they hurt.
  */
 export const eolPython: Rule = (model, context) =>
   model.stages.flatMap((stage) => {
-    if (!isPythonImage(stage) || stage.tag === null) return [];
-    const version = /^(\d+)\.(\d+)/.exec(stage.tag);
+    const version = pythonVersionIn(stage);
     if (!version) return [];
     const minor = `${version[1]}.${version[2]}`;
     const old = version[1] === "2" || Number(version[2]) < 6;
