@@ -151,12 +151,12 @@ export const RULES: readonly RuleInfo[] = [
   {
     code: "PY205",
     name: "unpinned-installer",
-    severity: "warning",
+    severity: "info",
     message:
       "`{packages}` installed without a version: the tool that resolves every other dependency floats",
     fixable: "never",
     rationale:
-      "The lock file pins the app's dependencies, but the tool that reads it (poetry, pipenv, pdm, uv) is installed at whatever version is newest. A new major release changes lock formats, options and resolution, and the build breaks with no change in the repository (poetry 2.0 did this to many Dockerfiles). Pin it.",
+      "The lock file pins the app's dependencies, but the tool that reads it (poetry, pipenv, pdm, uv) is installed at whatever version is newest. A new major release changes lock formats, options and resolution, and the build breaks with no change in the repository (poetry 2.0 did this to many Dockerfiles). Pin it (a major range such as poetry>=2,<3 is enough). Info for now: pyship's own renders still install uv and pipenv unpinned.",
     before: "RUN pip install poetry && poetry install --no-root",
     after: "RUN pip install --no-cache-dir poetry==1.8.5 && poetry install --no-root",
   },

@@ -32,16 +32,6 @@ function contextFor(snapshot: string): BuildContext {
   };
 }
 
-/**
- * Known findings on pyship's own output, each a real problem left to the render stage:
- * src/render/install-steps.ts installs `uv` and `pipenv` without a version (PY205).
- * Remove an entry when the render pins the tool; the test fails while an entry is unused.
- */
-const KNOWN: Readonly<Record<string, readonly string[]>> = {
-  "pipenv/Dockerfile": ["PY205"],
-  "uv-lock/Dockerfile": ["PY205"],
-};
-
 describe("pyship's generated Dockerfiles lint clean", () => {
   it("finds the render snapshots", () => {
     expect(dockerfiles.length).toBeGreaterThan(10);
@@ -50,11 +40,8 @@ describe("pyship's generated Dockerfiles lint clean", () => {
   it.each(dockerfiles)("%s has no warning or error", (path) => {
     const text = readFileSync(join(SNAPSHOTS, path), "utf8");
     const findings = lintDockerfile(text, { file: path, build: contextFor(path), now: NOW });
-    const known = KNOWN[path] ?? [];
-    const serious = findings.filter((f) => f.severity !== "info");
     expect(
-      serious.filter((f) => !known.includes(f.code)).map((f) => `${f.line} ${f.code} ${f.message}`),
+      findings.filter((f) => f.severity !== "info").map((f) => `${f.line} ${f.code} ${f.message}`),
     ).toEqual([]);
-    for (const code of known) expect(serious.map((f) => f.code)).toContain(code);
   });
 });

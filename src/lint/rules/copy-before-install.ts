@@ -56,15 +56,14 @@ function installsNamedPackages(install: PackageInstall): boolean {
 }
 
 function isDependencyInstall(install: PackageInstall): boolean {
-  const words = install.args;
-  if (words.some((w) => ["--no-deps", "--only-root", "--no-dependencies"].includes(w)))
-    return false;
   if (install.action === "add") return false;
   if (install.tool === "pip" || (install.tool === "uv" && install.action === "install")) {
-    // `pip install .` needs the whole source (setup.py projects): only manifest installs count.
+    // `pip install .` needs the whole source (setup.py projects): only manifest installs count,
+    // with or without --no-deps (a fully pinned requirements file often uses it).
     return requirementFiles(install).length > 0;
   }
-  return true;
+  const words = install.args;
+  return !words.some((w) => ["--no-deps", "--only-root", "--no-dependencies"].includes(w));
 }
 
 function copySources(instruction: InstructionModel): string[] {

@@ -1,8 +1,8 @@
 /*
  * PY204–PY205: packaging tools installed without a version. PY203 leaves tools alone on
  * purpose (they cannot come from the app's lock file); these rules say what floats then:
- * pip/setuptools/wheel upgraded in the final image (info: rarely breaks, never reproducible)
- * and the installer that resolves everything else (warning: a new major breaks the build).
+ * pip/setuptools/wheel upgraded in the final image (rarely breaks, never reproducible) and
+ * the installer that resolves everything else (a new major breaks the build). Both info.
  */
 import { parseImage } from "../build-model.js";
 import type { DockerModel, InstructionModel, Rule, RuleFinding } from "../model.js";
