@@ -101,6 +101,18 @@ export const RULES: readonly RuleInfo[] = [
     after: "FROM python:3.12-slim",
   },
   {
+    code: "PY108",
+    name: "build-platform-in-final",
+    severity: "warning",
+    message:
+      "the final image is built FROM --platform=$BUILDPLATFORM: a multi-platform build gets the build machine's architecture",
+    fixable: "always",
+    rationale:
+      "--platform=$BUILDPLATFORM makes a stage run on the build machine's platform; it is meant for builder stages that cross-compile for $TARGETPLATFORM. On a stage the final image is made of, `docker buildx build --platform linux/amd64,linux/arm64` on an amd64 machine produces an arm64 image that contains amd64 binaries and fails with `exec format error`. Drop the flag there (single-platform builds are unaffected either way).",
+    before: 'FROM --platform=$BUILDPLATFORM python:3.12-slim\nCMD ["python", "app.py"]',
+    after: 'FROM python:3.12-slim\nCMD ["python", "app.py"]',
+  },
+  {
     code: "PY201",
     name: "copy-before-install",
     severity: "warning",
