@@ -24,7 +24,7 @@ const CODE_MAP = {
   DL3006: ["PY102"],
   DL3007: ["PY102"],
   DL3042: ["PY202"],
-  DL3013: ["PY203"],
+  DL3013: ["PY203", "PY204", "PY205"],
   DL3002: ["PY302"],
   DL3025: ["PY303"],
   DL3009: ["PY503"],
@@ -44,14 +44,17 @@ const NOTES = {
   DL4006: "set -o pipefail before pipes: shell hygiene, not Python-specific",
   DL3045: "COPY to a relative path without WORKDIR",
   DL3022: "COPY --from an image not defined as a stage (it is allowed)",
+  DL3027: "`apt` instead of `apt-get`: style only",
+  DL1000: "hadolint cannot parse heredocs (RUN <<EOF); pyship lints these files",
   DL3014: "apt-get install without -y",
   DL3066:
     "USER by name: Kubernetes runAsNonRoot cannot check it; a named user created in the file is common practice",
   DL3025:
-    "shell-form HEALTHCHECK: not PID 1, so signals do not matter (pyship checks CMD/ENTRYPOINT)",
+    "shell form where it does not matter: HEALTHCHECK, `CMD exec …`, or a CMD that only passes arguments to an exec-form ENTRYPOINT",
   DL3013:
-    "unpinned pip/wheel/poetry tool installs and builder stages: PY203 judges application packages",
-  DL3042: "pip cache in a builder stage: never reaches the final image",
+    "unpinned installs in builder stages that never ship, and pip upgrades outside the final image",
+  DL3042:
+    "pip cache in a builder stage (never reaches the final image), or `--no-cache`, which pip reads as --no-cache-dir",
   DL3015: "recommends in a builder stage: never reaches the final image",
 };
 

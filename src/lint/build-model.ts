@@ -5,7 +5,7 @@
  */
 import { type Dockerfile, DockerfileParser, type Instruction } from "dockerfile-ast";
 import type { DockerModel, InstructionModel, Range, StageModel } from "./model.js";
-import { type ShellCommand, splitCommands } from "./shell-commands.js";
+import { type ShellCommand, splitCommands, withoutRunner } from "./shell-commands.js";
 
 export function buildModel(text: string): DockerModel {
   const dockerfile = DockerfileParser.parse(text);
@@ -137,7 +137,7 @@ function commandsOf(
 function execCommands(argv: readonly string[]): ShellCommand[] {
   const shell = /^(\/bin\/|\/usr\/bin\/)?(ba|da)?sh$/.test(argv[0] ?? "") && argv[1] === "-c";
   if (shell) return splitCommands(argv[2] ?? "");
-  return [{ argv, assignments: new Map(), subshell: false, exec: true }];
+  return [{ argv: withoutRunner(argv), assignments: new Map(), subshell: false, exec: true }];
 }
 
 function heredocBodies(node: Instruction, lines: readonly string[]): string[] {

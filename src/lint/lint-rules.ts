@@ -6,7 +6,13 @@
  */
 import type { Rule } from "./model.js";
 import { alpinePython, alpineWithoutWheels } from "./rules/alpine.js";
-import { eolDebian, eolPython, fullBaseImage, unpinnedBaseImage } from "./rules/base-image.js";
+import {
+  buildPlatformInFinal,
+  eolDebian,
+  eolPython,
+  fullBaseImage,
+  unpinnedBaseImage,
+} from "./rules/base-image.js";
 import {
   dockerignoreLeaksBloat,
   dockerignoreLeaksSecrets,
@@ -39,6 +45,7 @@ export const LINT_RULES: readonly Rule[] = [
   unpinnedBaseImage,
   eolPython,
   eolDebian,
+  buildPlatformInFinal,
   alpineWithoutWheels,
   alpinePython,
   copyBeforeInstall,

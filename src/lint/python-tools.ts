@@ -19,10 +19,25 @@ export interface PackageInstall {
   readonly command: ShellCommand;
 }
 
+/** Packaging tools (installers and build backends), which are not the app's dependencies. */
+export const PACKAGING_TOOLS: ReadonlySet<string> = new Set([
+  "pip",
+  "setuptools",
+  "wheel",
+  "uv",
+  "poetry",
+  "pipenv",
+  "pdm",
+  "pip-tools",
+  "virtualenv",
+  "hatch",
+]);
+
 const PIP = /^pip(\d(\.\d+)?)?$/;
 const PYTHON = /^python(\d(\.\d+)?)?$/;
 const ACTIONS: Record<PythonTool, readonly string[]> = {
-  pip: ["install"],
+  // `pip wheel` resolves and downloads like install (into a wheelhouse a later stage installs).
+  pip: ["install", "wheel"],
   uv: ["sync", "add"],
   poetry: ["install", "add"],
   pipenv: ["install", "sync"],

@@ -101,6 +101,18 @@ export const RULES: readonly RuleInfo[] = [
     after: "FROM python:3.12-slim",
   },
   {
+    code: "PY108",
+    name: "build-platform-in-final",
+    severity: "warning",
+    message:
+      "the final image is built FROM --platform=$BUILDPLATFORM: a multi-platform build gets the build machine's architecture",
+    fixable: "always",
+    rationale:
+      "--platform=$BUILDPLATFORM makes a stage run on the build machine's platform; it is meant for builder stages that cross-compile for $TARGETPLATFORM. On a stage the final image is made of, `docker buildx build --platform linux/amd64,linux/arm64` on an amd64 machine produces an arm64 image that contains amd64 binaries and fails with `exec format error`. Drop the flag there (single-platform builds are unaffected either way).",
+    before: 'FROM --platform=$BUILDPLATFORM python:3.12-slim\nCMD ["python", "app.py"]',
+    after: 'FROM python:3.12-slim\nCMD ["python", "app.py"]',
+  },
+  {
     code: "PY201",
     name: "copy-before-install",
     severity: "warning",
@@ -151,12 +163,12 @@ export const RULES: readonly RuleInfo[] = [
   {
     code: "PY205",
     name: "unpinned-installer",
-    severity: "warning",
+    severity: "info",
     message:
       "`{packages}` installed without a version: the tool that resolves every other dependency floats",
     fixable: "never",
     rationale:
-      "The lock file pins the app's dependencies, but the tool that reads it (poetry, pipenv, pdm, uv) is installed at whatever version is newest. A new major release changes lock formats, options and resolution, and the build breaks with no change in the repository (poetry 2.0 did this to many Dockerfiles). Pin it.",
+      "The lock file pins the app's dependencies, but the tool that reads it (poetry, pipenv, pdm, uv) is installed at whatever version is newest. A new major release changes lock formats, options and resolution, and the build breaks with no change in the repository (poetry 2.0 did this to many Dockerfiles). Pin it (a major range such as poetry>=2,<3 is enough). Info for now: pyship's own renders still install uv and pipenv unpinned.",
     before: "RUN pip install poetry && poetry install --no-root",
     after: "RUN pip install --no-cache-dir poetry==1.8.5 && poetry install --no-root",
   },

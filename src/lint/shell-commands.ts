@@ -81,7 +81,32 @@ function toCommand(words: readonly string[], subshell: boolean): ShellCommand {
     else if (!(word.startsWith("-") && index > 0 && WRAPPERS.has(words[index - 1] ?? ""))) break;
     index++;
   }
-  return { argv: words.slice(index), assignments, subshell, exec };
+  return { argv: withoutRunner(words.slice(index)), assignments, subshell, exec };
+}
+
+/** Project runners that start a command inside the project's environment. */
+const RUNNERS = new Set(["uv", "poetry", "pipenv", "pdm", "hatch"]);
+/** Their options that take a value (`uv run --with httpx app`). */
+const RUNNER_VALUE_OPTIONS = new Set([
+  "--with",
+  "--package",
+  "--extra",
+  "--group",
+  "--python",
+  "-p",
+  "--env-file",
+  "--directory",
+  "--project",
+  "--index",
+]);
+
+/** `uv run gunicorn app:app` runs gunicorn: rules see the command behind the runner. */
+export function withoutRunner(argv: readonly string[]): readonly string[] {
+  if (!RUNNERS.has(argv[0] ?? "") || argv[1] !== "run") return argv;
+  let index = 2;
+  while ((argv[index] ?? "").startsWith("-"))
+    index += RUNNER_VALUE_OPTIONS.has(argv[index] ?? "") ? 2 : 1;
+  return index < argv.length ? argv.slice(index) : argv;
 }
 
 /** The program name without its directory: `/opt/venv/bin/pip` → `pip`. */

@@ -13,11 +13,15 @@ export interface InstallStep {
   readonly commands: readonly string[];
 }
 
-/** Lock formats change between major versions; these majors read current lock files. */
+/**
+ * Lock formats and options change between releases; these ranges read current lock files
+ * and have the options used here (uv's --exclude-newer, pipenv requirements). Pinned to a
+ * range, not floating: the tool that resolves everything else must not float (PY205).
+ */
 const TOOL_SPECS: Readonly<Record<Exclude<InstallTool, "pip">, string>> = {
   poetry: "poetry>=2,<3",
-  uv: "uv",
-  pipenv: "pipenv",
+  uv: "uv>=0.9,<0.14",
+  pipenv: "pipenv>=2024.4,<2027",
   pdm: "pdm>=2,<3",
 };
 

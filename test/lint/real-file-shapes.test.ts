@@ -48,6 +48,15 @@ describe("lint on shapes from real Dockerfiles", () => {
     expect(codes(text)).toContain("PY303");
   });
 
+  it("sees the command behind `poetry run` and `uv run`", () => {
+    const upgrade = CLEAN.replace(
+      "RUN pip install -r",
+      "RUN poetry run pip install -U pip && pip install -r",
+    );
+    expect(codes(upgrade)).toEqual(["PY204"]);
+    expect(codes(withCmd("CMD uv run --with httpx gunicorn app:app"))).toContain("PY305");
+  });
+
   it("sees every command of a RUN whose continuation has comment lines", () => {
     const text = CLEAN.replace(
       "WORKDIR /app",

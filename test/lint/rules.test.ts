@@ -461,6 +461,12 @@ const CASES: Case[] = [
     good: CLEAN,
   },
   {
+    code: "PY108",
+    why: "the final image runs on the build platform",
+    bad: vary("FROM python:3.12-slim", "FROM --platform=$BUILDPLATFORM python:3.12-slim"),
+    good: `FROM --platform=$BUILDPLATFORM python:3.12-slim AS builder\nRUN pip wheel -w /w flask==3.0.3\n${CLEAN.replace("COPY . .", "COPY --from=builder /w /w\nCOPY . .")}`,
+  },
+  {
     code: "PY701",
     why: "no .dockerignore",
     bad: CLEAN,

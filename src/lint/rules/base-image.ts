@@ -1,10 +1,10 @@
 /*
- * PY101–PY103, PY105, PY106: what the FROM lines choose. Only the final image's base is
+ * PY101–PY103, PY105, PY106, PY108: what the FROM lines choose. Only the final image's base is
  * judged for size (a full image in a builder stage is fine); pins and end-of-life matter in
  * every stage because they decide what gets built. Alpine rules are in alpine.ts.
  */
 import type { Rule, RuleFinding, StageModel } from "../model.js";
-import { isPythonImage, replaceRange } from "../rule-kit.js";
+import { isPythonImage, matchRanges, replaceRange } from "../rule-kit.js";
 
 export const fullBaseImage: Rule = (model) => {
   const base = model.finalChain[0];
@@ -86,13 +86,22 @@ const END_OF_LIFE: Readonly<Record<string, string>> = {
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 /**
+ * The Python version an image tag names: `python:3.9-slim`, and for images built on it the
+ * `python3.9` part of their tags (tiangolo/uvicorn-gunicorn:python3.9, astral-sh/uv:python3.9-…).
+ */
+function pythonVersionIn(stage: StageModel): RegExpExecArray | null {
+  const tag = stage.tag ?? "";
+  if (isPythonImage(stage)) return /^(\d+)\.(\d+)/.exec(tag);
+  return /(?:^|-)python(\d+)\.(\d+)/.exec(tag);
+}
+
+/**
  * PY103 (warning) for 3.9 and older, or a minor out of support for over a year; PY105 (info)
  * for one that left support within the last year, so upgrades get planned before they hurt.
  */
 export const eolPython: Rule = (model, context) =>
   model.stages.flatMap((stage) => {
-    if (!isPythonImage(stage) || stage.tag === null) return [];
-    const version = /^(\d+)\.(\d+)/.exec(stage.tag);
+    const version = pythonVersionIn(stage);
     if (!version) return [];
     const minor = `${version[1]}.${version[2]}`;
     const old = version[1] === "2" || Number(version[2]) < 6;
@@ -122,4 +131,24 @@ export const eolDebian: Rule = (model, context) =>
     if (!release || !eol || new Date(`${eol}T23:59:59Z`).getTime() >= context.now.getTime())
       return [];
     return [{ code: "PY106", range: stage.from.range, vars: { image: stage.image, release, eol } }];
+  });
+
+/**
+ * PY108: `FROM --platform=$BUILDPLATFORM` is for builder stages that cross-compile. On a stage
+ * the final image is made of, a multi-platform build gets the build machine's architecture.
+ */
+export const buildPlatformInFinal: Rule = (model) =>
+  model.finalChain.flatMap((stage) => {
+    const platform = stage.from.flags.get("platform") ?? "";
+    if (!/^\$\{?BUILDPLATFORM\}?$/.test(platform)) return [];
+    const edits = matchRanges(model, stage.from, /--platform=\$\{?BUILDPLATFORM\}?\s+/g).map(
+      (range) => replaceRange(range, ""),
+    );
+    return [
+      {
+        code: "PY108",
+        range: stage.from.range,
+        fix: { safe: edits.length === 1, description: "remove --platform=$BUILDPLATFORM", edits },
+      },
+    ];
   });

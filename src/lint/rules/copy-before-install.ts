@@ -8,7 +8,13 @@
 import type { BuildContext } from "../build-context.js";
 import type { DockerModel, InstructionModel, Rule, RuleFinding } from "../model.js";
 import { textOf } from "../model.js";
-import { installsIn, type PackageInstall, packageArgs, requirementFiles } from "../python-tools.js";
+import {
+  installsIn,
+  PACKAGING_TOOLS,
+  type PackageInstall,
+  packageArgs,
+  requirementFiles,
+} from "../python-tools.js";
 import { replaceRange, stageChain } from "../rule-kit.js";
 
 const MANIFEST =
@@ -43,28 +49,28 @@ function firstInstall(chain: readonly InstructionModel[]): number {
   return chain.findIndex((i) => installsIn(i.commands).some(installsNamedPackages));
 }
 
-/** Packaging tools (pip, setuptools, poetry…) are not the app's dependencies. */
-const TOOL_NAMES = /^(pip|setuptools|wheel|uv|poetry|pipenv|pdm|pip-tools|virtualenv|hatch)$/i;
-
 function installsNamedPackages(install: PackageInstall): boolean {
   if (install.tool !== "pip" && !(install.tool === "uv" && install.action === "install"))
     return false;
   return packageArgs(install).some((word) => {
     const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(word)?.[0];
-    return name !== undefined && !/[/\\]|^git\+|^https?:/.test(word) && !TOOL_NAMES.test(name);
+    return (
+      name !== undefined &&
+      !/[/\\]|^git\+|^https?:/.test(word) &&
+      !PACKAGING_TOOLS.has(name.toLowerCase())
+    );
   });
 }
 
 function isDependencyInstall(install: PackageInstall): boolean {
-  const words = install.args;
-  if (words.some((w) => ["--no-deps", "--only-root", "--no-dependencies"].includes(w)))
-    return false;
   if (install.action === "add") return false;
   if (install.tool === "pip" || (install.tool === "uv" && install.action === "install")) {
-    // `pip install .` needs the whole source (setup.py projects): only manifest installs count.
+    // `pip install .` needs the whole source (setup.py projects): only manifest installs count,
+    // with or without --no-deps (a fully pinned requirements file often uses it).
     return requirementFiles(install).length > 0;
   }
-  return true;
+  const words = install.args;
+  return !words.some((w) => ["--no-deps", "--only-root", "--no-dependencies"].includes(w));
 }
 
 function copySources(instruction: InstructionModel): string[] {

@@ -5,7 +5,13 @@
  */
 import type { TextEdit } from "../../core/pipeline.js";
 import type { DockerModel, InstructionModel, Rule, RuleFinding } from "../model.js";
-import { installsIn, type PackageInstall, type PythonTool, packageArgs } from "../python-tools.js";
+import {
+  installsIn,
+  PACKAGING_TOOLS,
+  type PackageInstall,
+  type PythonTool,
+  packageArgs,
+} from "../python-tools.js";
 import { cacheMountTargets, envAt, insertAt, matchRanges } from "../rule-kit.js";
 import { programName } from "../shell-commands.js";
 
@@ -120,22 +126,9 @@ function fixEdits(
 }
 
 /**
- * Packaging tools cannot come from the app's lock file, and a version range for them is a
- * deliberate choice: only bare application packages are reported.
+ * Packaging tools cannot come from the app's lock file: PY203 reports only bare application
+ * packages (PY204/PY205 judge the tools).
  */
-const TOOLS = new Set([
-  "pip",
-  "setuptools",
-  "wheel",
-  "uv",
-  "poetry",
-  "pipenv",
-  "pdm",
-  "pip-tools",
-  "virtualenv",
-  "hatch",
-]);
-
 export const unpinnedPipInstall: Rule = (model) =>
   model.instructions.flatMap((instruction) => {
     const loose = installsIn(instruction.commands)
@@ -153,5 +146,5 @@ function isUnpinnedName(word: string): boolean {
   if (/^[./~$]|[/\\]|\.(whl|tar\.gz|zip)$|^git\+|^https?:/.test(word)) return false;
   const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(word)?.[0];
   if (name === undefined || name.length !== word.replace(/\[.*\]$/, "").length) return false;
-  return !TOOLS.has(name.toLowerCase());
+  return !PACKAGING_TOOLS.has(name.toLowerCase());
 }

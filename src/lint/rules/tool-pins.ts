@@ -1,10 +1,11 @@
 /*
  * PY204–PY205: packaging tools installed without a version. PY203 leaves tools alone on
  * purpose (they cannot come from the app's lock file); these rules say what floats then:
- * pip/setuptools/wheel upgraded in the final image (info: rarely breaks, never reproducible)
- * and the installer that resolves everything else (warning: a new major breaks the build).
+ * pip/setuptools/wheel upgraded in the final image (rarely breaks, never reproducible) and
+ * the installer that resolves everything else (a new major breaks the build). Both info.
  */
-import type { InstructionModel, Rule, RuleFinding } from "../model.js";
+import { parseImage } from "../build-model.js";
+import type { DockerModel, InstructionModel, Rule, RuleFinding } from "../model.js";
 import { installsIn, type PackageInstall, packageArgs } from "../python-tools.js";
 
 const BASE_TOOLS = new Set(["pip", "setuptools", "wheel"]);
@@ -38,4 +39,31 @@ export const unpinnedBaseTools: Rule = (model) =>
     "PY204",
   );
 
-export const unpinnedInstaller: Rule = (model) => unpinned(model.instructions, INSTALLERS, "PY205");
+export const unpinnedInstaller: Rule = (model) => [
+  ...unpinned(model.instructions, INSTALLERS, "PY205"),
+  ...floatingUvImages(model),
+];
+
+/**
+ * uv also ships as an image (`COPY --from=ghcr.io/astral-sh/uv:0.5.11 /uv /bin/`, or as a
+ * base). Its tags without a leading version (`latest`, `python3.12-bookworm-slim`) float.
+ */
+function floatingUvImages(model: DockerModel): RuleFinding[] {
+  const sources = model.instructions.flatMap((instruction) => {
+    if (instruction.keyword === "FROM")
+      return [{ instruction, image: model.stages[instruction.stage]?.image ?? "" }];
+    const from = instruction.keyword === "COPY" ? instruction.flags.get("from") : null;
+    return from ? [{ instruction, image: from }] : [];
+  });
+  return sources
+    .filter(({ image }) => {
+      if (!/(^|\/)astral-sh\/uv([:@]|$)/.test(image) || image.includes("@")) return false;
+      const { tag } = parseImage(image);
+      return tag === null || !/^\d+\.\d+/.test(tag);
+    })
+    .map(({ instruction, image }) => ({
+      code: "PY205",
+      range: instruction.range,
+      vars: { packages: `uv (${image})` },
+    }));
+}
