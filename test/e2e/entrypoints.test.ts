@@ -14,6 +14,8 @@ const CASES: ReadonlyArray<readonly [string, string]> = [
   ["django-settings-package", "shop running with production settings"],
   // A Procfile command list: its setup step ran (with its env assignment) before gunicorn.
   ["procfile-shell", "ahoy from a prepared app"],
+  // backend/ is the import root: its data file, gunicorn.conf.py and requirements are used.
+  ["app-subroot", "hello from the backend root (settings from gunicorn.conf.py)"],
 ];
 
 describeE2e("pyship build + verify: entrypoint shapes", (engine) => {

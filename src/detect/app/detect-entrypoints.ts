@@ -13,6 +13,7 @@ import { django } from "./detectors/django.js";
 import { mainScripts } from "./detectors/main-scripts.js";
 import { streamlit } from "./detectors/streamlit.js";
 import { webApps } from "./detectors/web-apps.js";
+import { withImportRoot } from "./import-root.js";
 import { PythonSources } from "./python-sources.js";
 import { compareEntrypoints } from "./rank-entrypoints.js";
 
@@ -52,7 +53,9 @@ export function detectEntrypoints(
       }
     }
   }
-  return withoutShadowedScripts(found).sort(compareEntrypoints);
+  return withoutShadowedScripts(found)
+    .map((candidate) => withImportRoot(sources, candidate))
+    .sort(compareEntrypoints);
 }
 
 /** A file that gave a stronger candidate is not also a script: its `__main__` block is a dev server. */

@@ -22,7 +22,7 @@ import {
 import { pipfileFormat } from "./pipfile-format.js";
 import { readPyproject } from "./pyproject.js";
 import { pyprojectFormat, pyprojectPackageFormat } from "./pyproject-format.js";
-import { requirementsFormat } from "./requirements-format.js";
+import { appRequirements, requirementsFormat } from "./requirements-format.js";
 import { setupPyFormat } from "./setup-py-format.js";
 
 /**
@@ -51,6 +51,7 @@ export function detectDependencies(
   files: ProjectFiles,
   _meta: ProjectMeta,
   warnings: Warning[],
+  appRoot?: string,
 ): DependencyFacts {
   const context: FormatContext = { files, pyproject: readPyproject(files) };
   const ignored: Evidence[] = [];
@@ -73,6 +74,15 @@ export function detectDependencies(
       ignored: dedupe(passedOver.filter((entry) => !result.files.includes(entry.file))),
     };
   }
+  // Issue 8 hook: with nothing to install for production at the project root, the app's own
+  // root (src/, backend/: where its code imports from) may hold its requirements.txt.
+  const own = appRoot === undefined ? null : appRequirements(files, appRoot);
+  if (own?.kind === "match")
+    return {
+      install: toInstall(own, context),
+      requirements: own.requirements,
+      ignored: dedupe(ignored),
+    };
   return { install: nothingToInstall(), requirements: [], ignored: dedupe(ignored) };
 }
 
