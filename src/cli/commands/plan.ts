@@ -17,6 +17,7 @@ addMessages({
   "plan.command": { en: "command", zh: "启动命令" },
   "plan.port": { en: "port", zh: "端口" },
   "plan.kind": { en: "kind", zh: "类型" },
+  "plan.env": { en: "env", zh: "环境变量" },
   "plan.user": { en: "user", zh: "运行用户" },
   "plan.apt": { en: "apt", zh: "系统包" },
   "plan.stages": { en: "stages", zh: "构建阶段" },
@@ -104,7 +105,20 @@ function summary(plan: Plan, none: string): Array<[string, string]> {
       "plan.install",
       `${install.tool} · ${install.strategy}${files}${extras}${install.installProject ? " · project installed" : ""}`,
     ],
-    ["plan.command", `${plan.command.join(" ")}  [${plan.commandSource}]`],
+    [
+      "plan.command",
+      `${plan.command.join(" ")}  [${plan.commandSource}]${plan.workdir ? ` · in ${plan.workdir}` : ""}`,
+    ],
+    ...(plan.env
+      ? [
+          [
+            "plan.env",
+            Object.entries(plan.env)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(" "),
+          ] as [string, string],
+        ]
+      : []),
     [
       "plan.port",
       plan.port === null
