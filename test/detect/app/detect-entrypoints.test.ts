@@ -466,6 +466,18 @@ describe("detectEntrypoints", () => {
     expect(`${first?.app} ${first?.root} ${first?.serverConfig}`).toBe(expected);
   });
 
+  it("Django whose settings module is not in the tree still runs the package's wsgi.py", () => {
+    const [site] = detect({
+      "manage.py": "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.conf')\n",
+      "site/wsgi.py": "application = get_wsgi_application()\n",
+    }).found;
+    expect(site && brief(site)).toBe("site.wsgi:application wsgi django manage.py:1");
+    // wsgi.py sets no settings module itself, so the image's environment must.
+    expect(site?.env?.map((e) => `${e.name}=${e.value} ${e.evidence.file}`)).toStrictEqual([
+      "DJANGO_SETTINGS_MODULE=site.conf manage.py",
+    ]);
+  });
+
   it("says why a factory needing arguments won't start as is", () => {
     const source =
       "from flask import Flask\n\ndef create_app(config_name):\n    return Flask(__name__)\n";
