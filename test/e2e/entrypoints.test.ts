@@ -37,4 +37,21 @@ describeE2e("pyship build + verify: entrypoint shapes", (engine) => {
       await removeDir(dir);
     }
   });
+
+  it("procfile-job: a `web: python main.py` that prints and exits verifies as a job", async () => {
+    const dir = await copyFixture("procfile-job");
+    const tag = "pyship-e2e-procfile-job:test";
+    tags.push(tag);
+    try {
+      await buildImage(engine, dir, tag);
+      const { report, exitCode } = await verifyJson(engine, tag, ["--expect", "report done"]);
+      expect(report.mode).toBe("script");
+      expect(check(report, "exit").status).toBe("pass");
+      expect(check(report, "output").detail).toContain("report done");
+      expect(report.ok).toBe(true);
+      expect(exitCode).toBe(0);
+    } finally {
+      await removeDir(dir);
+    }
+  });
 });
