@@ -167,6 +167,8 @@ export interface EntrypointCandidate {
    * not the project root (`src/`, `backend/`): the process runs from there.
    */
   readonly root?: string;
+  /** A server config file in `root` the command must read (`gunicorn -c gunicorn.conf.py`). */
+  readonly serverConfig?: string;
   /** Settings the app needs in its environment (e.g. DJANGO_SETTINGS_MODULE), each with why. */
   readonly env?: readonly EnvSetting[];
   /** For scripts: whether the code keeps running (a loop, a bot) or does its work and exits. */

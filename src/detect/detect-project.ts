@@ -40,10 +40,12 @@ export function detectProject(root: string): ProjectFacts {
   const warnings: Warning[] = [];
   const config = loadConfig(files);
   const meta = detectProjectMeta(files);
-  const dependencies = detectDependencies(files, meta, warnings);
+  // Entrypoints before dependencies: an app with its own root (src/, backend/) may keep its
+  // requirements there.
+  const entrypoints = detectEntrypoints(files, meta, warnings);
+  const dependencies = detectDependencies(files, meta, warnings, entrypoints[0]?.root);
   const python = detectPython(files, meta);
   const procfile = detectProcfile(files, config);
-  const entrypoints = detectEntrypoints(files, meta, warnings);
   const port = detectPort(files, entrypoints, procfile);
   const django = readDjangoSettings(files, entrypoints);
   return {

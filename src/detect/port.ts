@@ -94,12 +94,12 @@ function fromGunicornConfig({ files, sources, first, procfile }: PortContext): P
   const usesGunicorn = procfile?.web
     ? serverOf(procfile.web) === "gunicorn"
     : first?.kind === "wsgi";
-  const module =
-    usesGunicorn && files.has("gunicorn.conf.py") ? sources.module("gunicorn.conf.py") : null;
+  // The config gunicorn reads: the one beside the app when it runs from its own root.
+  const file =
+    first?.serverConfig && first.root ? `${first.root}/${first.serverConfig}` : "gunicorn.conf.py";
+  const module = usesGunicorn && files.has(file) ? sources.module(file) : null;
   const found = module && portInGunicornConfig(module);
-  return found
-    ? { port: found.port, evidence: { file: "gunicorn.conf.py", line: found.line, why: found.why } }
-    : null;
+  return found ? { port: found.port, evidence: { file, line: found.line, why: found.why } } : null;
 }
 
 function fromStreamlitConfig({ files, first }: PortContext): PortFacts | null {

@@ -177,10 +177,13 @@ function gunicorn(
   const bind = expand(optionValue(args, ["-b", "--bind"]), env);
   if (bind === undefined && configured)
     return { server: "gunicorn", dev: reload, host: null, port: null };
+  // gunicorn's own default: 0.0.0.0:$PORT when PORT is set (as Procfile platforms expect).
+  const portEnv = env.get("PORT");
+  const fallback = portEnv ? `0.0.0.0:${portEnv}` : "127.0.0.1:8000";
   return {
     server: "gunicorn",
     dev: reload,
-    ...splitAddress(bind ?? "127.0.0.1:8000", "127.0.0.1"),
+    ...splitAddress(bind ?? fallback, "127.0.0.1"),
   };
 }
 

@@ -42,7 +42,11 @@ type Builder = (candidate: EntrypointCandidate, port: number, meta: ProjectMeta)
  * own workers (--workers / WEB_CONCURRENCY), and its gunicorn worker class is deprecated.
  */
 const BUILDERS: Readonly<Record<EntrypointCandidate["kind"], Builder>> = {
-  wsgi: (c, port) => ["gunicorn", "--bind", `0.0.0.0:${port}`, "--access-logfile", "-", c.app],
+  wsgi: (c, port) => [
+    "gunicorn",
+    ...(c.serverConfig ? ["--config", c.serverConfig] : []),
+    ...["--bind", `0.0.0.0:${port}`, "--access-logfile", "-", c.app],
+  ],
   asgi: (c, port) => [
     "uvicorn",
     ...(c.app.endsWith("()") ? [c.app.slice(0, -2), "--factory"] : [c.app]),

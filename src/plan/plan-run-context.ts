@@ -26,7 +26,7 @@ export function planRunContext(choice: CommandChoice, notes: Notes): RunContext 
     context.workdir = `${APP_DIR}/${candidate.root}`;
     notes.evidence.push({
       ...candidate.evidence,
-      why: `runs from ${candidate.root}/ (WORKDIR ${context.workdir}): the app imports itself from there`,
+      why: `runs from ${candidate.root}/ (WORKDIR ${context.workdir}): the app imports itself from there${candidate.serverConfig ? `; its ${candidate.root}/${candidate.serverConfig} is read with --config` : ""}`,
     });
   }
   for (const setting of candidate.env ?? []) {

@@ -94,6 +94,27 @@ const TABLE: ReadonlyArray<readonly [string, Shape]> = [
       workdir: null,
     },
   ],
+  [
+    // backend/ is the importable root, with its own gunicorn.conf.py and requirements.txt.
+    "app-subroot",
+    {
+      entrypoints: ["api.main:app wsgi flask backend/api/main.py:6"],
+      command: [
+        "gunicorn",
+        "--config",
+        "gunicorn.conf.py",
+        "--bind",
+        "0.0.0.0:8080",
+        "--access-logfile",
+        "-",
+        "api.main:app",
+      ],
+      kind: "web",
+      port: 8080,
+      env: null,
+      workdir: "/app/backend",
+    },
+  ],
 ];
 
 describe("entrypoint shapes", () => {

@@ -14,6 +14,8 @@ const CASES: ReadonlyArray<readonly [string, string]> = [
   ["django-settings-package", "shop running with production settings"],
   // A Procfile command list: its setup step ran (with its env assignment) before gunicorn.
   ["procfile-shell", "ahoy from a prepared app"],
+  // backend/ is the import root: its data file, gunicorn.conf.py and requirements are used.
+  ["app-subroot", "hello from the backend root (settings from gunicorn.conf.py)"],
 ];
 
 describeE2e("pyship build + verify: entrypoint shapes", (engine) => {
@@ -31,6 +33,23 @@ describeE2e("pyship build + verify: entrypoint shapes", (engine) => {
       expect(report.mode).toBe("web");
       expect(check(report, "expect").status).toBe("pass");
       expect(report.stopMs).toBeLessThan(3000);
+    } finally {
+      await removeDir(dir);
+    }
+  });
+
+  it("procfile-job: a `web: python main.py` that prints and exits verifies as a job", async () => {
+    const dir = await copyFixture("procfile-job");
+    const tag = "pyship-e2e-procfile-job:test";
+    tags.push(tag);
+    try {
+      await buildImage(engine, dir, tag);
+      const { report, exitCode } = await verifyJson(engine, tag, ["--expect", "report done"]);
+      expect(report.mode).toBe("script");
+      expect(check(report, "exit").status).toBe("pass");
+      expect(check(report, "output").detail).toContain("report done");
+      expect(report.ok).toBe(true);
+      expect(exitCode).toBe(0);
     } finally {
       await removeDir(dir);
     }

@@ -237,6 +237,15 @@ const CASES: Case[] = [
   },
   {
     code: "PY305",
+    why: "gunicorn's default bind is 0.0.0.0:$PORT when PORT is set",
+    bad: vary('"--bind", "0.0.0.0:8000", ', ""),
+    good: vary('"--bind", "0.0.0.0:8000", ', "").replace(
+      "ENV PYTHONUNBUFFERED=1",
+      "ENV PORT=8000 PYTHONUNBUFFERED=1",
+    ),
+  },
+  {
+    code: "PY305",
     why: "uvicorn default host",
     bad: vary(
       'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]',

@@ -48,6 +48,7 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["procfile-shell", {}],
   ["procfile-job", {}],
   ["poller-loop", {}],
+  ["app-subroot", {}],
   ["multi-candidates", { app: "api:api" }],
   ["runtime-txt", {}],
   ["pyship-config", {}],

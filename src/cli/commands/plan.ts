@@ -109,7 +109,10 @@ function summary(plan: Plan, none: string): Array<[string, string]> {
       "plan.install",
       `${install.tool} · ${install.strategy}${files}${extras}${install.installProject ? " · project installed" : ""}`,
     ],
-    ["plan.command", `${plan.command.join(" ")}  [${plan.commandSource}]${envText(plan)}`],
+    [
+      "plan.command",
+      `${plan.command.join(" ")}  [${plan.commandSource}]${plan.workdir ? ` · in ${plan.workdir}` : ""}${envText(plan)}`,
+    ],
     [
       "plan.port",
       plan.port === null

@@ -15,6 +15,7 @@ import { panel } from "./detectors/panel.js";
 import { serverScripts } from "./detectors/server-scripts.js";
 import { streamlit } from "./detectors/streamlit.js";
 import { webApps } from "./detectors/web-apps.js";
+import { withImportRoot } from "./import-root.js";
 import { PythonSources } from "./python-sources.js";
 import { compareEntrypoints } from "./rank-entrypoints.js";
 
@@ -59,7 +60,9 @@ export function detectEntrypoints(
       }
     }
   }
-  return withoutShadowedScripts(found).sort(compareEntrypoints);
+  return withoutShadowedScripts(found)
+    .map((candidate) => withImportRoot(sources, candidate))
+    .sort(compareEntrypoints);
 }
 
 /**

@@ -23,7 +23,7 @@ import {
 import { pipfileFormat } from "./pipfile-format.js";
 import { readPyproject } from "./pyproject.js";
 import { pyprojectFormat, pyprojectPackageFormat } from "./pyproject-format.js";
-import { requirementsFormat } from "./requirements-format.js";
+import { appRequirements, requirementsFormat } from "./requirements-format.js";
 import { setupPyFormat } from "./setup-py-format.js";
 
 /**
@@ -54,6 +54,7 @@ export function detectDependencies(
   files: ProjectFiles,
   _meta: ProjectMeta,
   warnings: Warning[],
+  appRoot?: string,
 ): DependencyFacts {
   const context: FormatContext = { files, pyproject: readPyproject(files) };
   const ignored: Evidence[] = [];
@@ -71,6 +72,11 @@ export function detectDependencies(
     ];
     return chosen(result, context, passedOver, warnings);
   }
+  // With nothing to install for production at the project root, the app's own root (src/,
+  // backend/: where its code imports from) may hold its requirements.txt; only then are the
+  // imports all there is to go by.
+  const own = appRoot === undefined ? null : appRequirements(files, appRoot);
+  if (own?.kind === "match") return chosen(own, context, ignored, warnings);
   const inferred = importsFormat.detect(context);
   if (inferred.kind === "match") return chosen(inferred, context, ignored, warnings);
   return { install: nothingToInstall(), requirements: [], ignored: dedupe(ignored) };

@@ -43,6 +43,15 @@ export const requirementsFormat: DependencyFormat = {
   },
 };
 
+/** `<root>/requirements.txt` of an app that lives in a subdirectory, when there is one. */
+export function appRequirements(
+  files: ProjectFiles,
+  root: string,
+): FormatMatch | FormatSkip | null {
+  const file = `${root}/requirements.txt`;
+  return files.has(file) ? fromFile(files, file, [file]) : null;
+}
+
 function fromFile(
   files: ProjectFiles,
   chosen: string,

@@ -431,6 +431,53 @@ describe("detectEntrypoints", () => {
     ).toStrictEqual(expected);
   });
 
+  it.each([
+    [
+      "backend/ resolves the app's own `from api.models import …`",
+      {
+        "backend/api/__init__.py": "",
+        "backend/api/main.py": `from api.models import Item\n${FLASK_APP}`,
+        "backend/api/models.py": "Item = 1\n",
+        "backend/gunicorn.conf.py": "workers = 2\n",
+      },
+      "api.main:app backend gunicorn.conf.py",
+    ],
+    [
+      "a sibling module import in server/",
+      { "server/app.py": `import db\n${FLASK_APP}`, "server/db.py": "X = 1\n" },
+      "app:app server undefined",
+    ],
+    [
+      "src/ is never importable as a package name",
+      { "src/api/__init__.py": "", "src/api/main.py": FLASK_APP },
+      "api.main:app src undefined",
+    ],
+    [
+      "a package importable from the project root needs no root",
+      {
+        "shop/__init__.py": "",
+        "shop/web.py": `from shop.models import X\n${FLASK_APP}`,
+        "shop/models.py": "X = 1\n",
+      },
+      "shop.web:app undefined undefined",
+    ],
+  ])("import root: %s", (_name, tree, expected) => {
+    const [first] = detect(tree).found;
+    expect(`${first?.app} ${first?.root} ${first?.serverConfig}`).toBe(expected);
+  });
+
+  it("Django whose settings module is not in the tree still runs the package's wsgi.py", () => {
+    const [site] = detect({
+      "manage.py": "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.conf')\n",
+      "site/wsgi.py": "application = get_wsgi_application()\n",
+    }).found;
+    expect(site && brief(site)).toBe("site.wsgi:application wsgi django manage.py:1");
+    // wsgi.py sets no settings module itself, so the image's environment must.
+    expect(site?.env?.map((e) => `${e.name}=${e.value} ${e.evidence.file}`)).toStrictEqual([
+      "DJANGO_SETTINGS_MODULE=site.conf manage.py",
+    ]);
+  });
+
   it("says why a factory needing arguments won't start as is", () => {
     const source =
       "from flask import Flask\n\ndef create_app(config_name):\n    return Flask(__name__)\n";

@@ -38,7 +38,16 @@ function fromManagePy(context: DetectContext, manager: string): EntrypointCandid
   if (!module) return null;
   const literal = settingsModule(module);
   const base = posix.dirname(manager) === "." ? "" : `${posix.dirname(manager)}/`;
-  const settings = chooseSettings(context.sources, base, literal?.name ?? null);
+  // A literal naming a module pyship can't see (generated, outside the tree) still names the package.
+  const settings =
+    chooseSettings(context.sources, base, literal?.name ?? null) ??
+    (literal
+      ? {
+          name: literal.name,
+          file: manager,
+          why: `${manager} sets DJANGO_SETTINGS_MODULE=${literal.name}`,
+        }
+      : null);
   if (!settings) return null;
   const root = base ? { root: base.slice(0, -1) } : {};
   const note = base ? `; imports resolve from ${base}` : "";
