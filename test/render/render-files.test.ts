@@ -47,6 +47,8 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["runtime-txt", {}],
   ["pyship-config", {}],
   ["seed-flask-hello", {}],
+  ["pdm-lock-legacy", {}],
+  ["pipfile-nolock", {}],
   ["imports-only", {}],
 ];
 
