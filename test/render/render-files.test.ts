@@ -49,6 +49,7 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["seed-flask-hello", {}],
   ["pdm-lock-legacy", {}],
   ["pipfile-nolock", {}],
+  ["missing-server", {}],
   ["imports-only", {}],
 ];
 
