@@ -26,6 +26,8 @@ const SERVED: ReadonlyArray<readonly [string, string]> = [
   // No lock: `pipenv requirements` would install nothing, `poetry lock` would need the JSON API.
   ["pipfile-nolock", "hello from pipfile-nolock"],
   ["poetry-nolock", "hello from poetry-nolock"],
+  // UTF-16 with a BOM and CRLF (PowerShell's `pip freeze >`): pip in the image reads it as is.
+  ["requirements-utf16", "hello from requirements-utf16"],
 ];
 
 describeE2e("pyship build + verify: dependencies pyship resolves itself", (engine) => {

@@ -50,6 +50,7 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["pdm-lock-legacy", {}],
   ["pipfile-nolock", {}],
   ["missing-server", {}],
+  ["requirements-utf16", {}],
   ["imports-only", {}],
 ];
 
