@@ -18,7 +18,7 @@ export function pinnedRequirements(
   packages: readonly LockedPackage[],
   source: { readonly file: string; readonly text: string },
 ): Pinned {
-  const installable = packages.filter((pkg) => !pkg.local);
+  const installable = mergeDuplicates(packages.filter((pkg) => !pkg.local));
   const hashed = installable.length > 0 && installable.every((pkg) => pkg.hashes.length > 0);
   const warnings = packages
     .filter((pkg) => pkg.local)
@@ -36,6 +36,30 @@ export function pinnedRequirements(
     },
     warnings,
   };
+}
+
+/**
+ * One line per release: PDM locks list a package again for each extra requested, and pip
+ * refuses a double requirement. Hashes are merged; a marker survives only if every entry has one.
+ */
+function mergeDuplicates(packages: readonly LockedPackage[]): LockedPackage[] {
+  const merged = new Map<string, LockedPackage>();
+  for (const pkg of packages) {
+    const key = `${pkg.name}==${pkg.version} ${pkg.direct ?? ""}`;
+    const seen = merged.get(key);
+    if (seen === undefined) merged.set(key, pkg);
+    else
+      merged.set(key, {
+        ...seen,
+        hashes: [...new Set([...seen.hashes, ...pkg.hashes])],
+        marker: seen.marker === null || pkg.marker === null ? null : anyOf(seen.marker, pkg.marker),
+      });
+  }
+  return [...merged.values()];
+}
+
+function anyOf(a: string, b: string): string {
+  return a === b ? a : `(${a}) or (${b})`;
 }
 
 function requirementLine(pkg: LockedPackage, hashed: boolean): string {

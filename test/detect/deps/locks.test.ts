@@ -113,4 +113,25 @@ describe("requirements pyship resolves itself", () => {
       "tool @ git+https://github.com/o/tool.git@abc",
     ]);
   });
+
+  it("pdm.lock without groups: extras entries merged into one line, edge markers kept, dev left out", () => {
+    const root = tempProject({
+      "pyproject.toml": '[project]\nname = "a"\nversion = "1"\ndependencies = ["fastapi[all]"]\n',
+      "pdm.lock": [
+        '[metadata]\nlock_version = "4.4"\nstrategy = ["cross_platform"]\n',
+        '[[package]]\nname = "fastapi"\nversion = "1"\ndependencies = ["click"]\nfiles = [{file = "f.whl", hash = "sha256:f1"}]\n',
+        '[[package]]\nname = "fastapi"\nversion = "1"\nextras = ["all"]\ndependencies = ["fastapi==1", "uvloop; sys_platform != \\"win32\\""]\nfiles = [{file = "f.whl", hash = "sha256:f1"}]\n',
+        '[[package]]\nname = "click"\nversion = "8"\ndependencies = ["colorama; platform_system == \\"Windows\\""]\nfiles = [{file = "c.whl", hash = "sha256:c1"}]\n',
+        '[[package]]\nname = "colorama"\nversion = "0.4"\nfiles = [{file = "co.whl", hash = "sha256:co"}]\n',
+        '[[package]]\nname = "uvloop"\nversion = "0.19"\nfiles = [{file = "u.whl", hash = "sha256:u1"}]\n',
+        '[[package]]\nname = "pytest"\nversion = "8"\nfiles = [{file = "p.whl", hash = "sha256:p1"}]\n',
+      ].join("\n"),
+    });
+    expect(resolvedOf(root.root).lines).toStrictEqual([
+      "fastapi==1",
+      "click==8",
+      'colorama==0.4 ; platform_system == "Windows"',
+      'uvloop==0.19 ; sys_platform != "win32"',
+    ]);
+  });
 });
