@@ -23,6 +23,8 @@ export interface LockedPackage {
   readonly direct: string | null;
   /** A path on the developer's disk (a directory or file dependency): not installable from the lock. */
   readonly local: boolean;
+  /** The package index the lock found it on, when that is not PyPI. */
+  readonly index?: string;
 }
 
 export function poetryLocked(data: Table, text: string): LockedPackage[] {
@@ -100,7 +102,14 @@ export function pipfileLocked(data: Table, text: string): LockedPackage[] {
   });
 }
 
-type Origin = Pick<LockedPackage, "direct" | "local">;
+type Origin = Pick<LockedPackage, "direct" | "local" | "index">;
+
+/** PyPI under its usual addresses; anything else is a private or mirror index. */
+const PYPI = /^https?:\/\/(pypi\.org|pypi\.python\.org|files\.pythonhosted\.org)\//;
+
+function otherIndex(url: string | undefined): { index?: string } {
+  return url === undefined || PYPI.test(url) ? {} : { index: url };
+}
 
 function poetrySource(source: Table | undefined): Origin {
   const url = asString(source?.url) ?? "";
@@ -117,6 +126,8 @@ function poetrySource(source: Table | undefined): Origin {
     case "directory":
     case "file":
       return { direct: null, local: true };
+    case "legacy":
+      return { direct: null, local: false, ...otherIndex(url) };
     default:
       return { direct: null, local: false };
   }
@@ -138,7 +149,7 @@ function uvSource(source: Table): Origin {
   }
   if (source.url !== undefined) return { direct: asString(source.url) ?? null, local: false };
   const local = ["path", "directory", "editable", "virtual"].some((key) => key in source);
-  return { direct: null, local };
+  return { direct: null, local, ...otherIndex(asString(source.registry)) };
 }
 
 /**

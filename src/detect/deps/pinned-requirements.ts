@@ -20,7 +20,7 @@ export function pinnedRequirements(
 ): Pinned {
   const installable = mergeDuplicates(packages.filter((pkg) => !pkg.local));
   const hashed = installable.length > 0 && installable.every((pkg) => pkg.hashes.length > 0);
-  const warnings = packages
+  const warnings: Warning[] = packages
     .filter((pkg) => pkg.local)
     .map((pkg) => ({
       code: "W_LOCK_LOCAL_PACKAGE",
@@ -28,6 +28,7 @@ export function pinnedRequirements(
       file: source.file,
       ...(pkg.line === null ? {} : { line: pkg.line }),
     }));
+  warnings.push(...indexWarnings(packages, source.file));
   return {
     resolved: {
       lines: installable.map((pkg) => requirementLine(pkg, hashed)),
@@ -60,6 +61,16 @@ function mergeDuplicates(packages: readonly LockedPackage[]): LockedPackage[] {
 
 function anyOf(a: string, b: string): string {
   return a === b ? a : `(${a}) or (${b})`;
+}
+
+/** pip in the image asks its configured index; a lock that used another one needs it too. */
+function indexWarnings(packages: readonly LockedPackage[], file: string): Warning[] {
+  const indexes = [...new Set(packages.flatMap((pkg) => (pkg.index ? [pkg.index] : [])))];
+  return indexes.map((index) => ({
+    code: "W_LOCK_OTHER_INDEX",
+    message: `${file} takes packages from ${index}; pip in the image uses its default index unless the build sets PIP_INDEX_URL or PIP_EXTRA_INDEX_URL (as a build secret if it holds credentials)`,
+    file,
+  }));
 }
 
 function requirementLine(pkg: LockedPackage, hashed: boolean): string {

@@ -62,7 +62,7 @@ describe("requirements pyship resolves itself", () => {
       "pyproject.toml":
         '[tool.poetry]\nname = "a"\n\n[tool.poetry.dependencies]\npython = "^3.11"\nflask = "^3"\n',
       "poetry.lock": [
-        '[[package]]\nname = "flask"\nversion = "3.1.3"\ncategory = "main"\n',
+        '[[package]]\nname = "flask"\nversion = "3.1.3"\ncategory = "main"\n\n[package.source]\ntype = "legacy"\nurl = "https://pypi.example.com/simple"\nreference = "corp"\n',
         '[[package]]\nname = "colorama"\nversion = "0.4.6"\ncategory = "main"\nmarkers = "sys_platform == \\"win32\\""\n',
         '[[package]]\nname = "pytest"\nversion = "8.3.0"\ncategory = "dev"\n',
         '[[package]]\nname = "mylib"\nversion = "0.1.0"\ncategory = "main"\n\n[package.source]\ntype = "directory"\nurl = "../mylib"\n',
@@ -74,7 +74,10 @@ describe("requirements pyship resolves itself", () => {
       "flask==3.1.3 \\\n    --hash=sha256:aa",
       'colorama==0.4.6 ; sys_platform == "win32" \\\n    --hash=sha256:bb',
     ]);
-    expect(got.warnings.map((w) => w.code)).toContain("W_LOCK_LOCAL_PACKAGE");
+    expect(got.warnings.map((w) => w.code)).toStrictEqual([
+      "W_LOCK_LOCAL_PACKAGE",
+      "W_LOCK_OTHER_INDEX",
+    ]);
   });
 
   it("uv.lock: a marker on an edge carries on to what that package pulls in", () => {
