@@ -66,8 +66,9 @@ export type InstallTool = "pip" | "uv" | "poetry" | "pipenv" | "pdm";
 export interface InstallFacts {
   readonly tool: InstallTool;
   /**
-   * requirements: pip -r FILES; pyproject: deps read from [project]/[tool.poetry] at build
-   * time; poetry-lock / uv-lock / pipfile-lock / pdm-lock: the tool installs from its lock;
+   * requirements: pip -r FILES; pyproject: deps read from [project] at build time (Poetry's
+   * tables are read by pyship, see `resolved`); poetry-lock / uv-lock / pipfile-lock /
+   * pdm-lock: pyship reads the lock (a Pipfile alone for pipfile-lock) into `resolved`;
    * setup-py: `pip install .` of a setuptools project; imports: no manifest, requirements
    * inferred from the imports; none: nothing to install.
    */

@@ -14,8 +14,10 @@ import type { CommandChoice } from "./plan-command.js";
 import { serverFor } from "./servers.js";
 
 /**
- * The tool each strategy needs inside the build. A pyproject without a lock is read with
- * pip, except Poetry's: [tool.poetry.dependencies] is not PEP 508, so Poetry resolves it.
+ * The tool each strategy needs inside the build. Locks, Pipfiles and Poetry tables are read
+ * by pyship itself (install.resolved), so pip installs them; the tools below remain only
+ * for facts that come without resolved requirements. A pyproject without a lock is PEP 621,
+ * read with pip (a Poetry package that declares nothing installs with the project).
  */
 function buildTool(install: InstallFacts): InstallTool {
   // Requirements pyship resolved itself (a lock it read) need only pip.
@@ -29,8 +31,6 @@ function buildTool(install: InstallFacts): InstallTool {
       return "pipenv";
     case "pdm-lock":
       return "pdm";
-    case "pyproject":
-      return install.tool === "poetry" ? "poetry" : "pip";
     default:
       return "pip";
   }

@@ -6,6 +6,7 @@
  */
 import type { Plan } from "../core/pipeline.js";
 import { block, copyFiles, env, run } from "./dockerfile-syntax.js";
+import { executableCheck } from "./executable-check.js";
 import { installStep } from "./install-steps.js";
 import { runtimeDirectives } from "./runtime-directives.js";
 
@@ -112,13 +113,16 @@ function dependencyLayer(plan: Plan, inBuilder: boolean): string[] {
   );
   blocks.push("WORKDIR /app");
   if (step.commands.length > 0) {
+    const check = installsProject(plan) ? [] : checked(plan);
     const envLines = step.env.length > 0 ? [env(step.env)] : [];
     const copies = copyFiles(plan.install.files);
     const why =
       copies.length > 0
         ? "Dependencies before code: this layer is rebuilt only when these files change."
         : "Packages the command needs, installed before the code so code edits keep this layer.";
-    blocks.push(block(why, ...envLines, ...copies, run(step.commands, plan.buildkit)));
+    blocks.push(
+      block(why, ...envLines, ...copies, run([...step.commands, ...check], plan.buildkit)),
+    );
   }
   if (inBuilder && plan.install.strategy === "setup-py")
     blocks.push(setupPyInstall(plan, undefined));
@@ -134,8 +138,19 @@ function setupPyInstall(plan: Plan, chown: string | undefined): string {
   return block(
     "setup.py can only be evaluated with the whole source: dependencies install with the code.",
     copy,
-    run(["pip install ."], plan.buildkit),
+    run(["pip install .", ...checked(plan)], plan.buildkit),
   );
+}
+
+/** The project's own install comes last when there is one: the program is checked after it. */
+function installsProject(plan: Plan): boolean {
+  return plan.install.installProject || plan.install.strategy === "setup-py";
+}
+
+/** The program CMD runs must exist once the last install step is done. */
+function checked(plan: Plan): string[] {
+  const check = executableCheck(plan);
+  return check === null ? [] : [check];
 }
 
 function runtimeStage(plan: Plan, builder: boolean): string[] {
@@ -205,7 +220,7 @@ function codeLayer(plan: Plan, builder: boolean, chown: string): string[] {
   if (!plan.install.installProject) return [copy];
   const install = block(
     "Install the project itself (its package and console scripts); its dependencies are already in the venv.",
-    run(["pip install --no-deps ."], plan.buildkit),
+    run(["pip install --no-deps .", ...checked(plan)], plan.buildkit),
   );
   return [copy, install];
 }

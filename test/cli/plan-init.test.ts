@@ -177,7 +177,9 @@ describe("pyship init", () => {
       "gunicorn>=23,<28",
     ]);
     const dockerfile = readFileSync(join(dir, "Dockerfile"), "utf8");
-    expect(dockerfile).toContain("COPY requirements.txt ./\nRUN pip install -r requirements.txt\n");
+    expect(dockerfile).toContain(
+      "COPY requirements.txt ./\nRUN pip install -r requirements.txt \\\n && { test -x /opt/venv/bin/gunicorn",
+    );
     const again = captureContext();
     expect(await main(["init", dir, "--write-requirements"], again)).toBe(0);
     expect(again.stdout.join("\n")).toMatch(/unchanged\s+Dockerfile/);

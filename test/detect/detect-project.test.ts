@@ -653,6 +653,11 @@ const TABLE: ReadonlyArray<readonly [string, Expected]> = [
             10,
             "dependencies declared in [tool.poetry.dependencies] (no lock file)",
           ),
+          resolved: {
+            lines: ["flask>=3.1,<4.0", "gunicorn>=23.0,<23.1"],
+            source: { file: "pyproject.toml", sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+            hashed: false,
+          },
         },
         requirements: [
           req(
@@ -684,7 +689,8 @@ const TABLE: ReadonlyArray<readonly [string, Expected]> = [
       warnings: [
         {
           code: "POETRY_NO_LOCK",
-          message: "no poetry.lock: versions are resolved at build time; run `poetry lock`",
+          message:
+            "no poetry.lock: pip resolves the versions at build time; run `poetry lock` for reproducible builds",
           file: "pyproject.toml",
         },
       ],

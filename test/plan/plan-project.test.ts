@@ -296,7 +296,8 @@ describe("planProject: servers, packages, stages", () => {
     ["uv-lock", "uv", "uv"],
     ["pipfile-lock", "pipenv", "pipenv"],
     ["pdm-lock", "pdm", "pdm"],
-    ["pyproject", "poetry", "poetry"],
+    // A Poetry package with nothing to resolve: no `poetry lock` in the image.
+    ["pyproject", "poetry", "pip"],
     ["pyproject", "uv", "pip"],
   ] as const)("a %s project (%s) installs with %s", (strategy, tool, expected) => {
     const plan = planProject(makeFacts({ install: { strategy, tool, files: ["pyproject.toml"] } }));

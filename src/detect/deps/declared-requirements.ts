@@ -9,6 +9,7 @@ import type { Requirement } from "../../core/pipeline.js";
 import { parseRequirement } from "./parse-requirement.js";
 import { poetryToPep440 } from "./poetry-constraint.js";
 import { asString, asTable, type Pyproject } from "./pyproject.js";
+import { tableDependencyLine } from "./table-dependency.js";
 import { findKeyLine, findValueLine } from "./toml-lines.js";
 
 export function pep621Requirements(pyproject: Pyproject): Requirement[] {
@@ -59,13 +60,17 @@ export function poetryRequirements(pyproject: Pyproject): Requirement[] {
     });
 }
 
-/** `flask = "^3.0"` → `flask>=3.0,<4.0`; git/path/url sources and `||` keep only the name. */
+/**
+ * `flask = "^3.0"` → `flask>=3.0,<4.0`; git and URL sources become direct references; an
+ * `||` constraint keeps only the name (pip has no "or"), a local path keeps only the name.
+ */
 function poetrySpec(name: string, value: unknown): string {
   const table = Array.isArray(value) ? asTable(value[0]) : asTable(value);
   const constraint = typeof value === "string" ? value : asString(table?.version);
-  const extras = Array.isArray(table?.extras) ? `[${table.extras.join(",")}]` : "";
   const converted = constraint === undefined ? null : poetryToPep440(constraint);
-  return converted?.length === 1 ? `${name}${extras}${converted[0]}` : `${name}${extras}`;
+  const version = converted?.length === 1 ? (converted[0] as string) : "";
+  const extras = Array.isArray(table?.extras) ? `[${table.extras.join(",")}]` : "";
+  return tableDependencyLine(name, table ?? value, version) ?? `${name}${extras}`;
 }
 
 /** Poetry's python constraint as PEP 440 alternatives, with its line. */

@@ -20,7 +20,9 @@ const SHARED_NAMESPACES = new Set(["google", "azure", "zope", "jaraco", "backpor
 /** Parsing is the cost: a project with no manifest and more files than this is cut short. */
 const MAX_PARSED_FILES = 500;
 
-const IMPORT_TEXT = /^[ \t]*(?:import|from)[ \t]/m;
+const IMPORT_LINES = /^[ \t]*(?:import|from)[ \t]/gm;
+/** Lines that continue a statement begun above them at the left margin (try/if/def bodies). */
+const CONTINUES = /^(?:except|else|elif|finally)\b|^[ \t#]|^$/;
 
 export const importsFormat: DependencyFormat = {
   name: "imports",
@@ -35,8 +37,8 @@ function inferFromImports(files: ProjectFiles): FormatMatch | FormatSkip {
   const optional = new Map<string, Warning>();
   const sources = sourceFiles(files);
   for (const path of sources.slice(0, MAX_PARSED_FILES)) {
-    const text = files.read(path);
-    if (!IMPORT_TEXT.test(text)) continue;
+    const text = importRegion(files.read(path));
+    if (text === "") continue;
     for (const imported of moduleImports(parsePython(text))) {
       const top = imported.module.split(".")[0] as string;
       if (STDLIB_MODULES.has(top) || own.has(top)) continue;
@@ -72,7 +74,9 @@ function addRequirement(
   const name = distributionName(spec);
   if (found.has(name)) return;
   const why =
-    spec === top ? `imported as ${top}` : `imported as ${imported.module}, provided by ${spec}`;
+    name === distributionName(top)
+      ? `imported as ${top}`
+      : `imported as ${imported.module}, provided by ${spec}`;
   found.set(name, { name, spec, evidence: { ...at, why } });
 }
 
@@ -114,6 +118,26 @@ function truncated(count: number): Warning {
     code: "W_IMPORTS_TRUNCATED",
     message: `only the first ${MAX_PARSED_FILES} of ${count} Python files were read for imports; add a requirements.txt`,
   };
+}
+
+/**
+ * The part of a file that holds its imports: up to the last import line, and on to where
+ * the statement around it ends (the next line at the left margin that doesn't continue it:
+ * an `except ImportError:` after a guarded import is kept). Parsing costs time in proportion
+ * to length, and imports sit at the top, so most of a file is never parsed. "" when none.
+ */
+export function importRegion(text: string): string {
+  let last = -1;
+  for (const match of text.matchAll(IMPORT_LINES)) last = match.index;
+  if (last === -1) return "";
+  let end = text.indexOf("\n", last);
+  while (end !== -1) {
+    const next = text.indexOf("\n", end + 1);
+    const line = text.slice(end + 1, next === -1 ? undefined : next);
+    if (!CONTINUES.test(line)) break;
+    end = next;
+  }
+  return end === -1 ? text : text.slice(0, end);
 }
 
 /** Non-test project sources, shallowest first (the entry module is near the root). */

@@ -23,6 +23,8 @@ export interface LockedPackage {
   readonly direct: string | null;
   /** A path on the developer's disk (a directory or file dependency): not installable from the lock. */
   readonly local: boolean;
+  /** The package index the lock found it on, when that is not PyPI. */
+  readonly index?: string;
 }
 
 export function poetryLocked(data: Table, text: string): LockedPackage[] {
@@ -50,12 +52,14 @@ export function pdmLocked(data: Table, text: string, declared: readonly string[]
   const packages = packagesOf(data);
   const grouped = packages.some((pkg) => Array.isArray(pkg.groups));
   const runtime = grouped
-    ? packages.filter((pkg) => inGroup(pkg.groups, "default"))
+    ? packages
+        .filter((pkg) => inGroup(pkg.groups, "default"))
+        .map((pkg) => ({ pkg, marker: asString(pkg.marker) ?? null }))
     : pdmClosure(packages, declared);
   const legacyFiles = asTable(asTable(data.metadata)?.files) ?? {};
-  return runtime.map((pkg) =>
+  return runtime.map(({ pkg, marker }) =>
     locked(pkg, lines, {
-      marker: asString(pkg.marker) ?? null,
+      marker: asString(pkg.marker) ?? marker,
       hashes: hashesOf(pkg.files ?? legacyFiles[`${pkg.name} ${pkg.version}`]),
       ...pdmSource(pkg),
     }),
@@ -98,7 +102,14 @@ export function pipfileLocked(data: Table, text: string): LockedPackage[] {
   });
 }
 
-type Origin = Pick<LockedPackage, "direct" | "local">;
+type Origin = Pick<LockedPackage, "direct" | "local" | "index">;
+
+/** PyPI under its usual addresses; anything else is a private or mirror index. */
+const PYPI = /^https?:\/\/(pypi\.org|pypi\.python\.org|files\.pythonhosted\.org)\//;
+
+function otherIndex(url: string | undefined): { index?: string } {
+  return url === undefined || PYPI.test(url) ? {} : { index: url };
+}
 
 function poetrySource(source: Table | undefined): Origin {
   const url = asString(source?.url) ?? "";
@@ -115,6 +126,8 @@ function poetrySource(source: Table | undefined): Origin {
     case "directory":
     case "file":
       return { direct: null, local: true };
+    case "legacy":
+      return { direct: null, local: false, ...otherIndex(url) };
     default:
       return { direct: null, local: false };
   }
@@ -136,24 +149,48 @@ function uvSource(source: Table): Origin {
   }
   if (source.url !== undefined) return { direct: asString(source.url) ?? null, local: false };
   const local = ["path", "directory", "editable", "virtual"].some((key) => key in source);
-  return { direct: null, local };
+  return { direct: null, local, ...otherIndex(asString(source.registry)) };
 }
 
-/** PDM's package `dependencies` are PEP 508 strings; follow them from the declared names. */
-function pdmClosure(packages: readonly Table[], declared: readonly string[]): Table[] {
-  const byName = new Map(packages.map((pkg) => [normalizeName(String(pkg.name)), pkg]));
-  const seen = new Set<string>();
-  const queue = [...declared];
-  for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-    const pkg = byName.get(name);
-    if (pkg === undefined || seen.has(name)) continue;
-    seen.add(name);
-    for (const dependency of asArray(pkg.dependencies)) {
-      const depName = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(String(dependency))?.[1];
-      if (depName) queue.push(normalizeName(depName));
+/**
+ * PDM's package `dependencies` are PEP 508 strings, markers included: follow them from the
+ * declared names. An entry per requested extra (`fastapi` with `extras = ["all"]`) adds its
+ * own dependencies. A package reached only through marked edges keeps their markers.
+ */
+function pdmClosure(packages: readonly Table[], declared: readonly string[]): PdmReached[] {
+  const byName = new Map<string, Table[]>();
+  for (const pkg of packages) {
+    const name = normalizeName(String(pkg.name));
+    byName.set(name, [...(byName.get(name) ?? []), pkg]);
+  }
+  const markers = new Map<string, Set<string> | null>();
+  const queue: [string, string | null][] = declared.map((name) => [name, null]);
+  for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+    const [name, marker] = item;
+    const known = markers.get(name);
+    if (known === null || (known !== undefined && marker !== null && known.has(marker))) continue;
+    markers.set(name, marker === null ? null : new Set([...(known ?? []), marker]));
+    if (known !== undefined) continue; // already walked: only its marker set grew
+    for (const pkg of byName.get(name) ?? []) {
+      for (const dependency of asArray(pkg.dependencies)) {
+        const [, depName, depMarker] =
+          /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)[^;]*(?:;\s*(.+))?$/.exec(String(dependency)) ?? [];
+        if (depName) queue.push([normalizeName(depName), depMarker?.trim() ?? null]);
+      }
     }
   }
-  return packages.filter((pkg) => seen.has(normalizeName(String(pkg.name))));
+  return packages.flatMap((pkg) => {
+    const name = normalizeName(String(pkg.name));
+    if (!markers.has(name)) return [];
+    const set = markers.get(name);
+    const marker = set ? [...set].map((m) => (set.size > 1 ? `(${m})` : m)).join(" or ") : null;
+    return [{ pkg, marker }];
+  });
+}
+
+interface PdmReached {
+  readonly pkg: Table;
+  readonly marker: string | null;
 }
 
 function hashesOf(files: unknown): string[] {

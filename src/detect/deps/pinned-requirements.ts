@@ -18,9 +18,9 @@ export function pinnedRequirements(
   packages: readonly LockedPackage[],
   source: { readonly file: string; readonly text: string },
 ): Pinned {
-  const installable = packages.filter((pkg) => !pkg.local);
+  const installable = mergeDuplicates(packages.filter((pkg) => !pkg.local));
   const hashed = installable.length > 0 && installable.every((pkg) => pkg.hashes.length > 0);
-  const warnings = packages
+  const warnings: Warning[] = packages
     .filter((pkg) => pkg.local)
     .map((pkg) => ({
       code: "W_LOCK_LOCAL_PACKAGE",
@@ -28,6 +28,7 @@ export function pinnedRequirements(
       file: source.file,
       ...(pkg.line === null ? {} : { line: pkg.line }),
     }));
+  warnings.push(...indexWarnings(packages, source.file));
   return {
     resolved: {
       lines: installable.map((pkg) => requirementLine(pkg, hashed)),
@@ -36,6 +37,40 @@ export function pinnedRequirements(
     },
     warnings,
   };
+}
+
+/**
+ * One line per release: PDM locks list a package again for each extra requested, and pip
+ * refuses a double requirement. Hashes are merged; a marker survives only if every entry has one.
+ */
+function mergeDuplicates(packages: readonly LockedPackage[]): LockedPackage[] {
+  const merged = new Map<string, LockedPackage>();
+  for (const pkg of packages) {
+    const key = `${pkg.name}==${pkg.version} ${pkg.direct ?? ""}`;
+    const seen = merged.get(key);
+    if (seen === undefined) merged.set(key, pkg);
+    else
+      merged.set(key, {
+        ...seen,
+        hashes: [...new Set([...seen.hashes, ...pkg.hashes])],
+        marker: seen.marker === null || pkg.marker === null ? null : anyOf(seen.marker, pkg.marker),
+      });
+  }
+  return [...merged.values()];
+}
+
+function anyOf(a: string, b: string): string {
+  return a === b ? a : `(${a}) or (${b})`;
+}
+
+/** pip in the image asks its configured index; a lock that used another one needs it too. */
+function indexWarnings(packages: readonly LockedPackage[], file: string): Warning[] {
+  const indexes = [...new Set(packages.flatMap((pkg) => (pkg.index ? [pkg.index] : [])))];
+  return indexes.map((index) => ({
+    code: "W_LOCK_OTHER_INDEX",
+    message: `${file} takes packages from ${index}; pip in the image uses its default index unless the build sets PIP_INDEX_URL or PIP_EXTRA_INDEX_URL (as a build secret if it holds credentials)`,
+    file,
+  }));
 }
 
 function requirementLine(pkg: LockedPackage, hashed: boolean): string {

@@ -1,15 +1,18 @@
 /*
- * Pipfile without Pipfile.lock. Pipenv can install from it, but it resolves versions at
- * build time, so it ranks below requirements files (which at least say what to install
- * without a resolver run) and pyship warns that a lock would make builds reproducible.
+ * Pipfile without Pipfile.lock. `pipenv requirements` reads only the lock, so pyship reads
+ * `[packages]` itself (never `[dev-packages]`) into pip requirement lines; versions are then
+ * resolved by pip at build time, so it ranks below requirements files and pyship warns that
+ * a lock would make builds reproducible.
  */
 import { PyshipError } from "../../core/errors.js";
 import { normalizeName } from "../../core/package-name.js";
 import type { Requirement } from "../../core/pipeline.js";
 import type { ProjectFiles } from "../project-files.js";
 import type { DependencyFormat } from "./dependency-format.js";
+import { sha256 } from "./pinned-requirements.js";
 import { poetryToPep440 } from "./poetry-constraint.js";
 import { asString, asTable } from "./pyproject.js";
+import { tableDependencyLine } from "./table-dependency.js";
 import { findKeyLine } from "./toml-lines.js";
 
 export const pipfileFormat: DependencyFormat = {
@@ -29,10 +32,15 @@ export const pipfileFormat: DependencyFormat = {
       strategy: "pipfile-lock",
       files: ["Pipfile"],
       requirements,
+      resolved: {
+        lines: installableLines(files),
+        source: { file: "Pipfile", sha256: sha256(files.read("Pipfile")) },
+        hashed: false,
+      },
       evidence: {
         file: "Pipfile",
         line: null,
-        why: "Pipfile without Pipfile.lock: pipenv resolves versions at build time",
+        why: "Pipfile without Pipfile.lock: pyship reads [packages], pip resolves versions at build time",
       },
       warnings: [
         {
@@ -67,11 +75,23 @@ export function pipfileRequirements(files: ProjectFiles): Requirement[] {
         hint: 'use "*" or a PEP 440 specifier such as "==3.1.0" or ">=3,<4"',
       });
     }
-    const spec = version === undefined || version === "*" ? name : `${name}${version}`;
+    const pep440 = version === undefined || version === "*" ? "" : version;
     return {
       name: normalizeName(name),
-      spec,
+      spec: tableDependencyLine(name, value, pep440) ?? name,
       evidence: { file: "Pipfile", line, why: "listed in Pipfile [packages]" },
     };
   });
+}
+
+/** pip lines for `[packages]`, without local paths (they can't install before the code). */
+function installableLines(files: ProjectFiles): string[] {
+  const packages = (files.toml("Pipfile").packages ?? {}) as Record<string, unknown>;
+  return pipfileRequirements(files)
+    .filter((req) => {
+      const entry = Object.entries(packages).find(([name]) => normalizeName(name) === req.name);
+      const table = asTable(entry?.[1]);
+      return table?.path === undefined && table?.file === undefined;
+    })
+    .map((req) => req.spec);
 }

@@ -4,9 +4,11 @@
  * requirements files; when dependencies are `dynamic` (setuptools reading
  * requirements.txt) it steps aside so the requirements file is used.
  */
+import { normalizeName } from "../../core/package-name.js";
 import type { Evidence } from "../../core/pipeline.js";
 import { pep621Requirements, poetryRequirements } from "./declared-requirements.js";
 import type { DependencyFormat, FormatMatch } from "./dependency-format.js";
+import { sha256 } from "./pinned-requirements.js";
 import { asStrings, asTable, type Pyproject } from "./pyproject.js";
 
 const manifests = (files: { has(path: string): boolean }) =>
@@ -26,12 +28,25 @@ export const pyprojectFormat: DependencyFormat = {
       return { kind: "skip", ignored: declares ? [noDependencies(pyproject)] : [] };
     }
     const section = poetry ? "[tool.poetry.dependencies]" : "[project].dependencies";
+    // Poetry's tables are not PEP 508: pyship translates them so pip installs without Poetry.
+    const resolved = poetry
+      ? {
+          resolved: {
+            lines: requirements
+              .filter((req) => !isLocalPoetry(pyproject, req.name))
+              .map((req) => req.spec),
+            source: { file: "pyproject.toml", sha256: sha256(pyproject.text) },
+            hashed: false,
+          },
+        }
+      : {};
     return {
       kind: "match",
       tool: poetry ? "poetry" : "pip",
       strategy: "pyproject",
       files: ["pyproject.toml"],
       requirements,
+      ...resolved,
       evidence: {
         file: "pyproject.toml",
         line: requirements[0]?.evidence.line ?? null,
@@ -42,7 +57,8 @@ export const pyprojectFormat: DependencyFormat = {
             warnings: [
               {
                 code: "POETRY_NO_LOCK",
-                message: "no poetry.lock: versions are resolved at build time; run `poetry lock`",
+                message:
+                  "no poetry.lock: pip resolves the versions at build time; run `poetry lock` for reproducible builds",
                 file: "pyproject.toml",
               },
             ],
@@ -78,6 +94,14 @@ export const pyprojectPackageFormat: DependencyFormat = {
     };
   },
 };
+
+/** A `{ path = "../lib" }` dependency: on the developer's disk, not on an index. */
+function isLocalPoetry(pyproject: Pyproject, name: string): boolean {
+  const dependencies = asTable(pyproject.poetry?.dependencies) ?? {};
+  const entry = Object.entries(dependencies).find(([key]) => normalizeName(key) === name);
+  const table = asTable(Array.isArray(entry?.[1]) ? entry?.[1][0] : entry?.[1]);
+  return table?.path !== undefined || table?.file !== undefined;
+}
 
 export function usesPoetry(pyproject: Pyproject): boolean {
   const backend = String(asTable(pyproject.data["build-system"])?.["build-backend"] ?? "");

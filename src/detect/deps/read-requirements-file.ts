@@ -11,6 +11,7 @@ import type { Requirement, Warning } from "../../core/pipeline.js";
 import type { ProjectFiles } from "../project-files.js";
 import { parseRequirement } from "./parse-requirement.js";
 import { readRequirementOption } from "./requirement-options.js";
+import { readRequirementsText } from "./requirements-text.js";
 
 export interface RequirementsRead {
   readonly requirements: Requirement[];
@@ -40,7 +41,8 @@ function visit(
   stack: readonly string[],
 ): void {
   read.files.push(path);
-  for (const { text, line } of logicalLines(files.read(path))) {
+  const content = readRequirementsText(files.root, path, () => files.read(path));
+  for (const { text, line } of logicalLines(content)) {
     const at = { file: path, line };
     if (text.startsWith("-")) {
       const option = readRequirementOption(text);

@@ -135,6 +135,37 @@ const ROWS: Row[] = [
     name: "runtime-txt",
   },
   {
+    fixture: "pdm-lock-legacy",
+    strategy: "pdm-lock",
+    tool: "pdm",
+    files: ["pyproject.toml", "pdm.lock"],
+    installProject: false,
+    declared: ["flask", "gunicorn"],
+    python: "3.13",
+    name: "pdm-lock-legacy",
+  },
+  {
+    fixture: "pipfile-nolock",
+    strategy: "pipfile-lock",
+    tool: "pipenv",
+    files: ["Pipfile"],
+    installProject: false,
+    declared: ["flask", "gunicorn", "waitress"],
+    python: "3.12",
+    name: "pipfile-nolock",
+  },
+  {
+    // UTF-16 LE with a BOM and CRLF, as PowerShell's `pip freeze >` writes it.
+    fixture: "requirements-utf16",
+    strategy: "requirements",
+    tool: "pip",
+    files: ["requirements.txt"],
+    installProject: false,
+    declared: ["flask", "gunicorn"],
+    python: "3.13",
+    name: "requirements-utf16",
+  },
+  {
     fixture: "seed-flask-hello",
     strategy: "imports",
     tool: "pip",
@@ -266,6 +297,8 @@ describe("broken fixtures fail with one located error", () => {
     { fixture: "broken-toml", code: "E_PARSE", file: "pyproject.toml", line: 6 },
     { fixture: "broken-requirements", code: "E_PARSE", file: "requirements.txt", line: 3 },
     { fixture: "broken-pipfile", code: "E_PARSE", file: "Pipfile", line: 7 },
+    // GBK comments on line 1: not UTF-8, no BOM.
+    { fixture: "requirements-gbk", code: "E_PARSE", file: "requirements.txt", line: 1 },
     { fixture: "unknown-config-key", code: "E_CONFIG", file: "pyproject.toml", line: 8 },
   ])("$fixture → $code at $file:$line", ({ fixture, code, file, line }) => {
     const files = scanProject(join(FIXTURES, fixture));

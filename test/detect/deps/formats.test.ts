@@ -141,7 +141,7 @@ describe("pyproject", () => {
       ["flask>=3.1,<4.0", 3],
       ["gunicorn>=23.0.1,<23.1.0", 4],
       ["uvicorn[standard]>=0.30,<0.31", 5],
-      ["mylib", 7],
+      ["mylib @ git+https://github.com/org/mylib.git", 7],
     ]);
   });
 
@@ -175,7 +175,7 @@ describe("Pipfile", () => {
     });
     expect(facts.requirements.map((req) => [req.name, req.spec, req.evidence.line])).toStrictEqual([
       ["flask", "Flask==3.1.0", 2],
-      ["requests", "requests>=2", 3],
+      ["requests", "requests[socks]>=2", 3],
     ]);
     expect([
       facts.install.tool,

@@ -1,4 +1,6 @@
 // pip requirements files: line syntax, includes, split layouts, and the errors users hit.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Warning } from "../../../src/core/pipeline.js";
 import { detectDependencies } from "../../../src/detect/deps/detect-dependencies.js";
@@ -178,6 +180,29 @@ describe("split layouts", () => {
     expect(facts.install.strategy).toBe("none");
     expect(facts.ignored).toStrictEqual([
       { file: "requirements.txt", line: null, why: "lists no packages" },
+    ]);
+  });
+});
+
+describe("requirements encodings (pip's auto_decode)", () => {
+  const utf16 = (text: string, bom: number[], littleEndian: boolean) => {
+    const units = Buffer.from(text, "utf16le");
+    if (!littleEndian) units.swap16();
+    return Buffer.concat([Buffer.from(bom), units]).toString("latin1");
+  };
+
+  it.each([
+    ["UTF-8 with a BOM and CRLF", `\uFEFFflask==3.1\r\ngunicorn\r\n`],
+    ["UTF-16 LE with a BOM", utf16("flask==3.1\r\ngunicorn\r\n", [0xff, 0xfe], true)],
+    ["UTF-16 BE with a BOM", utf16("flask==3.1\ngunicorn\n", [0xfe, 0xff], false)],
+  ])("%s reads like plain UTF-8", (_, text) => {
+    const encoding = text.startsWith("\uFEFF") ? "utf8" : "latin1";
+    const project = tempProject({ "requirements.txt": "" });
+    writeFileSync(join(project.root, "requirements.txt"), Buffer.from(text, encoding));
+    const read = detectDependencies(project, detectProjectMeta(project), []);
+    expect(read.requirements.map((req) => [req.spec, req.evidence.line])).toStrictEqual([
+      ["flask==3.1", 1],
+      ["gunicorn", 2],
     ]);
   });
 });
