@@ -163,6 +163,21 @@ async function extract(gitDir, project, root) {
   return { missing, why: "too many blobs missing from the mirror" };
 }
 
+// A traceback's final line (`KeyError: 'DBUSER'`), not the server's "Worker failed to boot".
+const EXCEPTION_LINE = /^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt|Warning|ImproperlyConfigured|DisallowedHost)\b/;
+
+/** The line of a log tail that says why: the last exception line, else the last line. */
+function causeLine(logTail) {
+  const lines = (logTail ?? "").split("\n").map((line) => line.trim()).filter(Boolean);
+  return lines.findLast((line) => EXCEPTION_LINE.test(line)) ?? lines.at(-1) ?? "";
+}
+
+/** Error texts in the results stay one readable line. */
+function clip(text, max = 400) {
+  const flat = (text ?? "").replaceAll("\n", " ");
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
 function firstLine(text) {
   return (text ?? "").trim().split("\n")[0] ?? "";
 }
@@ -194,8 +209,8 @@ function verifyWhy(report) {
   const parts = [];
   if (report.failure) {
     parts.push(`${report.failure.code}: ${firstLine(report.failure.message)}`);
-    const tail = (report.failure.logTail ?? "").trim().split("\n").filter(Boolean);
-    if (tail.length > 0) parts.push(`log: ${tail.at(-1)}`);
+    const cause = causeLine(report.failure.logTail);
+    if (cause) parts.push(`log: ${cause}`);
   }
   for (const check of report.checks ?? []) {
     if (check.status === "fail") parts.push(`${check.name}: ${firstLine(check.detail)}`);
@@ -215,7 +230,7 @@ async function planProject(args, dir, env) {
       return { ok: false, ms: result.ms, error: "plan --json printed no JSON" };
     }
   }
-  const why = result.timedOut ? `timed out after ${args.planTimeout}s` : errorLine(result.stderr);
+  const why = result.timedOut ? `timed out after ${args.planTimeout}s` : clip(errorLine(result.stderr));
   return { ok: false, ms: result.ms, exitCode: result.code, error: why };
 }
 
@@ -240,12 +255,13 @@ async function buildProject(args, project, dir, env, settings, logs) {
     engine: parsed?.engine ?? null,
     sizeMB: report?.sizeBytes ? Math.round(report.sizeBytes / 1e6) : null,
     verifyMode: report?.mode ?? null,
+    logTail: (report?.failure?.logTail ?? "").split("\n").slice(-15).join("\n") || null,
   };
   await removeImage(settings, tag);
   if (result.timedOut) return { ...outcome, status: "timeout", error: `timed out after ${args.timeout}s` };
   if (result.code === 0 && report?.ok !== false) return { ...outcome, status: "pass", error: null };
-  if (report) return { ...outcome, status: "verify-fail", error: verifyWhy(report) };
-  return { ...outcome, status: "build-fail", error: errorLine(result.stderr) };
+  if (report) return { ...outcome, status: "verify-fail", error: clip(verifyWhy(report)) };
+  return { ...outcome, status: "build-fail", error: clip(errorLine(result.stderr)) };
 }
 
 async function removeImage(settings, tag) {
