@@ -264,8 +264,12 @@ async function buildProject(args, project, dir, env, settings, logs) {
   return { ...outcome, status: "build-fail", error: clip(errorLine(result.stderr)) };
 }
 
+/** The image, and any container left from it (a verify cut short by the timeout). */
 async function removeImage(settings, tag) {
   const client = settings.PYSHIP_TEST_DOCKER || "docker";
+  const left = await run(client, ["ps", "-aq", "--filter", `ancestor=${tag}`], { timeoutSec: 60 });
+  const ids = left.stdout.split("\n").filter(Boolean);
+  if (ids.length > 0) await run(client, ["rm", "-f", ...ids], { timeoutSec: 120 });
   await run(client, ["rmi", "-f", tag], { timeoutSec: 120 });
 }
 
