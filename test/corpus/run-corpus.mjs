@@ -44,6 +44,7 @@ function parseArgs(argv) {
     if (flag === "--only") args.only = [...(args.only ?? []), ...value().split(",")];
     else if (flag === "--plan-only") args.planOnly = true;
     else if (flag === "--keep-checkouts") args.keepCheckouts = true;
+    else if (flag === "--merge") args.merge = [...(args.merge ?? []), resolve(value())];
     else if (flag === "--timeout") args.timeout = Number(value());
     else if (flag === "--projects") args.projects = resolve(value());
     else if (flag === "--cli") args.cli = resolve(value());
@@ -349,6 +350,14 @@ async function main() {
   const results = previous?.results ?? {};
   const head = await run("git", ["-C", REPO, "rev-parse", "--short", "HEAD"]);
   const meta = { date, pyshipCommit: head.stdout.trim(), cli: args.cli };
+  if (args.merge) {
+    // Results of parallel runs (--out elsewhere) folded into today's file; nothing is run.
+    for (const file of args.merge) Object.assign(results, JSON.parse(readFileSync(file, "utf8")).results);
+    writeFileSync(jsonFile, `${JSON.stringify({ meta: previous?.meta ?? meta, results }, null, 2)}\n`);
+    writeFileSync(mdFile, markdown(results, previous?.meta ?? meta));
+    process.stderr.write(`merged ${args.merge.length} file(s) into ${jsonFile}\n`);
+    return;
+  }
   for (const [index, project] of chosen.entries()) {
     process.stderr.write(`[${index + 1}/${chosen.length}] ${project.name} … `);
     const result = await runProject(args, project, settings, dirs);
