@@ -33,6 +33,10 @@ export class NodeExecutor implements CommandExecutor {
         const exitCode = code ?? (signal ? 128 : 1);
         resolve({ exitCode, stdout: out.text(), stderr: err.text(), timedOut });
       });
+      // A child may exit without reading its input (a docker client refusing a build before
+      // it reads the Dockerfile on stdin): the write then fails with EPIPE, and its exit code
+      // is the answer, not a crash.
+      child.stdin.on("error", () => {});
       child.stdin.end(options.input ?? "");
     });
   }
