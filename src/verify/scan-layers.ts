@@ -26,6 +26,12 @@ export interface SecretFinding {
   readonly instruction: string | null;
   /** The secret's first characters, never the whole value. */
   readonly shown: string;
+  /**
+   * high: a credential format, a secret in the image config or history, a shipped secret
+   * file; low: a secret-named variable given a literal in source code, often a development
+   * default that production overrides (Django's `SECRET_KEY = "django-insecure-…"`).
+   */
+  readonly confidence: "high" | "low";
 }
 
 /** Compiled or binary files: their strings are not assignments a person wrote. */
@@ -80,6 +86,7 @@ function deletedButShipped(
         layer: index,
         instruction: instructions[index] ?? null,
         shown: leak.path,
+        confidence: "high" as const,
       }));
   });
 }
@@ -102,7 +109,18 @@ function fileContents(
       const found = secretInText(text, path.endsWith(".py"));
       if (found === null) return [];
       const instruction = instructions[index] ?? null;
-      return [{ kind: "file-content" as const, ...found, where: path, layer: index, instruction }];
+      const confidence = found.assignment && path.endsWith(".py") ? "low" : "high";
+      const { assignment: _, ...shown } = found;
+      return [
+        {
+          kind: "file-content" as const,
+          ...shown,
+          where: path,
+          layer: index,
+          instruction,
+          confidence,
+        },
+      ];
     }),
   );
 }
@@ -116,17 +134,24 @@ const BARE =
  * A token shape, a URL with a literal password, or a secret-named variable given a literal
  * value. In Python only quoted values are literals (`os.environ[...]` is not a secret).
  */
-function secretInText(text: string, python = false): { what: string; shown: string } | null {
+interface TextSecret {
+  readonly what: string;
+  readonly shown: string;
+  /** Found by a variable's name rather than by the value's format. */
+  readonly assignment: boolean;
+}
+
+function secretInText(text: string, python = false): TextSecret | null {
   const token = findTokenShape(text);
-  if (token) return { what: token.what, shown: maskSecret(token.value) };
+  if (token) return { what: token.what, shown: maskSecret(token.value), assignment: false };
   const url = credentialUrls(text).find((found) => found.literal);
-  if (url) return { what: "URL with credentials", shown: url.shown };
+  if (url) return { what: "URL with credentials", shown: url.shown, assignment: false };
   for (const line of text.split("\n")) {
     const quoted = QUOTED.exec(line);
     const match = quoted ? [quoted[1], quoted[3]] : python ? null : BARE.exec(line)?.slice(1);
     const [name, value] = match ?? [];
     if (name && value && isSecretName(name))
-      return { what: `${name} with a literal value`, shown: maskSecret(value) };
+      return { what: `${name} with a literal value`, shown: maskSecret(value), assignment: true };
   }
   return null;
 }
@@ -150,8 +175,10 @@ function configSecrets(config: ImageConfig): SecretFinding[] {
   return [...env, ...labels, ...(inCommand ? [configFinding("CMD", inCommand)] : [])];
 }
 
+/** A value in the image config is what every container gets: always a real finding. */
 function configFinding(where: string, found: { what: string; shown: string }): SecretFinding {
-  return { kind: "config", where, layer: null, instruction: null, ...found };
+  const { what, shown } = found;
+  return { kind: "config", where, layer: null, instruction: null, what, shown, confidence: "high" };
 }
 
 /** `RUN |2 TOKEN=abc X=1 /bin/sh -c …`: the build args BuildKit records for a RUN. */
@@ -175,13 +202,17 @@ function historySecrets(config: ImageConfig): SecretFinding[] {
         }
       : secretInText(line);
     if (!found) return [];
+    const { what, shown } = found;
+    const instruction = shorten(line);
     return [
       {
         kind: "history" as const,
-        ...found,
+        what,
+        shown,
         where: "history",
         layer: null,
-        instruction: shorten(line),
+        instruction,
+        confidence: "high" as const,
       },
     ];
   });

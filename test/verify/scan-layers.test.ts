@@ -136,6 +136,23 @@ describe("scanImageSecrets", () => {
     );
   });
 
+  it("rates a secret-named literal in Python low (a development default), a credential format high", async () => {
+    const findings = await scan("confidence", {
+      layers: [
+        BASE,
+        {
+          "app/settings.py": "SECRET_KEY = 'django-insecure-abc'\n",
+          "app/deploy.ini": "token = ghp_abcdefghijklmnopqrstuvwxyz0123456789\n",
+        },
+      ],
+      history: ["base", "COPY . /app"],
+    });
+    expect(findings.map((f) => [f.where, f.confidence])).toEqual([
+      ["/app/settings.py", "low"],
+      ["/app/deploy.ini", "high"],
+    ]);
+  });
+
   it("does not take a value read from the environment, or compiled files, for a secret", async () => {
     const findings = await scan("environ", {
       layers: [
