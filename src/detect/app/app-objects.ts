@@ -25,6 +25,11 @@ export interface FoundObject {
 export interface FoundFactory extends FoundObject {
   /** Parameters without defaults: a server calls the factory with none. */
   readonly required: readonly string[];
+  /**
+   * Found by what it builds (it constructs or is annotated as the class), not by its
+   * conventional name alone: tells Falcon's WSGI App from its ASGI App in one factory.
+   */
+  readonly builds: boolean;
 }
 
 /** `app: Flask = application = Flask(` → targets `app`, callee `Flask`. */
@@ -64,12 +69,14 @@ export function findFactories(module: PyModule, cls: AppClass): FoundFactory[] {
     const body = blockBody(module.statements, index);
     const annotated = returns !== undefined && constructs(module, returns.trim(), cls);
     const conventional = CONVENTIONAL_FACTORIES.has(name) && usesClass(module, cls);
-    if (annotated || conventional || returnsNew(module, body, cls)) {
+    const builds = annotated || returnsNew(module, body, cls);
+    if (builds || conventional) {
       found.push({
         name,
         line: statement.line,
         callee: cls.name,
         required: requiredParams(params),
+        builds,
       });
     }
   });

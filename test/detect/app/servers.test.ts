@@ -393,6 +393,21 @@ describe("what serves HTTP", () => {
     expect(found.map(({ code, line }) => ({ code, line }))).toStrictEqual(warnings);
   });
 
+  it.each([
+    ["falcon.App", "wsgi"],
+    ["falcon.asgi.App", "asgi"],
+  ])("a Falcon create_app() that builds %s is one %s candidate, not one of each", (cls, kind) => {
+    const factory = `import falcon\nimport falcon.asgi\n\ndef create_app():\n    app = ${cls}()\n    return app\n`;
+    const candidates = detectEntrypoints(
+      memoryFiles({ "look/__init__.py": "", "look/app.py": factory }),
+      meta({}),
+      [],
+    );
+    expect(candidates.map((c) => `${c.app} ${c.kind}`)).toStrictEqual([
+      `look.app:create_app() ${kind}`,
+    ]);
+  });
+
   it("a serving console script replaces the plain console-script candidate", () => {
     const candidates = detectEntrypoints(
       memoryFiles({ "tool/__init__.py": "", "tool/cli.py": UVICORN_CLI }),

@@ -130,6 +130,7 @@ function findFramework(context: DetectContext, framework: WebFramework): Found[]
     }
     if (framework.wsgiAttribute !== undefined) continue; // a factory's result has no alias
     for (const factory of findFactories(module, framework)) {
+      if (!factory.builds && buildsAnother(module, framework, factory.name)) continue;
       const args = factory.required.length
         ? `; it requires ${factory.required.join(", ")} but the server calls it with no arguments`
         : "";
@@ -158,6 +159,19 @@ function servedObject(
     }
   }
   return null;
+}
+
+/**
+ * A factory found only by its conventional name, where another class of the same framework
+ * (Falcon's WSGI vs ASGI App) is what its body actually builds: that other one is the app.
+ */
+function buildsAnother(module: PyModule, framework: WebFramework, name: string): boolean {
+  return WEB_FRAMEWORKS.some(
+    (other) =>
+      other !== framework &&
+      other.framework === framework.framework &&
+      findFactories(module, other).some((factory) => factory.name === name && factory.builds),
+  );
 }
 
 function make(
