@@ -104,7 +104,7 @@ describeE2e("pyship build + verify: dependencies pyship resolves itself", (engin
       ]);
       expect(build.exitCode).not.toBe(0);
       expect(`${build.stdout}${build.stderr}`).toContain(
-        "sanic (the command the image runs) is not installed by requirements.txt",
+        "pserve (the command the image runs) is not installed by requirements.txt",
       );
     } finally {
       await removeDir(dir);
