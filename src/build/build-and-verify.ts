@@ -1,0 +1,53 @@
+/*
+ * One attempt of `runBuild`: build the image, verify it unless told not to, and then
+ * (finishBuild) push it only if verification passed, so a broken image is never published.
+ */
+import type { Repair, VerifyReport } from "../core/pipeline.js";
+import { verifyError } from "../verify/verify-error.js";
+import { verifyImage } from "../verify/verify-image.js";
+import { pushImage } from "./build-image.js";
+import type { BuildOutcome, BuildSession, Built } from "./build-ports.js";
+import { engineBuild } from "./engine-build.js";
+
+export async function buildAndVerify(
+  session: BuildSession,
+  tags: readonly string[],
+  generated: boolean,
+): Promise<Built> {
+  const result = await engineBuild(session, tags, generated);
+  return { tags, result, report: await maybeVerify(session, tags[0] ?? "") };
+}
+
+async function maybeVerify(
+  { options, ports, engine }: BuildSession,
+  image: string,
+): Promise<VerifyReport | null> {
+  if (!options.verify) return null;
+  const report = await ports.interruptible((signal) =>
+    verifyImage({
+      executor: ports.executor,
+      client: engine.client,
+      image,
+      options: {},
+      signal,
+      onProgress: ports.events.verifyProgress,
+    }),
+  );
+  ports.events.verified(report);
+  return report;
+}
+
+/** The failed verification comes back as `failure` (the caller shows the outcome first). */
+export async function finishBuild(
+  { options, ports, engine }: BuildSession,
+  { tags, result, report }: Built,
+  repair: Repair | null,
+): Promise<BuildOutcome> {
+  if (!options.verify) ports.events.verifySkipped();
+  const failure = report ? verifyError(report) : null;
+  if (!failure && options.push) {
+    await pushImage(ports.executor, engine, tags);
+    for (const tag of tags) ports.events.pushed(tag);
+  }
+  return { result, report, repair, failure };
+}

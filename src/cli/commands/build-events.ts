@@ -1,0 +1,69 @@
+/*
+ * How `pyship build` shows the build stage's events (src/build/build-ports.ts): on stderr,
+ * in the user's language; with --json only the repair notice, since stdout is the JSON
+ * document and a changed Dockerfile must never go unsaid.
+ */
+import { relative } from "node:path";
+import pc from "picocolors";
+import type { BuildEvents, BuildWatch } from "../../build/build-ports.js";
+import { repairSummary } from "../../build/repair-once.js";
+import type { BuildResult } from "../../core/pipeline.js";
+import type { CliContext } from "../context.js";
+import { t } from "../i18n.js";
+import { buildProgress } from "./build-progress.js";
+import { printVerifyReport } from "./verify.js";
+
+export function buildEvents(ctx: CliContext, json: boolean): BuildEvents {
+  const say = (text: string) => {
+    if (!json) ctx.err(text);
+  };
+  return {
+    engineChosen: (engine) => say(t(ctx.lang, "build.engine", { why: engine.why })),
+    generated: (written, kept) => {
+      say(t(ctx.lang, "build.generated", { files: written.join(", ") }));
+      for (const file of kept) say(t(ctx.lang, "build.kept", { file }));
+    },
+    repairing: (found) =>
+      ctx.err(
+        t(ctx.lang, "build.repair", { what: repairSummary(found), seen: found.evidence.why }),
+      ),
+    building: (tags) => buildWatch(ctx, json, tags),
+    verifyProgress: (message) => say(ctx.color ? pc.dim(message) : message),
+    verified: (report) => {
+      if (!json) printVerifyReport(ctx, report);
+    },
+    verifySkipped: () => say(t(ctx.lang, "build.noVerify")),
+    pushed: (tag) => say(t(ctx.lang, "build.pushed", { tag })),
+  };
+}
+
+function buildWatch(ctx: CliContext, json: boolean, tags: readonly string[]): BuildWatch {
+  const progress = buildProgress(ctx, json, t(ctx.lang, "build.title", { tags: tags.join(", ") }));
+  return {
+    line: progress.line,
+    built: (result, bytes) => progress.finish(true, builtMessage(ctx, tags, result, bytes)),
+    failed: (logFile) =>
+      progress.finish(
+        false,
+        t(ctx.lang, "build.failed", { log: relativeOrAbsolute(ctx, logFile) }),
+      ),
+  };
+}
+
+function builtMessage(
+  ctx: CliContext,
+  tags: readonly string[],
+  result: BuildResult,
+  bytes: number | null,
+): string {
+  return t(ctx.lang, "build.ok", {
+    tags: tags.join(", "),
+    seconds: (result.durationMs / 1000).toFixed(1),
+    size: bytes === null ? "size unknown" : `${(bytes / 1e6).toFixed(0)} MB`,
+  });
+}
+
+function relativeOrAbsolute(ctx: CliContext, path: string): string {
+  const rel = relative(ctx.cwd, path);
+  return rel.startsWith("..") ? path : rel;
+}
