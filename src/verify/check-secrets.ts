@@ -36,7 +36,8 @@ export async function secretsCheck(
 
 /**
  * A credential format, a secret in the config or history, or a shipped secret file fails;
- * only secret-named literals in source code (often development defaults) is a warning.
+ * secret-named literals in the app's files and local database URLs (often development
+ * defaults) only warn.
  */
 function toCheck(findings: readonly SecretFinding[]): VerifyCheck {
   if (findings.length === 0) {

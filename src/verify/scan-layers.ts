@@ -28,11 +28,15 @@ export interface SecretFinding {
   readonly shown: string;
   /**
    * high: a credential format, a secret in the image config or history, a shipped secret
-   * file; low: a secret-named variable given a literal in source code, often a development
-   * default that production overrides (Django's `SECRET_KEY = "django-insecure-…"`).
+   * file; low: a secret-named variable given a literal in the app's files, or credentials for
+   * a local database, often development defaults that production overrides (Django's
+   * `SECRET_KEY = "django-insecure-…"`, `postgres://postgres:postgres@localhost/app`).
    */
   readonly confidence: "high" | "low";
 }
+
+/** Documentation: it shows how to set variables, with placeholders. */
+const PROSE = /\.(md|rst|txt|adoc|html?)$/i;
 
 /** Compiled or binary files: their strings are not assignments a person wrote. */
 const BINARY = /\.(pyc|pyo|so|a|o|whl|zip|gz|png|jpe?g|gif|ico|woff2?|ttf|sqlite3?|db)$/i;
@@ -106,10 +110,10 @@ function fileContents(
 ): SecretFinding[] {
   return layers.flatMap((layer, index) =>
     [...layer.texts].flatMap(([path, text]) => {
-      const found = secretInText(text, path.endsWith(".py"));
+      const found = secretInText(text, path.endsWith(".py"), PROSE.test(path));
       if (found === null) return [];
       const instruction = instructions[index] ?? null;
-      const confidence = found.assignment && path.endsWith(".py") ? "low" : "high";
+      const confidence = found.assignment ? "low" : "high";
       const { assignment: _, ...shown } = found;
       return [
         {
@@ -137,15 +141,29 @@ const BARE =
 interface TextSecret {
   readonly what: string;
   readonly shown: string;
-  /** Found by a variable's name rather than by the value's format. */
+  /**
+   * Found by a variable's name rather than by the value's format, or a URL whose credentials
+   * reach only a local or compose-service database: most often a development default.
+   */
   readonly assignment: boolean;
 }
 
-function secretInText(text: string, python = false): TextSecret | null {
+/** A database on this machine or a compose service (`db`, `postgres`): a development default. */
+const LOCAL_HOST =
+  /\/\/\*\*\*@(localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0|[a-z][a-z0-9_-]*)(?=[:/]|$)/i;
+
+function secretInText(text: string, python = false, prose = false): TextSecret | null {
   const token = findTokenShape(text);
   if (token) return { what: token.what, shown: maskSecret(token.value), assignment: false };
   const url = credentialUrls(text).find((found) => found.literal);
-  if (url) return { what: "URL with credentials", shown: url.shown, assignment: false };
+  if (url)
+    return {
+      what: "URL with credentials",
+      shown: url.shown,
+      assignment: LOCAL_HOST.test(url.shown),
+    };
+  // Documentation names variables to set (`API_TOKEN=<your token>`): not values.
+  if (prose) return null;
   for (const line of text.split("\n")) {
     const quoted = QUOTED.exec(line);
     const match = quoted ? [quoted[1], quoted[3]] : python ? null : BARE.exec(line)?.slice(1);

@@ -153,6 +153,26 @@ describe("scanImageSecrets", () => {
     ]);
   });
 
+  it("rates credentials for a local or compose database low, a remote one high, and skips docs", async () => {
+    const findings = await scan("local-urls", {
+      layers: [
+        BASE,
+        {
+          "app/settings.py": "DB = 'postgresql://postgres:postgres@localhost:5432/app'\n",
+          "app/compose.py": "DB = 'postgresql://app:pw@db/app'\n",
+          "app/prod.py": "DB = 'postgresql://app:pw@db.example.com/app'\n",
+          "app/README.md": "export GOOGLE_APPLICATION_CREDENTIALS=\"[PATH_TO_KEY]\"\n",
+        },
+      ],
+      history: ["base", "COPY . /app"],
+    });
+    expect(findings.map((f) => [f.where, f.confidence])).toEqual([
+      ["/app/settings.py", "low"],
+      ["/app/compose.py", "low"],
+      ["/app/prod.py", "high"],
+    ]);
+  });
+
   it("does not take a value read from the environment, or compiled files, for a secret", async () => {
     const findings = await scan("environ", {
       layers: [
