@@ -161,7 +161,7 @@ describe("scanImageSecrets", () => {
           "app/settings.py": "DB = 'postgresql://postgres:postgres@localhost:5432/app'\n",
           "app/compose.py": "DB = 'postgresql://app:pw@db/app'\n",
           "app/prod.py": "DB = 'postgresql://app:pw@db.example.com/app'\n",
-          "app/README.md": "export GOOGLE_APPLICATION_CREDENTIALS=\"[PATH_TO_KEY]\"\n",
+          "app/README.md": 'export GOOGLE_APPLICATION_CREDENTIALS="[PATH_TO_KEY]"\n',
         },
       ],
       history: ["base", "COPY . /app"],
