@@ -15,6 +15,8 @@ export interface ProbeContext {
   readonly image: string;
   readonly env: Readonly<Record<string, string>>;
   readonly path: string;
+  /** The user chose the path (--path): then only 2xx/3xx counts as an answer. */
+  readonly pathGiven: boolean;
   readonly expect: string | null;
   readonly timeoutMs: number;
 }

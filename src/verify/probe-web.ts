@@ -64,13 +64,21 @@ async function waitForHttp(
         ? null
         : await ctx.http(url, Math.min(FIRST_ATTEMPT_MS * 2 ** attempt, LAST_ATTEMPT_MS));
     const ms = ctx.clock.now() - started;
-    if (answer !== null && answer.status < 400) return { kind: "answered", answer, ms };
+    if (answer !== null && answers(ctx, answer)) return { kind: "answered", answer, ms };
     last = answer ?? last;
     const state = await ctx.session.state(name);
     if (!state.running) return { kind: "exited", exitCode: state.exitCode, ms };
     if (ms >= ctx.timeoutMs) return { kind: "timeout", last };
     await ctx.clock.sleep(POLL_MS);
   }
+}
+
+/**
+ * 2xx/3xx, or a 404 on the default `/`: an API with no route there still answers HTTP through
+ * its framework (the server works); a path the user chose must really answer.
+ */
+function answers(ctx: ProbeContext, answer: HttpAnswer): boolean {
+  return answer.status < 400 || (answer.status === 404 && !ctx.pathGiven);
 }
 
 function answerChecks(ctx: ProbeContext, wait: Wait): VerifyCheck[] {
@@ -85,7 +93,10 @@ function answerChecks(ctx: ProbeContext, wait: Wait): VerifyCheck[] {
   const http: VerifyCheck = {
     name: "http",
     status: "pass",
-    detail: `GET ${ctx.path} → ${answer.status} after ${seconds(ms)}`,
+    detail:
+      answer.status === 404
+        ? `GET ${ctx.path} → 404 after ${seconds(ms)}: the server answers, nothing is routed at ${ctx.path} (--path probes a real route)`
+        : `GET ${ctx.path} → ${answer.status} after ${seconds(ms)}`,
     value: Math.round(ms),
   };
   if (ctx.expect === null) return [http];

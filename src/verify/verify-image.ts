@@ -76,6 +76,7 @@ function probeContext(
     image: input.image,
     env: options.env ?? {},
     path: path.startsWith("/") ? path : `/${path}`,
+    pathGiven: options.path !== undefined,
     expect: options.expect ?? null,
     timeoutMs: (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
   };

@@ -212,6 +212,17 @@ describe("verifyImage faults", () => {
     expect(check(report, "numeric-user").detail).toContain("10001:10001");
   });
 
+  it("counts a 404 on the default / as answering (an API with no root route), not on a --path", async () => {
+    const root = await verify({ ...HEALTHY, httpStatus: 404 }, { timeoutSeconds: 3 });
+    expect(check(root.report, "http")).toMatchObject({ status: "pass" });
+    expect(check(root.report, "http").detail).toContain("nothing is routed at /");
+    const given = await verify(
+      { ...HEALTHY, httpStatus: 404 },
+      { timeoutSeconds: 3, path: "/health" },
+    );
+    expect(check(given.report, "http").status).toBe("fail");
+  });
+
   it("reports the slow stop time", async () => {
     const { report } = await verify({ ...HEALTHY, stopMs: 10_100 });
     expect(report.stopMs).toBe(10_100);
