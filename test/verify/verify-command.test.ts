@@ -27,6 +27,10 @@ describe("pyship verify", () => {
     expect(out).toContain("Verifying app:1 (script)");
     expect(out).toMatch(/exits 0\s+pass\s+exited 0/);
     expect(out).toContain("PASS: app:1");
+    // Every check has a label in both languages: no message key leaks into the table.
+    expect(out).toMatch(/numeric user\s+pass/);
+    expect(out).toMatch(/no secrets in layers\s+pass/);
+    expect(out).not.toContain("verify.check.");
   });
 
   it("prints Chinese headings with --lang zh", async () => {
@@ -35,6 +39,7 @@ describe("pyship verify", () => {
     const out = ctx.stdout.join("\n");
     expect(out).toContain("正在验证 app:1（脚本）");
     expect(out).toMatch(/非 root 运行\s+失败/);
+    expect(out).not.toContain("verify.check.");
     expect(out).toContain("未通过：app:1 有 1 项检查失败");
     expect(ctx.stderr.join("\n")).toContain("镜像验证未通过");
   });

@@ -35,6 +35,9 @@ addMessages({
   "verify.check.no-leaks": { en: "no leaked files", zh: "无敏感文件" },
   "verify.check.no-compiler": { en: "no compiler", zh: "无编译器" },
   "verify.check.size": { en: "image size", zh: "镜像大小" },
+  "verify.check.numeric-user": { en: "numeric user", zh: "数字用户 ID" },
+  "verify.check.restricted": { en: "restricted runtime", zh: "受限运行环境" },
+  "verify.check.no-secrets": { en: "no secrets in layers", zh: "各层无密钥" },
   "verify.verdict.pass": {
     en: "PASS: {image} works and is ready to ship",
     zh: "通过：{image} 运行正常，可以发布",
