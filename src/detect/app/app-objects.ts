@@ -109,6 +109,26 @@ function returnsNew(module: PyModule, body: readonly Statement[], cls: AppClass)
 }
 
 /** Parameter names without a default value (`*args`, `**kw`, `/`, `*` never required). */
+/**
+ * A module-level function that takes no required arguments and returns `factory(...)`:
+ * `def get_app(): return create_app(ImageStore(path))` — what a server can call when the
+ * factory itself needs arguments.
+ */
+export function noArgumentWrapper(
+  module: PyModule,
+  factory: string,
+): { name: string; line: number } | null {
+  const returnsFactory = new RegExp(`^return\\s+${factory}\\s*\\(`);
+  for (const [index, statement] of module.statements.entries()) {
+    const def = statement.indent === 0 ? DEF.exec(statement.code) : null;
+    if (!def || def[1] === factory || requiredParams(def[2] ?? "").length > 0) continue;
+    const body = blockBody(module.statements, index);
+    if (body.some((line) => returnsFactory.test(line.code)))
+      return { name: def[1] as string, line: statement.line };
+  }
+  return null;
+}
+
 function requiredParams(params: string): string[] {
   return splitTopLevel(params)
     .map((param) => param.trim())

@@ -408,6 +408,28 @@ describe("what serves HTTP", () => {
     ]);
   });
 
+  it("a factory that needs arguments is served through the no-argument function that calls it", () => {
+    const app = [
+      "import falcon",
+      "",
+      "def create_app(image_store):",
+      "    app = falcon.App()",
+      "    return app",
+      "",
+      "def get_app():",
+      "    return create_app(object())",
+      "",
+    ].join("\n");
+    const candidates = detectEntrypoints(
+      memoryFiles({ "look/__init__.py": "", "look/app.py": app }),
+      meta({}),
+      [],
+    );
+    expect(candidates.map((c) => `${c.app} ${c.kind} ${c.evidence.line}`)).toStrictEqual([
+      "look.app:get_app() wsgi 7",
+    ]);
+  });
+
   it("a serving console script replaces the plain console-script candidate", () => {
     const candidates = detectEntrypoints(
       memoryFiles({ "tool/__init__.py": "", "tool/cli.py": UVICORN_CLI }),

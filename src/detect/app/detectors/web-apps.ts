@@ -5,7 +5,7 @@
  * another app are not candidates.
  */
 import type { EntrypointCandidate, Framework } from "../../../core/pipeline.js";
-import { type AppClass, findFactories, findObjects } from "../app-objects.js";
+import { type AppClass, findFactories, findObjects, noArgumentWrapper } from "../app-objects.js";
 import type { AppDetector, DetectContext } from "../detector.js";
 import { resolveName } from "../imports.js";
 import { rootNote } from "../module-path.js";
@@ -131,6 +131,12 @@ function findFramework(context: DetectContext, framework: WebFramework): Found[]
     if (framework.wsgiAttribute !== undefined) continue; // a factory's result has no alias
     for (const factory of findFactories(module, framework)) {
       if (!factory.builds && buildsAnother(module, framework, factory.name)) continue;
+      const wrapper = factory.required.length ? noArgumentWrapper(module, factory.name) : null;
+      if (wrapper) {
+        const why = `def ${wrapper.name}() returns ${factory.name}(...), which builds the ${framework.name} app but needs ${factory.required.join(", ")}: the server calls ${wrapper.name}()`;
+        found.push(make(framework, module, wrapper.name, wrapper.line, why, true));
+        continue;
+      }
       const args = factory.required.length
         ? `; it requires ${factory.required.join(", ")} but the server calls it with no arguments`
         : "";
