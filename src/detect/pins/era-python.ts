@@ -12,7 +12,7 @@ import { DEFAULT_PYTHON, SUPPORTED_PYTHON_MINORS } from "../../core/python-versi
 import { type ExactPin, exactPins } from "./exact-pins.js";
 import type { PackageIndex } from "./package-index.js";
 import { minorRank } from "./python-releases.js";
-import { releaseLimit } from "./release-support.js";
+import { releaseFloor, releaseLimit } from "./release-support.js";
 
 /** A plan must stay fast: a project pinning more than this is looked up only in part. */
 const MAX_LOOKUPS = 40;
@@ -31,10 +31,14 @@ export async function withEraPython(
   const pins = exactPins(facts.dependencies.requirements);
   if (pins.length === 0) return facts;
   const looked = await Promise.all(pins.slice(0, MAX_LOOKUPS).map((pin) => indexLimit(pin, index)));
-  const limits = [
-    ...pins.flatMap(knownLimits),
-    ...looked.flatMap((l) => (l === "offline" ? [] : l)),
-  ];
+  const answered = looked.flatMap((l) => (l === "offline" ? [] : [l]));
+  const limits = [...pins.flatMap(knownLimits), ...answered.flatMap((l) => l.ceilings)];
+  const floor = answered
+    .flatMap((l) => l.floors)
+    .reduce<Limit | null>(
+      (high, f) => (high === null || minorRank(f.maxPython) > minorRank(high.maxPython) ? f : high),
+      null,
+    );
   const warnings: Warning[] = looked.includes("offline") ? [offlineWarning()] : [];
   const lowest = limits.reduce<Limit | null>(
     (low, limit) =>
@@ -44,7 +48,9 @@ export async function withEraPython(
   if (lowest === null || minorRank(lowest.maxPython) >= minorRank(DEFAULT_PYTHON)) {
     return warnings.length > 0 ? { ...facts, warnings: [...facts.warnings, ...warnings] } : facts;
   }
-  const chosen = eraFacts(lowest, warnings);
+  // A release's Requires-Python floor is a hard limit; an era ceiling below it gives way.
+  const limit = floor && minorRank(floor.maxPython) > minorRank(lowest.maxPython) ? floor : lowest;
+  const chosen = eraFacts(limit, warnings);
   return { ...facts, python: chosen.python, warnings: [...facts.warnings, ...chosen.warnings] };
 }
 
@@ -66,11 +72,19 @@ function below(version: string, bound: string): boolean {
   }
 }
 
-async function indexLimit(pin: ExactPin, index: PackageIndex): Promise<Limit[] | "offline"> {
+interface IndexLimits {
+  /** The newest Python the release supports (its era), when limited. */
+  readonly ceilings: readonly Limit[];
+  /** The oldest Python it installs on (Requires-Python `>=`), when limited. */
+  readonly floors: readonly Limit[];
+}
+
+async function indexLimit(pin: ExactPin, index: PackageIndex): Promise<IndexLimits | "offline"> {
   const files = await index.releaseFiles(pin.name, pin.version);
   if (files === null) return "offline";
-  const limit = releaseLimit(files);
-  return limit ? [{ pin, maxPython: limit.maxPython, why: `${limit.why} (index metadata)` }] : [];
+  const toLimit = (found: { maxPython: string; why: string } | null): Limit[] =>
+    found ? [{ pin, maxPython: found.maxPython, why: `${found.why} (index metadata)` }] : [];
+  return { ceilings: toLimit(releaseLimit(files)), floors: toLimit(releaseFloor(files)) };
 }
 
 /** The newest supported minor within the limit; the oldest supported one if none is. */

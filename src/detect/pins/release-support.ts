@@ -35,6 +35,19 @@ export function releaseLimit(files: readonly IndexFile[]): ReleaseLimit | null {
   return null;
 }
 
+/**
+ * The oldest Python minor a release installs on, when its Requires-Python excludes older ones
+ * (`>=3.10` → 3.10): a hard floor, where the limits above are the era's ceiling.
+ */
+export function releaseFloor(files: readonly IndexFile[]): ReleaseLimit | null {
+  const range = declared(files);
+  if (range === null || !validRange(range)) return null;
+  const allows = (minor: string) => [0, 99].some((patch) => satisfies(`${minor}.${patch}`, range));
+  const oldest = PYTHON_RELEASES.find((r) => allows(r.minor))?.minor ?? null;
+  if (oldest === null || oldest === PYTHON_RELEASES[0]?.minor) return null;
+  return { maxPython: oldest, why: `Requires-Python ${range}` };
+}
+
 function declared(files: readonly IndexFile[]): string | null {
   return files.find((f) => f.requiresPython?.trim())?.requiresPython?.trim() ?? null;
 }

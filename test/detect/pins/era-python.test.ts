@@ -37,6 +37,8 @@ const INDEX = fakeIndex({
     wheel("numpy-1.21.0-cp39-cp39-manylinux_2_12_x86_64.whl", ">=3.7", "2021-06-22T00:00:00Z"),
   ],
   "django==1.10.8": [wheel("Django-1.10.8-py2.py3-none-any.whl", null, "2017-09-05T00:00:00Z")],
+  "django==5.1.2": [wheel("Django-5.1.2-py3-none-any.whl", ">=3.10", "2024-10-08T00:00:00Z")],
+  "oldlib==1.0": [wheel("oldlib-1.0-py3-none-any.whl", null, "2019-01-10T00:00:00Z")],
 });
 
 const pinned = (...specs: string[]) =>
@@ -64,6 +66,16 @@ describe("withEraPython: the newest Python every pinned release supports", () =>
         file: "requirements.txt",
         line: 1,
         why: "numpy==1.21.0 wheels only up to cp39",
+      },
+    ],
+    [
+      "a release's Requires-Python floor beats an older pin's era (djangox: Django 5.1 needs 3.10)",
+      pinned("oldlib==1.0", "Django==5.1.2"),
+      {
+        version: "3.10",
+        file: "requirements.txt",
+        line: 2,
+        why: "Django==5.1.2 Requires-Python >=3.10",
       },
     ],
     [
