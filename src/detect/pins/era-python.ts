@@ -9,7 +9,7 @@ import { lt } from "@renovatebot/pep440";
 import { KNOWN_PINS } from "../../core/known-pins.js";
 import type { ProjectFacts, PythonFacts, Warning } from "../../core/pipeline.js";
 import { DEFAULT_PYTHON, SUPPORTED_PYTHON_MINORS } from "../../core/python-versions.js";
-import { type ExactPin, exactPins } from "./exact-pins.js";
+import { type ExactPin, exactPins, lockedPins } from "./exact-pins.js";
 import type { PackageIndex } from "./package-index.js";
 import { minorRank } from "./python-releases.js";
 import { releaseFloor, releaseLimit } from "./release-support.js";
@@ -28,7 +28,10 @@ export async function withEraPython(
   index: PackageIndex,
 ): Promise<ProjectFacts> {
   if (facts.python.constraint !== null || facts.config.python !== undefined) return facts;
-  const pins = exactPins(facts.dependencies.requirements);
+  const declared = exactPins(facts.dependencies.requirements);
+  const named = new Set(declared.map((pin) => pin.name));
+  const locked = lockedPins(facts.dependencies.install.resolved).filter((p) => !named.has(p.name));
+  const pins = [...declared, ...locked];
   if (pins.length === 0) return facts;
   const looked = await Promise.all(pins.slice(0, MAX_LOOKUPS).map((pin) => indexLimit(pin, index)));
   const answered = looked.flatMap((l) => (l === "offline" ? [] : [l]));

@@ -39,6 +39,18 @@ const INDEX = fakeIndex({
   "django==1.10.8": [wheel("Django-1.10.8-py2.py3-none-any.whl", null, "2017-09-05T00:00:00Z")],
   "django==5.1.2": [wheel("Django-5.1.2-py3-none-any.whl", ">=3.10", "2024-10-08T00:00:00Z")],
   "oldlib==1.0": [wheel("oldlib-1.0-py3-none-any.whl", null, "2019-01-10T00:00:00Z")],
+  "pydantic-core==2.14.6": [
+    wheel(
+      "pydantic_core-2.14.6-cp311-cp311-manylinux_2_17_x86_64.whl",
+      ">=3.7",
+      "2023-12-21T00:00:00Z",
+    ),
+    wheel(
+      "pydantic_core-2.14.6-cp312-cp312-manylinux_2_17_x86_64.whl",
+      ">=3.7",
+      "2023-12-21T00:00:00Z",
+    ),
+  ],
 });
 
 const pinned = (...specs: string[]) =>
@@ -47,6 +59,28 @@ const pinned = (...specs: string[]) =>
   );
 
 describe("withEraPython: the newest Python every pinned release supports", () => {
+  it("reads the releases a lock pins too: a compiled dependency without cp313 wheels", async () => {
+    const resolved = {
+      lines: [
+        "fastapi==0.104.1 --hash=sha256:ab",
+        'pydantic-core==2.14.6 ; python_version >= "3.7" --hash=sha256:cd',
+      ],
+      source: { file: "uv.lock", sha256: "00" },
+      hashed: true,
+    };
+    const facts = await withEraPython(
+      makeFacts({
+        python: NOTHING_DECLARED,
+        requirements: [],
+        install: { strategy: "uv-lock", resolved },
+      }),
+      INDEX,
+    );
+    expect(facts.python.version).toBe("3.12");
+    expect(facts.python.evidence).toMatchObject({ file: "uv.lock", line: null });
+    expect(facts.python.evidence.why).toContain("pydantic-core==2.14.6 wheels only up to cp312");
+  });
+
   it.each([
     [
       "seed 003: gunicorn 20.1 imports pkg_resources (known fact)",
