@@ -74,7 +74,7 @@ describeE2e("pyship verify like production", (engine) => {
     expect(check(report, "restricted").status).toBe("warn");
     expect(check(report, "restricted").detail).toContain("Read-only file system");
     const text = await runPyship(engine, ["verify", tag("planted"), "--timeout", "90"]);
-    expect(text.stdout).toContain("no-secrets");
+    expect(text.stdout).toContain("no secrets in layers");
     const printed = `${JSON.stringify(report)}\n${text.stdout}\n${text.stderr}`;
     for (const secret of [TOKEN, AWS_SECRET, "pyship-e2e-planted"])
       expect(printed).not.toContain(secret);
