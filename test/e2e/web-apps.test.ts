@@ -4,17 +4,9 @@
  * ship no leaked files or compilers. Numbers go to .tmp/e2e-metrics.json.
  */
 import { afterAll, expect, it } from "vitest";
-import { check, expectProductionReady } from "./checks.js";
 import { describeE2e } from "./engine.js";
-import {
-  buildImage,
-  copyFixture,
-  recordMetrics,
-  removeDir,
-  removeImages,
-  runPyship,
-  verifyJson,
-} from "./pyship-cli.js";
+import { copyFixture, removeDir, removeImages, runPyship } from "./pyship-cli.js";
+import { expectWebFixtureServes } from "./web-fixture.js";
 
 const WEB_FIXTURES = [
   "flask-module",
@@ -32,33 +24,9 @@ describeE2e("pyship build + verify: web apps", (engine) => {
   const tags: string[] = [];
   afterAll(() => removeImages(engine, tags));
 
-  it.each(WEB_FIXTURES)("%s answers, runs non-root, stops fast, leaks nothing", async (name) => {
-    const dir = await copyFixture(name);
-    const tag = `pyship-e2e-${name}:test`;
-    tags.push(tag);
-    try {
-      const started = performance.now();
-      await buildImage(engine, dir, tag);
-      const buildMs = Math.round(performance.now() - started);
-      const { report, exitCode } = await verifyJson(engine, tag, [
-        "--expect",
-        `hello from ${name}`,
-      ]);
-      await recordMetrics({
-        fixture: name,
-        buildMs,
-        sizeMB: report.sizeBytes === null ? null : Math.round(report.sizeBytes / 1e6),
-        readyMs: report.readyMs,
-        stopMs: report.stopMs,
-      });
-      expectProductionReady(report, exitCode);
-      expect(report.mode).toBe("web");
-      expect(check(report, "expect").status).toBe("pass");
-      expect(report.stopMs).toBeLessThan(3000);
-    } finally {
-      await removeDir(dir);
-    }
-  });
+  it.each(WEB_FIXTURES)("%s answers, runs non-root, stops fast, leaks nothing", (name) =>
+    expectWebFixtureServes(engine, name, tags),
+  );
 
   it("builds native-psycopg2 in two stages (compiler only in the builder)", async () => {
     const dir = await copyFixture("native-psycopg2");

@@ -42,10 +42,15 @@ export function releaseLimit(files: readonly IndexFile[]): ReleaseLimit | null {
 export function releaseFloor(files: readonly IndexFile[]): ReleaseLimit | null {
   const range = declared(files);
   if (range === null || !validRange(range)) return null;
-  const allows = (minor: string) => [0, 99].some((patch) => satisfies(`${minor}.${patch}`, range));
+  const allows = allowsMinor(range);
   const oldest = PYTHON_RELEASES.find((r) => allows(r.minor))?.minor ?? null;
   if (oldest === null || oldest === PYTHON_RELEASES[0]?.minor) return null;
   return { maxPython: oldest, why: `Requires-Python ${range}` };
+}
+
+/** Whether a Requires-Python range admits a minor (its first or a late patch release). */
+function allowsMinor(range: string): (minor: string) => boolean {
+  return (minor) => [0, 99].some((patch) => satisfies(`${minor}.${patch}`, range));
 }
 
 function declared(files: readonly IndexFile[]): string | null {
@@ -55,7 +60,7 @@ function declared(files: readonly IndexFile[]): string | null {
 function requiresPythonBound(files: readonly IndexFile[]): ReleaseLimit | null {
   const range = declared(files);
   if (range === null || !validRange(range)) return null;
-  const allows = (minor: string) => [0, 99].some((patch) => satisfies(`${minor}.${patch}`, range));
+  const allows = allowsMinor(range);
   const newest = PYTHON_RELEASES.filter((r) => allows(r.minor)).at(-1)?.minor ?? null;
   const unbounded = newest === PYTHON_RELEASES.at(-1)?.minor || allows("3.99");
   return unbounded || newest === null
