@@ -7,6 +7,8 @@
  *
  *   any Dockerfile ──lint──▶ LintReport
  *
+ *   project dir + git ──ci──▶ CiPlan ──render──▶ RenderedFiles (a workflow / .gitlab-ci.yml) ──write──▶
+ *
  * Every stage is a function of the previous stage's value (plus injected ports for the
  * file system and processes). Only src/cli prints or exits; stages return values or throw a
  * PyshipError (src/core/errors.ts).
@@ -402,6 +404,33 @@ export interface WriteOutcome {
 export interface WriteResult {
   readonly dryRun: boolean;
   readonly files: readonly WriteOutcome[];
+}
+
+// ─── ci ────────────────────────────────────────────────────────────────────
+
+export type CiProvider = "github" | "gitlab";
+
+/** What builds the image in the CI job: Docker (GitLab: docker-in-docker), or Podman/Buildah. */
+export type CiEngine = "docker" | "podman";
+
+export interface CiOptions {
+  readonly provider: CiProvider;
+  readonly engine: CiEngine;
+}
+
+/** Everything the CI file is a pure function of (src/ci/plan-ci.ts). */
+export interface CiPlan {
+  readonly provider: CiProvider;
+  readonly engine: CiEngine;
+  /** Absolute path of the git work tree root: CI files live there. */
+  readonly repoRoot: string;
+  /** The project relative to repoRoot (POSIX), `.` when it is the root: the DIR pyship gets. */
+  readonly projectDir: string;
+  /** The branch whose pushes build (and fill the layer cache), read from .git/HEAD. */
+  readonly defaultBranch: string;
+  /** The pyship release the CI job runs (`npx pyship@VERSION`), so CI runs what made the file. */
+  readonly pyshipVersion: string;
+  readonly evidence: readonly Evidence[];
 }
 
 // ─── build / verify ────────────────────────────────────────────────────────
