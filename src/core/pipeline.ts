@@ -504,6 +504,32 @@ export interface VerifyFailure {
   readonly diagnosis: VerifyDiagnosis | null;
 }
 
+/** One virtualenv distribution's bytes (dist-info RECORD decides which files are whose). */
+export interface PackageSize {
+  readonly name: string;
+  readonly bytes: number;
+}
+
+/**
+ * Where an image's bytes are, from the layers `verify` already reads for secrets
+ * (src/verify/image-sizes.ts). Bytes are what the layers ship: a file a later layer deletes
+ * or replaces still counts, because every pull downloads it.
+ */
+export interface ImageSizes {
+  readonly totalBytes: number;
+  /** The base image's layers (outside the app and the virtualenv). */
+  readonly baseBytes: number;
+  /** Layers added on top of the base outside the app and virtualenv: apt packages, users. */
+  readonly systemBytes: number;
+  readonly venvBytes: number;
+  /** The working directory's files (the app), in any layer. */
+  readonly appBytes: number;
+  /** The virtualenv's ten largest distributions, largest first. */
+  readonly venvPackages: readonly PackageSize[];
+  /** How many layers count as the base image, and what showed it. */
+  readonly base: { readonly layers: number; readonly why: string };
+}
+
 export interface VerifyReport {
   readonly image: string;
   readonly ok: boolean;
@@ -514,6 +540,8 @@ export interface VerifyReport {
   readonly failure: VerifyFailure | null;
   readonly checks: readonly VerifyCheck[];
   readonly sizeBytes: number | null;
+  /** Where the bytes are; null when the layers could not be read. */
+  readonly sizes?: ImageSizes | null;
   readonly readyMs: number | null;
   readonly stopMs: number | null;
   readonly uid: number | null;
