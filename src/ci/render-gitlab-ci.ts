@@ -31,7 +31,8 @@ const ENGINE_JOBS: Readonly<Record<CiEngine, EngineJob>> = {
     DOCKER_TLS_VERIFY: "1"
     DOCKER_CERT_PATH: "/certs/client"
   before_script:
-    - apk add --no-cache nodejs npm
+    # pyship release asks git for the commit and its tag.
+    - apk add --no-cache nodejs npm git
     # The service may still be starting its daemon.
     - for i in $(seq 30); do docker info >/dev/null 2>&1 && break; sleep 1; done`,
     client: "docker",
@@ -45,7 +46,8 @@ const ENGINE_JOBS: Readonly<Record<CiEngine, EngineJob>> = {
     STORAGE_DRIVER: vfs
     BUILDAH_ISOLATION: chroot
   before_script:
-    - dnf install -y --setopt=install_weak_deps=False nodejs npm`,
+    # pyship release asks git for the commit and its tag.
+    - dnf install -y --setopt=install_weak_deps=False nodejs npm git`,
     client: "podman",
   },
 };
@@ -87,6 +89,9 @@ pyship-release:
   stage: release
   rules:
     - if: $CI_COMMIT_TAG =~ /^v/
+  variables:
+    # A full clone: the release reads the tag and the history, not a 20-commit shallow copy.
+    GIT_DEPTH: "0"
   script:
     - echo "$CI_REGISTRY_PASSWORD" | ${job.client} login --username "$CI_REGISTRY_USER" --password-stdin "$CI_REGISTRY"
     - ${pyship} release ${dir} --registry "$CI_REGISTRY_IMAGE"
