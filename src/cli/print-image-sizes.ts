@@ -1,6 +1,6 @@
 /*
- * "Where the megabytes are" under the verify table: base image, system packages, virtualenv
- * (its ten largest distributions indented below it) and app, each with a bar of its share
+ * "Where the megabytes are" under the verify table: base image, system packages, Python
+ * packages (the virtualenv; its ten largest distributions indented below it) and app, each with a bar of its share
  * of the total, so what to trim is visible at a glance. The numbers are in `--json`.
  */
 import pc from "picocolors";
@@ -15,7 +15,7 @@ addMessages({
   },
   "sizes.base": { en: "base image", zh: "基础镜像" },
   "sizes.system": { en: "system packages", zh: "系统软件包" },
-  "sizes.venv": { en: "virtualenv", zh: "虚拟环境" },
+  "sizes.venv": { en: "Python packages", zh: "Python 软件包" },
   "sizes.app": { en: "app", zh: "应用" },
 });
 

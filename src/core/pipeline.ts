@@ -521,10 +521,11 @@ export interface ImageSizes {
   readonly baseBytes: number;
   /** Layers added on top of the base outside the app and virtualenv: apt packages, users. */
   readonly systemBytes: number;
+  /** The virtualenv, and site-packages a layer on top of the base installed into. */
   readonly venvBytes: number;
   /** The working directory's files (the app), in any layer. */
   readonly appBytes: number;
-  /** The virtualenv's ten largest distributions, largest first. */
+  /** The ten largest distributions in venvBytes, largest first. */
   readonly venvPackages: readonly PackageSize[];
   /** How many layers count as the base image, and what showed it. */
   readonly base: { readonly layers: number; readonly why: string };

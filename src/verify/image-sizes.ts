@@ -9,7 +9,7 @@ import type { ImageSizes, PackageSize } from "../core/pipeline.js";
 import type { ArchiveLayer, ImageArchive, ImageConfig } from "./read-image-archive.js";
 
 const TOP_PACKAGES = 10;
-const SITE_PACKAGES = /\/lib\/python[0-9.]+\/site-packages\/|\/Lib\/site-packages\//;
+const SITE_PACKAGES = /\/lib\/python[0-9.]+\/(?:site|dist)-packages\//;
 
 /** dist-info RECORD files: the sizing reads them (`wanted`) to know which file is whose. */
 export function isDistRecord(path: string): boolean {
@@ -25,7 +25,7 @@ export function imageSizes(archive: ImageArchive, venvRoots: readonly string[]):
   archive.layers.forEach((layer, index) => {
     for (const entry of layer.entries) {
       if (entry.whiteout !== null) continue;
-      if (venvRoots.some((root) => within(entry.path, root))) {
+      if (isPythonPackage(entry.path, index >= base.layers, venvRoots)) {
         parts.venvBytes += entry.size;
         const owner = ownerOf(entry.path, owners);
         if (owner) packages.set(owner, (packages.get(owner) ?? 0) + entry.size);
@@ -57,6 +57,15 @@ function baseLayers(config: ImageConfig, layerCount: number): ImageSizes["base"]
     return { layers: boundary, why: `history: the base image's CMD after layer ${boundary}` };
   const first = Math.min(1, layerCount);
   return { layers: first, why: "history names no base CMD: the first layer is the base" };
+}
+
+/**
+ * The virtualenv, or packages a later layer pip-installed into the system Python (images
+ * pyship didn't write: `RUN pip install -r requirements.txt` on python:*-slim). The base
+ * image's own site-packages (pip, setuptools) stay with the base.
+ */
+function isPythonPackage(path: string, onTop: boolean, venvRoots: readonly string[]): boolean {
+  return venvRoots.some((root) => within(path, root)) || (onTop && SITE_PACKAGES.test(path));
 }
 
 function appDir(workingDir: string): string | null {

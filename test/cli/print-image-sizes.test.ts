@@ -26,7 +26,7 @@ describe("where the megabytes are", () => {
       "  Where the megabytes are (200.0 MB shipped in the layers)",
       `  base image       ${"█".repeat(14)}${"░".repeat(10)}   120.0 MB  60%`,
       `  system packages  ${"█".repeat(1)}${"░".repeat(23)}    10.0 MB   5%`,
-      `  virtualenv       ${"█".repeat(8)}${"░".repeat(16)}    69.0 MB  35%`,
+      `  Python packages  ${"█".repeat(8)}${"░".repeat(16)}    69.0 MB  35%`,
       `    numpy          ${"█".repeat(5)}${"░".repeat(19)}    40.0 MB  20%`,
       `    pandas         ${"█".repeat(2)}${"░".repeat(22)}    20.0 MB  10%`,
       `  app              ${"░".repeat(24)}     1.0 MB   1%`,

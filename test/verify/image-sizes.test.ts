@@ -110,6 +110,19 @@ describe("imageSizes", () => {
     expect(result.base.layers).toBe(layers);
   });
 
+  it("counts packages pip installed into the system Python on top of the base, not the base's own", async () => {
+    const system = "usr/local/lib/python3.12/site-packages";
+    const result = await sizes("system-pip", {
+      history: ["ADD rootfs", 'CMD ["python3"]', "RUN pip install -r requirements.txt"],
+      layers: [
+        { [`${system}/pip/__init__.py`]: bytes(900) },
+        { [`${system}/flask/app.py`]: bytes(300), "usr/local/bin/flask": bytes(5) },
+      ],
+    });
+    expect(result).toMatchObject({ baseBytes: 900, venvBytes: 300, systemBytes: 5 });
+    expect(result.venvPackages).toStrictEqual([{ name: "flask", bytes: 300 }]);
+  });
+
   it("an image without WORKDIR counts /app as the app", async () => {
     const result = await sizes("no-workdir", {
       history: ["ADD rootfs", 'CMD ["sh"]', "COPY . /app"],
