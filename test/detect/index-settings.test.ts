@@ -140,7 +140,7 @@ describe("detectIndexSettings", () => {
     expect(settings.warnings).toStrictEqual([]);
   });
 
-  it.each([
+  it.each<readonly [string, Record<string, string>, string]>([
     [
       "a file:// index",
       { PIP_EXTRA_INDEX_URL: "file:///opt/pypi/simple https://a.example/simple" },
