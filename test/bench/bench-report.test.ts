@@ -152,7 +152,7 @@ describe("checkTargets", () => {
   });
 
   it("holds data-api's dependency rebuild to 0.15 × better's and every cold build to 0.7 ×", () => {
-    const rows = appRows(measured([16, 17, 18]), ["app"], VARIANTS).map((row) => ({
+    const rows = appRows(measured([16, 17, 18]), ["app"], VARIANTS).map((row: Record<string, unknown>) => ({
       ...row,
       app: "data-api",
     }));
