@@ -152,10 +152,12 @@ describe("checkTargets", () => {
   });
 
   it("holds data-api's dependency rebuild to 0.15 × better's and every cold build to 0.7 ×", () => {
-    const rows = appRows(measured([16, 17, 18]), ["app"], VARIANTS).map((row: Record<string, unknown>) => ({
-      ...row,
-      app: "data-api",
-    }));
+    const rows = appRows(measured([16, 17, 18]), ["app"], VARIANTS).map(
+      (row: Record<string, unknown>) => ({
+        ...row,
+        app: "data-api",
+      }),
+    );
     const context = { buildkit: true, pypi: "ca", pyshipCacheMounts: true };
     const targets = checkTargets(rows, ["data-api"], context);
     expect(depTarget(targets).limit).toMatch(/\(0\.15 × better\)$/);
