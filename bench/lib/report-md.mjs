@@ -64,7 +64,7 @@ function method(meta) {
     `- Cold build: \`--no-cache\`, base image present${meta.pruneCacheMounts ? "; BuildKit cache mounts emptied first (`docker builder prune --filter type=exec.cachemount`)" : "; BuildKit cache mounts left warm (`--warm-cache-mounts`)"}.`,
     ...(meta.variants.includes("pyship")
       ? [
-          `- pyship's generated Dockerfile ${meta.pyshipCacheMounts ? "uses" : "does **not** use"} a BuildKit cache mount for pip${meta.pyshipCacheMounts || !meta.engine.buildkit ? "" : " (`pyship init` rendered it without one)"}.`,
+          `- pyship's generated Dockerfile ${meta.pyshipCacheMounts ? "uses" : "does **not** use"} BuildKit cache mounts (uv's cache and a kept venv)${meta.pyshipCacheMounts || !meta.engine.buildkit ? "" : " (`pyship init` rendered it without one)"}.`,
         ]
       : []),
     "- Code rebuild: one line appended to `main.py`. Dependency rebuild: one small pure-Python package appended to `requirements.txt` (a different one each repetition).",

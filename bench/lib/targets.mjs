@@ -1,12 +1,23 @@
-// The targets of issue #5, checked per app against the measured medians. Reported in
+// The targets of issues #5 and #9, checked per app against the measured medians. Reported in
 // results.md, never asserted: a miss is stated with the numbers and the likely reason.
 import { formatValue } from "./metrics.mjs";
 import { findRow } from "./results.mjs";
 
 const BASELINES = ["naive", "better", "production"];
 
+/**
+ * Issue 9's bound on a dependency-change rebuild, × better's: data-api's numpy and pandas
+ * are where re-installing everything hurt most, so its bound is the tightest.
+ */
+const DEP_FACTOR = { "data-api": 0.15, "flask-min": 0.5, "pg-app": 0.5 };
+
 /** Ordered as the issue lists them. `limit` returns the bound and what it was derived from. */
 export const TARGETS = [
+  {
+    metric: "cold_build_s",
+    text: "cold build at most 0.7 × better's",
+    limit: (ref) => scaled(ref("better"), 0.7, "0.7 × better"),
+  },
   {
     metric: "code_rebuild_s",
     text: "code-change rebuild no slower than the best baseline",
@@ -14,8 +25,11 @@ export const TARGETS = [
   },
   {
     metric: "dep_rebuild_s",
-    text: "dependency-change rebuild at most half of better's",
-    limit: (ref) => scaled(ref("better"), 0.5, "½ × better"),
+    text: "dependency-change rebuild at most the issue's share of better's",
+    limit: (ref, app) => {
+      const factor = DEP_FACTOR[app] ?? 0.5;
+      return scaled(ref("better"), factor, `${factor} × better`);
+    },
   },
   {
     metric: "size_mb",
@@ -55,7 +69,7 @@ export function checkTargets(rows, apps, engine) {
     TARGETS.map((target) => {
       const ref = (variant) => findRow(rows, app, variant, target.metric);
       const own = ref("pyship");
-      const limit = target.limit(ref);
+      const limit = target.limit(ref, app);
       const base = { app, text: target.text, pyship: show(own?.median, target.metric) };
       if (own?.median == null || limit === null) {
         return { ...base, status: "n/a", limit: "—", reason: own?.error ?? "not measured" };
@@ -106,7 +120,12 @@ function measuredCause(metric, gap, engine, limit) {
   }
   if (metric === "dep_rebuild_s" && engine.pyshipCacheMounts && engine.pypi !== "local") {
     return [
-      "installing, not downloading, dominates: every variant re-installs all packages into a fresh layer, and a pip cache mount saves downloads and source builds only (it wins where a compile is cached, as for psycopg2)",
+      "uv installs only the new package, but the whole venv is still copied twice and written as a layer: measured on data-api (build log, 2026-12-03), resolve + sync + compile 1.9 s, `cp -a` out of the cache mount 1.4 s, `COPY --from=builder` 1.5 s, layer export 1.4 s (better pays the export too)",
+    ];
+  }
+  if (metric === "cold_build_s" && engine.pyshipCacheMounts) {
+    return [
+      "pyship first installs uv itself from the package index (`pip install uv` in the builder, a 20 MB wheel) and then copies the venv twice (builder → layer → final stage); better runs one `pip install`",
     ];
   }
   if (metric === "stop_s" && gap < 1.5) {

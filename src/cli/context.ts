@@ -3,9 +3,12 @@
  * language for messages, and the ports (process execution). Tests build a context with
  * captured output and a fake executor.
  */
+import { readFileSync } from "node:fs";
+import { homedir } from "node:os";
 import type { Command } from "commander";
 import type { CommandExecutor } from "../core/exec.js";
 import { NodeExecutor } from "../core/node-executor.js";
+import type { PipHost } from "../detect/index-settings.js";
 import { httpIndex, type PackageIndex } from "../detect/pins/package-index.js";
 import { detectLanguage, type Language } from "./i18n.js";
 
@@ -22,6 +25,8 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The package index's release metadata (the Python of pinned releases); HTTP when absent. */
   readonly index?: PackageIndex;
+  /** Where the user's pip configuration is read from; absent: none is read (tests). */
+  readonly pip?: PipHost;
 }
 
 export function defaultContext(): CliContext {
@@ -37,7 +42,16 @@ export function defaultContext(): CliContext {
     cwd: process.cwd(),
     env,
     index: httpIndex({ env }),
+    pip: { env, platform: process.platform, home: homedir(), readFile: readIfPresent },
   };
+}
+
+function readIfPresent(path: string): string | null {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return null;
+  }
 }
 
 /** The signature every command module exports. `done` receives the command's exit code. */

@@ -8,6 +8,7 @@ import { isCancel, select } from "@clack/prompts";
 import { isPyshipError, PyshipError } from "../core/errors.js";
 import type { EntrypointCandidate, Plan, PlanOptions, ProjectFacts } from "../core/pipeline.js";
 import { detectProject } from "../detect/detect-project.js";
+import { detectIndexSettings } from "../detect/index-settings.js";
 import { withEraPython } from "../detect/pins/era-python.js";
 import { manifestDate } from "../detect/pins/manifest-date.js";
 import { httpIndex } from "../detect/pins/package-index.js";
@@ -43,7 +44,8 @@ export async function loadPlan(
 ): Promise<LoadedPlan> {
   const root = resolve(ctx.cwd, dir ?? ".");
   const facts = await withEraPython(detectProject(root), ctx.index ?? httpIndex({ env: ctx.env }));
-  const options = await resolvedDate(given, facts, root, ctx);
+  const index = ctx.pip === undefined ? {} : { index: detectIndexSettings(ctx.pip) };
+  const options = { ...(await resolvedDate(given, facts, root, ctx)), ...index };
   try {
     return { root, facts, plan: planProject(facts, options) };
   } catch (error) {

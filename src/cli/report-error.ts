@@ -18,6 +18,7 @@ const ZH_TITLES: Partial<Record<ErrorCode, string>> = {
   E_FILE_EXISTS: "文件已存在",
   E_IO: "无法读取或写入文件",
   E_PATH_OUTSIDE: "路径超出项目目录",
+  E_INDEX_CREDENTIALS: "软件包索引地址中含有凭据",
   E_ENGINE_UNAVAILABLE: "容器引擎不可用",
   E_ENGINE_PERMISSION: "无权访问容器引擎",
   E_BUILDKIT_UNSUPPORTED: "客户端不支持 BuildKit",

@@ -61,6 +61,26 @@ export interface Requirement {
 
 export type InstallTool = "pip" | "uv" | "poetry" | "pipenv" | "pdm";
 
+/** What fills the venv from requirements: uv by default, pip when the user asks for it. */
+export type Installer = "uv" | "pip";
+
+/**
+ * Where the user's pip finds packages (pip.conf / pip.ini and PIP_* variables), as plain data
+ * for the build (src/detect/index-settings.ts). Never holds credentials: a URL with
+ * `user:pass@` is refused before it gets here.
+ */
+export interface IndexSettings {
+  /** pip's index-url (replaces PyPI), or null for PyPI. */
+  readonly indexUrl: string | null;
+  readonly extraIndexUrls: readonly string[];
+  /** pip's trusted-host: hosts whose TLS certificate is not checked. */
+  readonly trustedHosts: readonly string[];
+  /** Where each setting came from (file and line, or the variable). */
+  readonly evidence: readonly Evidence[];
+  /** Settings that cannot reach the build (a file:// index, a CA file on this machine). */
+  readonly warnings: readonly Warning[];
+}
+
 /**
  * How dependencies get into the image. One strategy is chosen from all the manifests
  * found (a lock file beats a loose manifest).
@@ -231,6 +251,7 @@ export interface PyshipConfig {
   readonly port?: number;
   readonly python?: string;
   readonly baseImage?: string;
+  readonly installer?: Installer;
   readonly apt?: { readonly build: readonly string[]; readonly runtime: readonly string[] };
   readonly user?: { readonly name: string; readonly uid: number };
   readonly source: Evidence | null;
@@ -294,6 +315,10 @@ export interface PlanOptions {
   readonly resolveDate?: string;
   /** Repairs found by a failed build or verify (`pyship build`), applied on top of the plan's own. */
   readonly repairs?: readonly Repair[];
+  /** `--installer`: overrides [tool.pyship] installer and the default (uv). */
+  readonly installer?: Installer;
+  /** The user's pip index settings, read by the CLI from this machine (none when absent). */
+  readonly index?: IndexSettings;
 }
 
 /**
@@ -367,6 +392,15 @@ export interface Plan {
   readonly healthcheck: { readonly path: string } | null;
   /** Use BuildKit cache mounts for pip/uv (only when the engine supports them). */
   readonly buildkit: boolean;
+  /**
+   * The package index the build installs from, translated from the user's pip settings
+   * (build arguments of the installing stage); null: PyPI, as the base image's tools see it.
+   */
+  readonly index: {
+    readonly indexUrl: string | null;
+    readonly extraIndexUrls: readonly string[];
+    readonly trustedHosts: readonly string[];
+  } | null;
   /**
    * Django's `manage.py collectstatic` at build time (STATIC_ROOT set, staticfiles installed),
    * as the app user, with `env` set for that RUN only; null when there is nothing to collect.

@@ -57,6 +57,10 @@ const KEYS: Readonly<Record<string, Apply>> = {
       return fail('must be an image reference such as "python:3.12-slim"');
     config.baseImage = value;
   },
+  installer: (config, value, fail) => {
+    if (value !== "uv" && value !== "pip") return fail('must be "uv" or "pip"');
+    config.installer = value;
+  },
   apt: (config, value, fail) => {
     const table = subTable(value, ["build", "runtime"], fail);
     const list = (key: string) => aptPackages(table[key] ?? [], (problem) => fail(problem, key));

@@ -3,6 +3,7 @@
  * during the build, and the servers pyship adds because the command needs them.
  */
 import type {
+  Installer,
   InstallFacts,
   InstallTool,
   Plan,
@@ -15,13 +16,14 @@ import { serverFor } from "./servers.js";
 
 /**
  * The tool each strategy needs inside the build. Locks, Pipfiles and Poetry tables are read
- * by pyship itself (install.resolved), so pip installs them; the tools below remain only
- * for facts that come without resolved requirements. A pyproject without a lock is PEP 621,
- * read with pip (a Poetry package that declares nothing installs with the project).
+ * by pyship itself (install.resolved), so the installer (uv or pip) installs them; the tools
+ * below remain only for facts that come without resolved requirements. A pyproject without a
+ * lock is PEP 621, read by the installer (a Poetry package that declares nothing installs
+ * with the project). Nothing to install needs no tool beyond the base image's pip.
  */
-function buildTool(install: InstallFacts): InstallTool {
-  // Requirements pyship resolved itself (a lock it read) need only pip.
-  if (install.resolved?.source) return "pip";
+function buildTool(install: InstallFacts, installer: Installer, extras: number): InstallTool {
+  // Requirements pyship resolved itself (a lock it read) need only the installer.
+  if (install.resolved?.source) return installer;
   switch (install.strategy) {
     case "poetry-lock":
       return "poetry";
@@ -31,8 +33,10 @@ function buildTool(install: InstallFacts): InstallTool {
       return "pipenv";
     case "pdm-lock":
       return "pdm";
+    case "none":
+      return extras > 0 ? installer : "pip";
     default:
-      return "pip";
+      return installer;
   }
 }
 
@@ -51,6 +55,7 @@ export function planInstall(
   choice: CommandChoice,
   notes: Notes,
   options: PlanOptions = {},
+  installer: Installer = "pip",
 ): Plan["install"] {
   const install = facts.dependencies.install;
   notes.evidence.push(install.evidence);
@@ -58,15 +63,16 @@ export function planInstall(
     for (const req of facts.dependencies.requirements) notes.evidence.push(req.evidence);
   }
   for (const ignored of facts.dependencies.ignored) notes.evidence.push(ignored);
-  const tool = buildTool(install);
+  const extras = extraPackages(facts, choice, notes);
+  const tool = buildTool(install, installer, extras.length);
   const source = install.resolved?.source;
   if (source) {
     notes.evidence.push({
       file: PINNED_REQUIREMENTS,
       line: null,
-      why: `generated from ${source.file} (sha256 ${source.sha256.slice(0, 12)}…, checked at build time): pip installs it, no ${install.tool} in the image`,
+      why: `generated from ${source.file} (sha256 ${source.sha256.slice(0, 12)}…, checked at build time): ${tool} installs it, no ${install.tool} in the image`,
     });
-  } else if (tool !== install.tool) {
+  } else if (tool !== install.tool && install.tool !== "pip") {
     notes.evidence.push({
       ...install.evidence,
       why: `installed with ${tool}: no ${install.tool} lock file to install from`,
@@ -94,7 +100,7 @@ export function planInstall(
       ? { files: [source.file, PINNED_REQUIREMENTS], generatedFile: PINNED_REQUIREMENTS }
       : {}),
     installProject: install.installProject || consoleScript,
-    ...withExtras(install, extraPackages(facts, choice, notes), options, notes),
+    ...withExtras(install, extras, options, notes),
   };
 }
 

@@ -10,6 +10,7 @@ import { byDefault, fromFlag, type Notes } from "./notes.js";
 import { planCommand } from "./plan-command.js";
 import { planDjango } from "./plan-django.js";
 import { planInstall } from "./plan-install.js";
+import { planIndex, planInstaller } from "./plan-installer.js";
 import { planProcess } from "./plan-process.js";
 import { planRepairs, repairedPython, withRepairApt, withRepairs } from "./plan-repairs.js";
 import { withResolveDate } from "./plan-resolve-date.js";
@@ -24,7 +25,8 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
   const python = repairedPython(planPython(facts, options, notes), facts, options, repairs, notes);
   const baseImage = planBaseImage(facts, options, python, notes);
   const choice = planCommand(facts, options, notes);
-  const planned = withRepairs(planInstall(facts, choice, notes, options), repairs);
+  const installer = planInstaller(facts, options, notes);
+  const planned = withRepairs(planInstall(facts, choice, notes, options, installer), repairs);
   const install = withResolveDate(planned, options, notes);
   const systemPackages = withRepairApt(planSystemPackages(facts, notes), repairs);
   const user = facts.config.user ?? DEFAULT_USER;
@@ -51,6 +53,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     systemPackages,
     stages: planStages(install, systemPackages, notes),
     buildkit: options.buildkit ?? false,
+    index: planIndex(options, notes),
     collectStatic: planDjango(facts, choice.command, notes),
     dockerignore: { keep: [...new Set([...install.files, ...facts.meta.buildNeeds])].sort() },
     repairs,

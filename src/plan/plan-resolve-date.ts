@@ -23,8 +23,8 @@ export function withResolveDate(
       hint: "pass YYYY-MM-DD, or auto (the last commit that touched the dependency manifest)",
     });
   }
-  if (install.strategy !== "requirements" || install.tool !== "pip") {
-    const message = `--resolve-date applies to requirements files installed with pip; ${install.strategy} installs what its lock or tool resolves, so it is ignored`;
+  if (install.strategy !== "requirements" || !["pip", "uv"].includes(install.tool)) {
+    const message = `--resolve-date applies to requirements files installed with uv or pip; ${install.strategy} installs what its lock or tool resolves, so it is ignored`;
     notes.warnings.push({ code: "W_RESOLVE_DATE_IGNORED", message });
     return install;
   }

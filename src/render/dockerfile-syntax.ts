@@ -9,10 +9,20 @@ export function block(comment: string, ...instructions: string[]): string {
   return [...commentLines, ...instructions].join("\n");
 }
 
-/** RUN with `&&` between commands; cache mounts only when BuildKit is known to be there. */
-export function run(commands: readonly string[], cacheMount = false): string {
-  const mount = cacheMount ? "--mount=type=cache,target=/root/.cache " : "";
-  return `RUN ${mount}${commands.join(" \\\n && ")}`;
+/**
+ * RUN with `&&` between commands; cache mounts only when BuildKit is known to be there
+ * (`mounts` are further BuildKit mounts, given only then too).
+ */
+export function run(
+  commands: readonly string[],
+  cacheMount = false,
+  mounts: readonly string[] = [],
+): string {
+  const all = [...(cacheMount ? ["--mount=type=cache,target=/root/.cache"] : []), ...mounts];
+  // One mount stays on the RUN line; several get a line each.
+  const flags =
+    all.length > 1 ? `${all.join(" \\\n    ")} \\\n    ` : all.map((m) => `${m} `).join("");
+  return `RUN ${flags}${commands.join(" \\\n && ")}`;
 }
 
 export function env(assignments: readonly string[]): string {

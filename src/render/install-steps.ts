@@ -4,13 +4,22 @@
  * files alone (copied before the code, so a code change never re-runs them).
  */
 import type { InstallTool, Plan } from "../core/pipeline.js";
+import { quoted, staleCheck, UV_SPEC, uvStep } from "./uv-steps.js";
+
+/** A tool the builder installs into /opt/tools: never in the final image. */
+export interface BuilderTool {
+  readonly name: string;
+  readonly commands: readonly string[];
+}
 
 export interface InstallStep {
-  /** pip spec of the tool installed into /opt/tools (builder only), or null for plain pip. */
-  readonly toolSpec: string | null;
+  /** The tool installed into /opt/tools (builder only), or null for plain pip. */
+  readonly tool: BuilderTool | null;
   /** ENV assignments the tool needs, `NAME=value`. */
   readonly env: readonly string[];
   readonly commands: readonly string[];
+  /** BuildKit cache id of a venv kept between builds (uv-steps.ts), or null: the venv is the layer's. */
+  readonly venvCache: string | null;
 }
 
 /**
@@ -20,7 +29,7 @@ export interface InstallStep {
  */
 const TOOL_SPECS: Readonly<Record<Exclude<InstallTool, "pip">, string>> = {
   poetry: "poetry>=2,<3",
-  uv: "uv>=0.9,<0.14",
+  uv: UV_SPEC,
   pipenv: "pipenv>=2024.4,<2027",
   pdm: "pdm>=2,<3",
 };
@@ -34,21 +43,34 @@ const PYPROJECT_READER =
 
 export function installStep(plan: Plan): InstallStep {
   const { install } = plan;
+  if (install.tool === "uv") return uvStep(plan);
   if (install.resolveDate !== undefined) return resolvedAt(plan, install.resolveDate);
   const step = strategyStep(plan);
   const extras =
     install.extraPackages.length > 0 ? [`pip install ${quoted(install.extraPackages)}`] : [];
-  const toolSpec = install.tool === "pip" ? null : TOOL_SPECS[install.tool];
-  return { toolSpec, env: step.env, commands: [...step.commands, ...extras] };
+  const tool = install.tool === "pip" ? null : venvTool(TOOL_SPECS[install.tool]);
+  return { tool, env: step.env, commands: [...step.commands, ...extras], venvCache: null };
 }
 
-/** --resolve-date: uv installs the requirements as they resolved on that day (builder only). */
+/** "poetry>=2,<3" in its own venv: the tool's dependencies stay apart from the app's. */
+function venvTool(spec: string): BuilderTool {
+  return {
+    name: spec.split(/[<>=!~\s[]/)[0] ?? spec,
+    commands: ["python -m venv /opt/tools", `/opt/tools/bin/pip install "${spec}"`],
+  };
+}
+
+/**
+ * --resolve-date with the pip installer: uv installs the requirements as they resolved on
+ * that day (builder only); pip has no such option.
+ */
 function resolvedAt(plan: Plan, date: string): InstallStep {
   const { install } = plan;
   const files = install.files.map((file) => `-r ${file}`).join(" ");
   const specs = install.extraPackages.map((spec) => ` "${spec}"`).join("");
   return {
-    toolSpec: TOOL_SPECS.uv,
+    tool: venvTool(TOOL_SPECS.uv),
+    venvCache: null,
     env: uvEnv(plan.buildkit),
     commands: [
       `/opt/tools/bin/uv pip install --python /opt/venv/bin/python --exclude-newer ${date}T23:59:59Z ${files}`,
@@ -57,7 +79,9 @@ function resolvedAt(plan: Plan, date: string): InstallStep {
   };
 }
 
-function strategyStep(plan: Plan): Omit<InstallStep, "toolSpec"> {
+type ToolCommands = Pick<InstallStep, "env" | "commands">;
+
+function strategyStep(plan: Plan): ToolCommands {
   const { install } = plan;
   const source = install.resolved?.source;
   if (source && install.generatedFile) {
@@ -75,40 +99,22 @@ function strategyStep(plan: Plan): Omit<InstallStep, "toolSpec"> {
           "/opt/tools/bin/poetry install --only main --no-root --no-ansi",
         ],
       };
-    case "uv":
-      return {
-        env: uvEnv(plan.buildkit),
-        // --inexact: sync adds the lock's packages and removes nothing pyship put there.
-        commands: ["/opt/tools/bin/uv sync --frozen --no-dev --no-install-project --inexact"],
-      };
     case "pipenv":
       return exported("/opt/tools/bin/pipenv requirements", ["PIPENV_VERBOSITY=-1"]);
     case "pdm":
       return exported("/opt/tools/bin/pdm export --prod", ["PDM_CHECK_UPDATE=false"]);
-    case "pip":
+    default:
       return pipStep(plan);
   }
 }
 
-/**
- * The generated file is only as fresh as the lock it came from: the build stops, saying
- * how to regenerate it, when the lock in the build context is not the one pyship read.
- */
+/** The lock is checked to be the one the file came from (uv-steps.ts), then pip installs it. */
 function pinnedCommands(
   source: { readonly file: string; readonly sha256: string },
   file: string,
   hashed: boolean,
 ): string[] {
-  const stale = `echo "pyship: ${source.file} changed since ${file} was generated from it; run pyship init --force to regenerate it" >&2`;
-  return [
-    `{ [ "$(sha256sum < ${source.file})" = "${source.sha256}  -" ] || { ${stale}; exit 1; }; }`,
-    `pip install ${hashed ? "--require-hashes " : ""}-r ${file}`,
-  ];
-}
-
-/** Quoted: the < and > of a spec would be shell redirections, its [extras] a glob. */
-function quoted(specs: readonly string[]): string {
-  return specs.map((spec) => `"${spec}"`).join(" ");
+  return [staleCheck(source, file), `pip install ${hashed ? "--require-hashes " : ""}-r ${file}`];
 }
 
 function uvEnv(buildkit: boolean): string[] {
@@ -121,14 +127,14 @@ function uvEnv(buildkit: boolean): string[] {
 }
 
 /** Tools that export a requirements file which pip then installs into the venv. */
-function exported(command: string, env: string[]): Omit<InstallStep, "toolSpec"> {
+function exported(command: string, env: string[]): ToolCommands {
   return {
     env,
     commands: [`${command} > ${EXPORTED}`, `pip install -r ${EXPORTED}`, `rm ${EXPORTED}`],
   };
 }
 
-function pipStep(plan: Plan): Omit<InstallStep, "toolSpec"> {
+function pipStep(plan: Plan): ToolCommands {
   const { install } = plan;
   switch (install.strategy) {
     case "requirements":

@@ -5,21 +5,16 @@
  * Without a builder the runtime stage creates the venv itself. Pure: same plan, same bytes.
  */
 import type { Plan } from "../core/pipeline.js";
-import { block, copyFiles, env, run } from "./dockerfile-syntax.js";
-import { executableCheck } from "./executable-check.js";
-import { installStep } from "./install-steps.js";
+import {
+  builtVenv,
+  checked,
+  dependencyLayer,
+  setupPyInstall,
+  VENV_ENV,
+} from "./dependency-layer.js";
+import { block, env, run } from "./dockerfile-syntax.js";
+import { indexArgs } from "./index-args.js";
 import { runtimeDirectives } from "./runtime-directives.js";
-
-/**
- * The venv has no pip of its own (21.6 MB of pip and setuptools per image): the base image's
- * pip installs into it, aimed there by PIP_PYTHON (pip's --python, pip >= 22.3). `pip` on
- * PATH is then the base image's, since /opt/venv/bin holds none.
- */
-const VENV_ENV = [
-  "VIRTUAL_ENV=/opt/venv",
-  'PATH="/opt/venv/bin:$PATH"',
-  "PIP_PYTHON=/opt/venv/bin/python",
-];
 
 /** Official images clean apt's caches by config; distro-built bases keep ~75 MB without clean. */
 const APT_CLEAN = ["apt-get clean", "rm -rf /var/lib/apt/lists/*"];
@@ -75,6 +70,7 @@ function apt(packages: readonly string[], comment: string, headers = false): str
 function builderStage(plan: Plan): string[] {
   return [
     stageHeader(plan, "builder"),
+    ...indexArgs(plan),
     baseEnv(plan),
     ...apt(
       plan.systemPackages.build,
@@ -84,73 +80,6 @@ function builderStage(plan: Plan): string[] {
     ),
     ...dependencyLayer(plan, true),
   ];
-}
-
-/** venv, then manifests and locks only, then the install: code edits never re-run it. */
-function dependencyLayer(plan: Plan, inBuilder: boolean): string[] {
-  const step = installStep(plan);
-  const blocks: string[] = [];
-  // The tool goes first: it changes least, and PIP_PYTHON (set with the app's venv below)
-  // would otherwise aim the tool venv's own pip at the app's venv.
-  if (step.toolSpec !== null) {
-    const tool = run(
-      ["python -m venv /opt/tools", `/opt/tools/bin/pip install "${step.toolSpec}"`],
-      plan.buildkit,
-    );
-    blocks.push(
-      block(
-        `${toolName(step.toolSpec)} lives in its own venv in the builder; it is not needed to run the app.`,
-        tool,
-      ),
-    );
-  }
-  blocks.push(
-    block(
-      "A virtualenv works with any Python layout (official image or distro Python) and is\ncopied whole into the final stage. Without pip: the base image's pip fills it.",
-      run(["python -m venv --without-pip /opt/venv"]),
-      env(VENV_ENV),
-    ),
-  );
-  blocks.push("WORKDIR /app");
-  if (step.commands.length > 0) {
-    const check = installsProject(plan) ? [] : checked(plan);
-    const envLines = step.env.length > 0 ? [env(step.env)] : [];
-    const copies = copyFiles(plan.install.files);
-    const why =
-      copies.length > 0
-        ? "Dependencies before code: this layer is rebuilt only when these files change."
-        : "Packages the command needs, installed before the code so code edits keep this layer.";
-    blocks.push(
-      block(why, ...envLines, ...copies, run([...step.commands, ...check], plan.buildkit)),
-    );
-  }
-  if (inBuilder && plan.install.strategy === "setup-py")
-    blocks.push(setupPyInstall(plan, undefined));
-  return blocks;
-}
-
-/** "poetry>=2,<3" → "poetry". */
-const toolName = (spec: string) => spec.split(/[<>=!~\s[]/)[0] ?? spec;
-
-/** setup.py may read any file of the project, so it installs with the whole source. */
-function setupPyInstall(plan: Plan, chown: string | undefined): string {
-  const copy = chown === undefined ? "COPY . ." : `COPY --chown=${chown} . .`;
-  return block(
-    "setup.py can only be evaluated with the whole source: dependencies install with the code.",
-    copy,
-    run(["pip install .", ...checked(plan)], plan.buildkit),
-  );
-}
-
-/** The project's own install comes last when there is one: the program is checked after it. */
-function installsProject(plan: Plan): boolean {
-  return plan.install.installProject || plan.install.strategy === "setup-py";
-}
-
-/** The program CMD runs must exist once the last install step is done. */
-function checked(plan: Plan): string[] {
-  const check = executableCheck(plan);
-  return check === null ? [] : [check];
 }
 
 function runtimeStage(plan: Plan, builder: boolean): string[] {
@@ -164,6 +93,7 @@ function runtimeStage(plan: Plan, builder: boolean): string[] {
   ]);
   return [
     stageHeader(plan, "runtime"),
+    ...(builder ? [] : indexArgs(plan)),
     baseEnv(plan, port),
     ...apt(
       plan.systemPackages.runtime,
@@ -178,7 +108,7 @@ function runtimeStage(plan: Plan, builder: boolean): string[] {
       ? [
           block(
             "Only the finished virtualenv crosses over from the builder.",
-            "COPY --from=builder /opt/venv /opt/venv",
+            `COPY --from=builder ${builtVenv(plan)} /opt/venv`,
             env(VENV_ENV),
             "WORKDIR /app",
           ),

@@ -178,7 +178,7 @@ describe("pyship init", () => {
     ]);
     const dockerfile = readFileSync(join(dir, "Dockerfile"), "utf8");
     expect(dockerfile).toContain(
-      "COPY requirements.txt ./\nRUN pip install -r requirements.txt \\\n && { test -x /opt/venv/bin/gunicorn",
+      "COPY requirements.txt ./\nRUN /opt/tools/bin/uv pip compile --quiet --no-header -o /tmp/pyship-locked.txt requirements.txt \\\n",
     );
     const again = captureContext();
     expect(await main(["init", dir, "--write-requirements"], again)).toBe(0);

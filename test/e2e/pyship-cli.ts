@@ -31,11 +31,12 @@ export function runPyship(
   engine: E2eEngine,
   args: readonly string[],
   timeoutMs = 600_000,
+  env: Readonly<Record<string, string>> = {},
 ): Promise<RunResult> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` (npm test does)`);
   return executor.run(process.execPath, [CLI, ...args], {
     timeoutMs,
-    env: { PYSHIP_ENGINE: engine.client, PYSHIP_LANG: "en", NO_COLOR: "1", CI: "1" },
+    env: { PYSHIP_ENGINE: engine.client, PYSHIP_LANG: "en", NO_COLOR: "1", CI: "1", ...env },
   });
 }
 

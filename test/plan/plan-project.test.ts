@@ -279,7 +279,13 @@ describe("planProject: servers, packages, stages", () => {
       makeFacts({ requirements: [...requirements, requirement("gunicorn")] }),
     );
     expect(plan.systemPackages).toStrictEqual({ build, runtime });
-    expect(plan.stages.map((s) => s.name)).toStrictEqual(
+    // uv, the default installer, lives in the builder: every plan has one.
+    expect(plan.stages.map((s) => s.name)).toStrictEqual(["builder", "runtime"]);
+    const pip = planProject(
+      makeFacts({ requirements: [...requirements, requirement("gunicorn")] }),
+      { installer: "pip" },
+    );
+    expect(pip.stages.map((s) => s.name)).toStrictEqual(
       build.length > 0 ? ["builder", "runtime"] : ["runtime"],
     );
   });
@@ -297,12 +303,27 @@ describe("planProject: servers, packages, stages", () => {
     ["pipfile-lock", "pipenv", "pipenv"],
     ["pdm-lock", "pdm", "pdm"],
     // A Poetry package with nothing to resolve: no `poetry lock` in the image.
-    ["pyproject", "poetry", "pip"],
-    ["pyproject", "uv", "pip"],
+    ["pyproject", "poetry", "uv"],
+    ["pyproject", "uv", "uv"],
   ] as const)("a %s project (%s) installs with %s", (strategy, tool, expected) => {
     const plan = planProject(makeFacts({ install: { strategy, tool, files: ["pyproject.toml"] } }));
     expect(plan.install.tool).toBe(expected);
-    expect(plan.stages[0]?.name).toBe(expected === "pip" ? "runtime" : "builder");
+    expect(plan.stages[0]?.name).toBe("builder");
+  });
+
+  it.each([
+    ["the default", {}, {}, "uv", "(default)"],
+    ["[tool.pyship] installer", {}, { installer: "pip" }, "pip", "pyproject.toml"],
+    ["--installer over config", { installer: "uv" }, { installer: "pip" }, "uv", "--installer"],
+    ["--installer pip", { installer: "pip" }, {}, "pip", "--installer"],
+  ] as const)("installer: %s", (_name, options, cfg, expected, file) => {
+    const facts = makeFacts({ config: config(cfg) });
+    const plan = planProject(facts, options);
+    expect(plan.install.tool).toBe(expected);
+    const why = plan.evidence.find((e) =>
+      e.why.startsWith(`${expected} installs the dependencies`),
+    );
+    expect(why?.file).toBe(file);
   });
 
   it("streamlit is probed at its health endpoint; uvicorn handles SIGTERM", () => {

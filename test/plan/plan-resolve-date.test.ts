@@ -13,11 +13,21 @@ describe("--resolve-date: the newest releases on or before a day", () => {
     const plan = planProject(makeFacts({ requirements: unpinned }), { resolveDate: "2023-06-01" });
     expect(plan.install.resolveDate).toBe("2023-06-01");
     expect(plan.stages.map((s) => s.name)).toEqual(["builder", "runtime"]);
+    expect(renderDockerfile(plan)).toContain(
+      "/opt/tools/bin/uv pip compile --quiet --no-header --exclude-newer 2023-06-01T23:59:59Z -o /tmp/pyship-locked.txt requirements.txt",
+    );
+  });
+
+  it("with the pip installer, uv still resolves as of that day, in its own venv", () => {
+    const plan = planProject(makeFacts({ requirements: unpinned }), {
+      resolveDate: "2023-06-01",
+      installer: "pip",
+    });
     const dockerfile = renderDockerfile(plan);
     expect(dockerfile).toContain(
       "/opt/tools/bin/uv pip install --python /opt/venv/bin/python --exclude-newer 2023-06-01T23:59:59Z -r requirements.txt",
     );
-    expect(dockerfile).toContain("# uv lives in its own venv in the builder");
+    expect(dockerfile).toContain("# uv lives in /opt/tools in the builder");
   });
 
   it("is never applied unless asked", () => {

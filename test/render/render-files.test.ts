@@ -115,6 +115,58 @@ it("renders BuildKit cache mounts only when the plan allows them", async () => {
   expect(renderFiles(planFor("native-psycopg2", {}))[0]?.content).not.toContain("--mount=");
 });
 
+/**
+ * BuildKit variants of the uv layer for each kind of manifest (the snapshots above are the
+ * legacy builder's), pip as the installer, and the user's index settings as build arguments.
+ */
+const VARIANTS: ReadonlyArray<readonly [string, string, PlanOptions]> = [
+  ["flask-module", "Dockerfile.buildkit", { buildkit: true }],
+  ["fastapi-pep621", "Dockerfile.buildkit", { buildkit: true }],
+  ["uv-lock", "Dockerfile.buildkit", { buildkit: true }],
+  ["pipfile-nolock", "Dockerfile.buildkit", { buildkit: true }],
+  ["setup-py", "Dockerfile.buildkit", { buildkit: true }],
+  ["flask-module", "Dockerfile.pip", { installer: "pip" }],
+  ["uv-lock", "Dockerfile.pip-buildkit", { installer: "pip", buildkit: true }],
+  [
+    "flask-module",
+    "Dockerfile.index",
+    {
+      buildkit: true,
+      index: {
+        indexUrl: "https://pypi.corp.example/simple",
+        extraIndexUrls: ["https://a.example/simple", "https://b.example/simple"],
+        trustedHosts: ["a.example"],
+        evidence: [],
+        warnings: [],
+      },
+    },
+  ],
+];
+
+describe.each(VARIANTS)("renderFiles(%s) as %s", (name, snapshot, options) => {
+  it("matches the snapshot and is a Dockerfile pyship would ship", async () => {
+    const plan = planFor(name, options);
+    const dockerfile = renderFiles(plan).find((file) => file.path === "Dockerfile")?.content ?? "";
+    await expect(dockerfile).toMatchFileSnapshot(`__snapshots__/${name}/${snapshot}`);
+    checkShippable(dockerfile, plan);
+    // uv and its cache never reach the final stage.
+    const final = dockerfile.slice(dockerfile.lastIndexOf("\nFROM "));
+    expect(final).not.toMatch(/\/opt\/tools|UV_|pyship-venv-/);
+  });
+});
+
+it("keeps a BuildKit venv in a locked cache mount per project, Python and base image", () => {
+  const plan = planFor("flask-module", { buildkit: true });
+  const dockerfile = renderFiles(plan)[0]?.content ?? "";
+  expect(dockerfile).toContain(
+    "--mount=type=cache,id=pyship-venv-flask-module-py3.13-python-3.13-slim,target=/opt/venv,sharing=locked",
+  );
+  expect(dockerfile).toContain("COPY --from=builder /opt/venv-image /opt/venv");
+  const legacy = renderFiles(planFor("flask-module", {}))[0]?.content ?? "";
+  expect(legacy).toContain("COPY --from=builder /opt/venv /opt/venv");
+  expect(legacy).toContain("UV_NO_CACHE=1");
+});
+
 /** The rules from the brief, on the parsed Dockerfile. */
 function checkShippable(text: string, plan: Plan): void {
   const instructions = DockerfileParser.parse(text).getInstructions();

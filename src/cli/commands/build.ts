@@ -10,7 +10,7 @@ import type { CliContext, Register } from "../context.js";
 import { addMessages } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
 import { buildEvents } from "./build-events.js";
-import { planOptions } from "./plan.js";
+import { INSTALLER_FLAG, planOptions } from "./plan.js";
 import { withInterrupt } from "./verify.js";
 
 addMessages({
@@ -46,6 +46,7 @@ export interface BuildFlags {
   python?: string;
   app?: string;
   resolveDate?: string;
+  installer?: string;
   cache: boolean;
   engine?: string;
   verify: boolean;
@@ -73,6 +74,7 @@ export const registerBuild: Register = (program, ctx, done) => {
     .option("--base-image <image>", "base image when pyship generates the Dockerfile")
     .option("--python <version>", "Python major.minor when pyship generates the Dockerfile")
     .option("--app <target>", "entrypoint when several are found (generated Dockerfile only)")
+    .option(...INSTALLER_FLAG)
     .option(
       "--resolve-date <date>",
       "install the newest releases on or before YYYY-MM-DD (auto: the last commit touching the dependency manifest)",

@@ -18,7 +18,7 @@ import type { CliContext, Register } from "../context.js";
 import { addMessages, t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
 import { VERSION } from "../version.js";
-import { type PlanFlags, planOptions } from "./plan.js";
+import { INSTALLER_FLAG, type PlanFlags, planOptions } from "./plan.js";
 
 addMessages({
   "init.create": { en: "created", zh: "已创建" },
@@ -68,6 +68,7 @@ export const registerInit: Register = (program, ctx, done) => {
     .option("--python <version>", "Python major.minor, e.g. 3.12 (overrides detection and config)")
     .option("--base-image <image>", "base image (default: python:<version>-slim)")
     .option("--app <target>", "entrypoint to run when several are found, e.g. 'shop:create_app()'")
+    .option(...INSTALLER_FLAG)
     .option(
       "--resolve-date <date>",
       "install the newest releases on or before YYYY-MM-DD (auto: the last commit touching the dependency manifest)",

@@ -4,7 +4,8 @@
  * English) for CI and other tools.
  */
 import pc from "picocolors";
-import type { Plan, PlanOptions } from "../../core/pipeline.js";
+import { PyshipError } from "../../core/errors.js";
+import type { Installer, Plan, PlanOptions } from "../../core/pipeline.js";
 import type { CliContext, Register } from "../context.js";
 import { addMessages, t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
@@ -34,7 +35,14 @@ export interface PlanFlags {
   app?: string;
   buildkit?: boolean;
   resolveDate?: string;
+  installer?: string;
 }
+
+/** `--installer`: the text every command that plans shows for it. */
+export const INSTALLER_FLAG = [
+  "--installer <name>",
+  "uv (default) or pip: what installs the dependencies (overrides [tool.pyship] installer)",
+] as const;
 
 /** The flags `plan`, `init` (and `build`) share, as PlanOptions. */
 export function planOptions(flags: PlanFlags): PlanOptions {
@@ -44,7 +52,15 @@ export function planOptions(flags: PlanFlags): PlanOptions {
     ...(flags.app === undefined ? {} : { app: flags.app }),
     ...(flags.buildkit === undefined ? {} : { buildkit: flags.buildkit }),
     ...(flags.resolveDate === undefined ? {} : { resolveDate: flags.resolveDate }),
+    ...(flags.installer === undefined ? {} : { installer: installerFlag(flags.installer) }),
   };
+}
+
+function installerFlag(value: string): Installer {
+  if (value === "uv" || value === "pip") return value;
+  throw new PyshipError("E_USAGE", `--installer ${value} is not an installer`, {
+    hint: "pass --installer uv (the default) or --installer pip",
+  });
 }
 
 export const registerPlan: Register = (program, ctx, done) => {
@@ -56,6 +72,7 @@ export const registerPlan: Register = (program, ctx, done) => {
     .option("--python <version>", "Python major.minor, e.g. 3.12 (overrides detection and config)")
     .option("--base-image <image>", "base image (default: python:<version>-slim)")
     .option("--app <target>", "entrypoint to run when several are found, e.g. 'shop:create_app()'")
+    .option(...INSTALLER_FLAG)
     .option(
       "--resolve-date <date>",
       "install the newest releases on or before YYYY-MM-DD (auto: the last commit touching the dependency manifest)",

@@ -1,0 +1,39 @@
+/*
+ * Which installer fills the venv (uv unless the user picks pip), and the package index it
+ * installs from (the user's pip settings, read by src/detect/index-settings.ts).
+ * Precedence: --installer > [tool.pyship] installer > uv.
+ */
+import type { Installer, Plan, PlanOptions, ProjectFacts } from "../core/pipeline.js";
+import { byDefault, fromFlag, type Notes } from "./notes.js";
+
+export function planInstaller(facts: ProjectFacts, options: PlanOptions, notes: Notes): Installer {
+  if (options.installer !== undefined) {
+    notes.evidence.push(fromFlag("--installer", `${options.installer} installs the dependencies`));
+    return options.installer;
+  }
+  const { config } = facts;
+  if (config.installer !== undefined) {
+    notes.evidence.push({
+      ...(config.source ?? byDefault("")),
+      why: `${config.installer} installs the dependencies ([tool.pyship] installer)`,
+    });
+    return config.installer;
+  }
+  notes.evidence.push(
+    byDefault(
+      'uv installs the dependencies (seconds, not minutes, on a dependency change); [tool.pyship] installer = "pip" or --installer pip switches back',
+    ),
+  );
+  return "uv";
+}
+
+/** The user's index settings for the build, each with the file or variable it came from. */
+export function planIndex(options: PlanOptions, notes: Notes): Plan["index"] {
+  const settings = options.index;
+  if (settings === undefined) return null;
+  notes.evidence.push(...settings.evidence);
+  notes.warnings.push(...settings.warnings);
+  const { indexUrl, extraIndexUrls, trustedHosts } = settings;
+  if (indexUrl === null && extraIndexUrls.length === 0 && trustedHosts.length === 0) return null;
+  return { indexUrl, extraIndexUrls, trustedHosts };
+}

@@ -1,0 +1,106 @@
+/*
+ * The part of the Dockerfile that fills /opt/venv: the install tool, the venv, the manifests
+ * and the install RUN, placed before the code so a code change never re-runs it. In the
+ * builder stage when there is one, else in the runtime stage.
+ */
+import type { Plan } from "../core/pipeline.js";
+import { block, copyFiles, env, run } from "./dockerfile-syntax.js";
+import { executableCheck } from "./executable-check.js";
+import { type InstallStep, installStep } from "./install-steps.js";
+import { UV_INSTALL_PROJECT, VENV_CACHE_WHY } from "./uv-steps.js";
+
+/**
+ * The venv has no pip of its own (21.6 MB of pip and setuptools per image): the base image's
+ * pip installs into it, aimed there by PIP_PYTHON (pip's --python, pip >= 22.3). `pip` on
+ * PATH is then the base image's, since /opt/venv/bin holds none.
+ */
+export const VENV_ENV = [
+  "VIRTUAL_ENV=/opt/venv",
+  'PATH="/opt/venv/bin:$PATH"',
+  "PIP_PYTHON=/opt/venv/bin/python",
+];
+
+/** Where the builder leaves the venv when it was filled in a cache mount (which no layer keeps). */
+const VENV_COPY = "/opt/venv-image";
+
+/** The builder path the final stage copies the venv from. */
+export function builtVenv(plan: Plan): string {
+  return installStep(plan).venvCache === null ? "/opt/venv" : VENV_COPY;
+}
+
+/** venv, then manifests and locks only, then the install: code edits never re-run it. */
+export function dependencyLayer(plan: Plan, inBuilder: boolean): string[] {
+  const step = installStep(plan);
+  const blocks: string[] = [];
+  // The tool goes first: it changes least, and PIP_PYTHON (set with the app's venv below)
+  // would otherwise aim the tool's own pip at the app's venv.
+  if (step.tool !== null) {
+    blocks.push(
+      block(
+        `${step.tool.name} lives in /opt/tools in the builder; it is not needed to run the app.`,
+        run(step.tool.commands, plan.buildkit),
+      ),
+    );
+  }
+  blocks.push(venvBlock(step));
+  blocks.push("WORKDIR /app");
+  if (step.commands.length > 0) blocks.push(installBlock(plan, step));
+  if (inBuilder && plan.install.strategy === "setup-py")
+    blocks.push(setupPyInstall(plan, undefined));
+  return blocks;
+}
+
+function venvBlock(step: InstallStep): string {
+  const why =
+    "A virtualenv works with any Python layout (official image or distro Python) and is\ncopied whole into the final stage.";
+  // A cached venv is created inside its cache mount, by the install RUN.
+  if (step.venvCache !== null)
+    return block(`${why} It is made in the install step below.`, env(VENV_ENV));
+  return block(
+    `${why} Without pip: the base image's pip fills it.`,
+    run(["python -m venv --without-pip /opt/venv"]),
+    env(VENV_ENV),
+  );
+}
+
+function installBlock(plan: Plan, step: InstallStep): string {
+  const check = installsProject(plan) ? [] : checked(plan);
+  const envLines = step.env.length > 0 ? [env(step.env)] : [];
+  const copies = copyFiles(plan.install.files);
+  const why =
+    copies.length > 0
+      ? "Dependencies before code: this layer is rebuilt only when these files change."
+      : "Packages the command needs, installed before the code so code edits keep this layer.";
+  if (step.venvCache === null)
+    return block(why, ...envLines, ...copies, run([...step.commands, ...check], plan.buildkit));
+  const venvMount = `--mount=type=cache,id=${step.venvCache},target=/opt/venv,sharing=locked`;
+  const commands = [...step.commands, ...check, `cp -a /opt/venv ${VENV_COPY}`];
+  return block(
+    `${why}\n${VENV_CACHE_WHY}`,
+    ...envLines,
+    ...copies,
+    run(commands, plan.buildkit, [venvMount]),
+  );
+}
+
+/** setup.py may read any file of the project, so it installs with the whole source. */
+export function setupPyInstall(plan: Plan, chown: string | undefined): string {
+  const copy = chown === undefined ? "COPY . ." : `COPY --chown=${chown} . .`;
+  const install = plan.install.tool === "uv" ? UV_INSTALL_PROJECT : "pip install .";
+  return block(
+    "setup.py can only be evaluated with the whole source: dependencies install with the code.",
+    copy,
+    run([install, ...checked(plan)], plan.buildkit),
+  );
+}
+
+/** The project's own install comes last when there is one: the program is checked after it. */
+function installsProject(plan: Plan): boolean {
+  return plan.install.installProject || plan.install.strategy === "setup-py";
+}
+
+/** The program CMD runs must exist once the last install step is done. */
+export function checked(plan: Plan): string[] {
+  const check = executableCheck(plan);
+  return check === null ? [] : [check];
+}
