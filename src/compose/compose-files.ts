@@ -22,6 +22,8 @@ export interface ComposeFiles {
   readonly guarded: readonly RenderedFile[];
   /** Append-only updates, always written. */
   readonly appended: readonly RenderedFile[];
+  /** Files only their owner may read (the secrets). */
+  readonly private: readonly string[];
 }
 
 export function composeFiles(
@@ -38,7 +40,8 @@ export function composeFiles(
       if (content !== null) appended.push({ path: file, content });
     }
   }
-  return { guarded: [{ path: plan.file, content: renderCompose(plan) }], appended };
+  const guarded = [{ path: plan.file, content: renderCompose(plan) }];
+  return { guarded, appended, private: env === null ? [] : [plan.envFile] };
 }
 
 /**

@@ -61,7 +61,8 @@ function processService(plan: ComposePlan, process: ComposeProcess, builds: bool
       : {}),
     ...dependsOn(plan, process),
     healthcheck: healthcheckOf(process),
-    restart: process.role === "migrate" ? "no" : "unless-stopped",
+    // The migration runs once: compose's default (no restart) is what it needs.
+    ...(process.role === "migrate" ? {} : { restart: "unless-stopped" }),
   };
 }
 

@@ -15,6 +15,7 @@ import { writeFiles } from "../../write/write-files.js";
 import type { CliContext, Register } from "../context.js";
 import { addMessages, t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
+import { runCompose } from "./compose.js";
 import { type PlanFlags, planOptions } from "./plan.js";
 
 addMessages({
@@ -43,6 +44,7 @@ interface InitFlags extends PlanFlags {
   force?: boolean;
   yes?: boolean;
   writeRequirements?: boolean;
+  compose?: boolean;
 }
 
 /** Asks whether to overwrite one file; tests replace it. */
@@ -71,8 +73,11 @@ export const registerInit: Register = (program, ctx, done) => {
       "--buildkit",
       "use BuildKit-only cache mounts for faster dependency rebuilds (the engine must support them)",
     )
+    .option("--compose", "also write compose.yaml with the services the app uses (pyship compose)")
     .action(async (dir: string, flags: InitFlags) => {
-      done(await runInit(dir, flags, ctx));
+      const code = await runInit(dir, flags, ctx);
+      if (flags.compose) await runCompose(dir, flags, ctx);
+      done(code);
     });
 };
 
