@@ -34,13 +34,17 @@ export function envReads(file: string, text: string): EnvRead[] {
   if (!/environ|getenv|config|env|BaseSettings/.test(text)) return [];
   const tree = parsePython(text);
   return nodesNamed(tree, NODE_KINDS).flatMap((node) => {
-    const found = readsOf(tree, node);
-    const line = tree.lineOf(node.from);
-    return found.map(({ name, why }) => ({ name, evidence: { file, line, why } }));
+    return readsOf(tree, node).map(({ name, why, at }) => ({
+      name,
+      evidence: { file, line: tree.lineOf(at ?? node.from), why },
+    }));
   });
 }
 
-function readsOf(tree: PythonTree, node: SyntaxNode): { name: string; why: string }[] {
+/** A read: the variable, why it counts, and where (when not where the node starts). */
+type Read = { name: string; why: string; at?: number };
+
+function readsOf(tree: PythonTree, node: SyntaxNode): Read[] {
   if (node.name === "CallExpression") return callRead(tree, node);
   if (node.name === "MemberExpression") return subscriptRead(tree, node);
   return settingsFields(tree, node);
@@ -67,7 +71,7 @@ function subscriptRead(tree: PythonTree, node: SyntaxNode): { name: string; why:
 }
 
 /** A pydantic settings class: each annotated field is read from PREFIX + FIELD (any case). */
-function settingsFields(tree: PythonTree, node: SyntaxNode): { name: string; why: string }[] {
+function settingsFields(tree: PythonTree, node: SyntaxNode): Read[] {
   const bases = node.getChild("ArgList");
   const className = node.getChild("VariableName");
   if (!bases || !className || !baseNames(tree, bases).some((b) => SETTINGS_BASES.test(b)))
@@ -81,7 +85,8 @@ function settingsFields(tree: PythonTree, node: SyntaxNode): { name: string; why
     const name = tree.textOf(field.firstChild as SyntaxNode);
     if (name.startsWith("_") || name === "model_config") return [];
     const variable = `${prefix ?? ""}${name}`.toUpperCase();
-    return [{ name: variable, why: `${tree.textOf(className)}.${name} (pydantic BaseSettings)` }];
+    const why = `${tree.textOf(className)}.${name} (pydantic BaseSettings)`;
+    return [{ name: variable, why, at: field.from }];
   });
 }
 

@@ -57,8 +57,21 @@ export function partOfName(name: string): keyof ConnectionParts {
   return "database";
 }
 
+/**
+ * The rule for a name, or for it without a leading `PREFIX_` (pydantic's env_prefix,
+ * `MYAPP_DATABASE_URL`). A prefixed secret name is someone else's key (AWS_SECRET_KEY): never
+ * generated.
+ */
 export function ruleFor(name: string): WireRule | undefined {
-  return WIRE_RULES.find((rule) => rule.pattern.test(name));
+  const direct = WIRE_RULES.find((rule) => rule.pattern.test(name));
+  if (direct) return direct;
+  const parts = name.split("_");
+  for (let drop = 1; drop < parts.length - 1; drop++) {
+    const rest = parts.slice(drop).join("_");
+    const rule = WIRE_RULES.find((r) => r.target !== "secret" && r.pattern.test(rest));
+    if (rule) return rule;
+  }
+  return undefined;
 }
 
 /** Names that look like a connection setting: worth a warning when no rule wires them. */
