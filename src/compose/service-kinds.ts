@@ -4,6 +4,7 @@
  * checks it is healthy, the environment its official image reads, and the parts an app
  * connects with. `${NAME}` marks a generated secret: it is written to the env file only.
  */
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${NAME}` is the placeholder for a generated secret, not a template
 import type { ServiceKind } from "../core/pipeline.js";
 
 export interface ConnectionParts {

@@ -68,7 +68,10 @@ describe("verifyCompose", () => {
   it("up --wait, ps, port, probe, down -v: ok when the web service answers", async () => {
     const { calls, executor } = fakeCompose(0);
     const urls: string[] = [];
-    const http = (url: string) => (urls.push(url), Promise.resolve({ status: 200, body: "ok" }));
+    const http = (url: string) => {
+      urls.push(url);
+      return Promise.resolve({ status: 200, body: "ok" });
+    };
     const report = await verifyCompose(
       PLAN,
       { executor, client: "docker", http, clock },

@@ -2,6 +2,7 @@
  * The value each variable name gets, with the services a project has: whole URLs with the
  * driver's scheme, connection parts, the broker, generated secrets, names no rule knows.
  */
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${NAME}` is the placeholder for a generated secret, not a template
 import { describe, expect, it } from "vitest";
 import { detectServices } from "../../src/compose/detect-services.js";
 import type { EnvRead } from "../../src/compose/env-reads.js";
