@@ -1,6 +1,6 @@
 /*
- * Backing services from the requirements (drivers.ts), each with the requirement that showed
- * it, plus the task queue's broker: Celery and Dramatiq talk to Redis when their `redis` extra
+ * Backing services from the requirements (drivers.ts) and the code's configuration
+ * (config-hints.ts), each with the requirement or line that showed it, plus the task queue's broker: Celery and Dramatiq talk to Redis when their `redis` extra
  * or a Redis client is installed, otherwise to RabbitMQ (their default broker).
  */
 import type {
@@ -9,7 +9,9 @@ import type {
   Requirement,
   ServiceKind,
 } from "../core/pipeline.js";
+import { configHints } from "./config-hints.js";
 import { DRIVERS, SQLALCHEMY_USERS } from "./drivers.js";
+import type { SourceText } from "./plan-processes.js";
 import { SERVICE_KINDS, SERVICE_NAMES } from "./service-kinds.js";
 
 export interface FoundServices {
@@ -25,6 +27,7 @@ const QUEUES = ["celery", "dramatiq"];
 export function detectServices(
   requirements: readonly Requirement[],
   django: boolean,
+  sources: readonly SourceText[] = [],
 ): FoundServices {
   const byName = new Map(requirements.map((r) => [r.name, r]));
   const sqlalchemy = !django && requirements.some((r) => SQLALCHEMY_USERS.has(r.name));
@@ -38,6 +41,8 @@ export function detectServices(
     schemes[driver.kind] ??= sqlalchemy ? driver.sqlalchemy : driver.scheme;
     add(driver.kind, because(found, `${found.name} is a ${driver.kind} client`));
   }
+  const sqlReader = django || requirements.some((r) => SQLALCHEMY_USERS.has(r.name));
+  for (const hint of configHints(sources, sqlReader)) add(hint.kind, hint.evidence);
   const queue = QUEUES.map((name) => byName.get(name)).find((r) => r !== undefined);
   const broker = queue ? brokerOf(queue, evidence.has("redis")) : null;
   if (queue && broker) add(broker, because(queue, `${queue.name}'s broker`));

@@ -35,7 +35,7 @@ export function planCompose(
   options: ComposeOptions = {},
 ): ComposePlan {
   const found = chosenServices(
-    detectServices(facts.dependencies.requirements, facts.django !== undefined),
+    detectServices(facts.dependencies.requirements, facts.django !== undefined, sources),
     options,
   );
   const reads = sources
