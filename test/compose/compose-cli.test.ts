@@ -2,10 +2,11 @@
  * `pyship compose` through the CLI: what it prints, and bad input as one clear line with a
  * distinct exit code (an unknown service, a compose.yaml that exists and differs).
  */
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runCompose } from "../../src/cli/commands/compose.js";
 import { main } from "../../src/cli/main.js";
 import { captureContext } from "../support/capture-context.js";
 
@@ -47,5 +48,32 @@ describe("pyship compose", () => {
     });
     expect(await main(["verify", "--compose"], ctx)).toBe(5);
     expect(ctx.stderr.join("\n")).toMatch(/no compose\.yaml in .*pyship compose/s);
+  });
+
+  it("init --compose writes the Dockerfile and compose.yaml; --dry-run writes neither", async () => {
+    const dry = fixtureCopy("compose-celery");
+    expect(await main(["init", "--compose", "--dry-run"], captureContext({ cwd: dry }))).toBe(0);
+    expect(existsSync(join(dry, "compose.yaml"))).toBe(false);
+    const root = fixtureCopy("compose-celery");
+    expect(await main(["init", "--compose", "--yes"], captureContext({ cwd: root }))).toBe(0);
+    expect(existsSync(join(root, "Dockerfile"))).toBe(true);
+    expect(readFileSync(join(root, "compose.yaml"), "utf8")).toContain("worker:");
+  });
+
+  it("at a terminal, a different compose.yaml is replaced only when the person agrees", async () => {
+    for (const agree of [false, true]) {
+      const root = fixtureCopy("compose-celery");
+      writeFileSync(join(root, "compose.yaml"), "services: {}\n");
+      const asked: string[] = [];
+      const ask = (path: string) => {
+        asked.push(path);
+        return Promise.resolve(agree);
+      };
+      const ctx = captureContext({ cwd: root, interactive: true });
+      expect(await runCompose(".", {}, ctx, ask)).toBe(0);
+      expect(asked).toEqual(["compose.yaml"]);
+      const kept = readFileSync(join(root, "compose.yaml"), "utf8") === "services: {}\n";
+      expect(kept).toBe(!agree);
+    }
   });
 });
