@@ -10,7 +10,10 @@
  * Needs `npm run build` first. Exits 1 when the cli median (or, if the cli fails, the
  * detect median) is over budget, 2 when it cannot measure.
  *
- *   node scripts/perf-plan.mjs [--files 5000] [--runs 10] [--budget 300] [--keep] [--json]
+ * --no-manifest leaves out requirements.txt, so the dependencies are inferred from every
+ * module's imports (the syntax-tree path).
+ *
+ *   node scripts/perf-plan.mjs [--files 5000] [--runs 10] [--budget 300] [--no-manifest] [--keep] [--json]
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -29,6 +32,7 @@ const { values: opts } = parseArgs({
     runs: { type: "string", default: "10" },
     budget: { type: "string", default: "300" },
     keep: { type: "boolean", default: false },
+    "no-manifest": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
   },
 });
@@ -56,7 +60,7 @@ function generate(total) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   };
-  write("requirements.txt", "flask==3.1.3\ngunicorn==27.0.1\n");
+  if (!opts["no-manifest"]) write("requirements.txt", "flask==3.1.3\ngunicorn==27.0.1\n");
   write(
     "app.py",
     'from flask import Flask\n\napp = Flask(__name__)\n\n@app.get("/")\ndef index():\n    return "hi"\n',
@@ -125,6 +129,7 @@ async function main() {
     const cli = timeCli(["plan", "--json", dir], runs);
     const result = {
       files: Number(opts.files),
+      manifest: !opts["no-manifest"],
       runs,
       budgetMs: budget,
       detectMedianMs: round(median(detect)),
@@ -147,7 +152,8 @@ async function main() {
 const round = (ms) => (ms === null ? null : Math.round(ms * 10) / 10);
 
 function report(result, ok) {
-  console.log(`pyship plan on ${result.files} files, median of ${result.runs} runs`);
+  const kind = result.manifest ? "with requirements.txt" : "no manifest (imports inferred)";
+  console.log(`pyship plan on ${result.files} files, ${kind}, median of ${result.runs} runs`);
   console.log(`  detect (in-process): ${result.detectMedianMs} ms`);
   console.log(
     result.cliError

@@ -16,6 +16,9 @@ export interface BuildRequest {
   readonly network?: string;
   readonly platform?: string;
   readonly noCache?: boolean;
+  /** buildx cache import/export (`type=gha`, `type=registry,ref=…`); other engines ignore them. */
+  readonly cacheFrom?: string;
+  readonly cacheTo?: string;
 }
 
 export interface EngineCommand {
@@ -43,7 +46,17 @@ export function buildCommand(
     ...(request.network ? ["--network", request.network] : []),
     ...(request.platform ? ["--platform", request.platform] : []),
     ...(request.noCache ? ["--no-cache"] : []),
+    ...cacheFlags(engine, request),
     request.context,
   ];
   return { command: engine.client, args, env: engine.env };
+}
+
+/** Only buildx can import and export a layer cache (the GitHub Actions cache, a registry). */
+function cacheFlags(engine: Engine, request: BuildRequest): string[] {
+  if (engine.name !== "buildx") return [];
+  return [
+    ...(request.cacheFrom ? ["--cache-from", request.cacheFrom] : []),
+    ...(request.cacheTo ? ["--cache-to", request.cacheTo] : []),
+  ];
 }

@@ -28,7 +28,7 @@ export async function engineBuild(
       logFile,
       generated,
       onLine: watch.line,
-      request: buildRequest(options, tags),
+      request: buildRequest(options, tags, ports.env),
     });
     const image = result.imageId || (tags[0] ?? "");
     watch.built(result, await imageSize(ports.executor, engine, image));
@@ -41,7 +41,12 @@ export async function engineBuild(
   }
 }
 
-function buildRequest(options: BuildOptions, tags: readonly string[]): BuildRequest {
+/** PYSHIP_CACHE_FROM / PYSHIP_CACHE_TO: set by a CI job (src/ci) for every pyship build in it. */
+function buildRequest(
+  options: BuildOptions,
+  tags: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): BuildRequest {
   return {
     context: options.root,
     dockerfile: join(options.root, "Dockerfile"),
@@ -50,6 +55,8 @@ function buildRequest(options: BuildOptions, tags: readonly string[]): BuildRequ
     network: options.network,
     platform: options.platform,
     noCache: options.noCache,
+    cacheFrom: env.PYSHIP_CACHE_FROM || undefined,
+    cacheTo: env.PYSHIP_CACHE_TO || undefined,
   };
 }
 

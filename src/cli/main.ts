@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { EXIT_CODES } from "../core/errors.js";
 import { registerBuild } from "./commands/build.js";
+import { registerCi } from "./commands/ci.js";
 import { registerCompose } from "./commands/compose.js";
 import { registerDoctor } from "./commands/doctor.js";
 import { registerExplain } from "./commands/explain.js";
@@ -27,6 +28,7 @@ const COMMANDS: readonly Register[] = [
   registerDoctor,
   registerLint,
   registerExplain,
+  registerCi,
 ];
 
 export async function main(

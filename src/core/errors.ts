@@ -15,6 +15,7 @@ export const EXIT_CODES = {
   E_FILE_EXISTS: 8,
   E_IO: 9,
   E_PATH_OUTSIDE: 9,
+  E_NO_GIT: 12,
   // engines and builds
   E_ENGINE_UNAVAILABLE: 20,
   E_ENGINE_PERMISSION: 21,

@@ -10,6 +10,8 @@
  *   ProjectFacts + Plan ──compose──▶ ComposePlan ──render──▶ RenderedFiles (compose.yaml, .env.compose)
  *                                        └──verify --compose──▶ ComposeReport
  *
+ *   project dir + git ──ci──▶ CiPlan ──render──▶ RenderedFiles (a workflow / .gitlab-ci.yml) ──write──▶
+ *
  * Every stage is a function of the previous stage's value (plus injected ports for the
  * file system and processes). Only src/cli prints or exits; stages return values or throw a
  * PyshipError (src/core/errors.ts).
@@ -407,6 +409,33 @@ export interface WriteResult {
   readonly files: readonly WriteOutcome[];
 }
 
+// ─── ci ────────────────────────────────────────────────────────────────────
+
+export type CiProvider = "github" | "gitlab";
+
+/** What builds the image in the CI job: Docker (GitLab: docker-in-docker), or Podman/Buildah. */
+export type CiEngine = "docker" | "podman";
+
+export interface CiOptions {
+  readonly provider: CiProvider;
+  readonly engine: CiEngine;
+}
+
+/** Everything the CI file is a pure function of (src/ci/plan-ci.ts). */
+export interface CiPlan {
+  readonly provider: CiProvider;
+  readonly engine: CiEngine;
+  /** Absolute path of the git work tree root: CI files live there. */
+  readonly repoRoot: string;
+  /** The project relative to repoRoot (POSIX), `.` when it is the root: the DIR pyship gets. */
+  readonly projectDir: string;
+  /** The branch whose pushes build (and fill the layer cache), read from .git/HEAD. */
+  readonly defaultBranch: string;
+  /** The pyship release the CI job runs (`npx pyship@VERSION`), so CI runs what made the file. */
+  readonly pyshipVersion: string;
+  readonly evidence: readonly Evidence[];
+}
+
 // ─── build / verify ────────────────────────────────────────────────────────
 
 export type EngineName = "buildx" | "docker-buildkit" | "docker-legacy" | "podman";
@@ -478,6 +507,33 @@ export interface VerifyFailure {
   readonly diagnosis: VerifyDiagnosis | null;
 }
 
+/** One virtualenv distribution's bytes (dist-info RECORD decides which files are whose). */
+export interface PackageSize {
+  readonly name: string;
+  readonly bytes: number;
+}
+
+/**
+ * Where an image's bytes are, from the layers `verify` already reads for secrets
+ * (src/verify/image-sizes.ts). Bytes are what the layers ship: a file a later layer deletes
+ * or replaces still counts, because every pull downloads it.
+ */
+export interface ImageSizes {
+  readonly totalBytes: number;
+  /** The base image's layers (outside the app and the virtualenv). */
+  readonly baseBytes: number;
+  /** Layers added on top of the base outside the app and virtualenv: apt packages, users. */
+  readonly systemBytes: number;
+  /** The virtualenv, and site-packages a layer on top of the base installed into. */
+  readonly venvBytes: number;
+  /** The working directory's files (the app), in any layer. */
+  readonly appBytes: number;
+  /** The ten largest distributions in venvBytes, largest first. */
+  readonly venvPackages: readonly PackageSize[];
+  /** How many layers count as the base image, and what showed it. */
+  readonly base: { readonly layers: number; readonly why: string };
+}
+
 export interface VerifyReport {
   readonly image: string;
   readonly ok: boolean;
@@ -488,6 +544,8 @@ export interface VerifyReport {
   readonly failure: VerifyFailure | null;
   readonly checks: readonly VerifyCheck[];
   readonly sizeBytes: number | null;
+  /** Where the bytes are; null when the layers could not be read. */
+  readonly sizes?: ImageSizes | null;
   readonly readyMs: number | null;
   readonly stopMs: number | null;
   readonly uid: number | null;

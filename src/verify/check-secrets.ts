@@ -2,36 +2,62 @@
  * The `no-secrets` check: exports the image (`save`, every layer as shipped) to a temp file,
  * reads it and reports secrets in any layer, the config or the history. The temp file is
  * always removed; an engine that cannot export makes the check fail, never pass silently.
+ * The same read also measures where the bytes are (image-sizes.ts): one export, two uses.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { VerifyCheck } from "../core/pipeline.js";
+import type { ImageSizes, VerifyCheck } from "../core/pipeline.js";
 import type { EngineSession } from "./engine-session.js";
-import { readImageArchive } from "./read-image-archive.js";
+import { imageSizes, isDistRecord } from "./image-sizes.js";
+import { type ImageArchive, readImageArchive } from "./read-image-archive.js";
 import { type SecretFinding, scanImageSecrets, wantsText } from "./scan-layers.js";
 
 const SHOWN = 5;
+
+export interface LayerReading {
+  readonly check: VerifyCheck;
+  /** null when the layers could not be read. */
+  readonly sizes: ImageSizes | null;
+}
 
 export async function secretsCheck(
   session: EngineSession,
   image: string,
   venvRoots: readonly string[],
-): Promise<VerifyCheck> {
+): Promise<LayerReading> {
   const dir = await mkdtemp(join(tmpdir(), "pyship-save-"));
   try {
     const file = join(dir, "image.tar");
     // podman's default format is its own; docker-archive is the layout both engines share.
     const format = /podman/.test(session.client) ? ["--format", "docker-archive"] : [];
     await session.must(["save", ...format, "-o", file, image], 300_000);
-    const archive = await readImageArchive(file, wantsText(venvRoots));
-    return toCheck(scanImageSecrets(archive, venvRoots));
+    const scanned = wantsText(venvRoots);
+    const archive = await readImageArchive(
+      file,
+      (path, size) => scanned(path, size) || isDistRecord(path),
+    );
+    const secrets = scanImageSecrets(onlyTexts(archive, scanned), venvRoots);
+    return { check: toCheck(secrets), sizes: imageSizes(archive, venvRoots) };
   } catch (error) {
     const detail = `cannot read the image's layers: ${(error as Error).message}`;
-    return { name: "no-secrets", status: "fail", detail };
+    return { check: { name: "no-secrets", status: "fail", detail }, sizes: null };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The secrets scan reads the app's text files, not the RECORDs read for sizing (hashes). */
+function onlyTexts(
+  archive: ImageArchive,
+  keep: (path: string, size: number) => boolean,
+): ImageArchive {
+  const layers = archive.layers.map((layer) => {
+    const sizes = new Map(layer.entries.map((entry) => [entry.path, entry.size]));
+    const texts = [...layer.texts].filter(([path]) => keep(path, sizes.get(path) ?? 0));
+    return { ...layer, texts: new Map(texts) };
+  });
+  return { ...archive, layers };
 }
 
 /**

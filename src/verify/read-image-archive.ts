@@ -26,6 +26,8 @@ export interface ImageConfig {
   readonly labels: Readonly<Record<string, string>>;
   readonly entrypoint: readonly string[];
   readonly cmd: readonly string[];
+  /** WORKDIR, "" when the image sets none. */
+  readonly workingDir: string;
   /** The history, with `emptyLayer` marking instructions that added no layer. */
   readonly history: readonly { readonly createdBy: string; readonly emptyLayer: boolean }[];
 }
@@ -147,6 +149,7 @@ interface RawConfig {
     Labels?: Record<string, string>;
     Entrypoint?: string[];
     Cmd?: string[];
+    WorkingDir?: string;
   };
   history?: { created_by?: string; empty_layer?: boolean }[];
 }
@@ -158,6 +161,7 @@ function toConfig(raw: unknown): ImageConfig {
     labels: config.Labels ?? {},
     entrypoint: config.Entrypoint ?? [],
     cmd: config.Cmd ?? [],
+    workingDir: config.WorkingDir ?? "",
     history: history.map((step) => ({
       createdBy: step.created_by ?? "",
       emptyLayer: step.empty_layer === true,

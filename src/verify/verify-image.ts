@@ -53,8 +53,9 @@ export async function verifyImage(input: VerifyInput): Promise<VerifyReport> {
     progress("scanning the image's files");
     const files = await fileChecks(input.executor, session, input.image, facts);
     progress("reading every layer for secrets");
-    const secrets = await secretsCheck(session, input.image, facts.venvRoots);
-    return report(input.image, plan.port, run, [...runtime, ...files, secrets], facts.sizeBytes);
+    const layers = await secretsCheck(session, input.image, facts.venvRoots);
+    const checks = [...runtime, ...files, layers.check];
+    return { ...report(input.image, plan.port, run, checks, facts.sizeBytes), sizes: layers.sizes };
   } finally {
     input.signal?.removeEventListener("abort", interrupt);
     await session.removeAll();

@@ -8,6 +8,7 @@
 import { randomBytes } from "node:crypto";
 import {
   existsSync,
+  mkdirSync,
   readFileSync,
   realpathSync,
   renameSync,
@@ -109,10 +110,14 @@ function diffOf(path: string, before: string, after: string): string {
   );
 }
 
-/** Temp file in the same directory (same file system), then rename: all or nothing. */
+/**
+ * Temp file in the same directory (same file system), then rename: all or nothing. Missing
+ * parent folders (.github/workflows) are made; the path guard already kept them inside.
+ */
 function writeAtomically(target: string, { path, content }: RenderedFile): void {
   const temp = `${target}.pyship-${randomBytes(4).toString("hex")}.tmp`;
   try {
+    mkdirSync(dirname(target), { recursive: true });
     const mode = existsSync(target) ? statSync(target).mode & 0o777 : 0o644;
     writeFileSync(temp, content, { mode });
     renameSync(temp, target);

@@ -3,57 +3,10 @@
  * tar-stream (the same layout `docker save` writes): a file deleted in a later layer is still
  * shipped; whiteouts and opaque directories are understood; no value is ever shown whole.
  */
-import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pipeline } from "node:stream/promises";
-import { pack } from "tar-stream";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readImageArchive } from "../../src/verify/read-image-archive.js";
 import { scanImageSecrets, wantsText } from "../../src/verify/scan-layers.js";
-
-type Files = Readonly<Record<string, string>>;
-
-async function tarBuffer(files: Files): Promise<Buffer> {
-  const archive = pack();
-  for (const [name, content] of Object.entries(files)) archive.entry({ name }, content);
-  archive.finalize();
-  const chunks: Buffer[] = [];
-  for await (const chunk of archive) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-const dir = mkdtempSync(join(tmpdir(), "pyship-layers-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Image {
-  readonly layers: readonly Files[];
-  readonly history: readonly string[];
-  readonly env?: readonly string[];
-  readonly labels?: Readonly<Record<string, string>>;
-}
-
-/** Writes a docker-archive: manifest.json, the config, one <id>/layer.tar per layer. */
-async function saveImage(name: string, image: Image): Promise<string> {
-  const outer = pack();
-  const layerNames = image.layers.map((_, index) => `layer${index}/layer.tar`);
-  const history = image.history.map((line) => ({
-    created_by: line,
-    ...(line.startsWith("ENV") || line.startsWith("ARG") ? { empty_layer: true } : {}),
-  }));
-  const config = { config: { Env: image.env ?? [], Labels: image.labels ?? {} }, history };
-  for (const [index, files] of image.layers.entries())
-    outer.entry({ name: layerNames[index] as string }, await tarBuffer(files));
-  outer.entry({ name: "cfg.json" }, JSON.stringify(config));
-  outer.entry(
-    { name: "manifest.json" },
-    JSON.stringify([{ Config: "cfg.json", Layers: layerNames }]),
-  );
-  outer.finalize();
-  const file = join(dir, `${name}.tar`);
-  await pipeline(outer, createWriteStream(file));
-  return file;
-}
+import { type Files, type FakeImage as Image, saveImage } from "./fake-archive.js";
 
 async function scan(name: string, image: Image) {
   const archive = await readImageArchive(await saveImage(name, image), wantsText(["/opt/venv"]));

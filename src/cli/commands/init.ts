@@ -7,6 +7,8 @@
  */
 import { confirm, isCancel } from "@clack/prompts";
 import pc from "picocolors";
+import { ciFilesForProject } from "../../ci/ci-files.js";
+import { ciOptions } from "../../ci/plan-ci.js";
 import { PyshipError } from "../../core/errors.js";
 import type { RenderedFiles, WriteOutcome } from "../../core/pipeline.js";
 import { WRITTEN_REQUIREMENTS } from "../../plan/plan-install.js";
@@ -15,6 +17,7 @@ import { writeFiles } from "../../write/write-files.js";
 import type { CliContext, Register } from "../context.js";
 import { addMessages, t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
+import { VERSION } from "../version.js";
 import { runCompose } from "./compose.js";
 import { type PlanFlags, planOptions } from "./plan.js";
 
@@ -45,6 +48,8 @@ interface InitFlags extends PlanFlags {
   yes?: boolean;
   writeRequirements?: boolean;
   compose?: boolean;
+  ci?: string;
+  ciEngine?: string;
 }
 
 /** Asks whether to overwrite one file; tests replace it. */
@@ -74,6 +79,8 @@ export const registerInit: Register = (program, ctx, done) => {
       "use BuildKit-only cache mounts for faster dependency rebuilds (the engine must support them)",
     )
     .option("--compose", "also write compose.yaml with the services the app uses (pyship compose)")
+    .option("--ci <provider>", "also write a CI pipeline: github or gitlab (see `pyship ci`)")
+    .option("--ci-engine <engine>", "with --ci gitlab: docker (docker-in-docker) or podman")
     .action(async (dir: string, flags: InitFlags) => {
       const code = await runInit(dir, flags, ctx);
       if (flags.compose) await runCompose(dir, flags, ctx);
@@ -91,7 +98,8 @@ export async function runInit(
   const { root, plan } = await loadPlan(dir, { ...planOptions(flags), writeRequirements }, ctx);
   if (writeRequirements && plan.install.generatedFile !== WRITTEN_REQUIREMENTS)
     ctx.err(t(ctx.lang, "init.noInferred", { file: plan.install.evidence.file }));
-  const files = renderFiles(plan);
+  const ci = flags.ci ? ciFilesForProject(root, ciOptions(flags.ci, flags.ciEngine), VERSION) : [];
+  const files = [...renderFiles(plan), ...ci];
   const dryRun = flags.dryRun === true;
   const preview = writeFiles(root, files, { dryRun: true, force: flags.force === true });
   const mayAsk = !dryRun && ctx.interactive && flags.yes !== true;

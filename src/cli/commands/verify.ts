@@ -11,6 +11,7 @@ import { verifyError } from "../../verify/verify-error.js";
 import { verifyImage } from "../../verify/verify-image.js";
 import type { CliContext, Register } from "../context.js";
 import { addMessages, t } from "../i18n.js";
+import { printImageSizes } from "../print-image-sizes.js";
 import { runVerifyCompose } from "./verify-compose.js";
 
 addMessages({
@@ -144,6 +145,7 @@ export function printVerifyReport(ctx: CliContext, report: VerifyReport): void {
     const line = `  ${cells.join("  ")}`;
     ctx.out(index === 0 ? paint.dim(line) : colour(line));
   }
+  if (report.sizes) printImageSizes(ctx, report.sizes);
   const failed = report.checks.filter((check) => check.status === "fail").length;
   const verdict = report.ok
     ? paint.green(t(ctx.lang, "verify.verdict.pass", { image: report.image }))

@@ -1,5 +1,7 @@
-// `pyship plan` must stay under 300 ms on a 5,000-file project: detection reads manifests
-// only, never the tree. This measures the scan plus every detector this folder owns.
+// Detection on a 5,000-file project gives the same answer as on a small one: manifests win
+// over the tree, and with no manifest only each module's import region is read. The time
+// budget (plan under 300 ms) is measured by `node scripts/perf-plan.mjs [--no-manifest]`,
+// not here: a timed unit test fails on a busy machine and proves nothing on an idle one.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
@@ -10,7 +12,7 @@ import { detectProjectMeta } from "../../../src/detect/project-meta.js";
 import { detectPython } from "../../../src/detect/python-version.js";
 import { FIXTURES, tempProject } from "./temp-project.js";
 
-it("detects a 5,000-file project with a real lock file in under 300 ms", {
+it("detects a 5,000-file project with a real lock file by its lock", {
   timeout: 120_000,
 }, () => {
   const files: Record<string, string> = {
@@ -20,21 +22,15 @@ it("detects a 5,000-file project with a real lock file in under 300 ms", {
   };
   for (let i = 0; i < 5000; i++) files[`pkg${i % 50}/sub${i % 7}/module_${i}.py`] = "x = 1\n";
   const root = tempProject(files).root;
-  const runs = [0, 1, 2].map(() => {
-    const start = performance.now();
-    const project = scanProject(root);
-    loadConfig(project);
-    const meta = detectProjectMeta(project);
-    const deps = detectDependencies(project, meta, []);
-    detectPython(project, meta);
-    expect(deps.install.strategy).toBe("uv-lock");
-    return performance.now() - start;
-  });
-  console.info(`detection of 5,000 files: ${runs.map((ms) => ms.toFixed(0)).join(" / ")} ms`);
-  expect(Math.min(...runs)).toBeLessThan(300);
+  const project = scanProject(root);
+  loadConfig(project);
+  const meta = detectProjectMeta(project);
+  const deps = detectDependencies(project, meta, []);
+  detectPython(project, meta);
+  expect(deps.install.strategy).toBe("uv-lock");
 });
 
-it("infers the imports of a 5,000-file project with no manifest in under 300 ms", {
+it("infers the imports of a 5,000-file project with no manifest from every module", {
   timeout: 120_000,
 }, () => {
   // 3 KB modules with their imports at the top: only that region is parsed.
@@ -45,13 +41,7 @@ it("infers the imports of a 5,000-file project with no manifest in under 300 ms"
   const files: Record<string, string> = { "app.py": "from flask import Flask\n" };
   for (let i = 0; i < 5000; i++) files[`pkg${i % 50}/sub${i % 7}/module_${i}.py`] = body;
   const root = tempProject(files).root;
-  const runs = [0, 1, 2].map(() => {
-    const start = performance.now();
-    const project = scanProject(root);
-    const deps = detectDependencies(project, detectProjectMeta(project), []);
-    expect(deps.install.resolved?.lines).toStrictEqual(["Flask", "requests"]);
-    return performance.now() - start;
-  });
-  console.info(`imports of 5,000 files: ${runs.map((ms) => ms.toFixed(0)).join(" / ")} ms`);
-  expect(Math.min(...runs)).toBeLessThan(300);
+  const project = scanProject(root);
+  const deps = detectDependencies(project, detectProjectMeta(project), []);
+  expect(deps.install.resolved?.lines).toStrictEqual(["Flask", "requests"]);
 });
