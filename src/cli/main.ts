@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { EXIT_CODES } from "../core/errors.js";
 import { registerBuild } from "./commands/build.js";
 import { registerCi } from "./commands/ci.js";
+import { registerCompose } from "./commands/compose.js";
 import { registerDoctor } from "./commands/doctor.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerInit } from "./commands/init.js";
@@ -21,6 +22,7 @@ export { VERSION };
 const COMMANDS: readonly Register[] = [
   registerPlan,
   registerInit,
+  registerCompose,
   registerBuild,
   registerVerify,
   registerDoctor,

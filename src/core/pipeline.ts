@@ -7,6 +7,9 @@
  *
  *   any Dockerfile ──lint──▶ LintReport
  *
+ *   ProjectFacts + Plan ──compose──▶ ComposePlan ──render──▶ RenderedFiles (compose.yaml, .env.compose)
+ *                                        └──verify --compose──▶ ComposeReport
+ *
  *   project dir + git ──ci──▶ CiPlan ──render──▶ RenderedFiles (a workflow / .gitlab-ci.yml) ──write──▶
  *
  * Every stage is a function of the previous stage's value (plus injected ports for the
@@ -614,4 +617,76 @@ export interface LintFinding {
 export interface LintReport {
   readonly files: readonly string[];
   readonly findings: readonly LintFinding[];
+}
+
+// ─── compose ───────────────────────────────────────────────────────────────
+
+/** A backing service pyship knows how to run (src/compose/service-kinds.ts). */
+export type ServiceKind = "postgres" | "mysql" | "redis" | "rabbitmq" | "mongo";
+
+/** A backing service the code uses, and what showed it (a dependency, a setting). */
+export interface ComposeBackingService {
+  readonly kind: ServiceKind;
+  /** Service (and host) name in compose.yaml. */
+  readonly name: string;
+  /** Image pinned to a major version, e.g. `postgres:15`. */
+  readonly image: string;
+  readonly evidence: readonly Evidence[];
+}
+
+/** A process run from the app's own image: the app, a worker, beat, a one-shot migration. */
+export interface ComposeProcess {
+  readonly name: string;
+  readonly role: "web" | "app" | "worker" | "beat" | "migrate";
+  /** argv; null runs the image's own CMD. */
+  readonly command: readonly string[] | null;
+  /** Health check argv (CMD-SHELL when `shell`), or null to keep the image's HEALTHCHECK. */
+  readonly healthcheck: { readonly test: readonly string[]; readonly shell: boolean } | null;
+  readonly evidence: Evidence;
+}
+
+/**
+ * An environment variable the app reads, and what compose sets it to. `${NAME}` in a value
+ * names a generated secret: such variables go to the env file, never into compose.yaml.
+ */
+export interface ComposeWire {
+  readonly name: string;
+  readonly value: string;
+  /** Where the code reads it, or the convention pyship followed when nothing reads it. */
+  readonly evidence: Evidence;
+}
+
+export interface ComposePlan {
+  readonly schemaVersion: 1;
+  readonly project: string;
+  /** The app's image (what `pyship build` tags), built from the Dockerfile beside compose.yaml. */
+  readonly image: string;
+  readonly file: string;
+  /** The git-ignored file holding every generated secret (and variables that contain one). */
+  readonly envFile: string;
+  /** Container port the web process listens on, published on loopback, or null. */
+  readonly port: number | null;
+  readonly services: readonly ComposeBackingService[];
+  readonly processes: readonly ComposeProcess[];
+  readonly env: readonly ComposeWire[];
+  /** Names of the generated secrets (their values live in `envFile` only). */
+  readonly secrets: readonly string[];
+  readonly warnings: readonly Warning[];
+}
+
+/** `pyship verify --compose`: up, wait until healthy, probe the web process, tear down. */
+export interface ComposeReport {
+  readonly ok: boolean;
+  readonly project: string;
+  /** Every service's state after `up --wait`. */
+  readonly services: readonly {
+    readonly name: string;
+    readonly state: string;
+    readonly health: string;
+  }[];
+  /** Time from `up` until every service was healthy, ms. */
+  readonly healthyMs: number | null;
+  readonly probe: { readonly url: string; readonly status: number | null } | null;
+  readonly failure: string | null;
+  readonly logTail: string | null;
 }

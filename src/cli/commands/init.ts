@@ -18,6 +18,7 @@ import type { CliContext, Register } from "../context.js";
 import { addMessages, t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
 import { VERSION } from "../version.js";
+import { runCompose } from "./compose.js";
 import { INSTALLER_FLAG, type PlanFlags, planOptions } from "./plan.js";
 
 addMessages({
@@ -46,6 +47,7 @@ interface InitFlags extends PlanFlags {
   force?: boolean;
   yes?: boolean;
   writeRequirements?: boolean;
+  compose?: boolean;
   ci?: string;
   ciEngine?: string;
 }
@@ -77,10 +79,13 @@ export const registerInit: Register = (program, ctx, done) => {
       "--buildkit",
       "use BuildKit-only cache mounts for faster dependency rebuilds (the engine must support them)",
     )
+    .option("--compose", "also write compose.yaml with the services the app uses (pyship compose)")
     .option("--ci <provider>", "also write a CI pipeline: github or gitlab (see `pyship ci`)")
     .option("--ci-engine <engine>", "with --ci gitlab: docker (docker-in-docker) or podman")
     .action(async (dir: string, flags: InitFlags) => {
-      done(await runInit(dir, flags, ctx));
+      const code = await runInit(dir, flags, ctx);
+      if (flags.compose) await runCompose(dir, flags, ctx);
+      done(code);
     });
 };
 

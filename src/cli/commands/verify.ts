@@ -12,6 +12,7 @@ import { verifyImage } from "../../verify/verify-image.js";
 import type { CliContext, Register } from "../context.js";
 import { addMessages, t } from "../i18n.js";
 import { printImageSizes } from "../print-image-sizes.js";
+import { runVerifyCompose } from "./verify-compose.js";
 
 addMessages({
   "verify.heading": { en: "Verifying {image} ({mode})", zh: "正在验证 {image}（{mode}）" },
@@ -58,13 +59,17 @@ interface VerifyFlags {
   env: string[];
   engine?: string;
   json?: boolean;
+  compose?: boolean;
 }
 
 export const registerVerify: Register = (program, ctx, done) => {
   program
     .command("verify")
     .description("run an image and check it works: answers, not root, stops fast, no leaked files")
-    .argument("<image>", "image name or id, e.g. myapp:latest")
+    .argument(
+      "[image]",
+      "image name or id, e.g. myapp:latest (with --compose: the project directory)",
+    )
     .option("--mode <mode>", "web, worker or script (default: from the image's label or ports)")
     .option("--port <port>", "container port to probe (default: the exposed port)")
     .option("--path <path>", "HTTP path to GET", "/")
@@ -73,9 +78,18 @@ export const registerVerify: Register = (program, ctx, done) => {
     .option("--env <K=V>", "environment variable for the test container (repeatable)", collect, [])
     .option("--engine <client>", "docker or podman binary (default: PYSHIP_ENGINE, docker, podman)")
     .option("--json", "print the report as JSON (stable, English)")
-    .action(async (image: string, flags: VerifyFlags, command: Command) => {
-      void command;
+    .option("--compose", "run the project's compose.yaml: up, wait healthy, probe web, tear down")
+    .action(async (image: string | undefined, flags: VerifyFlags, command: Command) => {
       const client = await resolveClient(ctx, flags.engine);
+      if (flags.compose) {
+        // verify's 60 s default suits one container; a stack gets compose's own default.
+        const timeout =
+          command.getOptionValueSource("timeout") === "default" ? undefined : flags.timeout;
+        await runVerifyCompose(image ?? ".", { ...flags, timeout }, ctx, client);
+        return done(0);
+      }
+      if (image === undefined)
+        throw usage("name the image to verify, e.g. pyship verify myapp:latest");
       const options = parseVerifyFlags(flags);
       const onProgress = flags.json
         ? undefined

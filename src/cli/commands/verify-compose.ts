@@ -1,0 +1,87 @@
+/*
+ * `pyship verify --compose [DIR]`: writes nothing; plans the compose file the way
+ * `pyship compose` would, requires it to be on disk (the user's, possibly edited), then runs
+ * the stack (src/compose/verify-compose.ts) and prints each service's state and the probe.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { composeProject } from "../../compose/compose-project.js";
+import { verifyCompose } from "../../compose/verify-compose.js";
+import { PyshipError } from "../../core/errors.js";
+import type { ComposeReport } from "../../core/pipeline.js";
+import { fetchHttp, realClock } from "../../verify/probe-http.js";
+import type { CliContext } from "../context.js";
+import { addMessages, t } from "../i18n.js";
+import { loadPlan } from "../load-plan.js";
+
+addMessages({
+  "verifyCompose.heading": {
+    en: "Verifying compose project {project}",
+    zh: "正在验证 compose 项目 {project}",
+  },
+  "verifyCompose.healthy": {
+    en: "all services healthy in {seconds} s",
+    zh: "所有服务在 {seconds} 秒内健康",
+  },
+  "verifyCompose.probe": { en: "GET {url} → {status}", zh: "GET {url} → {status}" },
+  "verifyCompose.pass": {
+    en: "PASS: the stack starts healthy and the web service answers",
+    zh: "通过：整套服务健康启动，Web 服务有响应",
+  },
+});
+
+export interface VerifyComposeFlags {
+  readonly timeout?: string;
+  readonly path?: string;
+  readonly json?: boolean;
+}
+
+export async function runVerifyCompose(
+  dir: string,
+  flags: VerifyComposeFlags,
+  ctx: CliContext,
+  client: string,
+): Promise<void> {
+  const { facts, plan, root } = await loadPlan(dir, {}, ctx);
+  const { plan: composePlan } = composeProject(facts, plan);
+  if (!existsSync(join(root, composePlan.file)))
+    throw new PyshipError("E_CONFIG", `no ${composePlan.file} in ${root}`, {
+      file: composePlan.file,
+      hint: "write one first: pyship compose (or pyship init --compose)",
+    });
+  const ports = { executor: ctx.executor, client, http: fetchHttp, clock: realClock };
+  const timeoutSeconds = flags.timeout === undefined ? 120 : Number(flags.timeout);
+  const report = await verifyCompose(composePlan, ports, {
+    root,
+    timeoutSeconds,
+    ...(flags.path ? { path: flags.path } : {}),
+  });
+  if (flags.json) ctx.out(JSON.stringify(report, null, 2));
+  else printComposeReport(ctx, report);
+  if (!report.ok)
+    throw new PyshipError("E_VERIFY_FAILED", report.failure ?? "compose verification failed", {
+      file: composePlan.file,
+      ...(report.logTail ? { details: report.logTail } : {}),
+      hint: "run `docker compose up --wait` yourself and read `docker compose logs`",
+    });
+}
+
+function printComposeReport(ctx: CliContext, report: ComposeReport): void {
+  ctx.out(t(ctx.lang, "verifyCompose.heading", { project: report.project }));
+  for (const service of report.services)
+    ctx.out(
+      `  ${service.name.padEnd(12)} ${service.state}${service.health ? ` (${service.health})` : ""}`,
+    );
+  if (report.healthyMs !== null && report.ok)
+    ctx.out(
+      t(ctx.lang, "verifyCompose.healthy", { seconds: (report.healthyMs / 1000).toFixed(1) }),
+    );
+  if (report.probe)
+    ctx.out(
+      t(ctx.lang, "verifyCompose.probe", {
+        url: report.probe.url,
+        status: report.probe.status ?? "-",
+      }),
+    );
+  if (report.ok) ctx.out(t(ctx.lang, "verifyCompose.pass"));
+}

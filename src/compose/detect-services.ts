@@ -1,0 +1,66 @@
+/*
+ * Backing services from the requirements (drivers.ts) and the code's configuration
+ * (config-hints.ts), each with the requirement or line that showed it, plus the task queue's broker: Celery and Dramatiq talk to Redis when their `redis` extra
+ * or a Redis client is installed, otherwise to RabbitMQ (their default broker).
+ */
+import type {
+  ComposeBackingService,
+  Evidence,
+  Requirement,
+  ServiceKind,
+} from "../core/pipeline.js";
+import { configHints } from "./config-hints.js";
+import { DRIVERS, SQLALCHEMY_USERS } from "./drivers.js";
+import type { SourceText } from "./plan-processes.js";
+import { SERVICE_KINDS, SERVICE_NAMES } from "./service-kinds.js";
+
+export interface FoundServices {
+  readonly services: readonly ComposeBackingService[];
+  /** URL scheme for each service found, from its first driver. */
+  readonly schemes: Partial<Readonly<Record<ServiceKind, string>>>;
+  /** Where the task queue's messages go, or null without one. */
+  readonly broker: ServiceKind | null;
+}
+
+const QUEUES = ["celery", "dramatiq"];
+
+export function detectServices(
+  requirements: readonly Requirement[],
+  django: boolean,
+  sources: readonly SourceText[] = [],
+): FoundServices {
+  const byName = new Map(requirements.map((r) => [r.name, r]));
+  const sqlalchemy = !django && requirements.some((r) => SQLALCHEMY_USERS.has(r.name));
+  const evidence = new Map<ServiceKind, Evidence[]>();
+  const schemes: Partial<Record<ServiceKind, string>> = {};
+  const add = (kind: ServiceKind, why: Evidence) =>
+    evidence.set(kind, [...(evidence.get(kind) ?? []), why]);
+  for (const driver of DRIVERS) {
+    const found = byName.get(driver.package);
+    if (!found) continue;
+    schemes[driver.kind] ??= sqlalchemy ? driver.sqlalchemy : driver.scheme;
+    add(driver.kind, because(found, `${found.name} is a ${driver.kind} client`));
+  }
+  const sqlReader = django || requirements.some((r) => SQLALCHEMY_USERS.has(r.name));
+  for (const hint of configHints(sources, sqlReader)) add(hint.kind, hint.evidence);
+  const queue = QUEUES.map((name) => byName.get(name)).find((r) => r !== undefined);
+  const broker = queue ? brokerOf(queue, evidence.has("redis")) : null;
+  if (queue && broker) add(broker, because(queue, `${queue.name}'s broker`));
+  const services = SERVICE_NAMES.filter((kind) => evidence.has(kind)).map((kind) => ({
+    kind,
+    name: SERVICE_KINDS[kind].name,
+    image: SERVICE_KINDS[kind].image,
+    evidence: evidence.get(kind) ?? [],
+  }));
+  return { services, schemes, broker };
+}
+
+function brokerOf(queue: Requirement, redisClient: boolean): ServiceKind {
+  const extras = /\[([^\]]*)\]/.exec(queue.spec)?.[1] ?? "";
+  if (/\bredis\b/.test(extras) || redisClient) return "redis";
+  return "rabbitmq";
+}
+
+function because(requirement: Requirement, why: string): Evidence {
+  return { ...requirement.evidence, why: `${requirement.spec}: ${why}` };
+}

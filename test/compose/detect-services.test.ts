@@ -1,0 +1,64 @@
+/*
+ * Services from the code's configuration as well as its drivers: a Django engine or a URL in
+ * the code is evidence with file and line; a SQL URL counts only when Django or SQLAlchemy
+ * reads it, and comments never count.
+ */
+import { describe, expect, it } from "vitest";
+import { detectServices } from "../../src/compose/detect-services.js";
+import type { Requirement } from "../../src/core/pipeline.js";
+
+const req = (name: string): Requirement => ({
+  name,
+  spec: name,
+  evidence: { file: "requirements.txt", line: 1, why: "listed" },
+});
+const settings = (text: string) => [{ file: "app/settings.py", text }];
+
+const CASES: ReadonlyArray<
+  readonly [string, readonly string[], boolean, string, readonly string[]]
+> = [
+  [
+    "Django's PostgreSQL engine",
+    ["django"],
+    true,
+    'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql"}}',
+    ["postgres"],
+  ],
+  [
+    "a SQLAlchemy URL",
+    ["sqlalchemy"],
+    false,
+    'engine = create_engine("mysql+pymysql://u@h/db")',
+    ["mysql"],
+  ],
+  ["a SQL URL nothing reads", ["flask"], false, 'URL = "postgresql://u@h/db"', []],
+  [
+    "a Redis URL default",
+    ["flask"],
+    false,
+    'BROKER = os.getenv("B", "redis://localhost:6379/0")',
+    ["redis"],
+  ],
+  ["a commented URL", ["flask"], false, '# BROKER = "redis://localhost"', []],
+];
+
+describe("detectServices", () => {
+  it.each(CASES)("%s", (_, names, django, text, kinds) => {
+    const found = detectServices(names.map(req), django, settings(text));
+    expect(found.services.map((s) => s.kind)).toEqual(kinds);
+    if (kinds.length > 0)
+      expect(found.services[0]?.evidence[0]).toMatchObject({ file: "app/settings.py", line: 1 });
+  });
+
+  it("the driver and the configuration are both evidence, the driver first", () => {
+    const found = detectServices(
+      [req("django"), req("psycopg")],
+      true,
+      settings('E = "django.db.backends.postgresql"'),
+    );
+    expect(found.services[0]?.evidence.map((e) => e.file)).toEqual([
+      "requirements.txt",
+      "app/settings.py",
+    ]);
+  });
+});
