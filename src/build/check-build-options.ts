@@ -8,11 +8,13 @@ import { join } from "node:path";
 import { PyshipError } from "../core/errors.js";
 import type { BuildOptions } from "./build-ports.js";
 import type { EngineWish } from "./detect-engine.js";
+import { parsePlatforms } from "./platforms.js";
 
 /** The user's Dockerfile text, or null when pyship is to generate one. */
 export function checkBuildOptions(options: BuildOptions): string | null {
   checkProjectDir(options.root, options.dir);
   checkBuildArgs(options.buildArgs);
+  parsePlatforms(options.platform);
   return userDockerfile(join(options.root, "Dockerfile"), options.baseImage);
 }
 
