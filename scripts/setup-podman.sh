@@ -4,7 +4,8 @@
 # setup-engine.sh (it copies that script's stand-in images). Idempotent: a warm run only checks.
 #
 # What it makes sure of:
-#   1. podman, buildah, skopeo, qemu-user-static and binfmt-support are installed (apt-get).
+#   1. podman, buildah, skopeo, catatonit (podman --init, used for emulated images),
+#      qemu-user-static and binfmt-support are installed (apt-get).
 #   2. podman's own image store holds the stand-in python:*-slim images that docker has
 #      (podman does not share dockerd's store): `docker save` of the tags whose image id
 #      differs, piped into `podman load` (one archive, shared layers sent once). The PyPI
@@ -14,8 +15,8 @@
 #      accepts are written to /etc/containers/containers.conf (only if that file is absent or ours).
 #   4. arm64 emulation: binfmt_misc mounted, qemu-aarch64 enabled (with the F flag, so
 #      containers run it without qemu inside them).
-#   5. An arm64 stand-in base: debootstrap --arch arm64 --foreign, second stage under qemu,
-#      imported ONCE as localhost/pyship-standin:bookworm-arm64 (cached in podman's store),
+#   5. An arm64 stand-in base: debootstrap --arch arm64 --foreign, unpacked natively (see
+#      build_arm64_rootfs), imported ONCE as localhost/pyship-standin:bookworm-arm64 (cached in podman's store),
 #      plus the same PyPI access as the amd64 seed. Each tag in PYSHIP_ARM64_TAGS then
 #      becomes a local manifest list python:<tag> = { amd64 stand-in, arm64 stand-in }, as a
 #      registry serves the official image, so `podman build --platform linux/arm64` resolves
@@ -47,7 +48,7 @@ die() { printf '[setup-podman] ERROR: %s\n' "$*" >&2; exit 1; }
 
 install_packages() {
   local missing=() pkg
-  for pkg in podman buildah skopeo qemu-user-static binfmt-support; do
+  for pkg in podman buildah skopeo catatonit qemu-user-static binfmt-support; do
     dpkg-query -W -f '${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
   done
   if [ ${#missing[@]} -eq 0 ]; then say "podman, buildah, skopeo, qemu-user-static installed"; return; fi
@@ -72,8 +73,13 @@ load_standins() {
   done
   if [ ${#stale[@]} -eq 0 ]; then say "podman has docker's stand-in images"; return; fi
   say "docker save ${stale[*]} | podman load"
-  for tag in "${stale[@]}"; do drop_list "$tag"; done
+  for tag in "${stale[@]}"; do drop_list "docker.io/library/$tag"; done
   "$DOCKER" save "${stale[@]}" | "$PODMAN" load -q >/dev/null
+  # podman names a loaded `python:X` localhost/python:X; a pull would give docker.io/library.
+  for tag in "${stale[@]}"; do
+    "$PODMAN" tag "localhost/$tag" "docker.io/library/$tag"
+    "$PODMAN" untag "localhost/$tag" "localhost/$tag"
+  done
 }
 
 # A manifest list made by an earlier run goes before its tag is loaded as a plain image again.
@@ -110,22 +116,41 @@ mirror_url() {
   echo "${url:-http://deb.debian.org/debian}"
 }
 
-# The pristine arm64 rootfs, made once: the first stage downloads, the second runs under qemu.
+# The pristine arm64 rootfs, made once. debootstrap's first stage resolves and downloads the
+# packages; they are then unpacked natively (dpkg-deb | tar) instead of by the second stage,
+# which runs every maintainer script under qemu (over 15 minutes on a busy 2-core VM, mostly
+# byte-compiling the standard library). What those scripts do that an image needs is done
+# here: base-passwd's /etc/passwd and /etc/group, the CA bundle, the dpkg status (so apt in a
+# build resolves dependencies), ld.so.cache; one python3 run under qemu checks the result.
 build_arm64_rootfs() {
   if "$PODMAN" image exists "$ARM64_ROOTFS"; then say "$ARM64_ROOTFS present"; return; fi
-  local root started; root="$(mktemp -d /tmp/pyship-rootfs-arm64.XXXXXX)"; started=$SECONDS
-  say "debootstrap --arch arm64 bookworm into $root (first stage)"
+  local root started deb; root="$(mktemp -d /tmp/pyship-rootfs-arm64.XXXXXX)"; started=$SECONDS
+  say "debootstrap --arch arm64 --foreign bookworm into $root (download only)"
   PATH="/usr/sbin:/sbin:$PATH" debootstrap --arch arm64 --foreign --variant=minbase \
-    --include=python3,python3-venv,ca-certificates bookworm "$root" "$(mirror_url)" \
+    --include=python3,python3-pip,python3-venv,ca-certificates bookworm "$root" "$(mirror_url)" \
     >/tmp/pyship-debootstrap-arm64.log 2>&1 || { tail -n 20 /tmp/pyship-debootstrap-arm64.log >&2; die "debootstrap (arm64) failed"; }
-  say "second stage under qemu-aarch64"
-  chroot "$root" /debootstrap/debootstrap --second-stage >>/tmp/pyship-debootstrap-arm64.log 2>&1 \
-    || { tail -n 20 /tmp/pyship-debootstrap-arm64.log >&2; die "debootstrap second stage (arm64) failed"; }
+  say "unpacking $(ls "$root"/var/cache/apt/archives/*.deb | wc -l) packages natively"
+  : >"$root/var/lib/dpkg/status"
+  for deb in "$root"/var/cache/apt/archives/*.deb; do
+    # --keep-directory-symlink: merged /usr (/lib → usr/lib) must survive packages with /lib paths.
+    dpkg-deb --fsys-tarfile "$deb" | tar -x --keep-directory-symlink -C "$root"
+    { dpkg-deb -f "$deb"; echo "Status: install ok installed"; echo; } >>"$root/var/lib/dpkg/status"
+  done
+  cp "$root/usr/share/base-passwd/passwd.master" "$root/etc/passwd"
+  cp "$root/usr/share/base-passwd/group.master" "$root/etc/group"
+  cp "$HOST_CA" "$root/etc/ssl/certs/ca-certificates.crt"
+  # base-files' postinst makes /usr/local's tree; /tmp needs its sticky bit.
+  mkdir -p "$root"/usr/local/{bin,lib,sbin,share,include,src} && chmod 1777 "$root/tmp"
   ln -sf /usr/bin/python3 "$root/usr/local/bin/python"
+  ln -sf /usr/bin/pip3 "$root/usr/local/bin/pip"
   rm -f "$root"/usr/lib/python3*/EXTERNALLY-MANAGED
-  chroot "$root" apt-get clean
-  rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin
-  tar -C "$root" -c . | "$PODMAN" import --arch arm64 --os linux \
+  rm -rf "$root"/var/cache/apt/archives/*.deb "$root/debootstrap"
+  # The first stage links /proc to the host's; runc mounts proc only on a real directory.
+  if [ -L "$root/proc" ]; then rm "$root/proc" && mkdir "$root/proc"; fi
+  chroot "$root" /sbin/ldconfig
+  chroot "$root" /usr/bin/python3 -c 'import ssl, sqlite3, venv, ctypes, pip' \
+    || die "python3 does not run in the arm64 rootfs (qemu-aarch64?)"
+  tar -C "$root" -c . | "$PODMAN" import -q --arch arm64 --os linux \
     -c 'ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin' \
     -c 'ENV LANG=C.UTF-8' -c 'LABEL org.pyship.standin=1' -c 'CMD ["python3"]' - "$ARM64_ROOTFS" >/dev/null
   rm -rf "$root"
@@ -157,24 +182,24 @@ build_arm64_seed() {
   rm -rf "$ctx"
 }
 
-# python:<tag> as a manifest list of the amd64 stand-in and the arm64 seed. The amd64 image
-# keeps a second name (localhost/pyship-amd64/python:<tag>) so the list can be remade.
+# python:<tag> as a manifest list of the amd64 stand-in and the arm64 seed, under the full
+# name `FROM python:<tag>` resolves to. The amd64 image keeps a second name
+# (localhost/pyship-amd64/python:<tag>) so nothing prunes it and the list can be remade.
 make_lists() {
-  local tag amd64 arm64 list
-  arm64="$(podman_id "$ARM64_SEED")"
+  local tag amd64 list
   for tag in $ARM64_TAGS; do
-    list="python:$tag"; amd64="localhost/pyship-amd64/python:$tag"
+    list="docker.io/library/python:$tag"; amd64="localhost/pyship-amd64/python:$tag"
     if "$PODMAN" manifest inspect "$list" 2>/dev/null | grep -q "$(instance_digest "$ARM64_SEED")" \
-      && [ "$(podman_id "$amd64")" = "$(docker_id "$list")" ]; then
-      say "$list is a manifest list (amd64, arm64)"; continue
+      && [ "$(podman_id "$amd64")" = "$(docker_id "python:$tag")" ]; then
+      say "python:$tag is a manifest list (amd64, arm64)"; continue
     fi
     if ! "$PODMAN" manifest inspect "$list" >/dev/null 2>&1; then "$PODMAN" tag "$list" "$amd64"; fi
     drop_list "$list"
-    "$PODMAN" untag "$(podman_id "$amd64")" "docker.io/library/$list" 2>/dev/null || true
+    "$PODMAN" untag "$amd64" "$list" 2>/dev/null || true
     "$PODMAN" manifest create "$list" >/dev/null
     "$PODMAN" manifest add "$list" "containers-storage:$amd64" >/dev/null
     "$PODMAN" manifest add --arch arm64 --variant v8 "$list" "containers-storage:$ARM64_SEED" >/dev/null
-    say "made $list a manifest list (amd64 ${amd64#localhost/}, arm64 $arm64)"
+    say "made python:$tag a manifest list (amd64, arm64)"
   done
 }
 
@@ -191,7 +216,7 @@ main() {
   [ -f "$ENV_FILE" ] || die "run scripts/setup-engine.sh first (no $ENV_FILE)"
   install_packages
   load_standins
-  fix_rlimits "localhost/pyship-amd64/python:3.13-slim"
+  fix_rlimits python:3.13-slim
   local arm64=""
   if [ "${PYSHIP_SETUP_ARM64:-1}" != 0 ]; then
     enable_qemu

@@ -73,12 +73,24 @@ function addArgs(ref: string, image: PlatformImage): string[] {
     architecture,
     ...(variant ? ["--variant", variant] : []),
     ref,
-    // Without the transport podman looks for the image in a registry.
-    `containers-storage:${image.ref}`,
+    // Without the transport podman looks for the image in a registry; without a domain
+    // containers-storage reads `shop:1` as docker.io/library/shop:1, not podman's localhost/.
+    `containers-storage:${qualified(image.ref)}`,
   ];
 }
 
-/** Pushes the list and every image in it to `destination` (a registry reference). */
+/** `shop:1` → `localhost/shop:1`; `registry:5000/shop:1` and `localhost/shop:1` stay. */
+function qualified(ref: string): string {
+  const first = ref.split("/")[0] ?? "";
+  const hasDomain = ref.includes("/") && (/[.:]/.test(first) || first === "localhost");
+  return hasDomain ? ref : `localhost/${ref}`;
+}
+
+/**
+ * Pushes the list and every image in it to `destination`: a registry reference
+ * (`registry:5000/team/shop:1.2.0`), or with podman any containers/image destination
+ * (`oci:/tmp/layout:1.2.0`).
+ */
 export async function pushManifestList(
   executor: CommandExecutor,
   engine: Engine,
@@ -110,7 +122,7 @@ async function podmanPush(
       ...(options.tlsVerify === false ? ["--tls-verify=false"] : []),
       ...(options.authFile ? ["--authfile", options.authFile] : []),
       list.ref,
-      `docker://${destination}`,
+      withTransport(destination),
     ];
     await push(executor, engine, args, destination, options);
     const digest = (await readFile(digestFile, "utf8").catch(() => "")).trim();
@@ -118,6 +130,14 @@ async function podmanPush(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+// A registry reference unless the destination names a containers/image transport
+// (`oci:DIR:TAG`, `dir:DIR`, `docker://…`), e.g. an OCI layout on disk.
+const TRANSPORT = /^(docker:\/\/|(oci|oci-archive|dir|docker-archive|containers-storage):)/;
+
+function withTransport(destination: string): string {
+  return TRANSPORT.test(destination) ? destination : `docker://${destination}`;
 }
 
 /** buildx: each image under `<destination>-<os>-<arch>`, then the list in the registry. */

@@ -54,6 +54,12 @@ export class EngineSession {
     readonly client: string,
     /** When set, every container this session runs is hardened (see Hardening). */
     private readonly hardening: Hardening | null = null,
+    /**
+     * Run an init process as PID 1 (`--init`): for images of a foreign architecture, whose
+     * PID 1 would be qemu, which cannot re-raise a signal to itself as PID 1 (a Python
+     * stopped by SIGINT then hangs until SIGKILL, on emulation only).
+     */
+    readonly init = false,
   ) {}
 
   /** Ctrl-C: remove the containers now; every later command fails instead of running. */
@@ -137,8 +143,9 @@ export class EngineSession {
   }
 
   private flags(spec: RunSpec): string[] {
-    if (this.hardening === null) return runFlags(spec);
-    return [...runFlags({ ...spec, user: undefined }), ...hardeningFlags(this.hardening)];
+    const init = this.init ? ["--init"] : [];
+    if (this.hardening === null) return [...init, ...runFlags(spec)];
+    return [...init, ...runFlags({ ...spec, user: undefined }), ...hardeningFlags(this.hardening)];
   }
 
   /** Removes every container this session created; never throws (cleanup path). */

@@ -112,7 +112,7 @@ describe("runBuild --platform a,b (fake podman)", () => {
           /^build --format docker .*-t shop:1-linux-arm64 --platform linux\/arm64$/,
         ),
         "manifest create shop:1",
-        "manifest add --os linux --arch arm64 shop:1 containers-storage:shop:1-linux-arm64",
+        "manifest add --os linux --arch arm64 shop:1 containers-storage:localhost/shop:1-linux-arm64",
         "tag shop:1 shop:latest",
         "manifest push --all --digestfile shop:1 docker://shop:latest",
       ]),
