@@ -59,7 +59,11 @@ export function engineWish(
   );
 }
 
-/** PYSHIP_ENGINE may also name a client path (verify's meaning); only the three words count here. */
+/**
+ * PYSHIP_ENGINE may also name a client path (verify's meaning): only the three words count
+ * here, and a path to podman (which has no other builder to pick from) means podman.
+ */
 function wishFromEnv(value: string | undefined): string | undefined {
+  if (value !== undefined && /(^|\/)podman$/.test(value)) return "podman";
   return value === "docker" || value === "buildx" || value === "podman" ? value : undefined;
 }
