@@ -12,7 +12,7 @@ import { asBuilt, buildPlatforms } from "./build-platforms.js";
 import type { BuildOutcome, BuildSession, Built } from "./build-ports.js";
 import { engineBuild } from "./engine-build.js";
 import { pushManifestList } from "./manifest-list.js";
-import { isMultiPlatform } from "./platforms.js";
+import { isForeignPlatform, isMultiPlatform } from "./platforms.js";
 
 export async function buildAndVerify(
   session: BuildSession,
@@ -41,18 +41,11 @@ async function maybeVerify(
       options: {},
       signal,
       onProgress: ports.events.verifyProgress,
-      emulated: isForeign(options.platform, engine.capabilities.platforms),
+      emulated: isForeignPlatform(options.platform, engine.capabilities.platforms),
     }),
   );
   ports.events.verified(report);
   return report;
-}
-
-/** A single platform other than the engine's own: its images run under emulation. */
-function isForeign(platform: string | undefined, native: readonly string[]): boolean {
-  if (platform === undefined || platform.includes(",") || native.length === 0) return false;
-  const archOf = (p: string) => p.split("/").slice(0, 2).join("/");
-  return !native.map(archOf).includes(archOf(platform));
 }
 
 /** The failed verification comes back as `failure` (the caller shows the outcome first). */

@@ -46,3 +46,13 @@ export function splitPlatform(platform: string): {
   const [os = "", architecture = "", variant] = platform.split("/");
   return { os, architecture, variant: variant ?? null };
 }
+
+/** One platform whose os/arch the engine does not run natively: its images run under qemu. */
+export function isForeignPlatform(
+  platform: string | undefined,
+  native: readonly string[],
+): boolean {
+  if (platform === undefined || platform.includes(",") || native.length === 0) return false;
+  const osArch = (p: string) => p.split("/").slice(0, 2).join("/");
+  return !native.map(osArch).includes(osArch(platform));
+}

@@ -3,10 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { BuildEvents, BuildOptions, BuildPorts } from "../../src/build/build-ports.js";
+import { engineWish } from "../../src/build/check-build-options.js";
 import { chooseEngine } from "../../src/build/detect-engine.js";
 import type { ClientProbe } from "../../src/build/engine.js";
 import { pushManifestList } from "../../src/build/manifest-list.js";
-import { parsePlatforms, platformRef } from "../../src/build/platforms.js";
+import { isForeignPlatform, parsePlatforms, platformRef } from "../../src/build/platforms.js";
 import { runBuild } from "../../src/build/run-build.js";
 import { type FakeClient, FakeEngines, PATH_ENV } from "./fake-engines.js";
 
@@ -83,6 +84,28 @@ const podmanCalls = (fake: FakeEngines) =>
       (c) => c.command === PODMAN.path && ["build", "manifest", "tag"].includes(c.args[0] ?? ""),
     )
     .map((c) => c.args.filter((a) => !a.startsWith("/")).join(" "));
+
+describe("which platform runs emulated, which engine PYSHIP_ENGINE names", () => {
+  it.each<[string | undefined, readonly string[], boolean]>([
+    [undefined, ["linux/amd64"], false],
+    ["linux/amd64", ["linux/amd64"], false],
+    ["linux/arm64", ["linux/amd64"], true],
+    ["linux/arm64/v8", ["linux/arm64"], false],
+    ["linux/arm64", [], false],
+    [BOTH, ["linux/amd64"], false],
+  ])("isForeignPlatform(%j, %j) = %s", (platform, native, foreign) => {
+    expect(isForeignPlatform(platform, native)).toBe(foreign);
+  });
+
+  it.each<[string, string | undefined]>([
+    ["/usr/bin/podman", "podman"],
+    ["podman", "podman"],
+    ["/usr/bin/docker", undefined],
+    ["/opt/podman-remote", undefined],
+  ])("PYSHIP_ENGINE=%s → %s", (value, wish) => {
+    expect(engineWish(undefined, { PYSHIP_ENGINE: value })).toBe(wish);
+  });
+});
 
 describe("runBuild --platform a,b (fake podman)", () => {
   it("builds each platform under its own name, lists them under every tag, pushes the list", async () => {

@@ -31,7 +31,7 @@ describeE2e("podman as the engine", (docker) => {
   afterAll(() => removeImages(engine, tags));
 
   it("pyship build on podman: builds with a cache mount, keeps HEALTHCHECK, verifies", async () => {
-    await expectWebFixtureServes(engine, "flask-module", tags);
+    await expectWebFixtureServes(engine, "flask-module", tags, "podman:flask-module");
     const inspect = await engineRun(engine, [
       "image",
       "inspect",
