@@ -210,6 +210,21 @@ describe("pushManifestList", () => {
     ]);
   });
 
+  it("buildx: each image pushed as TAG-os-arch, then the list made in the registry", async () => {
+    const fake = new FakeEngines([{ path: "/usr/bin/docker", buildx: "v0.12.1", pushes: true }]);
+    const engine = chooseEngine([probe("docker", "v0.12.1")], {});
+    const pushed = await pushManifestList(fake, engine, list, "r.io/shop:1");
+    expect(pushed.digest).toBe(`sha256:${"a".repeat(64)}`);
+    expect(fake.calls.map((call) => call.args.join(" "))).toEqual([
+      "tag shop:1-linux-amd64 r.io/shop:1-linux-amd64",
+      "push r.io/shop:1-linux-amd64",
+      "tag shop:1-linux-arm64 r.io/shop:1-linux-arm64",
+      "push r.io/shop:1-linux-arm64",
+      "buildx imagetools create -t r.io/shop:1 r.io/shop:1-linux-amd64 r.io/shop:1-linux-arm64",
+      "buildx imagetools inspect r.io/shop:1",
+    ]);
+  });
+
   it("docker without buildx refuses with E_PLATFORM_UNSUPPORTED", async () => {
     const engine = chooseEngine([probe("docker", null)], {});
     await expect(

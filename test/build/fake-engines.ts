@@ -18,6 +18,8 @@ export interface FakeClient {
   readonly buildkit?: true | string;
   /** Output lines and exit code of `build` (the real build, not the probe). */
   readonly build?: { readonly exitCode: number; readonly lines: readonly string[] };
+  /** docker: `tag` and `push` succeed (a registry that takes the push). */
+  readonly pushes?: boolean;
   /** podman: whether `--platform` builds get that architecture (qemu), or the host's. */
   readonly emulates?: boolean;
 }
@@ -76,11 +78,14 @@ export class FakeEngines implements CommandExecutor {
     }
     if (verb === "buildx") {
       if (!c.buildx) return fail("docker: 'buildx' is not a docker command.");
+      if (sub === "imagetools")
+        return ok(`Name: ${args.at(-1)}\nDigest: sha256:${"a".repeat(64)}\n`);
       return sub === "version"
         ? ok(`github.com/docker/buildx ${c.buildx} abc\n`)
         : ok("Name: default\nPlatforms: linux/amd64, linux/arm64*\n");
     }
     if (verb === "context") return ok("default\n");
+    if (c.pushes && (verb === "tag" || verb === "push")) return ok();
     if (verb === "image") return ok("220000000\n");
     if (verb === "build" && args.includes("-q")) {
       return c.buildkit === true ? ok("sha256:probe\n") : fail(c.buildkit ?? NO_BUILDX);
