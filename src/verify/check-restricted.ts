@@ -37,7 +37,7 @@ export async function restrictedCheck(
     ctx.session.executor,
     ctx.session.client,
     { user: `${runAs}:${runAs}` },
-    ctx.session.init,
+    ctx.session.emulated,
   );
   ctx.progress("running again with a read-only root filesystem and no capabilities");
   try {

@@ -55,11 +55,11 @@ export class EngineSession {
     /** When set, every container this session runs is hardened (see Hardening). */
     private readonly hardening: Hardening | null = null,
     /**
-     * Run an init process as PID 1 (`--init`): for images of a foreign architecture, whose
-     * PID 1 would be qemu, which cannot re-raise a signal to itself as PID 1 (a Python
-     * stopped by SIGINT then hangs until SIGKILL, on emulation only).
+     * The image is of a foreign architecture and runs under qemu. Its containers get an init
+     * as PID 1 (`--init`): qemu as PID 1 cannot re-raise a signal to itself (a Python
+     * stopped by SIGINT then hangs until SIGKILL, on emulation only); timings are emulated.
      */
-    readonly init = false,
+    readonly emulated = false,
   ) {}
 
   /** Ctrl-C: remove the containers now; every later command fails instead of running. */
@@ -143,7 +143,7 @@ export class EngineSession {
   }
 
   private flags(spec: RunSpec): string[] {
-    const init = this.init ? ["--init"] : [];
+    const init = this.emulated ? ["--init"] : [];
     if (this.hardening === null) return [...init, ...runFlags(spec)];
     return [...init, ...runFlags({ ...spec, user: undefined }), ...hardeningFlags(this.hardening)];
   }
