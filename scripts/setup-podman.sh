@@ -51,7 +51,7 @@ install_packages() {
   for pkg in podman buildah skopeo catatonit qemu-user-static binfmt-support; do
     dpkg-query -W -f '${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
   done
-  if [ ${#missing[@]} -eq 0 ]; then say "podman, buildah, skopeo, qemu-user-static installed"; return; fi
+  if [ ${#missing[@]} -eq 0 ]; then say "podman, buildah, skopeo, catatonit, qemu-user-static installed"; return; fi
   [ "$(id -u)" = 0 ] || die "must run as root to install ${missing[*]}"
   say "installing ${missing[*]} (apt-get)"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
@@ -68,8 +68,8 @@ load_standins() {
   for tag in $SLIM_TAGS; do
     local want; want="$(docker_id "python:$tag")"
     [ -n "$want" ] || continue
-    [ "$(podman_id "python:$tag")" = "$want" ] || [ "$(podman_id "localhost/pyship-amd64/python:$tag")" = "$want" ] \
-      || stale+=("python:$tag")
+    # A manifest list answers with its amd64 instance, so lists are checked like images.
+    [ "$(podman_id "docker.io/library/python:$tag")" = "$want" ] || stale+=("python:$tag")
   done
   if [ ${#stale[@]} -eq 0 ]; then say "podman has docker's stand-in images"; return; fi
   say "docker save ${stale[*]} | podman load"
@@ -190,7 +190,7 @@ make_lists() {
   for tag in $ARM64_TAGS; do
     list="docker.io/library/python:$tag"; amd64="localhost/pyship-amd64/python:$tag"
     if "$PODMAN" manifest inspect "$list" 2>/dev/null | grep -q "$(instance_digest "$ARM64_SEED")" \
-      && [ "$(podman_id "$amd64")" = "$(docker_id "python:$tag")" ]; then
+      && [ "$(podman_id "$list")" = "$(docker_id "python:$tag")" ]; then
       say "python:$tag is a manifest list (amd64, arm64)"; continue
     fi
     if ! "$PODMAN" manifest inspect "$list" >/dev/null 2>&1; then "$PODMAN" tag "$list" "$amd64"; fi
