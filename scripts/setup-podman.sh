@@ -129,7 +129,7 @@ build_arm64_rootfs() {
   PATH="/usr/sbin:/sbin:$PATH" debootstrap --arch arm64 --foreign --variant=minbase \
     --include=python3,python3-pip,python3-venv,ca-certificates bookworm "$root" "$(mirror_url)" \
     >/tmp/pyship-debootstrap-arm64.log 2>&1 || { tail -n 20 /tmp/pyship-debootstrap-arm64.log >&2; die "debootstrap (arm64) failed"; }
-  say "unpacking $(ls "$root"/var/cache/apt/archives/*.deb | wc -l) packages natively"
+  say "unpacking $(find "$root/var/cache/apt/archives" -name "*.deb" | wc -l) packages natively"
   : >"$root/var/lib/dpkg/status"
   for deb in "$root"/var/cache/apt/archives/*.deb; do
     # --keep-directory-symlink: merged /usr (/lib → usr/lib) must survive packages with /lib paths.
