@@ -11,8 +11,8 @@ import { pushImage } from "./build-image.js";
 import { asBuilt, buildPlatforms } from "./build-platforms.js";
 import type { BuildOutcome, BuildSession, Built } from "./build-ports.js";
 import { engineBuild } from "./engine-build.js";
-import { pushManifestList } from "./manifest-list.js";
 import { isForeignPlatform, isMultiPlatform } from "./platforms.js";
+import { pushManifestList } from "./push-manifest-list.js";
 
 export async function buildAndVerify(
   session: BuildSession,

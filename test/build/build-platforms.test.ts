@@ -6,8 +6,8 @@ import type { BuildEvents, BuildOptions, BuildPorts } from "../../src/build/buil
 import { engineWish } from "../../src/build/check-build-options.js";
 import { chooseEngine } from "../../src/build/detect-engine.js";
 import type { ClientProbe } from "../../src/build/engine.js";
-import { pushManifestList } from "../../src/build/manifest-list.js";
 import { isForeignPlatform, parsePlatforms, platformRef } from "../../src/build/platforms.js";
+import { pushManifestList } from "../../src/build/push-manifest-list.js";
 import { runBuild } from "../../src/build/run-build.js";
 import { type FakeClient, FakeEngines, PATH_ENV } from "./fake-engines.js";
 

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import type { BuildOutcome } from "../../src/build/build-ports.js";
 import { detectEngine } from "../../src/build/detect-engine.js";
-import { pushManifestList } from "../../src/build/manifest-list.js";
+import { pushManifestList } from "../../src/build/push-manifest-list.js";
 import { NodeExecutor } from "../../src/core/node-executor.js";
 import type { BuildResult } from "../../src/core/pipeline.js";
 import { check } from "./checks.js";
