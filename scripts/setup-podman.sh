@@ -40,7 +40,8 @@ ARM64_TAGS="${PYSHIP_ARM64_TAGS-3.13-slim}"
 ARM64_ROOTFS="localhost/pyship-standin:bookworm-arm64"
 ARM64_SEED="localhost/pyship-standin:debian-slim-arm64"
 HOST_CA="${PYSHIP_HOST_CA:-/etc/ssl/certs/ca-certificates.crt}"
-CONF=/etc/containers/containers.conf
+# Where podman reads its settings (CONTAINERS_CONF replaces the system file when set).
+CONF="${CONTAINERS_CONF:-/etc/containers/containers.conf}"
 CONF_MARK="# Written by pyship's scripts/setup-podman.sh"
 
 say() { printf '\033[1m[setup-podman]\033[0m %s\n' "$*"; }
