@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 npm install --no-audit --no-fund
 bash scripts/setup-engine.sh
 bash scripts/setup-services.sh
+bash scripts/setup-podman.sh
 npm run typecheck
 npm run check
 PYSHIP_E2E=required npm test

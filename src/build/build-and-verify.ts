@@ -1,19 +1,29 @@
 /*
  * One attempt of `runBuild`: build the image, verify it unless told not to, and then
  * (finishBuild) push it only if verification passed, so a broken image is never published.
+ * Several platforms (`--platform a,b`) are built and verified one by one and pushed as one
+ * manifest list (build-platforms.ts).
  */
 import type { Repair, VerifyReport } from "../core/pipeline.js";
 import { verifyError } from "../verify/verify-error.js";
 import { verifyImage } from "../verify/verify-image.js";
 import { pushImage } from "./build-image.js";
+import { asBuilt, buildPlatforms } from "./build-platforms.js";
 import type { BuildOutcome, BuildSession, Built } from "./build-ports.js";
 import { engineBuild } from "./engine-build.js";
+import { isForeignPlatform, isMultiPlatform } from "./platforms.js";
+import { pushManifestList } from "./push-manifest-list.js";
 
 export async function buildAndVerify(
   session: BuildSession,
   tags: readonly string[],
   generated: boolean,
 ): Promise<Built> {
+  if (isMultiPlatform(session.options.platform)) {
+    const build = await buildPlatforms(session, tags, generated, maybeVerify);
+    session.ports.events.listed?.(build);
+    return asBuilt(tags, build);
+  }
   const result = await engineBuild(session, tags, generated);
   return { tags, result, report: await maybeVerify(session, tags[0] ?? "") };
 }
@@ -31,6 +41,7 @@ async function maybeVerify(
       options: {},
       signal,
       onProgress: ports.events.verifyProgress,
+      emulated: isForeignPlatform(options.platform, engine.capabilities.platforms),
     }),
   );
   ports.events.verified(report);
@@ -40,14 +51,19 @@ async function maybeVerify(
 /** The failed verification comes back as `failure` (the caller shows the outcome first). */
 export async function finishBuild(
   { options, ports, engine }: BuildSession,
-  { tags, result, report }: Built,
+  { tags, result, report, platforms }: Built,
   repair: Repair | null,
 ): Promise<BuildOutcome> {
   if (!options.verify) ports.events.verifySkipped();
   const failure = report ? verifyError(report) : null;
-  if (!failure && options.push) {
+  if (!failure && options.push && platforms) {
+    for (const tag of tags) {
+      await pushManifestList(ports.executor, engine, platforms.manifestList, tag);
+      ports.events.pushed(tag);
+    }
+  } else if (!failure && options.push) {
     await pushImage(ports.executor, engine, tags);
     for (const tag of tags) ports.events.pushed(tag);
   }
-  return { result, report, repair, failure };
+  return { result, report, repair, failure, ...(platforms ? { platforms } : {}) };
 }

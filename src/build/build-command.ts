@@ -2,7 +2,8 @@
  * The engine command line for one build. Every engine gets an iidfile (the only portable
  * way to learn the image id), and BuildKit engines plain progress, so the log has one
  * step per line that read-build-log.ts can parse. buildx always `--load`s: the image must be
- * in the engine's store for verify (and `push` pushes it afterwards).
+ * in the engine's store for verify (and `push` pushes it afterwards). podman builds the
+ * docker image format: its default (OCI) drops HEALTHCHECK, which compose and docker read.
  */
 import type { Engine } from "./engine.js";
 
@@ -34,9 +35,11 @@ export function buildCommand(
 ): EngineCommand {
   const head = engine.name === "buildx" ? ["buildx", "build", "--load"] : ["build"];
   const progress = engine.capabilities.buildkit ? ["--progress=plain"] : [];
+  const format = engine.name === "podman" ? ["--format", "docker"] : [];
   const args = [
     ...head,
     ...progress,
+    ...format,
     "--iidfile",
     iidFile,
     "-f",

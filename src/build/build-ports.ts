@@ -6,6 +6,7 @@
 import type { PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
 import type { BuildResult, Plan, ProjectFacts, Repair, VerifyReport } from "../core/pipeline.js";
+import type { MultiPlatformBuild } from "./build-platforms.js";
 import type { Engine } from "./engine.js";
 
 export interface BuildOptions {
@@ -57,6 +58,8 @@ export interface BuildEvents {
   readonly verified: (report: VerifyReport) => void;
   readonly verifySkipped: () => void;
   readonly pushed: (tag: string) => void;
+  /** A multi-platform build gathered its images in one manifest list (see build-platforms.ts). */
+  readonly listed?: (build: MultiPlatformBuild) => void;
 }
 
 export interface BuildPorts {
@@ -74,6 +77,8 @@ export interface BuildOutcome {
   readonly repair: Repair | null;
   /** Verification failed: the error to exit with once the outcome is shown. */
   readonly failure: PyshipError | null;
+  /** `--platform a,b`: every platform's image and the manifest list (absent otherwise). */
+  readonly platforms?: MultiPlatformBuild;
 }
 
 /** One run of the stage: its inputs and the engine chosen for it. */
@@ -88,4 +93,6 @@ export interface Built {
   readonly tags: readonly string[];
   readonly result: BuildResult;
   readonly report: VerifyReport | null;
+  /** `--platform a,b`: the images per platform and their manifest list. */
+  readonly platforms?: MultiPlatformBuild;
 }

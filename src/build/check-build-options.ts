@@ -8,11 +8,13 @@ import { join } from "node:path";
 import { PyshipError } from "../core/errors.js";
 import type { BuildOptions } from "./build-ports.js";
 import type { EngineWish } from "./detect-engine.js";
+import { parsePlatforms } from "./platforms.js";
 
 /** The user's Dockerfile text, or null when pyship is to generate one. */
 export function checkBuildOptions(options: BuildOptions): string | null {
   checkProjectDir(options.root, options.dir);
   checkBuildArgs(options.buildArgs);
+  parsePlatforms(options.platform);
   return userDockerfile(join(options.root, "Dockerfile"), options.baseImage);
 }
 
@@ -57,7 +59,11 @@ export function engineWish(
   );
 }
 
-/** PYSHIP_ENGINE may also name a client path (verify's meaning); only the three words count here. */
+/**
+ * PYSHIP_ENGINE may also name a client path (verify's meaning): only the three words count
+ * here, and a path to podman (which has no other builder to pick from) means podman.
+ */
 function wishFromEnv(value: string | undefined): string | undefined {
+  if (value !== undefined && /(^|\/)podman$/.test(value)) return "podman";
   return value === "docker" || value === "buildx" || value === "podman" ? value : undefined;
 }

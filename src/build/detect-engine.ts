@@ -19,6 +19,8 @@ export interface EngineRequest {
   readonly wish?: EngineWish;
   /** The Dockerfile uses RUN --mount: builders that reject it are not candidates. */
   readonly needsCacheMounts?: boolean;
+  /** `--platform a,b`: only engines that make manifest lists are candidates. */
+  readonly multiPlatform?: boolean;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -27,6 +29,8 @@ interface EngineRule {
   readonly name: EngineName;
   readonly wishes: readonly EngineWish[];
   readonly capabilities: Omit<EngineCapabilities, "platforms">;
+  /** Builds several platforms into one manifest list (build-platforms.ts). */
+  readonly manifestLists: boolean;
   readonly env: Readonly<Record<string, string>>;
   readonly accepts: (probe: ClientProbe) => boolean;
   readonly describe: (probe: ClientProbe) => string;
@@ -43,6 +47,7 @@ export const ENGINE_ORDER: readonly EngineRule[] = [
     name: "buildx",
     wishes: ["buildx", "docker"],
     capabilities: { buildkit: true, cacheMounts: true, buildx: true },
+    manifestLists: true,
     env: {},
     accepts: (p) => usableDocker(p) && p.buildxVersion !== null,
     describe: (p) => `docker buildx ${p.buildxVersion} (${p.client})`,
@@ -51,6 +56,7 @@ export const ENGINE_ORDER: readonly EngineRule[] = [
     name: "docker-buildkit",
     wishes: ["docker"],
     capabilities: { buildkit: true, cacheMounts: true, buildx: false },
+    manifestLists: false,
     env: { DOCKER_BUILDKIT: "1" },
     accepts: (p) => usableDocker(p) && p.buildkit === true,
     describe: (p) =>
@@ -60,6 +66,7 @@ export const ENGINE_ORDER: readonly EngineRule[] = [
     name: "docker-legacy",
     wishes: ["docker"],
     capabilities: { buildkit: false, cacheMounts: false, buildx: false },
+    manifestLists: false,
     env: { DOCKER_BUILDKIT: "0" },
     accepts: usableDocker,
     describe: (p) => `${p.client} ${p.clientVersion ?? ""} with the legacy builder (no BuildKit)`,
@@ -68,6 +75,7 @@ export const ENGINE_ORDER: readonly EngineRule[] = [
     name: "podman",
     wishes: ["podman"],
     capabilities: { buildkit: false, cacheMounts: true, buildx: false },
+    manifestLists: true,
     env: {},
     accepts: (p) => p.kind === "podman" && p.fault === null,
     describe: (p) => `podman ${p.clientVersion ?? ""} (${p.client})`,
@@ -103,7 +111,8 @@ export function chooseEngine(probes: readonly ClientProbe[], request: EngineRequ
   const rules = ENGINE_ORDER.filter(
     (rule) =>
       (request.wish === undefined || rule.wishes.includes(request.wish)) &&
-      (!request.needsCacheMounts || rule.capabilities.cacheMounts),
+      (!request.needsCacheMounts || rule.capabilities.cacheMounts) &&
+      (!request.multiPlatform || rule.manifestLists),
   );
   for (const rule of rules) {
     const probe = probes.find(rule.accepts);
@@ -148,6 +157,7 @@ function noEngine(probes: readonly ClientProbe[], request: EngineRequest): Pyshi
   const permission = probes.find((p) => p.fault?.code === "E_ENGINE_PERMISSION");
   if (permission?.fault) return permission.fault;
   const answered = probes.some((p) => p.fault === null);
+  if (answered && request.multiPlatform) return noManifestEngine(details);
   if (answered && (request.wish === "buildx" || request.needsCacheMounts)) {
     const why =
       request.wish === "buildx"
@@ -166,4 +176,15 @@ function noEngine(probes: readonly ClientProbe[], request: EngineRequest): Pyshi
   return fault
     ? new PyshipError(fault.code, fault.message, { hint: fault.hint, details })
     : new PyshipError("E_ENGINE_UNAVAILABLE", "no usable container engine", { details });
+}
+
+function noManifestEngine(details: string | undefined): PyshipError {
+  return new PyshipError(
+    "E_PLATFORM_UNSUPPORTED",
+    "no engine here builds several platforms into one manifest list",
+    {
+      details,
+      hint: "install podman (with qemu-user-static for foreign architectures) or the docker buildx plugin, or pass one --platform",
+    },
+  );
 }

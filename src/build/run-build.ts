@@ -14,12 +14,14 @@ import type { BuildOptions, BuildOutcome, BuildPorts } from "./build-ports.js";
 import { checkBuildOptions, engineWish } from "./check-build-options.js";
 import { detectEngine } from "./detect-engine.js";
 import { dockerfileNeeds } from "./dockerfile-needs.js";
+import { isMultiPlatform } from "./platforms.js";
 
 export async function runBuild(options: BuildOptions, ports: BuildPorts): Promise<BuildOutcome> {
   const existing = checkBuildOptions(options);
   const engine = await detectEngine(ports.executor, ports.env, {
     wish: engineWish(options.engine, ports.env),
     needsCacheMounts: existing !== null && dockerfileNeeds(existing).cacheMounts,
+    multiPlatform: isMultiPlatform(options.platform),
   });
   ports.events.engineChosen(engine);
   const session = { options, ports, engine };

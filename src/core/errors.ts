@@ -29,6 +29,10 @@ export const EXIT_CODES = {
   E_CONTAINER_EXITED: 30,
   E_PORT_TIMEOUT: 31,
   E_VERIFY_FAILED: 32,
+  // multi-platform builds: no engine for it, an image of the wrong architecture, the list
+  E_PLATFORM_UNSUPPORTED: 45,
+  E_PLATFORM_MISMATCH: 46,
+  E_MANIFEST_FAILED: 47,
   // lint: issue #4 fixes parse and usage errors at exit 2
   E_LINT_INPUT: 2,
   E_INTERNAL: 70,

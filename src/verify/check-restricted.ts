@@ -33,9 +33,12 @@ export async function restrictedCheck(
   uid: number | null,
 ): Promise<VerifyCheck> {
   const runAs = uid !== null && uid !== 0 ? uid : FALLBACK_UID;
-  const session = new EngineSession(ctx.session.executor, ctx.session.client, {
-    user: `${runAs}:${runAs}`,
-  });
+  const session = new EngineSession(
+    ctx.session.executor,
+    ctx.session.client,
+    { user: `${runAs}:${runAs}` },
+    ctx.session.emulated,
+  );
   ctx.progress("running again with a read-only root filesystem and no capabilities");
   try {
     const hardened = { ...ctx, session };

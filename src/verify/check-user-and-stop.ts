@@ -74,6 +74,11 @@ export async function stopCheck(
     const detail = `stop failed: ${result.stderr.trim()}`;
     return { check: { name: "stop", status: "fail", detail, value: stopMs }, stopMs };
   }
+  if (stopMs >= STOP_LIMIT_MS && session.emulated && stopMs < KILLED_AFTER_MS) {
+    // Graceful but slow under qemu: the native platform's stop time is the one that counts.
+    const detail = `took ${seconds(stopMs)} to stop under emulation (SIGTERM handled, not killed)`;
+    return { check: { name: "stop", status: "warn", detail, value: stopMs }, stopMs };
+  }
   if (stopMs >= STOP_LIMIT_MS) {
     const detail = `took ${seconds(stopMs)} to stop: ${slowStopCause(stopMs)}`;
     return { check: { name: "stop", status: "fail", detail, value: stopMs }, stopMs };

@@ -54,6 +54,12 @@ export class EngineSession {
     readonly client: string,
     /** When set, every container this session runs is hardened (see Hardening). */
     private readonly hardening: Hardening | null = null,
+    /**
+     * The image is of a foreign architecture and runs under qemu. Its containers get an init
+     * as PID 1 (`--init`): qemu as PID 1 cannot re-raise a signal to itself (a Python
+     * stopped by SIGINT then hangs until SIGKILL, on emulation only); timings are emulated.
+     */
+    readonly emulated = false,
   ) {}
 
   /** Ctrl-C: remove the containers now; every later command fails instead of running. */
@@ -137,8 +143,9 @@ export class EngineSession {
   }
 
   private flags(spec: RunSpec): string[] {
-    if (this.hardening === null) return runFlags(spec);
-    return [...runFlags({ ...spec, user: undefined }), ...hardeningFlags(this.hardening)];
+    const init = this.emulated ? ["--init"] : [];
+    if (this.hardening === null) return [...init, ...runFlags(spec)];
+    return [...init, ...runFlags({ ...spec, user: undefined }), ...hardeningFlags(this.hardening)];
   }
 
   /** Removes every container this session created; never throws (cleanup path). */

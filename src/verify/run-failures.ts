@@ -23,6 +23,15 @@ const ALLOWED_HOSTS_FIX =
 
 export const RUN_FAILURES: readonly RunFailure[] = [
   {
+    // Before the app: rootful podman on a machine without CAP_SYS_RESOURCE (some VMs, nested
+    // containers) asks runc for limits above the host's, and no container starts at all.
+    cause: "engine-rlimits",
+    pattern: /error setting rlimit type \d+: operation not permitted/,
+    message: () => "the engine could not give the container its resource limits (rlimits)",
+    hint: () =>
+      'this machine refuses podman\'s default ulimits: set ones it accepts in /etc/containers/containers.conf ([containers] default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]); scripts/setup-podman.sh does it',
+  },
+  {
     // Python >= 3.12 venvs have no setuptools; old gunicorn and many libraries import it.
     cause: "module-not-found",
     pattern: /No module named '(pkg_resources)'/,

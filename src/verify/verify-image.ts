@@ -30,11 +30,14 @@ export interface VerifyInput {
   /** Ports for tests: the HTTP client and the clock (real ones by default). */
   readonly http?: HttpGet;
   readonly clock?: Clock;
+  /** The image is of a foreign architecture, run under qemu: containers get `--init`. */
+  readonly emulated?: boolean;
 }
 
 export async function verifyImage(input: VerifyInput): Promise<VerifyReport> {
-  const session = new EngineSession(input.executor, input.client);
+  const session = new EngineSession(input.executor, input.client, null, input.emulated === true);
   const progress = input.onProgress ?? (() => {});
+  if (input.emulated) progress("foreign architecture: running under qemu emulation, with --init");
   const interrupt = () => void session.interrupt();
   input.signal?.addEventListener("abort", interrupt, { once: true });
   try {

@@ -33,7 +33,11 @@ describe("buildCommand", () => {
       ["build", "--progress=plain"],
     ],
     ["legacy builder: no --progress", { path: "/usr/bin/docker" }, ["build", "--iidfile"]],
-    ["podman", { path: "/usr/bin/podman" }, ["build", "--iidfile"]],
+    [
+      "podman: the docker format keeps HEALTHCHECK",
+      { path: "/usr/bin/podman" },
+      ["build", "--format", "docker", "--iidfile"],
+    ],
   ])("%s", async (_name, client, head) => {
     const command = buildCommand(
       await engineFor(client),

@@ -18,6 +18,10 @@ export interface FakeClient {
   readonly buildkit?: true | string;
   /** Output lines and exit code of `build` (the real build, not the probe). */
   readonly build?: { readonly exitCode: number; readonly lines: readonly string[] };
+  /** docker: `tag` and `push` succeed (a registry that takes the push). */
+  readonly pushes?: boolean;
+  /** podman: whether `--platform` builds get that architecture (qemu), or the host's. */
+  readonly emulates?: boolean;
 }
 
 export const DAEMON_DOWN =
@@ -37,6 +41,8 @@ const fail = (stderr: string, exitCode = 1): RunResult => ({
 
 export class FakeEngines implements CommandExecutor {
   readonly calls: { command: string; args: readonly string[]; env?: RunOptions["env"] }[] = [];
+  /** The platform each podman build was made for, by tag. */
+  private readonly built = new Map<string, string>();
 
   constructor(private readonly clients: readonly FakeClient[]) {}
 
@@ -54,7 +60,7 @@ export class FakeEngines implements CommandExecutor {
     if (!client) return fail(`${command}: not found`, 127);
     return basename(command).startsWith("docker")
       ? this.docker(client, args, options)
-      : this.podman(client, args);
+      : this.podman(client, args, options);
   }
 
   private docker(c: FakeClient, args: readonly string[], options: RunOptions): RunResult {
@@ -72,11 +78,14 @@ export class FakeEngines implements CommandExecutor {
     }
     if (verb === "buildx") {
       if (!c.buildx) return fail("docker: 'buildx' is not a docker command.");
+      if (sub === "imagetools")
+        return ok(`Name: ${args.at(-1)}\nDigest: sha256:${"a".repeat(64)}\n`);
       return sub === "version"
         ? ok(`github.com/docker/buildx ${c.buildx} abc\n`)
         : ok("Name: default\nPlatforms: linux/amd64, linux/arm64*\n");
     }
     if (verb === "context") return ok("default\n");
+    if (c.pushes && (verb === "tag" || verb === "push")) return ok();
     if (verb === "image") return ok("220000000\n");
     if (verb === "build" && args.includes("-q")) {
       return c.buildkit === true ? ok("sha256:probe\n") : fail(c.buildkit ?? NO_BUILDX);
@@ -101,12 +110,28 @@ export class FakeEngines implements CommandExecutor {
     };
   }
 
-  private podman(c: FakeClient, args: readonly string[]): RunResult {
-    if (args[0] === "--version") return ok(`podman version ${c.version ?? "4.3.1"}\n`);
-    if (args[0] === "info")
+  private podman(c: FakeClient, args: readonly string[], options: RunOptions): RunResult {
+    const [verb, sub] = args;
+    if (verb === "--version") return ok(`podman version ${c.version ?? "4.3.1"}\n`);
+    if (verb === "info")
       return c.server === null
         ? fail(c.daemonError ?? "cannot set up namespace")
         : ok("linux/amd64\n");
+    if (verb === "build") {
+      const asked = args.includes("--platform") ? args[args.indexOf("--platform") + 1] : null;
+      const tag = args[args.indexOf("-t") + 1] ?? "";
+      this.built.set(tag, c.emulates === false || !asked ? "linux/amd64" : asked);
+      return this.build(c, args, options);
+    }
+    if (verb === "image" && args.includes("{{.Os}}/{{.Architecture}}"))
+      return ok(`${this.built.get(args.at(-1) ?? "") ?? "linux/amd64"}\n`);
+    if (verb === "image") return ok("220000000\n");
+    if (verb === "manifest" && sub === "push") {
+      writeFileSync(args[args.indexOf("--digestfile") + 1] ?? "", "sha256:list\n");
+      return ok();
+    }
+    if (verb === "manifest" && sub === "rm") return fail("no such manifest list");
+    if (verb === "manifest" || verb === "tag") return ok();
     return fail(`unexpected: podman ${args.join(" ")}`);
   }
 }

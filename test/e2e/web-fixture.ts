@@ -12,6 +12,8 @@ export async function expectWebFixtureServes(
   engine: E2eEngine,
   name: string,
   tags: string[],
+  /** The key in .tmp/e2e-metrics.json, when the fixture is measured on another engine too. */
+  metricsKey = name,
 ): Promise<void> {
   const dir = await copyFixture(name);
   const tag = `pyship-e2e-${name}:test`;
@@ -22,7 +24,7 @@ export async function expectWebFixtureServes(
     const buildMs = Math.round(performance.now() - started);
     const { report, exitCode } = await verifyJson(engine, tag, ["--expect", `hello from ${name}`]);
     await recordMetrics({
-      fixture: name,
+      fixture: metricsKey,
       buildMs,
       sizeMB: report.sizeBytes === null ? null : Math.round(report.sizeBytes / 1e6),
       readyMs: report.readyMs,

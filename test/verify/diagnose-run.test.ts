@@ -30,6 +30,14 @@ const ROWS: readonly [
   string,
 ][] = [
   [
+    "podman cannot set its default rlimits on this machine",
+    "Error: runc: runc create failed: unable to start container process: error during container init: error setting rlimits for ready process: error setting rlimit type 7: operation not permitted: OCI permission denied",
+    undefined,
+    "engine-rlimits",
+    "resource limits",
+    "default_ulimits",
+  ],
+  [
     "KeyError on a settings variable",
     GUNICORN_BOOT_FAILURE("KeyError: 'SECRET_KEY'"),
     undefined,

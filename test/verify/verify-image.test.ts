@@ -206,6 +206,47 @@ describe("verifyImage faults", () => {
     expect(report.ok).toBe(true);
   });
 
+  it("runs a foreign-architecture image with --init (qemu as PID 1 cannot re-raise signals), only then", async () => {
+    const runs = async (emulated: boolean) => {
+      const engine = new FakeEngine(HEALTHY);
+      await verifyImage({
+        executor: engine,
+        client: "podman",
+        image: "pyship-verify-test:1-linux-arm64",
+        options: { timeoutSeconds: 10 },
+        http: engine.http,
+        clock: engine.clock,
+        emulated,
+      });
+      return engine.calls.filter((call) => call[1] === "run");
+    };
+    const emulated = await runs(true);
+    expect(emulated.length).toBeGreaterThanOrEqual(2);
+    for (const call of emulated) expect(call).toContain("--init");
+    for (const call of await runs(false)) expect(call).not.toContain("--init");
+  });
+
+  it.each<[number, boolean, string]>([
+    [5000, true, "warn"],
+    [5000, false, "fail"],
+    [10_200, true, "fail"],
+  ])(
+    "a %i ms stop (emulated: %s) is %s: only a graceful stop slowed by qemu is forgiven",
+    async (stopMs, emulated, status) => {
+      const engine = new FakeEngine({ ...HEALTHY, stopMs });
+      const report = await verifyImage({
+        executor: engine,
+        client: "podman",
+        image: "pyship-verify-test:1",
+        options: { timeoutSeconds: 10 },
+        http: engine.http,
+        clock: engine.clock,
+        emulated,
+      });
+      expect(check(report, "stop").status).toBe(status);
+    },
+  );
+
   it("warns when the image's USER is a name (runAsNonRoot cannot verify it)", async () => {
     const { report } = await verify({ ...HEALTHY, config: { ...WEB, User: "app" } });
     expect(check(report, "numeric-user")).toMatchObject({ status: "warn" });

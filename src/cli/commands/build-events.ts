@@ -34,6 +34,13 @@ export function buildEvents(ctx: CliContext, json: boolean): BuildEvents {
     },
     verifySkipped: () => say(t(ctx.lang, "build.noVerify")),
     pushed: (tag) => say(t(ctx.lang, "build.pushed", { tag })),
+    listed: ({ manifestList }) =>
+      say(
+        t(ctx.lang, "build.listed", {
+          tags: manifestList.tags.join(", "),
+          platforms: manifestList.images.map((image) => image.platform).join(", "),
+        }),
+      ),
   };
 }
 

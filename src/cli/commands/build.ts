@@ -34,6 +34,10 @@ addMessages({
     en: "Known failure ({seen}): repairing once — {what}; rewrote Dockerfile, building again",
     zh: "已知故障（{seen}）：尝试修复一次 —— {what}；已重写 Dockerfile，重新构建",
   },
+  "build.listed": {
+    en: "Manifest list {tags}: {platforms} (each built and verified)",
+    zh: "多架构清单 {tags}：{platforms}（均已构建并验证）",
+  },
   "build.noVerify": { en: "Skipped verification (--no-verify)", zh: "已跳过验证（--no-verify）" },
 });
 
@@ -70,7 +74,10 @@ export const registerBuild: Register = (program, ctx, done) => {
     )
     .option("--build-arg <K=V>", "build argument, repeatable", collect, [])
     .option("--network <mode>", "network for RUN steps, e.g. host")
-    .option("--platform <os/arch>", "target platform, e.g. linux/amd64")
+    .option(
+      "--platform <os/arch,...>",
+      "target platform(s), e.g. linux/amd64; several (linux/amd64,linux/arm64) make a manifest list",
+    )
     .option("--base-image <image>", "base image when pyship generates the Dockerfile")
     .option("--python <version>", "Python major.minor when pyship generates the Dockerfile")
     .option("--app <target>", "entrypoint when several are found (generated Dockerfile only)")
@@ -95,11 +102,12 @@ export async function buildCommand(
   flags: BuildFlags,
   ctx: CliContext,
 ): Promise<number> {
-  const { result, report, repair, failure } = await runBuild(
+  const { result, report, repair, failure, platforms } = await runBuild(
     buildOptions(dir, flags, ctx),
     buildPorts(dir, flags, ctx),
   );
-  if (flags.json) ctx.out(JSON.stringify({ ...result, verify: report, repair }, null, 2));
+  if (flags.json)
+    ctx.out(JSON.stringify({ ...result, verify: report, repair, platforms }, null, 2));
   if (failure) throw failure;
   return 0;
 }
