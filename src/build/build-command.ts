@@ -16,6 +16,9 @@ export interface BuildRequest {
   readonly network?: string;
   readonly platform?: string;
   readonly noCache?: boolean;
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Unix seconds every timestamp of the image should carry (see reproducibleArgs). */
+  readonly sourceDateEpoch?: number;
 }
 
 export interface EngineCommand {
@@ -43,7 +46,23 @@ export function buildCommand(
     ...(request.network ? ["--network", request.network] : []),
     ...(request.platform ? ["--platform", request.platform] : []),
     ...(request.noCache ? ["--no-cache"] : []),
+    ...Object.entries(request.labels ?? {}).flatMap(([key, value]) => [
+      "--label",
+      `${key}=${value}`,
+    ]),
+    ...reproducibleArgs(engine, request.sourceDateEpoch),
     request.context,
   ];
   return { command: engine.client, args, env: engine.env };
+}
+
+/**
+ * podman/buildah `--timestamp` sets the created time and every file's time in the layers;
+ * BuildKit ≥ 0.11 reads the SOURCE_DATE_EPOCH build argument (older BuildKit and the legacy
+ * builder ignore it, which src/release/reproducible-builds.ts reports).
+ */
+function reproducibleArgs(engine: Engine, epoch: number | undefined): string[] {
+  if (epoch === undefined) return [];
+  if (engine.name === "podman") return ["--timestamp", String(epoch)];
+  return engine.capabilities.buildkit ? ["--build-arg", `SOURCE_DATE_EPOCH=${epoch}`] : [];
 }

@@ -50,6 +50,8 @@ function buildRequest(options: BuildOptions, tags: readonly string[]): BuildRequ
     network: options.network,
     platform: options.platform,
     noCache: options.noCache,
+    labels: options.labels,
+    sourceDateEpoch: options.sourceDateEpoch,
   };
 }
 
