@@ -138,8 +138,10 @@ async function expectOk(response: Response, host: string, path: string): Promise
 }
 
 function unreachable(host: string, error: unknown): PyshipError {
-  const cause = (error as { cause?: { code?: string } })?.cause?.code;
-  const why = cause ?? ((error as Error)?.name === "TimeoutError" ? "timed out" : String(error));
+  // fetch wraps the socket's error: ECONNREFUSED, ENOTFOUND, or a message ("bad port").
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  const timedOut = (error as Error)?.name === "TimeoutError";
+  const why = timedOut ? "timed out" : (cause?.code ?? cause?.message ?? String(error));
   return new PyshipError("E_REGISTRY_UNREACHABLE", `cannot reach registry ${host} (${why})`, {
     cause: error,
     hint: "check the host and port in --registry and that the registry is running",
