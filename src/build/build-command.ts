@@ -50,19 +50,26 @@ export function buildCommand(
       "--label",
       `${key}=${value}`,
     ]),
-    ...reproducibleArgs(engine, request.sourceDateEpoch),
+    ...reproducibleArgs(engine, request),
     request.context,
   ];
   return { command: engine.client, args, env: engine.env };
 }
 
 /**
- * podman/buildah `--timestamp` sets the created time and every file's time in the layers;
- * BuildKit ≥ 0.11 reads the SOURCE_DATE_EPOCH build argument (older BuildKit and the legacy
- * builder ignore it, which src/release/reproducible-builds.ts reports).
+ * The commit time for a reproducible image (src/build/reproducible-builds.ts says which
+ * engines honour it). Every engine gets the SOURCE_DATE_EPOCH build argument (the generated
+ * Dockerfile declares it: pip then writes hash-based bytecode); podman also `--timestamp`
+ * (config and every file's time) in the OCI format, since the docker format records the
+ * build container's id in the config (its cost: no HEALTHCHECK, which OCI lacks), and from
+ * scratch: podman's cached layers carry their first build's history (measured on podman 4.3:
+ * a cached rebuild got another config digest, two clean builds one).
  */
-function reproducibleArgs(engine: Engine, epoch: number | undefined): string[] {
+function reproducibleArgs(engine: Engine, request: BuildRequest): string[] {
+  const epoch = request.sourceDateEpoch;
   if (epoch === undefined) return [];
-  if (engine.name === "podman") return ["--timestamp", String(epoch)];
-  return engine.capabilities.buildkit ? ["--build-arg", `SOURCE_DATE_EPOCH=${epoch}`] : [];
+  const arg = ["--build-arg", `SOURCE_DATE_EPOCH=${epoch}`];
+  if (engine.name !== "podman") return arg;
+  const clean = request.noCache ? [] : ["--no-cache"];
+  return [...arg, "--timestamp", String(epoch), "--format", "oci", ...clean];
 }

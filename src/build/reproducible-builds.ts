@@ -1,7 +1,9 @@
 /*
- * Whether an engine can build the same image twice from one commit (one digest). pyship
- * passes the commit time to every engine (build-command.ts); what each does with it:
- * podman/buildah `--timestamp` stamps the config and every file in the layers with it;
+ * Whether an engine can build the same image twice from one commit (one digest), for
+ * `pyship doctor` and the README. pyship passes the commit time to every engine
+ * (build-command.ts); what each does with it: podman `--timestamp` in the OCI format stamps
+ * the config and every file in the layers with it (measured: podman 4.3, two --no-cache
+ * builds, one image id);
  * BuildKit ≥ 0.11 reads SOURCE_DATE_EPOCH for the config and history, but rewrites file times
  * in the layers only from 0.13 with `rewrite-timestamp`, which `docker build` does not set;
  * Docker 20.10's BuildKit (0.8) and the legacy builder ignore it.
@@ -18,7 +20,10 @@ export interface Reproducibility {
 const RULES: Readonly<Record<EngineName, (version: number | null) => Reproducibility>> = {
   podman: (v) =>
     v === null || v >= 3
-      ? { supported: true, why: "podman build --timestamp sets every timestamp to the commit time" }
+      ? {
+          supported: true,
+          why: "podman build --timestamp (OCI format) sets every timestamp to the commit time",
+        }
       : { supported: false, why: "podman before 3.0 has no --timestamp" },
   "docker-buildkit": (v) => dockerRule(v),
   buildx: (v) => dockerRule(v),
