@@ -25,6 +25,8 @@ install_packages() {
   local missing=()
   command -v docker-registry >/dev/null || missing+=(docker-registry)
   command -v htpasswd >/dev/null || missing+=(apache2-utils)
+  # The reproducible-release e2e test pushes with podman (its login, its push) as well.
+  command -v podman >/dev/null || missing+=(podman)
   [ ${#missing[@]} -eq 0 ] && return
   [ "$(id -u)" = 0 ] || die "must run as root to install ${missing[*]}"
   say "installing ${missing[*]}"
