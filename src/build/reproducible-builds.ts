@@ -37,7 +37,7 @@ function dockerRule(daemonMajor: number | null): Reproducibility {
   if (daemonMajor !== null && daemonMajor < 23)
     return {
       supported: false,
-      why: `Docker ${daemonMajor}'s BuildKit (0.8) predates SOURCE_DATE_EPOCH (BuildKit ≥ 0.11): created times are the build's`,
+      why: `Docker ${daemonMajor}.x's built-in BuildKit predates SOURCE_DATE_EPOCH (BuildKit ≥ 0.11): created times are the build's`,
     };
   return {
     supported: false,

@@ -77,7 +77,8 @@ export async function manifestDigest(
     headers: {
       authorization: authHeader(registry),
       // docker pushes Docker's manifest format, podman (OCI format) the OCI one.
-      accept: "application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json",
+      accept:
+        "application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json",
     },
   });
   return response.ok ? response.headers.get("docker-content-digest") : null;
