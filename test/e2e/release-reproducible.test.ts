@@ -10,20 +10,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { NodeExecutor } from "../../src/core/node-executor.js";
+import { gitFixture } from "../release/fake-release.js";
 import { describeE2e, REPO } from "./engine.js";
-import { copyFixture, removeDir } from "./pyship-cli.js";
+import { removeDir } from "./pyship-cli.js";
 import { listTags, manifestDigest, type TestRegistry, testRegistry } from "./release-registry.js";
 
 const executor = new NodeExecutor();
 const CLI = join(REPO, "dist/cli.js");
 const NAMESPACE = `pyship-release-repro-${Date.now().toString(36)}`;
 const NAME = `${NAMESPACE}/pyship-release-demo`;
-const GIT_ENV = {
-  GIT_AUTHOR_NAME: "t",
-  GIT_AUTHOR_EMAIL: "t@example.com",
-  GIT_COMMITTER_NAME: "t",
-  GIT_COMMITTER_EMAIL: "t@example.com",
-};
 
 async function must(
   command: string,
@@ -82,14 +77,7 @@ describeE2e("pyship release is reproducible on podman", (engine) => {
       ],
       { input: registry.password },
     );
-    dir = await copyFixture("release-app");
-    for (const args of [
-      ["init", "-q"],
-      ["add", "-A"],
-      ["commit", "-qm", "release"],
-      ["tag", "v1.2.3"],
-    ])
-      await must("git", ["-C", dir, ...args], { env: GIT_ENV });
+    dir = await gitFixture("release-app", "v1.2.3");
   });
   afterAll(async () => {
     const tags = (await listTags(registry, NAME)).map((t) => `${registry.host}/${NAME}:${t}`);

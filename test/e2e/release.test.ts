@@ -11,8 +11,9 @@ import * as Validation from "@cyclonedx/cyclonedx-library/Validation";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { EXIT_CODES } from "../../src/core/errors.js";
 import { NodeExecutor } from "../../src/core/node-executor.js";
+import { git, gitFixture } from "../release/fake-release.js";
 import { describeE2e, REPO } from "./engine.js";
-import { copyFixture, removeDir, removeImages } from "./pyship-cli.js";
+import { removeDir, removeImages } from "./pyship-cli.js";
 import {
   listTags,
   loggedInConfig,
@@ -28,24 +29,9 @@ const CLI = join(REPO, "dist/cli.js");
 const NAMESPACE = `pyship-release-e2e-${Date.now().toString(36)}`;
 const NAME = `${NAMESPACE}/pyship-release-demo`;
 
-async function git(dir: string, ...args: string[]): Promise<string> {
-  const env = {
-    GIT_AUTHOR_NAME: "t",
-    GIT_AUTHOR_EMAIL: "t@example.com",
-    GIT_COMMITTER_NAME: "t",
-    GIT_COMMITTER_EMAIL: "t@example.com",
-  };
-  const result = await executor.run("git", ["-C", dir, ...args], { env, timeoutMs: 30_000 });
-  if (result.exitCode !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
-  return result.stdout.trim();
-}
-
-async function tagged(fixture: string, tag: string | null): Promise<string> {
-  const dir = await copyFixture(fixture);
-  await git(dir, "init", "-q");
-  await git(dir, "add", "-A");
-  await git(dir, "commit", "-qm", "release");
-  if (tag) await git(dir, "tag", tag);
+/** The fixture as a repository: HEAD tagged, a remote whose URL carries a token. */
+async function tagged(fixture: string, tag: string): Promise<string> {
+  const dir = await gitFixture(fixture, tag);
   await git(
     dir,
     "remote",
