@@ -5,12 +5,12 @@
  * stage with OCI labels and the commit time, write the SBOM, and push tag by tag without
  * overwriting a published release (publish-tags.ts). Never prints: events and a value.
  */
-import type { GitFacts, ReleaseResult, ReleaseVersion, TagPlan } from "../core/pipeline.js";
+import type { GitFacts, ReleaseResult, TagPlan } from "../core/pipeline.js";
 import { exportCommit } from "./export-commit.js";
 import { readGitFacts } from "./git-facts.js";
 import { ociLabels } from "./oci-labels.js";
 import { planTags } from "./plan-tags.js";
-import { type ProjectReleaseMeta, readProjectReleaseMeta } from "./project-release-meta.js";
+import { readProjectReleaseMeta } from "./project-release-meta.js";
 import { publishTags } from "./publish-tags.js";
 import { type RegistryTarget, registryTarget } from "./registry-target.js";
 import type { ReleaseOptions, ReleasePorts } from "./release-ports.js";
@@ -46,8 +46,6 @@ export async function runRelease(
       git,
       plan,
       labels,
-      version,
-      project,
       registry,
     })),
     dryRun: false,
@@ -59,8 +57,6 @@ interface Release {
   readonly git: GitFacts;
   readonly plan: TagPlan;
   readonly labels: Record<string, string>;
-  readonly version: ReleaseVersion | null;
-  readonly project: ProjectReleaseMeta;
   readonly registry: ReturnType<ReleasePorts["registry"]>;
 }
 
@@ -72,21 +68,7 @@ async function buildAndPush(
   const { target, git, plan, labels } = release;
   const checkout = await exportCommit(ports.executor, options.root);
   try {
-    const first = plan.tags[0]?.tag ?? `sha-${git.shortSha}`;
-    const built = await ports.build({
-      ...options.build,
-      dir: options.dir,
-      root: checkout.root,
-      tags: [`${target.repository}:${first}`],
-      buildArgs: [],
-      noCache: options.build.noCache,
-      // Several platforms: the build stage's multi-platform build (a manifest list).
-      platform: options.platforms.length > 0 ? options.platforms.join(",") : undefined,
-      verify: true,
-      push: false,
-      labels,
-      sourceDateEpoch: git.commitTime,
-    });
+    const built = await buildCommit(options, ports, release, checkout.root);
     // A broken image is never published: verification failed, nothing is pushed.
     if (built.outcome.failure) throw built.outcome.failure;
     const sbomFile = options.sbomFile
@@ -119,6 +101,30 @@ async function buildAndPush(
   } finally {
     checkout.remove();
   }
+}
+
+/** The build stage on the exported commit, with the labels and the commit's time. */
+function buildCommit(
+  options: ReleaseOptions,
+  ports: ReleasePorts,
+  { target, git, plan, labels }: Release,
+  root: string,
+): ReturnType<ReleasePorts["build"]> {
+  const first = plan.tags[0]?.tag ?? `sha-${git.shortSha}`;
+  return ports.build({
+    ...options.build,
+    dir: options.dir,
+    root,
+    tags: [`${target.repository}:${first}`],
+    buildArgs: [],
+    noCache: options.build.noCache,
+    // Several platforms: the build stage's multi-platform build (a manifest list).
+    platform: options.platforms.length > 0 ? options.platforms.join(",") : undefined,
+    verify: true,
+    push: false,
+    labels,
+    sourceDateEpoch: git.commitTime,
+  });
 }
 
 function planned(repository: string, plan: TagPlan): ReleaseResult["outcomes"] {
