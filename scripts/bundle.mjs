@@ -15,6 +15,9 @@ await build({
   banner: {
     js: "import { createRequire as __pyshipRequire } from 'node:module'; const require = __pyshipRequire(import.meta.url);",
   },
+  // The CycloneDX library's XML plugins load these optional packages when present; pyship
+  // writes JSON only, so they stay out of the bundle (the library skips a missing plugin).
+  external: ["xmlbuilder2", "libxmljs2"],
   logLevel: "warning",
 });
 chmodSync("dist/cli.js", 0o755);

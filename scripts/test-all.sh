@@ -13,6 +13,7 @@ npm install --no-audit --no-fund
 bash scripts/setup-engine.sh
 bash scripts/setup-services.sh
 bash scripts/setup-podman.sh
+bash scripts/setup-registry.sh
 npm run typecheck
 npm run check
 PYSHIP_E2E=required npm test

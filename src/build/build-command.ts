@@ -20,6 +20,9 @@ export interface BuildRequest {
   /** buildx cache import/export (`type=gha`, `type=registry,ref=…`); other engines ignore them. */
   readonly cacheFrom?: string;
   readonly cacheTo?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Unix seconds every timestamp of the image should carry (see reproducibleArgs). */
+  readonly sourceDateEpoch?: number;
 }
 
 export interface EngineCommand {
@@ -50,6 +53,11 @@ export function buildCommand(
     ...(request.platform ? ["--platform", request.platform] : []),
     ...(request.noCache ? ["--no-cache"] : []),
     ...cacheFlags(engine, request),
+    ...Object.entries(request.labels ?? {}).flatMap(([key, value]) => [
+      "--label",
+      `${key}=${value}`,
+    ]),
+    ...reproducibleArgs(engine, request),
     request.context,
   ];
   return { command: engine.client, args, env: engine.env };
@@ -62,4 +70,22 @@ function cacheFlags(engine: Engine, request: BuildRequest): string[] {
     ...(request.cacheFrom ? ["--cache-from", request.cacheFrom] : []),
     ...(request.cacheTo ? ["--cache-to", request.cacheTo] : []),
   ];
+}
+
+/**
+ * The commit time for a reproducible image (src/build/reproducible-builds.ts says which
+ * engines honour it). Every engine gets the SOURCE_DATE_EPOCH build argument (the generated
+ * Dockerfile declares it: pip then writes hash-based bytecode); podman also `--timestamp`
+ * (config and every file's time) in the OCI format, since the docker format records the
+ * build container's id in the config (its cost: no HEALTHCHECK, which OCI lacks), and from
+ * scratch: podman's cached layers carry their first build's history (measured on podman 4.3:
+ * a cached rebuild got another config digest, two clean builds one).
+ */
+function reproducibleArgs(engine: Engine, request: BuildRequest): string[] {
+  const epoch = request.sourceDateEpoch;
+  if (epoch === undefined) return [];
+  const arg = ["--build-arg", `SOURCE_DATE_EPOCH=${epoch}`];
+  if (engine.name !== "podman") return arg;
+  const clean = request.noCache ? [] : ["--no-cache"];
+  return [...arg, "--timestamp", String(epoch), "--format", "oci", ...clean];
 }

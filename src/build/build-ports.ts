@@ -29,6 +29,10 @@ export interface BuildOptions {
   readonly push: boolean;
   /** Absolute path where the full log is kept; absent: a temp file, deleted on success. */
   readonly logFile?: string;
+  /** Image labels set at build time (`pyship release`'s OCI labels). */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Timestamps for a reproducible image (the commit time), where the engine allows. */
+  readonly sourceDateEpoch?: number;
 }
 
 /** A plan of the project with these extra repairs (cache mounts only if the engine has them). */

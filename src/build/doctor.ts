@@ -10,6 +10,7 @@ import { chooseEngine, surveyEngines } from "./detect-engine.js";
 import type { ClientProbe, EngineEndpoint } from "./engine.js";
 import { listClients } from "./list-clients.js";
 import { probePodman } from "./probe-podman.js";
+import { type Reproducibility, reproducibility } from "./reproducible-builds.js";
 
 export interface Problem {
   readonly code: string;
@@ -40,6 +41,8 @@ export interface DoctorReport {
     readonly client: string;
     readonly why: string;
     readonly capabilities: EngineCapabilities;
+    /** Whether two builds of one commit give one image on it (`pyship release`). */
+    readonly reproducible: Reproducibility;
   } | null;
   readonly problems: readonly Problem[];
 }
@@ -56,7 +59,12 @@ export async function doctor(executor: CommandExecutor, env: Env): Promise<Docto
   try {
     const engine = chooseEngine(probes, {});
     const { name, client, why, capabilities } = engine;
-    return { ok: true, endpoint, clients, engine: { name, client, why, capabilities }, problems };
+    // Docker's BuildKit is the daemon's, so the daemon's version decides; podman's is its own.
+    const probe = probes.find((p) => p.client === client);
+    const version = name === "podman" ? engine.clientVersion : (probe?.serverVersion ?? null);
+    const reproducible = reproducibility(name, version);
+    const chosen = { name, client, why, capabilities, reproducible };
+    return { ok: true, endpoint, clients, engine: chosen, problems };
   } catch (error) {
     if (!isPyshipError(error)) throw error;
     const problem = { code: error.code, message: error.message, hint: error.hint ?? null };

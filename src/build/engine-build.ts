@@ -57,6 +57,8 @@ function buildRequest(
     noCache: options.noCache,
     cacheFrom: env.PYSHIP_CACHE_FROM || undefined,
     cacheTo: env.PYSHIP_CACHE_TO || undefined,
+    labels: options.labels,
+    sourceDateEpoch: options.sourceDateEpoch,
   };
 }
 

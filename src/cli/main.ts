@@ -12,6 +12,7 @@ import { registerExplain } from "./commands/explain.js";
 import { registerInit } from "./commands/init.js";
 import { registerLint } from "./commands/lint.js";
 import { registerPlan } from "./commands/plan.js";
+import { registerRelease } from "./commands/release.js";
 import { registerVerify } from "./commands/verify.js";
 import { type CliContext, defaultContext, type Register } from "./context.js";
 import { reportError } from "./report-error.js";
@@ -25,6 +26,7 @@ const COMMANDS: readonly Register[] = [
   registerCompose,
   registerBuild,
   registerVerify,
+  registerRelease,
   registerDoctor,
   registerLint,
   registerExplain,

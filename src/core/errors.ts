@@ -33,6 +33,14 @@ export const EXIT_CODES = {
   E_PLATFORM_UNSUPPORTED: 45,
   E_PLATFORM_MISMATCH: 46,
   E_MANIFEST_FAILED: 47,
+  // releases (src/release): git, version, registry (40s are multi-platform builds')
+  E_GIT_DIRTY: 51,
+  E_VERSION_MALFORMED: 52,
+  E_VERSION_MISMATCH: 53,
+  E_TAG_EXISTS: 54,
+  E_REGISTRY_UNREACHABLE: 55,
+  E_REGISTRY_AUTH: 56,
+  E_REGISTRY: 57,
   // lint: issue #4 fixes parse and usage errors at exit 2
   E_LINT_INPUT: 2,
   E_INTERNAL: 70,

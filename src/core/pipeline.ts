@@ -5,6 +5,9 @@
  *                                                   │
  *                                                   └──build──▶ BuildResult ──verify──▶ VerifyReport
  *
+ *   git HEAD + project ──release──▶ ReleaseVersion ─▶ TagPlan ─(build, verify)─▶ ReleaseImage
+ *                                        ─▶ TagOutcome per tag (push / skip / refuse) ─▶ ReleaseResult
+ *
  *   any Dockerfile ──lint──▶ LintReport
  *
  *   ProjectFacts + Plan ──compose──▶ ComposePlan ──render──▶ RenderedFiles (compose.yaml, .env.compose)
@@ -689,4 +692,86 @@ export interface ComposeReport {
   readonly probe: { readonly url: string; readonly status: number | null } | null;
   readonly failure: string | null;
   readonly logTail: string | null;
+}
+
+// ─── release ───────────────────────────────────────────────────────────────
+
+/** A version as a git tag or a registry tag spells it (src/release/release-version.ts). */
+export interface ReleaseVersion {
+  /** As written, without a leading `v`: `1.2.3`, `1.3.0rc1`, `1.3.0-rc.1`. */
+  readonly text: string;
+  /** The image tag it becomes (Docker's tag alphabet). */
+  readonly tag: string;
+  readonly major: number;
+  readonly minor: number;
+  readonly patch: number;
+  /** No pre-release, dev or local/build part: only stable versions move floating tags. */
+  readonly stable: boolean;
+  readonly scheme: "pep440" | "semver";
+}
+
+/** What git says about the commit being released (src/release/git-facts.ts). */
+export interface GitFacts {
+  readonly sha: string;
+  readonly shortSha: string;
+  /** Tags pointing at HEAD, as written. */
+  readonly tags: readonly string[];
+  /** Commit time, Unix seconds: SOURCE_DATE_EPOCH and the `created` label. */
+  readonly commitTime: number;
+  /** The remote's URL without credentials, or null when there is no remote. */
+  readonly source: string | null;
+}
+
+/** Why a tag is in the plan. */
+export type TagKind = "version" | "floating" | "commit";
+
+export interface PlannedTag {
+  readonly tag: string;
+  readonly kind: TagKind;
+  /** Immutable tags are checked against the registry; floating ones are moved. */
+  readonly immutable: boolean;
+  readonly why: string;
+}
+
+/** The tags one release pushes, immutable first, floating last (src/release/plan-tags.ts). */
+export interface TagPlan {
+  readonly version: ReleaseVersion | null;
+  readonly tags: readonly PlannedTag[];
+  /** Floating tags this release does not move, and why (a backport, a pre-release). */
+  readonly held: readonly PlannedTag[];
+}
+
+/**
+ * What a release pushes: one image, or a manifest list of one image per platform. Identity
+ * is the image config digests (what a registry's manifest names as `config.digest`), which
+ * stay the same however the layers are compressed on the way.
+ */
+export interface ReleaseImage {
+  readonly kind: "image" | "manifest-list";
+  /** The local reference the engine pushes from (an image id, a tag or a list's name). */
+  readonly local: string;
+  readonly platforms: readonly string[];
+  /** One config digest per platform, sorted. */
+  readonly configDigests: readonly string[];
+}
+
+export type TagAction = "pushed" | "skipped-same" | "forced" | "planned";
+
+export interface TagOutcome {
+  readonly ref: string;
+  readonly tag: PlannedTag;
+  readonly action: TagAction;
+  /** Manifest digest the registry holds for the tag afterwards (or before, for skipped). */
+  readonly digest: string | null;
+}
+
+export interface ReleaseResult {
+  readonly repository: string;
+  readonly git: GitFacts;
+  readonly plan: TagPlan;
+  readonly image: ReleaseImage | null;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly outcomes: readonly TagOutcome[];
+  readonly sbomFile: string | null;
+  readonly dryRun: boolean;
 }

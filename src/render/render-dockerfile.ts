@@ -39,7 +39,12 @@ export function renderDockerfile(plan: Plan): string {
 
 function stageHeader(plan: Plan, name: "builder" | "runtime"): string {
   const purpose = plan.stages.find((stage) => stage.name === name)?.purpose ?? "";
-  return block(`── ${name}: ${purpose}`, `FROM ${plan.baseImage} AS ${name}`);
+  // SOURCE_DATE_EPOCH (passed by `pyship release`, unset otherwise) makes pip's bytecode
+  // hash-based instead of stamped with the install time: one commit, one image.
+  return block(
+    `── ${name}: ${purpose}`,
+    `FROM ${plan.baseImage} AS ${name}\nARG SOURCE_DATE_EPOCH`,
+  );
 }
 
 function baseEnv(plan: Plan, extra: readonly string[] = []): string {

@@ -130,7 +130,7 @@ function buildOptions(dir: string, flags: BuildFlags, ctx: CliContext): BuildOpt
   };
 }
 
-function buildPorts(dir: string, flags: BuildFlags, ctx: CliContext): BuildPorts {
+export function buildPorts(dir: string, flags: BuildFlags, ctx: CliContext): BuildPorts {
   return {
     executor: ctx.executor,
     env: ctx.env,

@@ -23,6 +23,14 @@ addMessages({
   "doctor.unusable": { en: "No usable container engine.", zh: "没有可用的容器引擎。" },
   "doctor.problems": { en: "Problems", zh: "问题" },
   "doctor.ok": { en: "Ready to build.", zh: "可以构建。" },
+  "doctor.reproducible": {
+    en: "Reproducible releases (one commit, one image): yes — {why}",
+    zh: "可复现发布（同一提交得到同一镜像）：是 —— {why}",
+  },
+  "doctor.notReproducible": {
+    en: "Reproducible releases (one commit, one image): no — {why}",
+    zh: "可复现发布（同一提交得到同一镜像）：否 —— {why}",
+  },
 });
 
 export const registerDoctor: Register = (program, ctx, done) => {
@@ -67,6 +75,8 @@ function printDoctor(ctx: CliContext, report: DoctorReport): void {
   }
   if (report.engine) {
     ctx.out(paint.green(t(ctx.lang, "doctor.uses", { why: report.engine.why })));
+    const { supported, why } = report.engine.reproducible;
+    ctx.out(t(ctx.lang, supported ? "doctor.reproducible" : "doctor.notReproducible", { why }));
     ctx.out(paint.green(t(ctx.lang, "doctor.ok")));
   } else ctx.out(paint.red(t(ctx.lang, "doctor.unusable")));
 }
