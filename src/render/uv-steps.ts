@@ -21,7 +21,7 @@ export const VENV_CACHE_WHY =
   "dependency change installs only what changed, and bytecode is compiled only for files written\n" +
   "since the last build; the result is copied into this layer. Measured on a dependency change\n" +
   "(fastapi, numpy, pandas): pip 15.9-21.7 s; uv into a fresh layer 2.7 s without bytecode,\n" +
-  "9.6 s compiling the whole venv; this 3.5-4.7 s with bytecode, most of it copying the venv.";
+  "9.6 s compiling the whole venv; this 4.7 s with bytecode (bench), most of it copying the venv.";
 
 /** Prints [project] dependencies; tomllib is standard from 3.11, tomli (in /opt/tools) before. */
 const PYPROJECT_READER =
