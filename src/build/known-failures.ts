@@ -96,20 +96,20 @@ export const KNOWN_FAILURES: readonly Rule[] = [
   },
   {
     pattern:
-      /Temporary failure in name resolution|Failed to establish a new connection|Network is unreachable|Could not find a version that satisfies the requirement \S+ \(from versions: none\)|Connection timed out|ReadTimeoutError|Could not resolve host/,
+      /Temporary failure in name resolution|Failed to establish a new connection|Network is unreachable|Could not find a version that satisfies the requirement \S+ \(from versions: none\)|Connection timed out|ReadTimeoutError|Could not resolve host|dns error|tcp connect error/,
     explain: () => ({
       code: "E_NETWORK",
-      cause: "pip (or apt) could not reach its package index",
+      cause: "pip, uv (or apt) could not reach its package index",
       hint: NETWORK_HINT,
     }),
   },
   {
     pattern:
-      /Could not find a version that satisfies the requirement (\S+) \(from versions: [^)]+\)/,
+      /Could not find a version that satisfies the requirement (\S+) \(from versions: [^)]+\)|Because (?:there is no version of|only \S+ is available and you require) ([A-Za-z0-9._-]+[^\s,]*)/,
     explain: (m) => ({
       code: "E_BUILD_FAILED",
-      cause: `no release of ${m[1]} matches its version pin`,
-      hint: "check the pin in your requirements (the versions pip saw are listed above) and the image's Python version (`--python`)",
+      cause: `no release of ${m[1] ?? m[2]} matches its version pin`,
+      hint: "check the pin in your requirements (the versions pip or uv saw are in the log above) and the image's Python version (`--python`)",
     }),
   },
   {

@@ -35,6 +35,8 @@ const legacy = (step: string, output: string[]) => [
 ];
 
 const PIP_RUN = "[builder 4/6] RUN pip install -r requirements.txt";
+const UV_RUN =
+  "[builder 5/5] RUN /opt/tools/bin/uv pip compile --quiet --no-header -o /tmp/pyship-locked.txt requirements.txt";
 const COLLECTSTATIC =
   "[runtime 7/7] RUN DJANGO_SETTINGS_MODULE=shop.settings python manage.py collectstatic --noinput";
 
@@ -69,6 +71,25 @@ describe("diagnoseBuild: known failures", () => {
       ]),
       "E_NETWORK",
       /--network host/,
+    ],
+    [
+      "uv cannot resolve the index host",
+      buildkit(UV_RUN, [
+        "error: Request failed after 3 retries",
+        "  Caused by: Failed to fetch: `https://pypi.org/simple/flask/`",
+        "  Caused by: dns error: failed to lookup address information",
+      ]),
+      "E_NETWORK",
+      /--network host/,
+    ],
+    [
+      "uv finds no release matching the pin",
+      buildkit(UV_RUN, [
+        "  × No solution found when resolving dependencies:",
+        "  ╰─▶ Because there is no version of flask==9.9 and you require flask==9.9, we can conclude that your requirements are unsatisfiable.",
+      ]),
+      "E_BUILD_FAILED",
+      /pip or uv saw/,
     ],
     [
       "pip sees versions, none matching",

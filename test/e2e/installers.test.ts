@@ -3,7 +3,8 @@
  * other e2e file builds): uv on the legacy builder, which has no cache mounts, and pip when
  * the user switches back with --installer pip.
  */
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { expectProductionReady } from "./checks.js";
@@ -25,11 +26,14 @@ describeE2e("pyship build: uv on the legacy builder, and pip on request", (engin
     const legacy = engine.settings.PYSHIP_TEST_DOCKER_LEGACY;
     expect(legacy, "setup-engine.sh names a client without BuildKit").toBeTruthy();
     const dir = await copyFixture("flask-module");
+    // pyship picks the best client on PATH: a PATH with only the legacy one leaves it no other.
+    const bin = await mkdtemp(join(tmpdir(), "pyship-uv-legacy-bin-"));
+    await symlink(legacy ?? "", join(bin, "docker"));
     const tag = "pyship-uv-e2e-legacy:test";
     tags.push(tag);
     try {
       const args = ["build", dir, "--tag", tag, "--no-verify", ...buildFlags(engine)];
-      const build = await runPyship(engine, args, 600_000, { PYSHIP_ENGINE: legacy ?? "" });
+      const build = await runPyship(engine, args, 600_000, { PATH: bin, PYSHIP_ENGINE: "" });
       expect(build.exitCode, `${build.stdout}\n${build.stderr}`).toBe(0);
       const dockerfile = await readFile(join(dir, "Dockerfile"), "utf8");
       expect(dockerfile).not.toContain("--mount=");
@@ -39,6 +43,7 @@ describeE2e("pyship build: uv on the legacy builder, and pip on request", (engin
       expectProductionReady(report, exitCode);
     } finally {
       await removeDir(dir);
+      await removeDir(bin);
     }
   });
 
