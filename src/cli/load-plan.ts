@@ -14,14 +14,7 @@ import { httpIndex } from "../detect/pins/package-index.js";
 import { ambiguousCandidates } from "../plan/choose-entrypoint.js";
 import { planProject } from "../plan/plan-project.js";
 import type { CliContext } from "./context.js";
-import { addMessages, t } from "./i18n.js";
-
-addMessages({
-  "loadPlan.which": {
-    en: "Several web apps found. Which one should the image run?",
-    zh: "发现多个 Web 应用，镜像应该运行哪一个？",
-  },
-});
+import { t } from "./i18n.js";
 
 export interface LoadedPlan {
   readonly root: string;

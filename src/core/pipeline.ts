@@ -11,6 +11,7 @@
  * file system and processes). Only src/cli prints or exits; stages return values or throw a
  * PyshipError (src/core/errors.ts).
  */
+import type { Message, Params } from "../i18n/message.js";
 
 /** Why pyship believes something: the file and line that convinced it. */
 export interface Evidence {
@@ -510,11 +511,16 @@ export interface LintFinding {
   readonly endLine: number;
   readonly code: string;
   readonly severity: Severity;
+  /** English; the CLI says it in the user's language from `code` and `vars`. */
   readonly message: string;
+  /** The values of the rule message's `{placeholders}`. */
+  readonly vars?: Params;
   /** A safe fix as edits, or a suggestion text when not safe to apply automatically. */
   readonly fix: {
     readonly safe: boolean;
+    /** English, as `message`; `note` is the same as catalog data, when it has a key. */
     readonly description: string;
+    readonly note?: Message;
     readonly edits: readonly TextEdit[];
   } | null;
 }

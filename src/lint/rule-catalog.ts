@@ -5,6 +5,7 @@
  * PY3 runtime, PY4 secrets, PY5 system packages, PY6 instructions, PY7 build context.
  */
 import type { Severity } from "../core/pipeline.js";
+import { english, fill, type Params } from "../i18n/message.js";
 
 export interface RuleInfo {
   readonly code: string;
@@ -472,11 +473,6 @@ export function ruleInfo(code: string): RuleInfo {
   return rule;
 }
 
-export function formatMessage(
-  code: string,
-  vars: Readonly<Record<string, string | number>> = {},
-): string {
-  return ruleInfo(code).message.replace(/\{(\w+)\}/g, (match, name: string) =>
-    String(vars[name] ?? match),
-  );
+export function formatMessage(code: string, vars: Params = {}): string {
+  return fill(ruleInfo(code).message, vars, english);
 }

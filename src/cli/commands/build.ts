@@ -7,35 +7,10 @@ import { resolve } from "node:path";
 import type { BuildOptions, BuildPorts } from "../../build/build-ports.js";
 import { runBuild } from "../../build/run-build.js";
 import type { CliContext, Register } from "../context.js";
-import { addMessages } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
 import { buildEvents } from "./build-events.js";
 import { planOptions } from "./plan.js";
 import { withInterrupt } from "./verify.js";
-
-addMessages({
-  "build.engine": { en: "Engine: {why}", zh: "构建引擎：{why}" },
-  "build.generated": {
-    en: "No Dockerfile found: generated {files} (review and commit them)",
-    zh: "未找到 Dockerfile：已生成 {files}（请检查并提交）",
-  },
-  "build.kept": {
-    en: "kept your {file} (differs from pyship's)",
-    zh: "保留了你的 {file}（与 pyship 生成的不同）",
-  },
-  "build.title": { en: "Building {tags}", zh: "正在构建 {tags}" },
-  "build.ok": {
-    en: "Built {tags} in {seconds}s ({size})",
-    zh: "已构建 {tags}，用时 {seconds} 秒（{size}）",
-  },
-  "build.failed": { en: "Build failed (full log: {log})", zh: "构建失败（完整日志：{log}）" },
-  "build.pushed": { en: "Pushed {tag}", zh: "已推送 {tag}" },
-  "build.repair": {
-    en: "Known failure ({seen}): repairing once — {what}; rewrote Dockerfile, building again",
-    zh: "已知故障（{seen}）：尝试修复一次 —— {what}；已重写 Dockerfile，重新构建",
-  },
-  "build.noVerify": { en: "Skipped verification (--no-verify)", zh: "已跳过验证（--no-verify）" },
-});
 
 export interface BuildFlags {
   tag: string[];

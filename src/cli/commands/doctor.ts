@@ -7,23 +7,7 @@ import pc from "picocolors";
 import { type ClientFinding, type DoctorReport, doctor } from "../../build/doctor.js";
 import { type ErrorCode, EXIT_CODES } from "../../core/errors.js";
 import type { CliContext, Register } from "../context.js";
-import { addMessages, t } from "../i18n.js";
-
-addMessages({
-  "doctor.heading": { en: "Container engines", zh: "容器引擎" },
-  "doctor.none": {
-    en: "no docker, podman or buildah on PATH",
-    zh: "PATH 中没有 docker、podman 或 buildah",
-  },
-  "doctor.endpoint": { en: "Docker endpoint: {where}", zh: "Docker 连接：{where}" },
-  "doctor.local": { en: "default (local socket)", zh: "默认（本机 socket）" },
-  "doctor.answers": { en: "answers", zh: "可用" },
-  "doctor.down": { en: "not answering", zh: "无响应" },
-  "doctor.uses": { en: "pyship build will use: {why}", zh: "pyship build 将使用：{why}" },
-  "doctor.unusable": { en: "No usable container engine.", zh: "没有可用的容器引擎。" },
-  "doctor.problems": { en: "Problems", zh: "问题" },
-  "doctor.ok": { en: "Ready to build.", zh: "可以构建。" },
-});
+import { t } from "../i18n.js";
 
 export const registerDoctor: Register = (program, ctx, done) => {
   program

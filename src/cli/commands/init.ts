@@ -13,30 +13,9 @@ import { WRITTEN_REQUIREMENTS } from "../../plan/plan-install.js";
 import { renderFiles } from "../../render/render-files.js";
 import { writeFiles } from "../../write/write-files.js";
 import type { CliContext, Register } from "../context.js";
-import { addMessages, t } from "../i18n.js";
+import { t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
 import { type PlanFlags, planOptions } from "./plan.js";
-
-addMessages({
-  "init.create": { en: "created", zh: "已创建" },
-  "init.overwrite": { en: "overwrote", zh: "已覆盖" },
-  "init.skip": { en: "skipped", zh: "已跳过" },
-  "init.unchanged": { en: "unchanged", zh: "无变化" },
-  "init.dry.create": { en: "would create", zh: "将创建" },
-  "init.dry.overwrite": { en: "would overwrite", zh: "将覆盖" },
-  "init.dry.skip": { en: "would skip", zh: "将跳过" },
-  "init.dry.unchanged": { en: "unchanged", zh: "无变化" },
-  "init.ask": {
-    en: "{path} exists and differs (diff above). Overwrite it?",
-    zh: "{path} 已存在且内容不同（见上方差异）。要覆盖吗？",
-  },
-  "init.next": { en: "Next: {command}", zh: "下一步：{command}" },
-  "init.dryNote": { en: "Dry run: nothing was written.", zh: "试运行：没有写入任何文件。" },
-  "init.noInferred": {
-    en: "--write-requirements: nothing to write, the dependencies come from {file}",
-    zh: "--write-requirements：无需写入，依赖来自 {file}",
-  },
-});
 
 interface InitFlags extends PlanFlags {
   dryRun?: boolean;

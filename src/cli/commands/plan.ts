@@ -6,27 +6,8 @@
 import pc from "picocolors";
 import type { Plan, PlanOptions } from "../../core/pipeline.js";
 import type { CliContext, Register } from "../context.js";
-import { addMessages, t } from "../i18n.js";
+import { t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
-
-addMessages({
-  "plan.heading": { en: "Plan for {name} ({root})", zh: "{name} 的构建计划（{root}）" },
-  "plan.python": { en: "python", zh: "Python" },
-  "plan.install": { en: "install", zh: "依赖安装" },
-  "plan.command": { en: "command", zh: "启动命令" },
-  "plan.port": { en: "port", zh: "端口" },
-  "plan.kind": { en: "kind", zh: "类型" },
-  "plan.user": { en: "user", zh: "运行用户" },
-  "plan.apt": { en: "apt", zh: "系统包" },
-  "plan.stages": { en: "stages", zh: "构建阶段" },
-  "plan.evidence": { en: "Why", zh: "依据" },
-  "plan.warnings": { en: "Warnings", zh: "警告" },
-  "plan.none": { en: "none", zh: "无" },
-  "plan.next": {
-    en: "Next: {command}  (writes Dockerfile and .dockerignore)",
-    zh: "下一步：{command}（生成 Dockerfile 和 .dockerignore）",
-  },
-});
 
 export interface PlanFlags {
   python?: string;

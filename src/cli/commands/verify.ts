@@ -10,43 +10,7 @@ import type { VerifyMode, VerifyOptions, VerifyReport } from "../../core/pipelin
 import { verifyError } from "../../verify/verify-error.js";
 import { verifyImage } from "../../verify/verify-image.js";
 import type { CliContext, Register } from "../context.js";
-import { addMessages, t } from "../i18n.js";
-
-addMessages({
-  "verify.heading": { en: "Verifying {image} ({mode})", zh: "正在验证 {image}（{mode}）" },
-  "verify.mode.web": { en: "web app", zh: "Web 应用" },
-  "verify.mode.worker": { en: "worker", zh: "后台进程" },
-  "verify.mode.script": { en: "script", zh: "脚本" },
-  "verify.col.check": { en: "check", zh: "检查" },
-  "verify.col.result": { en: "result", zh: "结果" },
-  "verify.col.detail": { en: "detail", zh: "详情" },
-  "verify.status.pass": { en: "pass", zh: "通过" },
-  "verify.status.fail": { en: "FAIL", zh: "失败" },
-  "verify.status.skip": { en: "skip", zh: "跳过" },
-  "verify.status.warn": { en: "warn", zh: "警告" },
-  "verify.check.start": { en: "starts", zh: "启动" },
-  "verify.check.http": { en: "answers HTTP", zh: "HTTP 响应" },
-  "verify.check.expect": { en: "expected text", zh: "期望内容" },
-  "verify.check.stays-up": { en: "stays up", zh: "持续运行" },
-  "verify.check.exit": { en: "exits 0", zh: "正常退出" },
-  "verify.check.output": { en: "prints output", zh: "输出日志" },
-  "verify.check.non-root": { en: "not root", zh: "非 root 运行" },
-  "verify.check.stop": { en: "stops fast", zh: "快速停止" },
-  "verify.check.no-leaks": { en: "no leaked files", zh: "无敏感文件" },
-  "verify.check.no-compiler": { en: "no compiler", zh: "无编译器" },
-  "verify.check.size": { en: "image size", zh: "镜像大小" },
-  "verify.check.numeric-user": { en: "numeric user", zh: "数字用户 ID" },
-  "verify.check.restricted": { en: "restricted runtime", zh: "受限运行环境" },
-  "verify.check.no-secrets": { en: "no secrets in layers", zh: "各层无密钥" },
-  "verify.verdict.pass": {
-    en: "PASS: {image} works and is ready to ship",
-    zh: "通过：{image} 运行正常，可以发布",
-  },
-  "verify.verdict.fail": {
-    en: "FAIL: {count} check(s) failed for {image}",
-    zh: "未通过：{image} 有 {count} 项检查失败",
-  },
-});
+import { t } from "../i18n.js";
 
 interface VerifyFlags {
   mode?: string;
