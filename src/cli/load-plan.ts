@@ -11,6 +11,7 @@ import { detectProject } from "../detect/detect-project.js";
 import { withEraPython } from "../detect/pins/era-python.js";
 import { manifestDate } from "../detect/pins/manifest-date.js";
 import { httpIndex } from "../detect/pins/package-index.js";
+import { msg } from "../i18n/message.js";
 import { ambiguousCandidates } from "../plan/choose-entrypoint.js";
 import { planProject } from "../plan/plan-project.js";
 import type { CliContext } from "./context.js";
@@ -72,8 +73,8 @@ async function askEntrypoint(
     })),
   });
   if (isCancel(answer)) {
-    throw new PyshipError("E_AMBIGUOUS_ENTRYPOINT", "no entrypoint chosen", {
-      hint: "pass --app, or set command = [...] under [tool.pyship] in pyproject.toml",
+    throw new PyshipError("E_AMBIGUOUS_ENTRYPOINT", msg("entry.notChosen"), {
+      hint: msg("entry.notChosen.hint"),
     });
   }
   return answer;

@@ -14,6 +14,7 @@
 import { split } from "shlex";
 import { PyshipError } from "../core/errors.js";
 import type { ProcfileFacts, PyshipConfig } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import type { ProjectFiles } from "./project-files.js";
 import { shellLine } from "./shell-line.js";
 
@@ -35,11 +36,11 @@ export function detectProcfile(files: ProjectFiles, config: PyshipConfig): Procf
   if (second && first) {
     throw new PyshipError(
       "E_PARSE",
-      `two web: processes (lines ${first.line} and ${second.line})`,
+      msg("procfile.twoWeb", { first: first.line, second: second.line }),
       {
         file: FILE,
         line: second.line,
-        hint: "keep one web: line; the image runs exactly one web process",
+        hint: msg("procfile.twoWeb.hint"),
       },
     );
   }
@@ -71,22 +72,18 @@ function splitWords(process: ProcessLine): string[] {
   try {
     argv = split(process.command);
   } catch (cause) {
-    throw new PyshipError(
-      "E_PARSE",
-      `cannot split the web: command (${(cause as Error).message})`,
-      {
-        file: FILE,
-        line: process.line,
-        hint: "close the open quote or escape in the web: line",
-        cause,
-      },
-    );
-  }
-  if (argv.length === 0) {
-    throw new PyshipError("E_PARSE", "the web: process has no command", {
+    throw new PyshipError("E_PARSE", msg("procfile.split", { reason: (cause as Error).message }), {
       file: FILE,
       line: process.line,
-      hint: "write the command after `web:`, e.g. `web: gunicorn app:app`",
+      hint: msg("procfile.split.hint"),
+      cause,
+    });
+  }
+  if (argv.length === 0) {
+    throw new PyshipError("E_PARSE", msg("procfile.empty"), {
+      file: FILE,
+      line: process.line,
+      hint: msg("procfile.empty.hint"),
     });
   }
   return argv;
@@ -97,11 +94,13 @@ function noWebProcess(config: PyshipConfig, processes: readonly ProcessLine[]): 
   const types = processes.map((process) => `${process.type}:`).join(", ");
   throw new PyshipError(
     "E_PARSE",
-    `${FILE} has no web: process${types ? ` (found ${types})` : ""}`,
+    types
+      ? msg("procfile.noWebFound", { file: FILE, types })
+      : msg("procfile.noWeb", { file: FILE }),
     {
       file: FILE,
       line: processes[0]?.line ?? 1,
-      hint: "add a `web: <command>` line, or set `command` in [tool.pyship] to say what the image runs",
+      hint: msg("procfile.noWeb.hint"),
     },
   );
 }

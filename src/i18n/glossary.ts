@@ -53,7 +53,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { en: null, "zh-CN": "进程", "zh-TW": "行程", avoid: { "zh-TW": ["進程"] } },
   { en: null, "zh-CN": "网络", "zh-TW": "網路", avoid: { "zh-TW": ["網絡"] } },
   { en: /\bports?\b/i, "zh-CN": "端口", "zh-TW": "連接埠", avoid: { "zh-TW": ["端口"] } },
-  { en: null, "zh-CN": "用户", "zh-TW": "使用者", avoid: { "zh-TW": ["用戶"] } },
+  { en: null, "zh-CN": "用户", "zh-TW": "使用者", avoid: { "zh-TW": ["用戶(?!端)"] } },
   { en: null, "zh-CN": "支持", "zh-TW": "支援", avoid: { "zh-TW": ["支持"] } },
   { en: null, "zh-CN": "信息", "zh-TW": "資訊", avoid: { "zh-TW": ["信息"] } },
   { en: null, "zh-CN": "项目", "zh-TW": "專案", avoid: { "zh-TW": ["項目"] } },

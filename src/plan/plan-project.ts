@@ -6,6 +6,7 @@
 import { satisfies } from "@renovatebot/pep440";
 import { PyshipError } from "../core/errors.js";
 import type { Plan, PlanOptions, ProjectFacts, Stage } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
 import { planCommand } from "./plan-command.js";
 import { planDjango } from "./plan-django.js";
@@ -64,8 +65,8 @@ function planPython(facts: ProjectFacts, options: PlanOptions, notes: Notes): st
   let chosen = python.version;
   if (options.python !== undefined) {
     if (!/^3\.\d{1,2}$/.test(options.python)) {
-      throw new PyshipError("E_USAGE", `--python ${options.python} is not a Python version`, {
-        hint: "pass major.minor, e.g. --python 3.12",
+      throw new PyshipError("E_USAGE", msg("plan.badPython", { value: options.python }), {
+        hint: msg("plan.badPython.hint"),
       });
     }
     chosen = options.python;

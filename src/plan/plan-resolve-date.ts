@@ -7,6 +7,7 @@
  */
 import { PyshipError } from "../core/errors.js";
 import type { Plan, PlanOptions } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import { fromFlag, type Notes } from "./notes.js";
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -19,8 +20,8 @@ export function withResolveDate(
   const date = options.resolveDate;
   if (date === undefined) return install;
   if (!ISO_DAY.test(date) || Number.isNaN(Date.parse(date))) {
-    throw new PyshipError("E_USAGE", `--resolve-date ${date} is not a date`, {
-      hint: "pass YYYY-MM-DD, or auto (the last commit that touched the dependency manifest)",
+    throw new PyshipError("E_USAGE", msg("resolveDate.bad", { date }), {
+      hint: msg("resolveDate.bad.hint"),
     });
   }
   if (install.strategy !== "requirements" || install.tool !== "pip") {

@@ -4,6 +4,7 @@
  */
 import pc from "picocolors";
 import { PyshipError } from "../../core/errors.js";
+import { msg } from "../../i18n/message.js";
 import { findRule, RULES, type RuleInfo } from "../../lint/rule-catalog.js";
 import type { CliContext, Register } from "../context.js";
 import { t } from "../i18n.js";
@@ -26,8 +27,8 @@ export const registerExplain: Register = (program, ctx, done) => {
 function lookup(code: string): RuleInfo {
   const rule = findRule(code);
   if (!rule) {
-    throw new PyshipError("E_USAGE", `unknown lint rule "${code}"`, {
-      hint: "run `pyship explain` to list the rules",
+    throw new PyshipError("E_USAGE", msg("explain.unknown", { code }), {
+      hint: msg("explain.unknown.hint"),
     });
   }
   return rule;

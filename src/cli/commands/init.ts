@@ -9,6 +9,7 @@ import { confirm, isCancel } from "@clack/prompts";
 import pc from "picocolors";
 import { PyshipError } from "../../core/errors.js";
 import type { RenderedFiles, WriteOutcome } from "../../core/pipeline.js";
+import { msg } from "../../i18n/message.js";
 import { WRITTEN_REQUIREMENTS } from "../../plan/plan-install.js";
 import { renderFiles } from "../../render/render-files.js";
 import { writeFiles } from "../../write/write-files.js";
@@ -156,10 +157,10 @@ function fileExists(skipped: readonly WriteOutcome[]): PyshipError {
   const names = skipped.map((o) => o.path).join(" and ");
   return new PyshipError(
     "E_FILE_EXISTS",
-    `${names} already exist${skipped.length === 1 ? "s" : ""} with different content and ${skipped.length === 1 ? "was" : "were"} not overwritten`,
+    msg(skipped.length === 1 ? "init.exists.one" : "init.exists.many", { names }),
     {
       file: skipped[0]?.path,
-      hint: "review the diff above, then run `pyship init --force` to replace, or keep your file",
+      hint: msg("init.exists.hint"),
     },
   );
 }

@@ -6,7 +6,7 @@
 import pc from "picocolors";
 import { PyshipError } from "../../core/errors.js";
 import type { LintFinding, Severity } from "../../core/pipeline.js";
-import type { Params } from "../../i18n/message.js";
+import { msg, type Params } from "../../i18n/message.js";
 import {
   formatGithub,
   formatJson,
@@ -64,7 +64,7 @@ export const registerLint: Register = (program, ctx, done) => {
 
 function choice<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new PyshipError("E_USAGE", `${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
+  throw new PyshipError("E_USAGE", msg("usage.oneOf", { flag, values: allowed.join(", "), value }));
 }
 
 function print(ctx: CliContext, format: LintFormat, results: readonly LintFileResult[]): void {

@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import pc from "picocolors";
 import { PyshipError } from "../../core/errors.js";
 import type { VerifyMode, VerifyOptions, VerifyReport } from "../../core/pipeline.js";
+import { type Message, msg } from "../../i18n/message.js";
 import { verifyError } from "../../verify/verify-error.js";
 import { verifyImage } from "../../verify/verify-image.js";
 import type { CliContext, Register } from "../context.js";
@@ -106,11 +107,10 @@ export function printVerifyReport(ctx: CliContext, report: VerifyReport): void {
 export function parseVerifyFlags(flags: Omit<VerifyFlags, "engine" | "json">): VerifyOptions {
   const mode = flags.mode;
   if (mode !== undefined && !["web", "worker", "script"].includes(mode)) {
-    throw usage(`--mode must be web, worker or script, not ${JSON.stringify(mode)}`);
+    throw usage(msg("verify.badMode", { value: JSON.stringify(mode) }));
   }
   const timeout = Number(flags.timeout ?? 60);
-  if (!(timeout > 0))
-    throw usage(`--timeout must be a positive number of seconds, not ${flags.timeout}`);
+  if (!(timeout > 0)) throw usage(msg("verify.badTimeout", { value: String(flags.timeout) }));
   return {
     mode: mode as VerifyMode | undefined,
     port: flags.port === undefined ? undefined : parsePort(flags.port),
@@ -129,15 +129,15 @@ export async function resolveClient(ctx: CliContext, flag: string | undefined): 
   for (const candidate of ["docker", "podman"]) {
     if (await ctx.executor.which(candidate)) return candidate;
   }
-  throw new PyshipError("E_ENGINE_UNAVAILABLE", "neither docker nor podman is installed", {
-    hint: "install Docker or Podman, or pass --engine PATH; `pyship doctor` checks the setup",
+  throw new PyshipError("E_ENGINE_UNAVAILABLE", msg("verify.noClient"), {
+    hint: msg("verify.noClient.hint"),
   });
 }
 
 function parsePort(text: string): number {
   const port = Number(text);
   if (!Number.isInteger(port) || port < 1 || port > 65535)
-    throw usage(`--port must be 1-65535, not ${text}`);
+    throw usage(msg("verify.badPort", { value: text }));
   return port;
 }
 
@@ -145,7 +145,8 @@ function parseEnv(entries: readonly string[]): Record<string, string> {
   const env: Record<string, string> = {};
   for (const entry of entries) {
     const eq = entry.indexOf("=");
-    if (eq <= 0) throw usage(`--env needs KEY=VALUE, not ${JSON.stringify(entry)}`);
+    if (eq <= 0)
+      throw usage(msg("usage.keyValue", { flag: "--env", value: JSON.stringify(entry) }));
     env[entry.slice(0, eq)] = entry.slice(eq + 1);
   }
   return env;
@@ -155,7 +156,7 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function usage(message: string): PyshipError {
+function usage(message: Message): PyshipError {
   return new PyshipError("E_USAGE", message);
 }
 

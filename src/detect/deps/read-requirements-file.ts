@@ -8,6 +8,7 @@ import { posix } from "node:path";
 import { PyshipError } from "../../core/errors.js";
 import { normalizeName } from "../../core/package-name.js";
 import type { Requirement, Warning } from "../../core/pipeline.js";
+import { msg } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import { parseRequirement } from "./parse-requirement.js";
 import { readRequirementOption } from "./requirement-options.js";
@@ -121,12 +122,12 @@ function missingInclude(
   const outside = path.startsWith("../");
   return new PyshipError(
     "E_PARSE",
-    `${outside ? "include outside the project" : "included file not found"}: ${target}`,
+    msg(outside ? "requirements.includeOutside" : "requirements.includeMissing", { target }),
     {
       ...at,
       hint: outside
-        ? "the image build only sees the project directory; copy that file into the project"
-        : `create ${path} or remove this line`,
+        ? msg("requirements.includeOutside.hint")
+        : msg("requirements.includeMissing.hint", { path }),
     },
   );
 }
@@ -137,9 +138,9 @@ function addTarget(text: string, at: { file: string; line: number }, read: Requi
   if (direct === null) {
     const parsed = parseRequirement(text);
     if ("error" in parsed) {
-      throw new PyshipError("E_PARSE", `invalid requirement: ${parsed.error}`, {
+      throw new PyshipError("E_PARSE", msg("requirements.invalid", { error: parsed.error }), {
         ...at,
-        hint: "write it as PEP 508, e.g. flask>=3.0 or requests[socks]==2.32.3",
+        hint: msg("requirements.invalid.hint"),
       });
     }
     read.requirements.push({ ...parsed, evidence: { ...at, why: `listed in ${at.file}` } });
