@@ -5,6 +5,9 @@
  * A line with shell syntax (`flask db upgrade; gunicorn app:app`) is run by a shell, as the
  * platforms do; its last command is what serves (see shell-line.ts).
  *
+ * Like requirements files it may be UTF-16 or carry a byte-order mark (PowerShell's `>` writes
+ * UTF-16 LE); a legacy encoding (GBK) is refused with the conversion command.
+ *
  * A Procfile without a `web:` line is an error (E_PARSE), not a warning: a Procfile is the
  * user's explicit statement of how to run the app, so silently ignoring it and guessing from
  * the code could ship an image that runs something else than the user declared (e.g. the
@@ -15,6 +18,7 @@ import { split } from "shlex";
 import { PyshipError } from "../core/errors.js";
 import type { ProcfileFacts, PyshipConfig } from "../core/pipeline.js";
 import { msg } from "../i18n/message.js";
+import { readRequirementsText } from "./deps/requirements-text.js";
 import type { ProjectFiles } from "./project-files.js";
 import { shellLine } from "./shell-line.js";
 
@@ -30,7 +34,14 @@ interface ProcessLine {
 /** `config` is the project's loaded [tool.pyship]: its `command` makes a web: line optional. */
 export function detectProcfile(files: ProjectFiles, config: PyshipConfig): ProcfileFacts | null {
   if (!files.has(FILE)) return null;
-  const processes = parseProcfile(files.read(FILE));
+  // Windows editors save a Procfile as UTF-16 or with a BOM: decoded as pip decodes requirements.
+  const text = readRequirementsText(
+    files.root,
+    FILE,
+    () => files.read(FILE),
+    "text.notUtf8.pyship",
+  );
+  const processes = parseProcfile(text);
   const web = processes.filter((process) => process.type === "web");
   const [first, second] = web;
   if (second && first) {

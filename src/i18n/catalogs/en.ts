@@ -167,6 +167,7 @@ export const EN = {
   "requirements.invalid.hint": "write it as PEP 508, e.g. flask>=3.0 or requests[socks]==2.32.3",
   "text.notUtf8":
     "{path} is not UTF-8 (byte {byte}) and has no byte-order mark: pip in the image would refuse it too",
+  "text.notUtf8.pyship": "{path} is not UTF-8 (byte {byte}) and has no byte-order mark",
   "text.notUtf8.hint":
     "convert it, e.g. from GBK: `iconv -f GBK -t UTF-8 {path} -o {path}` (or save it as UTF-8 in your editor)",
   "pyproject.invalidRequirement": "invalid requirement in [project].dependencies: {error}",

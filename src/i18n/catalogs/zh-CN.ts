@@ -163,6 +163,7 @@ export const ZH_CN: Catalog = {
   "requirements.invalid.hint": "请按 PEP 508 书写，例如 flask>=3.0 或 requests[socks]==2.32.3",
   "text.notUtf8":
     "{path} 不是 UTF-8 编码（字节 {byte}），也没有字节顺序标记（BOM）：镜像里的 pip 同样会拒绝它",
+  "text.notUtf8.pyship": "{path} 不是 UTF-8 编码（字节 {byte}），也没有字节顺序标记（BOM）",
   "text.notUtf8.hint":
     "请转换编码，例如从 GBK 转换：`iconv -f GBK -t UTF-8 {path} -o {path}`（或在编辑器中另存为 UTF-8）",
   "pyproject.invalidRequirement": "[project].dependencies 中的依赖写法有误：{error}",

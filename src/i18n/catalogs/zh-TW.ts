@@ -164,6 +164,7 @@ export const ZH_TW: Catalog = {
   "requirements.invalid.hint": "請按 PEP 508 書寫，例如 flask>=3.0 或 requests[socks]==2.32.3",
   "text.notUtf8":
     "{path} 不是 UTF-8 編碼（位元組 {byte}），也沒有位元組順序標記（BOM）：映像檔裡的 pip 同樣會拒絕它",
+  "text.notUtf8.pyship": "{path} 不是 UTF-8 編碼（位元組 {byte}），也沒有位元組順序標記（BOM）",
   "text.notUtf8.hint":
     "請轉換編碼，例如從 GBK 轉換：`iconv -f GBK -t UTF-8 {path} -o {path}`（或在編輯器中另存為 UTF-8）",
   "pyproject.invalidRequirement": "[project].dependencies 中的相依套件寫法有誤：{error}",
