@@ -58,6 +58,7 @@ describe("languages at the CLI edge", () => {
     const text = await run(["--lang", "zh-TW", "lint", "Dockerfile"], dir);
     expect(text.out).toContain("`python:3.12` 是完整版 Python 映像檔");
     expect(text.out).toContain("shell 形式的 CMD");
+    expect(text.out).toContain("建議: 改用 python:3.12-slim");
     const json = await run(["--lang", "zh-TW", "lint", "--format", "json", "Dockerfile"], dir);
     expect(json.out).toContain("is the full Python image");
     expect(json.out).not.toMatch(/[\u4e00-\u9fff]/);

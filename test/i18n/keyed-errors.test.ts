@@ -32,7 +32,7 @@ function plainThrows(): string[] {
 
 describe("errors carry catalog keys", () => {
   it("finds a plain-string throw (the check itself works)", () => {
-    const sample = "throw new PyshipError(\"E_USAGE\", `--x is bad`);";
+    const sample = 'throw new PyshipError("E_USAGE", `--x is bad`);';
     expect(sample.match(PLAIN)).toHaveLength(1);
     expect('new PyshipError("E_USAGE", msg("a.b"))'.match(PLAIN)).toBeNull();
   });
