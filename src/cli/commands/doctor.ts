@@ -7,7 +7,7 @@ import pc from "picocolors";
 import { type ClientFinding, type DoctorReport, doctor } from "../../build/doctor.js";
 import { type ErrorCode, EXIT_CODES } from "../../core/errors.js";
 import type { CliContext, Register } from "../context.js";
-import { t } from "../i18n.js";
+import { say, t } from "../i18n.js";
 
 export const registerDoctor: Register = (program, ctx, done) => {
   program
@@ -18,11 +18,16 @@ export const registerDoctor: Register = (program, ctx, done) => {
     .option("--json", "print the findings as JSON (stable, English)")
     .action(async (flags: { json?: boolean }) => {
       const report = await doctor(ctx.executor, ctx.env);
-      if (flags.json) ctx.out(JSON.stringify(report, null, 2));
+      if (flags.json) ctx.out(JSON.stringify(report, englishOnly, 2));
       else printDoctor(ctx, report);
       done(exitCode(report));
     });
 };
+
+/** --json stays English: the catalog copies of messages are left out. */
+function englishOnly(key: string, value: unknown): unknown {
+  return key === "text" || key === "hintText" ? undefined : value;
+}
 
 export function exitCode(report: DoctorReport): number {
   if (report.ok) return 0;
@@ -45,8 +50,11 @@ function printDoctor(ctx: CliContext, report: DoctorReport): void {
   if (report.problems.length > 0) {
     ctx.out(paint.bold(t(ctx.lang, "doctor.problems")));
     for (const problem of report.problems) {
-      ctx.out(`  ${paint.yellow("!")} [${problem.code}] ${problem.message}`);
-      if (problem.hint) ctx.out(`    ${paint.cyan("→")} ${problem.hint}`);
+      ctx.out(
+        `  ${paint.yellow("!")} [${problem.code}] ${say(ctx.lang, problem.text ?? problem.message)}`,
+      );
+      const hint = problem.hintText ?? problem.hint;
+      if (hint) ctx.out(`    ${paint.cyan("→")} ${say(ctx.lang, hint)}`);
     }
   }
   if (report.engine) {

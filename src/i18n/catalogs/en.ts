@@ -17,6 +17,9 @@ export const EN = {
   "build.repair":
     "Known failure ({seen}): repairing once — {what}; rewrote Dockerfile, building again",
   "build.noVerify": "Skipped verification (--no-verify)",
+  "doctor.legacyOnly": "{client} builds only with the legacy builder ({reason})",
+  "doctor.legacyOnly.hint":
+    "install the docker buildx plugin for cache mounts and faster rebuilds (pyship still builds without it)",
   "doctor.heading": "Container engines",
   "doctor.none": "no docker, podman or buildah on PATH",
   "doctor.endpoint": "Docker endpoint: {where}",

@@ -15,6 +15,9 @@ export const ZH_CN: Catalog = {
   "build.pushed": "已推送 {tag}",
   "build.repair": "已知故障（{seen}）：尝试修复一次 —— {what}；已重写 Dockerfile，重新构建",
   "build.noVerify": "已跳过验证（--no-verify）",
+  "doctor.legacyOnly": "{client} 只能用旧版构建器构建（{reason}）",
+  "doctor.legacyOnly.hint":
+    "安装 docker buildx 插件可获得缓存挂载和更快的重新构建（没有它 pyship 也能构建）",
   "doctor.heading": "容器引擎",
   "doctor.none": "PATH 中没有 docker、podman 或 buildah",
   "doctor.endpoint": "Docker 连接：{where}",

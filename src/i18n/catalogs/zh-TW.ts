@@ -16,6 +16,9 @@ export const ZH_TW: Catalog = {
   "build.pushed": "已推送 {tag}",
   "build.repair": "已知故障（{seen}）：嘗試修復一次 —— {what}；已重寫 Dockerfile，重新建置",
   "build.noVerify": "已跳過驗證（--no-verify）",
+  "doctor.legacyOnly": "{client} 只能用舊版建置器建置（{reason}）",
+  "doctor.legacyOnly.hint":
+    "安裝 docker buildx 外掛可獲得快取掛載和更快的重新建置（沒有它 pyship 也能建置）",
   "doctor.heading": "容器引擎",
   "doctor.none": "PATH 中沒有 docker、podman 或 buildah",
   "doctor.endpoint": "Docker 連線：{where}",
