@@ -329,4 +329,6 @@ export const EN = {
   "lint.fix.noRecommends": "add --no-install-recommends",
   "lint.var.aptLists": "add && rm -rf /var/lib/apt/lists/* to the same RUN",
   "lint.fix.aptLists": "remove /var/lib/apt/lists/* in the same RUN",
+  "lint.var.tzOffset": "reads as the opposite offset to POSIX (the sign is reversed)",
+  "lint.var.tzUnknown": "is not a zone the C library knows: the container silently runs on UTC",
 } as const;

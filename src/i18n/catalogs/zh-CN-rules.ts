@@ -106,6 +106,11 @@ export const ZH_CN_RULES: Readonly<Record<string, RuleText>> = {
     rationale:
       "EXPOSE 说明应用提供服务的端口，各种平台和 `docker run -P` 都会用它。它与命令实际绑定的端口不一致时，发布的端口就是错的，健康检查也会失败。",
   },
+  PY307: {
+    message: "`TZ={value}` {problem}；请写成时区名，例如 {suggested}",
+    rationale:
+      "C 库把 TZ 当作镜像中 tzdata 里的时区名（Asia/Shanghai）或 POSIX 规则来读，而 POSIX 规则的符号是反的：`UTC+8` 表示比 UTC *晚* 8 小时。像 `+08:00` 这样的时差或不存在的名称（`Asia/Beijing`）也不会报错：容器会悄悄使用 UTC，日志和定时任务的时间差了好几个小时。请使用该时区内城市的 IANA 名称（Asia/Shanghai、Asia/Taipei、Asia/Hong_Kong），固定的 UTC+8 可用 Etc/GMT-8（Etc 名称沿用 POSIX 的符号）。`pyship init --tz Asia/Shanghai` 会替你写好。",
+  },
   PY401: {
     message: "ENV `{name}` 看起来是凭据：它保存在镜像配置里，任何能拉取镜像的人都能看到",
     rationale:

@@ -319,4 +319,6 @@ export const ZH_CN: Catalog = {
   "lint.fix.noRecommends": "加上 --no-install-recommends",
   "lint.var.aptLists": "在同一个 RUN 中加上 && rm -rf /var/lib/apt/lists/*",
   "lint.fix.aptLists": "在同一个 RUN 中删除 /var/lib/apt/lists/*",
+  "lint.var.tzOffset": "在 POSIX 中表示相反方向的时差（符号是反的）",
+  "lint.var.tzUnknown": "不是 C 库认识的时区：容器会悄悄使用 UTC",
 };

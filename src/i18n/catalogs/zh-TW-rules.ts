@@ -103,6 +103,11 @@ export const ZH_TW_RULES: Readonly<Record<string, RuleText>> = {
     rationale:
       "EXPOSE 說明應用程式提供服務的連接埠，各種平臺和 `docker run -P` 都會用它。它與指令實際繫結的連接埠不一致時，發布的連接埠就是錯的，健康檢查也會失敗。",
   },
+  PY307: {
+    message: "`TZ={value}` {problem}；請寫成時區名稱，例如 {suggested}",
+    rationale:
+      "C 函式庫把 TZ 當作映像檔中 tzdata 裡的時區名稱（Asia/Taipei）或 POSIX 規則來讀，而 POSIX 規則的正負號是反的：`UTC+8` 表示比 UTC *晚* 8 小時。像 `+08:00` 這樣的時差或不存在的名稱（`Asia/Beijing`）也不會報錯：容器會悄悄使用 UTC，日誌和排程工作的時間差了好幾個小時。請使用該時區內城市的 IANA 名稱（Asia/Taipei、Asia/Shanghai、Asia/Hong_Kong），固定的 UTC+8 可用 Etc/GMT-8（Etc 名稱沿用 POSIX 的正負號）。`pyship init --tz Asia/Taipei` 會替你寫好。",
+  },
   PY401: {
     message: "ENV `{name}` 看起來是憑證：它儲存在映像檔設定裡，任何能拉取映像檔的人都能看到",
     rationale:

@@ -320,4 +320,6 @@ export const ZH_TW: Catalog = {
   "lint.fix.noRecommends": "加上 --no-install-recommends",
   "lint.var.aptLists": "在同一個 RUN 中加上 && rm -rf /var/lib/apt/lists/*",
   "lint.fix.aptLists": "在同一個 RUN 中刪除 /var/lib/apt/lists/*",
+  "lint.var.tzOffset": "在 POSIX 中表示相反方向的時差（正負號是反的）",
+  "lint.var.tzUnknown": "不是 C 函式庫認得的時區：容器會悄悄使用 UTC",
 };
