@@ -293,6 +293,8 @@ export interface PlanOptions {
   readonly resolveDate?: string;
   /** Repairs found by a failed build or verify (`pyship build`), applied on top of the plan's own. */
   readonly repairs?: readonly Repair[];
+  /** `--tz`: the container's time zone (an IANA name), set as ENV TZ in the final stage. */
+  readonly tz?: string;
 }
 
 /**

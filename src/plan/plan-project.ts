@@ -15,6 +15,7 @@ import { planProcess } from "./plan-process.js";
 import { planRepairs, repairedPython, withRepairApt, withRepairs } from "./plan-repairs.js";
 import { withResolveDate } from "./plan-resolve-date.js";
 import { planRunContext } from "./plan-run-context.js";
+import { withTimeZone } from "./plan-time-zone.js";
 import { planSystemPackages } from "./system-packages.js";
 
 const DEFAULT_USER = { name: "app", uid: 10001 } as const;
@@ -44,7 +45,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     framework: choice.candidate?.framework ?? "unknown",
     app: choice.candidate?.app ?? null,
     command: choice.command,
-    ...planRunContext(choice, notes),
+    ...withTimeZone(planRunContext(choice, notes), options.tz, notes),
     commandSource: choice.commandSource,
     ...planProcess(choice, notes),
     port: choice.port,

@@ -46,6 +46,7 @@ export const registerBuild: Register = (program, ctx, done) => {
     .option("--network <mode>", "network for RUN steps, e.g. host")
     .option("--platform <os/arch>", "target platform, e.g. linux/amd64")
     .option("--base-image <image>", "base image when pyship generates the Dockerfile")
+    .option("--tz <zone>", "time zone of the running container, e.g. Asia/Shanghai (sets TZ)")
     .option("--python <version>", "Python major.minor when pyship generates the Dockerfile")
     .option("--app <target>", "entrypoint when several are found (generated Dockerfile only)")
     .option(

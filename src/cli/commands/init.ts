@@ -42,6 +42,7 @@ export const registerInit: Register = (program, ctx, done) => {
     )
     .option("--python <version>", "Python major.minor, e.g. 3.12 (overrides detection and config)")
     .option("--base-image <image>", "base image (default: python:<version>-slim)")
+    .option("--tz <zone>", "time zone of the running container, e.g. Asia/Shanghai (sets TZ)")
     .option("--app <target>", "entrypoint to run when several are found, e.g. 'shop:create_app()'")
     .option(
       "--resolve-date <date>",

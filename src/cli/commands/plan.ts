@@ -15,6 +15,7 @@ export interface PlanFlags {
   app?: string;
   buildkit?: boolean;
   resolveDate?: string;
+  tz?: string;
 }
 
 /** The flags `plan`, `init` (and `build`) share, as PlanOptions. */
@@ -25,6 +26,7 @@ export function planOptions(flags: PlanFlags): PlanOptions {
     ...(flags.app === undefined ? {} : { app: flags.app }),
     ...(flags.buildkit === undefined ? {} : { buildkit: flags.buildkit }),
     ...(flags.resolveDate === undefined ? {} : { resolveDate: flags.resolveDate }),
+    ...(flags.tz === undefined ? {} : { tz: flags.tz }),
   };
 }
 
@@ -36,6 +38,7 @@ export const registerPlan: Register = (program, ctx, done) => {
     .option("--json", "print the plan as JSON (stable keys, English)")
     .option("--python <version>", "Python major.minor, e.g. 3.12 (overrides detection and config)")
     .option("--base-image <image>", "base image (default: python:<version>-slim)")
+    .option("--tz <zone>", "time zone of the running container, e.g. Asia/Shanghai (sets TZ)")
     .option("--app <target>", "entrypoint to run when several are found, e.g. 'shop:create_app()'")
     .option(
       "--resolve-date <date>",

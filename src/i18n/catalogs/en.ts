@@ -331,4 +331,7 @@ export const EN = {
   "lint.fix.aptLists": "remove /var/lib/apt/lists/* in the same RUN",
   "lint.var.tzOffset": "reads as the opposite offset to POSIX (the sign is reversed)",
   "lint.var.tzUnknown": "is not a zone the C library knows: the container silently runs on UTC",
+  "plan.badTz": "--tz {value} is not a time zone name",
+  "plan.badTz.hint":
+    "pass an IANA zone name such as {suggested} (a city in the zone; Etc/GMT-8 is a fixed UTC+8)",
 } as const;

@@ -321,4 +321,7 @@ export const ZH_CN: Catalog = {
   "lint.fix.aptLists": "在同一个 RUN 中删除 /var/lib/apt/lists/*",
   "lint.var.tzOffset": "在 POSIX 中表示相反方向的时差（符号是反的）",
   "lint.var.tzUnknown": "不是 C 库认识的时区：容器会悄悄使用 UTC",
+  "plan.badTz": "--tz {value} 不是时区名",
+  "plan.badTz.hint":
+    "请传入 IANA 时区名，例如 {suggested}（该时区内的城市；Etc/GMT-8 表示固定的 UTC+8）",
 };

@@ -322,4 +322,7 @@ export const ZH_TW: Catalog = {
   "lint.fix.aptLists": "在同一個 RUN 中刪除 /var/lib/apt/lists/*",
   "lint.var.tzOffset": "在 POSIX 中表示相反方向的時差（正負號是反的）",
   "lint.var.tzUnknown": "不是 C 函式庫認得的時區：容器會悄悄使用 UTC",
+  "plan.badTz": "--tz {value} 不是時區名稱",
+  "plan.badTz.hint":
+    "請傳入 IANA 時區名稱，例如 {suggested}（該時區內的城市；Etc/GMT-8 表示固定的 UTC+8）",
 };
