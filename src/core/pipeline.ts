@@ -434,7 +434,9 @@ export type CheckStatus = "pass" | "fail" | "warn" | "skip";
 export interface VerifyCheck {
   readonly name: string;
   readonly status: CheckStatus;
+  /** English (what --json prints); `note` is the same as a catalog message, when it has one. */
   readonly detail: string;
+  readonly note?: Message;
   /** Measured value where there is one (ms, bytes, uid). */
   readonly value?: number;
 }

@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import type { BuildOptions, BuildPorts } from "../../build/build-ports.js";
 import { runBuild } from "../../build/run-build.js";
 import type { CliContext, Register } from "../context.js";
+import { englishJson } from "../english-json.js";
 import { loadPlan } from "../load-plan.js";
 import { buildEvents } from "./build-events.js";
 import { planOptions } from "./plan.js";
@@ -73,7 +74,7 @@ export async function buildCommand(
     buildOptions(dir, flags, ctx),
     buildPorts(dir, flags, ctx),
   );
-  if (flags.json) ctx.out(JSON.stringify({ ...result, verify: report, repair }, null, 2));
+  if (flags.json) ctx.out(englishJson({ ...result, verify: report, repair }));
   if (failure) throw failure;
   return 0;
 }

@@ -7,6 +7,7 @@ import pc from "picocolors";
 import { type ClientFinding, type DoctorReport, doctor } from "../../build/doctor.js";
 import { type ErrorCode, EXIT_CODES } from "../../core/errors.js";
 import type { CliContext, Register } from "../context.js";
+import { englishJson } from "../english-json.js";
 import { say, t } from "../i18n.js";
 
 export const registerDoctor: Register = (program, ctx, done) => {
@@ -18,16 +19,11 @@ export const registerDoctor: Register = (program, ctx, done) => {
     .option("--json", "print the findings as JSON (stable, English)")
     .action(async (flags: { json?: boolean }) => {
       const report = await doctor(ctx.executor, ctx.env);
-      if (flags.json) ctx.out(JSON.stringify(report, englishOnly, 2));
+      if (flags.json) ctx.out(englishJson(report));
       else printDoctor(ctx, report);
       done(exitCode(report));
     });
 };
-
-/** --json stays English: the catalog copies of messages are left out. */
-function englishOnly(key: string, value: unknown): unknown {
-  return key === "text" || key === "hintText" ? undefined : value;
-}
 
 export function exitCode(report: DoctorReport): number {
   if (report.ok) return 0;

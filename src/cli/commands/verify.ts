@@ -11,7 +11,8 @@ import { type Message, msg } from "../../i18n/message.js";
 import { verifyError } from "../../verify/verify-error.js";
 import { verifyImage } from "../../verify/verify-image.js";
 import type { CliContext, Register } from "../context.js";
-import { t } from "../i18n.js";
+import { englishJson } from "../english-json.js";
+import { say, t } from "../i18n.js";
 
 interface VerifyFlags {
   mode?: string;
@@ -47,7 +48,7 @@ export const registerVerify: Register = (program, ctx, done) => {
       const report = await withInterrupt((signal) =>
         verifyImage({ executor: ctx.executor, client, image, options, signal, onProgress }),
       );
-      if (flags.json) ctx.out(JSON.stringify(report, null, 2));
+      if (flags.json) ctx.out(englishJson(report));
       else printVerifyReport(ctx, report);
       const error = verifyError(report);
       if (error) throw error;
@@ -75,7 +76,7 @@ export function printVerifyReport(ctx: CliContext, report: VerifyReport): void {
   const rows = report.checks.map((check) => [
     t(ctx.lang, `verify.check.${check.name}`),
     t(ctx.lang, `verify.status.${check.status}`),
-    check.detail,
+    check.note ? say(ctx.lang, check.note) : check.detail,
   ]);
   const header = ["check", "result", "detail"].map((key) => t(ctx.lang, `verify.col.${key}`));
   const widths = [0, 1].map((i) =>

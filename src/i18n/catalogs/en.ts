@@ -12,6 +12,7 @@ export const EN = {
   "build.kept": "kept your {file} (differs from pyship's)",
   "build.title": "Building {tags}",
   "build.ok": "Built {tags} in {seconds}s ({size})",
+  "build.sizeUnknown": "size unknown",
   "build.failed": "Build failed (full log: {log})",
   "build.pushed": "Pushed {tag}",
   "build.repair":
@@ -334,4 +335,24 @@ export const EN = {
   "plan.badTz": "--tz {value} is not a time zone name",
   "plan.badTz.hint":
     "pass an IANA zone name such as {suggested} (a city in the zone; Etc/GMT-8 is a fixed UTC+8)",
+  "verify.d.notRunning": "the container is not running",
+  "verify.d.scriptStops": "a script stops by itself",
+  "verify.d.noProc": "cannot read /proc/1/status (no cat in the image?)",
+  "verify.d.root": "the process runs as root (uid 0); add a user and USER it in the final stage",
+  "verify.d.stopped": "stopped in {time}",
+  "verify.d.running": "running after {time}",
+  "verify.d.exited0": "exited 0 after {time}",
+  "verify.d.exitedCode": "exited with code {code}",
+  "verify.d.stillRunning": "still running after {time}; pass --mode worker if it is meant to",
+  "verify.d.noExpect": "output does not contain {text}",
+  "verify.d.firstLine": "first line after {time}: {line}",
+  "verify.d.noLeaks": "no .env, keys, .git, virtualenv or __pycache__",
+  "verify.d.leaks": "{files}; add them to .dockerignore",
+  "verify.d.noCompiler": "no gcc, cc, g++ or clang",
+  "verify.d.compilers": "{compilers} in the final image; build native packages in a builder stage",
+  "verify.d.noSize": "the engine did not report a size",
+  "verify.d.restricted": "still works with {how}",
+  "verify.d.http404":
+    "GET {path} → 404 after {time}: the server answers, nothing is routed at {path} (--path probes a real route)",
+  "verify.d.http": "GET {path} → {status} after {time}",
 } as const;
