@@ -24,7 +24,9 @@ export interface Evidence {
 
 export interface Warning {
   readonly code: string;
+  /** English (what --json prints); `text` is the same as a catalog message, when it has one. */
   readonly message: string;
+  readonly text?: Message;
   readonly file?: string;
   readonly line?: number;
 }

@@ -40,6 +40,11 @@ export function fill(
   });
 }
 
+/** `message` (English) and `text` (the catalog message) for a warning or report line. */
+export function withText(text: Message): { message: string; text: Message } {
+  return { message: english(text), text };
+}
+
 /** The English text of a message (or the string itself, for text that has no key yet). */
 export function english(text: string | Message): string {
   if (typeof text === "string") return text;

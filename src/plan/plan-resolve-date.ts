@@ -7,7 +7,7 @@
  */
 import { PyshipError } from "../core/errors.js";
 import type { Plan, PlanOptions } from "../core/pipeline.js";
-import { msg } from "../i18n/message.js";
+import { msg, withText } from "../i18n/message.js";
 import { fromFlag, type Notes } from "./notes.js";
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -25,8 +25,8 @@ export function withResolveDate(
     });
   }
   if (install.strategy !== "requirements" || install.tool !== "pip") {
-    const message = `--resolve-date applies to requirements files installed with pip; ${install.strategy} installs what its lock or tool resolves, so it is ignored`;
-    notes.warnings.push({ code: "W_RESOLVE_DATE_IGNORED", message });
+    const text = msg("warn.resolveDateIgnored", { strategy: install.strategy });
+    notes.warnings.push({ code: "W_RESOLVE_DATE_IGNORED", ...withText(text) });
     return install;
   }
   notes.evidence.push(

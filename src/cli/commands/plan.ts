@@ -6,7 +6,8 @@
 import pc from "picocolors";
 import type { Plan, PlanOptions } from "../../core/pipeline.js";
 import type { CliContext, Register } from "../context.js";
-import { t } from "../i18n.js";
+import { englishJson } from "../english-json.js";
+import { say as sayText, t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
 
 export interface PlanFlags {
@@ -50,7 +51,7 @@ export const registerPlan: Register = (program, ctx, done) => {
     )
     .action(async (dir: string, flags: PlanFlags & { json?: boolean }) => {
       const { root, plan } = await loadPlan(dir, planOptions(flags), ctx);
-      if (flags.json) ctx.out(JSON.stringify(plan, null, 2));
+      if (flags.json) ctx.out(englishJson(plan));
       else printPlan(ctx, plan, root, dir);
       done(0);
     });
@@ -73,7 +74,8 @@ function printPlan(ctx: CliContext, plan: Plan, root: string, dir: string): void
         warning.file === undefined
           ? ""
           : `${warning.file}${warning.line === undefined ? "" : `:${warning.line}`}: `;
-      ctx.out(`  ${paint.yellow("!")} [${warning.code}] ${where}${warning.message}`);
+      const text = warning.text ? sayText(ctx.lang, warning.text) : warning.message;
+      ctx.out(`  ${paint.yellow("!")} [${warning.code}] ${where}${text}`);
     }
   }
   ctx.out(`\n${say("plan.next", { command: dir === "." ? "pyship init" : `pyship init ${dir}` })}`);

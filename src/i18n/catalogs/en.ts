@@ -355,4 +355,18 @@ export const EN = {
   "verify.d.http404":
     "GET {path} → 404 after {time}: the server answers, nothing is routed at {path} (--path probes a real route)",
   "verify.d.http": "GET {path} → {status} after {time}",
+  "warn.reqUnknownOption": "pip option {option} is not one pyship knows; kept for pip",
+  "warn.reqRemoteInclude": "{target} is fetched by pip at build time; pyship can't read it",
+  "warn.reqCycle": "{path} includes itself (through {through}); the loop is read once",
+  "warn.reqUnnamedUrl": "can't tell which package {target} installs (add #egg=name)",
+  "warn.resolveDateIgnored":
+    "--resolve-date applies to requirements files installed with pip; {strategy} installs what its lock or tool resolves, so it is ignored",
+  "warn.shellPid1":
+    "the command's last step is piped or backgrounded, so /bin/sh stays PID 1 and `docker stop` cannot reach the server; make the server the last plain command",
+  "warn.setupPyNoLayer":
+    "setup.py can only be evaluated with the whole source, so dependencies install with the code and any code change reinstalls them; list them in requirements.txt or [project] dependencies for a cached dependency layer",
+  "warn.serverAdded":
+    "{package} is not a dependency; pyship installs {spec} because the command runs {program} (add it to {file} to pin its version)",
+  "warn.djangoStatic":
+    "static files are collected into STATIC_ROOT, but nothing serves them (Django does not with DEBUG off): add whitenoise.middleware.WhiteNoiseMiddleware, or have a web server serve STATIC_ROOT",
 } as const;

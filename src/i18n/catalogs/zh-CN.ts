@@ -345,4 +345,18 @@ export const ZH_CN: Catalog = {
   "verify.d.http404":
     "GET {path} → 404，用时 {time}：服务器有响应，但 {path} 上没有路由（用 --path 探测真实的路由）",
   "verify.d.http": "GET {path} → {status}，用时 {time}",
+  "warn.reqUnknownOption": "pyship 不认识 pip 选项 {option}；已原样保留给 pip",
+  "warn.reqRemoteInclude": "{target} 由 pip 在构建时下载；pyship 无法读取它",
+  "warn.reqCycle": "{path} 引用了自身（经由 {through}）；循环只读取一次",
+  "warn.reqUnnamedUrl": "无法判断 {target} 安装的是哪个软件包（请加上 #egg=名称）",
+  "warn.resolveDateIgnored":
+    "--resolve-date 只适用于用 pip 安装的 requirements 文件；{strategy} 安装的是锁文件或工具解析出的版本，因此忽略该参数",
+  "warn.shellPid1":
+    "命令的最后一步用了管道或在后台运行，所以 /bin/sh 一直是 PID 1，`docker stop` 到不了服务器；请让服务器成为最后一条普通命令",
+  "warn.setupPyNoLayer":
+    "setup.py 只有在完整源码下才能求值，所以依赖随代码一起安装，任何代码改动都会重新安装它们；请把依赖写进 requirements.txt 或 [project] dependencies，以便缓存依赖层",
+  "warn.serverAdded":
+    "{package} 不在依赖中；因为命令运行的是 {program}，pyship 会安装 {spec}（把它加入 {file} 可固定版本）",
+  "warn.djangoStatic":
+    "静态文件收集到了 STATIC_ROOT，但没有谁提供它们（DEBUG 关闭时 Django 不会提供）：请添加 whitenoise.middleware.WhiteNoiseMiddleware，或让 Web 服务器提供 STATIC_ROOT",
 };

@@ -346,4 +346,18 @@ export const ZH_TW: Catalog = {
   "verify.d.http404":
     "GET {path} → 404，耗時 {time}：伺服器有回應，但 {path} 上沒有路由（用 --path 探測真實的路由）",
   "verify.d.http": "GET {path} → {status}，耗時 {time}",
+  "warn.reqUnknownOption": "pyship 不認識 pip 選項 {option}；已原樣保留給 pip",
+  "warn.reqRemoteInclude": "{target} 由 pip 在建置時下載；pyship 無法讀取它",
+  "warn.reqCycle": "{path} 引用了自身（經由 {through}）；迴圈只讀取一次",
+  "warn.reqUnnamedUrl": "無法判斷 {target} 安裝的是哪個套件（請加上 #egg=名稱）",
+  "warn.resolveDateIgnored":
+    "--resolve-date 只適用於用 pip 安裝的 requirements 檔案；{strategy} 安裝的是鎖定檔或工具解析出的版本，因此忽略該參數",
+  "warn.shellPid1":
+    "指令的最後一步用了管道或在背景執行，所以 /bin/sh 一直是 PID 1，`docker stop` 到不了伺服器；請讓伺服器成為最後一條普通指令",
+  "warn.setupPyNoLayer":
+    "setup.py 只有在完整原始碼下才能求值，所以相依套件隨程式碼一起安裝，任何程式碼變更都會重新安裝它們；請把相依套件寫進 requirements.txt 或 [project] dependencies，以便快取相依套件層",
+  "warn.serverAdded":
+    "{package} 不在相依套件中；因為指令執行的是 {program}，pyship 會安裝 {spec}（把它加入 {file} 可固定版本）",
+  "warn.djangoStatic":
+    "靜態檔案收集到了 STATIC_ROOT，但沒有誰提供它們（DEBUG 關閉時 Django 不會提供）：請新增 whitenoise.middleware.WhiteNoiseMiddleware，或讓 Web 伺服器提供 STATIC_ROOT",
 };
