@@ -1,8 +1,9 @@
-// Prints zh-TW drafts for the zh-CN messages that have no zh-TW text yet, ready to paste into
-// src/i18n/catalogs/zh-TW.ts (or zh-TW-rules.ts): the glossary's terms first (镜像 → 映像檔,
-// 构建 → 建置: Taiwan words, not converted characters), then OpenCC's mainland → Taiwan
-// conversion with Taiwan phrases for the rest. A draft for a person to read, not a translation:
-// `node scripts/draft-zh-tw.mjs` (missing only) or `--all`.
+// Prints the catalog lines still missing, ready to paste into src/i18n/catalogs/zh-TW.ts (or
+// zh-TW-rules.ts): every zh-CN text without a zh-TW one (including messages commands add with
+// addMessages) drafted with the glossary's Taiwan terms first (镜像 → 映像檔, 构建 → 建置:
+// Taiwan words, not converted characters), then OpenCC's mainland → Taiwan conversion with
+// Taiwan phrases for the rest; and every English text without zh-CN, marked TODO. A draft for
+// a person to read, not a translation: `node scripts/draft-zh-tw.mjs` (missing only) or `--all`.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,8 +15,9 @@ const dir = mkdtempSync(join(tmpdir(), "pyship-zh-tw-"));
 const outfile = join(dir, "catalogs.mjs");
 await build({
   stdin: {
-    contents: `export * from "./src/i18n/catalogs/zh-CN.ts"; export * from "./src/i18n/catalogs/zh-TW.ts";
-      export * from "./src/i18n/catalogs/zh-CN-rules.ts"; export * from "./src/i18n/catalogs/zh-TW-rules.ts";
+    // main.js registers every command, and with them every addMessages table.
+    contents: `import "./src/cli/main.ts";
+      export { catalogTable } from "./src/cli/i18n.ts";
       export { GLOSSARY } from "./src/i18n/glossary.ts";`,
     resolveDir: process.cwd(),
     loader: "ts",
@@ -24,16 +26,17 @@ await build({
   format: "esm",
   platform: "node",
   outfile,
+  banner: {
+    js: "import { createRequire as __draftRequire } from 'node:module'; const require = __draftRequire(import.meta.url);",
+  },
   logLevel: "warning",
 });
-const { ZH_CN, ZH_TW, ZH_CN_RULES, ZH_TW_RULES, GLOSSARY } = await import(
-  pathToFileURL(outfile).href
-);
+const { catalogTable, GLOSSARY } = await import(pathToFileURL(outfile).href);
 rmSync(dir, { recursive: true });
 
 const toTaiwan = OpenCC.Converter({ from: "cn", to: "twp" });
 const terms = [...GLOSSARY].filter((row) => row["zh-CN"] !== row["zh-TW"]);
-export function draft(text) {
+function draft(text) {
   let result = text;
   terms.forEach((row, index) => {
     result = result.replaceAll(row["zh-CN"], `\uE000${index}\uE001`);
@@ -43,14 +46,15 @@ export function draft(text) {
 }
 
 const all = process.argv.includes("--all");
+const [en, cn, tw] = ["en", "zh-CN", "zh-TW"].map((locale) => catalogTable(locale));
 const q = (value) => JSON.stringify(value);
-console.log("// src/i18n/catalogs/zh-TW.ts");
-for (const [key, text] of Object.entries(ZH_CN)) {
-  if (all || ZH_TW[key] === undefined) console.log(`  ${q(key)}: ${q(draft(text))},`);
-}
-console.log("// src/i18n/catalogs/zh-TW-rules.ts");
-for (const [code, rule] of Object.entries(ZH_CN_RULES)) {
-  if (!all && ZH_TW_RULES[code] !== undefined) continue;
-  const fields = Object.entries(rule).map(([field, text]) => `${field}: ${q(draft(text))}`);
-  console.log(`  ${code}: { ${fields.join(", ")} },`);
+const rule = /^rule\.(PY\d+)\.(message|rationale)$/;
+console.log("// zh-CN.ts: English still untranslated (TODO: translate)");
+for (const [key, text] of en) if (!cn.has(key)) console.log(`  ${q(key)}: ${q(`TODO ${text}`)},`);
+console.log("// zh-TW.ts (rule.PYnnn.* lines go to zh-TW-rules.ts as { message, rationale })");
+for (const [key, text] of cn) {
+  if (!all && tw.has(key)) continue;
+  const match = rule.exec(key);
+  const name = match ? `${match[1]}.${match[2]}` : key;
+  console.log(`  ${q(name)}: ${q(draft(text))},`);
 }
