@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
 import type { BuildResult } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import { type BuildRequest, buildCommand } from "./build-command.js";
 import { diagnoseBuild } from "./diagnose-build.js";
 import type { Engine } from "./engine.js";
@@ -82,9 +83,9 @@ export async function pushImage(
     if (result.exitCode === 0) continue;
     const fault = engineFault(engine.client, result.stderr);
     if (fault) throw fault;
-    throw new PyshipError("E_PUSH_FAILED", `pushing ${tag} failed`, {
+    throw new PyshipError("E_PUSH_FAILED", msg("push.failed", { tag }), {
       details: result.stderr.trim().split("\n").slice(-5).join("\n") || undefined,
-      hint: "check the registry in the tag and that you are logged in (`docker login REGISTRY`)",
+      hint: msg("push.failed.hint"),
     });
   }
 }

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { PyshipError } from "../core/errors.js";
+import { msg } from "../i18n/message.js";
 import type { BuildOptions } from "./build-ports.js";
 import type { EngineWish } from "./detect-engine.js";
 import { parsePlatforms } from "./platforms.js";
@@ -20,27 +21,26 @@ export function checkBuildOptions(options: BuildOptions): string | null {
 
 function checkProjectDir(root: string, dir: string): void {
   if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new PyshipError("E_NO_PROJECT", `${dir} is not a directory`);
+    throw new PyshipError("E_NO_PROJECT", msg("build.notDir", { dir }));
   }
 }
 
 function checkBuildArgs(pairs: readonly string[]): void {
   const bad = pairs.find((pair) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(pair));
   if (bad !== undefined)
-    throw new PyshipError("E_USAGE", `--build-arg needs KEY=VALUE, not ${JSON.stringify(bad)}`);
+    throw new PyshipError(
+      "E_USAGE",
+      msg("usage.keyValue", { flag: "--build-arg", value: JSON.stringify(bad) }),
+    );
 }
 
 function userDockerfile(dockerfile: string, baseImage: string | undefined): string | null {
   const existing = existsSync(dockerfile) ? readFileSync(dockerfile, "utf8") : null;
   if (existing !== null && baseImage) {
-    throw new PyshipError(
-      "E_USAGE",
-      "--base-image only applies when pyship generates the Dockerfile",
-      {
-        file: "Dockerfile",
-        hint: "edit the FROM line of your Dockerfile, or remove it to let pyship generate one",
-      },
-    );
+    throw new PyshipError("E_USAGE", msg("build.baseImageOwn"), {
+      file: "Dockerfile",
+      hint: msg("build.baseImageOwn.hint"),
+    });
   }
   return existing;
 }
@@ -53,10 +53,7 @@ export function engineWish(
   const value = given ?? wishFromEnv(env.PYSHIP_ENGINE);
   if (value === undefined) return undefined;
   if (value === "docker" || value === "buildx" || value === "podman") return value;
-  throw new PyshipError(
-    "E_USAGE",
-    `--engine must be docker, buildx or podman, not ${JSON.stringify(value)}`,
-  );
+  throw new PyshipError("E_USAGE", msg("build.badEngine", { value: JSON.stringify(value) }));
 }
 
 /**

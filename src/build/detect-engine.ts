@@ -7,6 +7,7 @@
 import { PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
 import type { EngineCapabilities, EngineName } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import type { ClientProbe, Engine } from "./engine.js";
 import { listClients } from "./list-clients.js";
 import { probeDocker } from "./probe-docker.js";
@@ -146,36 +147,28 @@ function noEngine(probes: readonly ClientProbe[], request: EngineRequest): Pyshi
   if (probes.length === 0) {
     const what =
       request.wish === "podman" ? "podman" : request.wish ? "docker" : "docker or podman";
-    return new PyshipError(
-      "E_ENGINE_UNAVAILABLE",
-      `no container engine found on PATH (looked for ${what})`,
-      {
-        hint: "install Docker (Debian/Ubuntu: `sudo apt-get install docker.io`) or podman; scripts/setup-engine.sh sets up a test machine",
-      },
-    );
+    return new PyshipError("E_ENGINE_UNAVAILABLE", msg("engine.none", { what }), {
+      hint: msg("engine.none.hint"),
+    });
   }
   const permission = probes.find((p) => p.fault?.code === "E_ENGINE_PERMISSION");
   if (permission?.fault) return permission.fault;
   const answered = probes.some((p) => p.fault === null);
   if (answered && request.multiPlatform) return noManifestEngine(details);
   if (answered && (request.wish === "buildx" || request.needsCacheMounts)) {
-    const why =
-      request.wish === "buildx"
-        ? "--engine buildx needs the docker buildx plugin"
-        : "the Dockerfile uses RUN --mount (BuildKit only)";
-    return new PyshipError(
-      "E_BUILDKIT_UNSUPPORTED",
-      `no client here builds with BuildKit: ${why}`,
-      {
-        details,
-        hint: "install the docker buildx plugin or podman, or let pyship regenerate the Dockerfile without cache mounts (`pyship init --force`)",
-      },
-    );
+    const why = request.wish === "buildx" ? msg("engine.why.buildx") : msg("engine.why.mount");
+    return new PyshipError("E_BUILDKIT_UNSUPPORTED", msg("engine.noBuildKit", { why }), {
+      details,
+      hint: msg("engine.noBuildKit.hint"),
+    });
   }
   const fault = probes.find((p) => p.fault)?.fault;
   return fault
-    ? new PyshipError(fault.code, fault.message, { hint: fault.hint, details })
-    : new PyshipError("E_ENGINE_UNAVAILABLE", "no usable container engine", { details });
+    ? new PyshipError(fault.code, fault.text, {
+        ...(fault.hintText === undefined ? {} : { hint: fault.hintText }),
+        details,
+      })
+    : new PyshipError("E_ENGINE_UNAVAILABLE", msg("engine.unusable"), { details });
 }
 
 function noManifestEngine(details: string | undefined): PyshipError {

@@ -3,9 +3,10 @@
  * buildah), what each can do, where docker sends its requests, the engine `pyship build`
  * would use, and every problem with what to do about it. Plain data for the CLI and --json.
  */
-import { isPyshipError } from "../core/errors.js";
+import { isPyshipError, PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
 import type { EngineCapabilities, EngineName } from "../core/pipeline.js";
+import { type Message, msg } from "../i18n/message.js";
 import { chooseEngine, surveyEngines } from "./detect-engine.js";
 import type { ClientProbe, EngineEndpoint } from "./engine.js";
 import { listClients } from "./list-clients.js";
@@ -14,8 +15,11 @@ import { type Reproducibility, reproducibility } from "./reproducible-builds.js"
 
 export interface Problem {
   readonly code: string;
+  /** English (what --json prints); `text` and `hintText` are the same as catalog messages. */
   readonly message: string;
   readonly hint: string | null;
+  readonly text?: Message | string;
+  readonly hintText?: Message | string;
 }
 
 export interface ClientFinding {
@@ -67,20 +71,35 @@ export async function doctor(executor: CommandExecutor, env: Env): Promise<Docto
     return { ok: true, endpoint, clients, engine: chosen, problems };
   } catch (error) {
     if (!isPyshipError(error)) throw error;
-    const problem = { code: error.code, message: error.message, hint: error.hint ?? null };
-    return { ok: false, endpoint, clients, engine: null, problems: [...problems, problem] };
+    return {
+      ok: false,
+      endpoint,
+      clients,
+      engine: null,
+      problems: [...problems, problemOf(error)],
+    };
   }
+}
+
+function problemOf(error: PyshipError): Problem {
+  const { code, message, text, hintText } = error;
+  return { code, message, hint: error.hint ?? null, text, ...(hintText ? { hintText } : {}) };
 }
 
 function finding(probe: ClientProbe): ClientFinding {
   const problem = probe.fault
-    ? { code: probe.fault.code, message: probe.fault.message, hint: probe.fault.hint ?? null }
+    ? problemOf(probe.fault)
     : probe.kind === "docker" && probe.buildkit === false
-      ? {
-          code: "E_BUILDKIT_UNSUPPORTED",
-          message: `${probe.client} builds only with the legacy builder (${probe.buildkitError ?? "BuildKit refused"})`,
-          hint: "install the docker buildx plugin for cache mounts and faster rebuilds (pyship still builds without it)",
-        }
+      ? problemOf(
+          new PyshipError(
+            "E_BUILDKIT_UNSUPPORTED",
+            msg("doctor.legacyOnly", {
+              client: probe.client,
+              reason: probe.buildkitError ?? "BuildKit refused",
+            }),
+            { hint: msg("doctor.legacyOnly.hint") },
+          ),
+        )
       : null;
   return {
     kind: probe.kind,

@@ -4,6 +4,7 @@
  * (CI scripts branch on the exit status) with a hint saying what to do.
  */
 import { PyshipError } from "../core/errors.js";
+import { msg } from "../i18n/message.js";
 
 interface FaultRule {
   readonly pattern: RegExp;
@@ -17,41 +18,33 @@ const RULES: readonly FaultRule[] = [
     pattern:
       /permission denied.*(docker daemon socket|docker\.sock)|dial unix .*: connect: permission denied/i,
     make: (client) =>
-      new PyshipError("E_ENGINE_PERMISSION", `${client} may not use the Docker daemon socket`, {
-        hint: "add yourself to the docker group (`sudo usermod -aG docker $USER`, then log in again), or use rootless podman (`--engine podman`)",
+      new PyshipError("E_ENGINE_PERMISSION", msg("engine.socketDenied", { client }), {
+        hint: msg("engine.socketDenied.hint"),
       }),
   },
   {
     pattern:
       /Cannot connect to the Docker daemon|Is the docker daemon running|error during connect|connection refused.*docker/i,
     make: (client, stderr) =>
-      new PyshipError("E_ENGINE_UNAVAILABLE", `the Docker daemon does not answer (${client})`, {
+      new PyshipError("E_ENGINE_UNAVAILABLE", msg("engine.daemonDown", { client }), {
         details: firstLine(stderr),
-        hint: "start it (`sudo systemctl start docker`, or `sudo dockerd &`; scripts/setup-engine.sh does both), or check DOCKER_HOST and `docker context ls`",
+        hint: msg("engine.daemonDown.hint"),
       }),
   },
   {
     pattern:
       /BuildKit is enabled but the buildx component is missing|buildx component is missing or broken/i,
     make: (client) =>
-      new PyshipError(
-        "E_BUILDKIT_UNSUPPORTED",
-        `${client} cannot build with BuildKit: the buildx plugin is missing`,
-        {
-          hint: "install the docker buildx plugin (docker-buildx-plugin), or use another client; `pyship doctor` lists them",
-        },
-      ),
+      new PyshipError("E_BUILDKIT_UNSUPPORTED", msg("engine.noBuildx", { client }), {
+        hint: msg("engine.noBuildx.hint"),
+      }),
   },
   {
     pattern: /the --mount option requires BuildKit|Unknown flag: mount/i,
     make: (client) =>
-      new PyshipError(
-        "E_BUILDKIT_UNSUPPORTED",
-        `the Dockerfile uses RUN --mount, which the legacy builder of ${client} rejects`,
-        {
-          hint: "build with BuildKit (install docker buildx), or regenerate with `pyship init --force`: pyship only writes cache mounts for engines that support them",
-        },
-      ),
+      new PyshipError("E_BUILDKIT_UNSUPPORTED", msg("engine.legacyMount", { client }), {
+        hint: msg("engine.legacyMount.hint"),
+      }),
   },
 ];
 

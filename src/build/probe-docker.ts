@@ -6,6 +6,7 @@
  */
 import { PyshipError } from "../core/errors.js";
 import type { CommandExecutor, RunResult } from "../core/exec.js";
+import { msg } from "../i18n/message.js";
 import type { ClientProbe } from "./engine.js";
 import { engineFault, firstLine } from "./engine-fault.js";
 
@@ -56,9 +57,9 @@ function daemonSilent(base: ProbeBase, version: RunResult): ClientProbe {
   const { client } = base;
   const fault =
     engineFault(client, `${version.stderr}\n${version.stdout}`) ??
-    new PyshipError("E_ENGINE_UNAVAILABLE", `${client} did not answer \`docker version\``, {
+    new PyshipError("E_ENGINE_UNAVAILABLE", msg("engine.noVersion", { client }), {
       details: firstLine(version.stderr) || undefined,
-      hint: "run `docker version` to see why; `pyship doctor` lists every engine found",
+      hint: msg("engine.noVersion.hint"),
     });
   return {
     ...base,

@@ -4,6 +4,7 @@
  */
 import { PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
+import { msg } from "../i18n/message.js";
 import type { ClientProbe } from "./engine.js";
 import { firstLine } from "./engine-fault.js";
 
@@ -38,8 +39,8 @@ export async function probePodman(
 }
 
 function notWorking(client: string, stderr: string): PyshipError {
-  return new PyshipError("E_ENGINE_UNAVAILABLE", `${client} does not work`, {
+  return new PyshipError("E_ENGINE_UNAVAILABLE", msg("engine.podmanBroken", { client }), {
     details: firstLine(stderr) || undefined,
-    hint: "run `podman info` to see why (rootless podman needs /etc/subuid and /etc/subgid entries)",
+    hint: msg("engine.podmanBroken.hint"),
   });
 }

@@ -21,7 +21,7 @@ export function withResolveDateHint(
     .map((r) => r.name)
     .join(", ");
   const hint = `${error.hint ?? ""}${error.hint ? "; " : ""}${names}${loose.length > 3 ? ", …" : ""} ${loose.length === 1 ? "is" : "are"} not pinned: if the project is older than today's releases, try \`pyship build --resolve-date auto\` (or a YYYY-MM-DD)`;
-  return new PyshipError(error.code, error.message, {
+  return new PyshipError(error.code, error.text, {
     details: error.details,
     file: error.file,
     line: error.line,

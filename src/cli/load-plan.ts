@@ -12,17 +12,11 @@ import { detectIndexSettings } from "../detect/index-settings.js";
 import { withEraPython } from "../detect/pins/era-python.js";
 import { manifestDate } from "../detect/pins/manifest-date.js";
 import { httpIndex } from "../detect/pins/package-index.js";
+import { msg } from "../i18n/message.js";
 import { ambiguousCandidates } from "../plan/choose-entrypoint.js";
 import { planProject } from "../plan/plan-project.js";
 import type { CliContext } from "./context.js";
-import { addMessages, t } from "./i18n.js";
-
-addMessages({
-  "loadPlan.which": {
-    en: "Several web apps found. Which one should the image run?",
-    zh: "发现多个 Web 应用，镜像应该运行哪一个？",
-  },
-});
+import { t } from "./i18n.js";
 
 export interface LoadedPlan {
   readonly root: string;
@@ -81,8 +75,8 @@ async function askEntrypoint(
     })),
   });
   if (isCancel(answer)) {
-    throw new PyshipError("E_AMBIGUOUS_ENTRYPOINT", "no entrypoint chosen", {
-      hint: "pass --app, or set command = [...] under [tool.pyship] in pyproject.toml",
+    throw new PyshipError("E_AMBIGUOUS_ENTRYPOINT", msg("entry.notChosen"), {
+      hint: msg("entry.notChosen.hint"),
     });
   }
   return answer;

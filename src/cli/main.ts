@@ -3,7 +3,8 @@
  * `register*` function; this file only wires them and turns errors into exit codes.
  */
 import { Command, CommanderError } from "commander";
-import { EXIT_CODES } from "../core/errors.js";
+import { EXIT_CODES, PyshipError } from "../core/errors.js";
+import { msg } from "../i18n/message.js";
 import { registerBuild } from "./commands/build.js";
 import { registerCi } from "./commands/ci.js";
 import { registerCompose } from "./commands/compose.js";
@@ -15,6 +16,7 @@ import { registerPlan } from "./commands/plan.js";
 import { registerRelease } from "./commands/release.js";
 import { registerVerify } from "./commands/verify.js";
 import { type CliContext, defaultContext, type Register } from "./context.js";
+import { parseLangFlag } from "./i18n.js";
 import { reportError } from "./report-error.js";
 import { VERSION } from "./version.js";
 
@@ -41,7 +43,10 @@ export async function main(
   const program = new Command("pyship")
     .description("Turn a Python project into a verified, production-grade container image.")
     .version(VERSION, "-v, --version")
-    .option("--lang <lang>", "message language: en or zh (default: from LANG)")
+    .option(
+      "--lang <lang>",
+      "message language: en, zh-CN, zh-TW (zh = zh-CN; default: PYSHIP_LANG, LANGUAGE, LC_ALL, LC_MESSAGES, LANG)",
+    )
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({
@@ -50,7 +55,7 @@ export async function main(
     });
   program.hook("preAction", (root) => {
     const lang = root.opts().lang;
-    if (lang === "zh" || lang === "en") Object.assign(ctx, { lang });
+    if (lang !== undefined) Object.assign(ctx, { lang: langFlag(lang) });
   });
   for (const register of COMMANDS) register(program, ctx, (code) => (exitCode = code));
   try {
@@ -60,6 +65,12 @@ export async function main(
     if (error instanceof CommanderError) return commanderExit(error);
     return reportError(ctx, error);
   }
+}
+
+function langFlag(value: string) {
+  const locale = parseLangFlag(value);
+  if (locale === null) throw new PyshipError("E_USAGE", msg("cli.badLang", { value }));
+  return locale;
 }
 
 /** --help and --version end "successfully"; any other parse problem is a usage error. */

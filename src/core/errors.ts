@@ -2,7 +2,10 @@
  * The one error class every stage throws. A code is a readable string; src/cli maps it to
  * an exit code with EXIT_CODES, so two different failures never share an exit status
  * (CI scripts branch on it). Messages name the file and line; hints say what to do.
+ * Message and hint are catalog messages (msg("key", params)) so the CLI can say them in the
+ * user's language; `message` and `hint` hold their English text (what --json and logs show).
  */
+import { english, type Message } from "../i18n/message.js";
 
 export const EXIT_CODES = {
   // usage and input
@@ -50,7 +53,7 @@ export type ErrorCode = keyof typeof EXIT_CODES;
 
 export interface ErrorDetails {
   /** What to do about it, one sentence. */
-  readonly hint?: string;
+  readonly hint?: string | Message;
   /** Path relative to the project (or as given by the user). */
   readonly file?: string;
   /** 1-based line. */
@@ -66,12 +69,17 @@ export class PyshipError extends Error {
   readonly file: string | undefined;
   readonly line: number | undefined;
   readonly details: string | undefined;
+  /** The message as catalog data; a plain string when the throw site has no key yet. */
+  readonly text: Message | string;
+  readonly hintText: Message | string | undefined;
 
-  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+  constructor(code: ErrorCode, message: string | Message, details: ErrorDetails = {}) {
+    super(english(message), details.cause === undefined ? undefined : { cause: details.cause });
     this.name = "PyshipError";
     this.code = code;
-    this.hint = details.hint;
+    this.text = message;
+    this.hintText = details.hint;
+    this.hint = details.hint === undefined ? undefined : english(details.hint);
     this.file = details.file;
     this.line = details.line;
     this.details = details.details;

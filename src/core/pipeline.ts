@@ -19,6 +19,7 @@
  * file system and processes). Only src/cli prints or exits; stages return values or throw a
  * PyshipError (src/core/errors.ts).
  */
+import type { Message, Params } from "../i18n/message.js";
 
 /** Why pyship believes something: the file and line that convinced it. */
 export interface Evidence {
@@ -31,7 +32,9 @@ export interface Evidence {
 
 export interface Warning {
   readonly code: string;
+  /** English (what --json prints); `text` is the same as a catalog message, when it has one. */
   readonly message: string;
+  readonly text?: Message;
   readonly file?: string;
   readonly line?: number;
 }
@@ -325,6 +328,8 @@ export interface PlanOptions {
   readonly installer?: Installer;
   /** The user's pip index settings, read by the CLI from this machine (none when absent). */
   readonly index?: IndexSettings;
+  /** `--tz`: the container's time zone (an IANA name), set as ENV TZ in the final stage. */
+  readonly tz?: string;
 }
 
 /**
@@ -500,7 +505,9 @@ export type CheckStatus = "pass" | "fail" | "warn" | "skip";
 export interface VerifyCheck {
   readonly name: string;
   readonly status: CheckStatus;
+  /** English (what --json prints); `note` is the same as a catalog message, when it has one. */
   readonly detail: string;
+  readonly note?: Message;
   /** Measured value where there is one (ms, bytes, uid). */
   readonly value?: number;
 }
@@ -608,11 +615,16 @@ export interface LintFinding {
   readonly endLine: number;
   readonly code: string;
   readonly severity: Severity;
+  /** English; the CLI says it in the user's language from `code` and `vars`. */
   readonly message: string;
+  /** The values of the rule message's `{placeholders}`. */
+  readonly vars?: Params;
   /** A safe fix as edits, or a suggestion text when not safe to apply automatically. */
   readonly fix: {
     readonly safe: boolean;
+    /** English, as `message`; `note` is the same as catalog data, when it has a key. */
     readonly description: string;
+    readonly note?: Message;
     readonly edits: readonly TextEdit[];
   } | null;
 }

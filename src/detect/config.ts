@@ -8,6 +8,7 @@ import { split as shellSplit } from "shlex";
 import { PyshipError } from "../core/errors.js";
 import type { PyshipConfig } from "../core/pipeline.js";
 import { isSupportedPython, SUPPORTED_PYTHON_MINORS } from "../core/python-versions.js";
+import { type Message, msg } from "../i18n/message.js";
 import { asTable, type Table } from "./deps/pyproject.js";
 import { findHeaderLine, findKeyLine } from "./deps/toml-lines.js";
 import type { ProjectFiles } from "./project-files.js";
@@ -25,7 +26,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Apply = (
   config: Mutable<PyshipConfig>,
   value: unknown,
-  fail: (problem: string, sub?: string) => never,
+  fail: (problem: Message, sub?: string) => never,
 ) => void;
 
 /** Every key pyship reads; `lint` belongs to `pyship lint`, which validates it itself. */
@@ -39,26 +40,28 @@ const KEYS: Readonly<Record<string, Apply>> = {
         ? shell.last
         : typeof value === "string"
           ? splitCommand(value, fail)
-          : stringList(value, fail, "a string or an array of strings");
-    if (config.command.length === 0) fail("must not be empty");
+          : stringList(value, fail, msg("config.stringOrList"));
+    if (config.command.length === 0) fail(msg("config.empty"));
   },
   port: (config, value, fail) => {
     if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 65535)
-      return fail("must be an integer from 1 to 65535");
+      return fail(msg("config.port"));
     config.port = value as number;
   },
   python: (config, value, fail) => {
     if (typeof value !== "string" || !isSupportedPython(value))
-      return fail(`must be one of ${SUPPORTED_PYTHON_MINORS.map((v) => `"${v}"`).join(", ")}`);
+      return fail(
+        msg("config.oneOf", { values: SUPPORTED_PYTHON_MINORS.map((v) => `"${v}"`).join(", ") }),
+      );
     config.python = value;
   },
   "base-image": (config, value, fail) => {
     if (typeof value !== "string" || !/^[\w][\w.:/@-]*$/.test(value))
-      return fail('must be an image reference such as "python:3.12-slim"');
+      return fail(msg("config.imageRef"));
     config.baseImage = value;
   },
   installer: (config, value, fail) => {
-    if (value !== "uv" && value !== "pip") return fail('must be "uv" or "pip"');
+    if (value !== "uv" && value !== "pip") return fail(msg("config.installer"));
     config.installer = value;
   },
   apt: (config, value, fail) => {
@@ -69,13 +72,13 @@ const KEYS: Readonly<Record<string, Apply>> = {
   user: (config, value, fail) => {
     const table = subTable(value, ["name", "uid"], fail);
     if (typeof table.name !== "string" || !/^[a-z_][a-z0-9_-]{0,31}$/.test(table.name))
-      return fail("must be a lower-case user name", "name");
+      return fail(msg("config.userName"), "name");
     if (
       !Number.isInteger(table.uid) ||
       (table.uid as number) < 1 ||
       (table.uid as number) > 2147483647
     ) {
-      fail("must be a non-zero integer user id (0 would run as root)", "uid");
+      fail(msg("config.uid"), "uid");
     }
     config.user = { name: table.name, uid: table.uid as number };
   },
@@ -121,11 +124,15 @@ function validate(settings: Table, where: Where, files: ProjectFiles): PyshipCon
     if (apply === undefined) throw unknownKey(key, where);
     apply(config, value, (problem, sub) => {
       const path = sub === undefined ? [key] : [key, sub];
-      throw new PyshipError("E_CONFIG", `${where.label} ${path.join(".")} ${problem}`, {
-        file: where.file,
-        line: findKeyLine(where.text, [...where.prefix, ...path]) ?? undefined,
-        hint: "see the [tool.pyship] table in pyship's README",
-      });
+      throw new PyshipError(
+        "E_CONFIG",
+        msg("config.bad", { where: where.label, key: path.join("."), problem }),
+        {
+          file: where.file,
+          line: findKeyLine(where.text, [...where.prefix, ...path]) ?? undefined,
+          hint: msg("config.bad.hint"),
+        },
+      );
     });
   }
   return config;
@@ -134,44 +141,50 @@ function validate(settings: Table, where: Where, files: ProjectFiles): PyshipCon
 function unknownKey(key: string, where: Where): PyshipError {
   const known = Object.keys(KEYS);
   const close = known.find((candidate) => distance(candidate, key) <= 2);
-  return new PyshipError("E_CONFIG", `unknown key "${key}" in ${where.label}`, {
+  return new PyshipError("E_CONFIG", msg("config.unknownKey", { key, where: where.label }), {
     file: where.file,
     line: findKeyLine(where.text, [...where.prefix, key]) ?? undefined,
-    hint: `${close ? `did you mean "${close}"? ` : ""}known keys: ${known.join(", ")}`,
+    hint: close
+      ? msg("config.unknownKey.close", { close, known: known.join(", ") })
+      : msg("config.unknownKey.hint", { known: known.join(", ") }),
   });
 }
 
-function splitCommand(value: string, fail: (problem: string) => never): string[] {
+function splitCommand(value: string, fail: (problem: Message) => never): string[] {
   try {
     return shellSplit(value);
   } catch {
-    return fail("has an unclosed quote");
+    return fail(msg("config.unclosedQuote"));
   }
 }
 
-function stringList(value: unknown, fail: (problem: string) => never, expected: string): string[] {
+function stringList(
+  value: unknown,
+  fail: (problem: Message) => never,
+  expected: Message,
+): string[] {
   if (!Array.isArray(value) || !value.every((item) => typeof item === "string" && item !== ""))
-    return fail(`must be ${expected}`);
+    return fail(msg("config.mustBe", { expected }));
   return value;
 }
 
-function aptPackages(value: unknown, fail: (problem: string) => never): string[] {
-  const list = stringList(value, fail, "an array of Debian package names");
+function aptPackages(value: unknown, fail: (problem: Message) => never): string[] {
+  const list = stringList(value, fail, msg("config.aptList"));
   const bad = list.find((name) => !/^[a-z0-9][a-z0-9+.-]+(=[A-Za-z0-9.+~:*-]+)?$/.test(name));
-  return bad === undefined ? list : fail(`has "${bad}", which is not a Debian package name`);
+  return bad === undefined ? list : fail(msg("config.aptBad", { bad }));
 }
 
 function subTable(
   value: unknown,
   keys: readonly string[],
-  fail: (problem: string, sub?: string) => never,
+  fail: (problem: Message, sub?: string) => never,
 ): Table {
   const table = asTable(value);
-  if (table === undefined) return fail(`must be a table with ${keys.join(" and ")}`);
+  if (table === undefined) return fail(msg("config.tableWith", { keys: keys.join(" and ") }));
   const unknown = Object.keys(table).find((key) => !keys.includes(key));
   return unknown === undefined
     ? table
-    : fail(`is not a known key (use ${keys.join(" or ")})`, unknown);
+    : fail(msg("config.subKey", { keys: keys.join(" or ") }), unknown);
 }
 
 /** Levenshtein distance, for "did you mean". */

@@ -8,6 +8,7 @@
  */
 import { PyshipError } from "../core/errors.js";
 import type { ProjectFacts, Warning } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import { detectEntrypoints } from "./app/detect-entrypoints.js";
 import { readDjangoSettings } from "./app/read-django-settings.js";
 import { loadConfig } from "./config.js";
@@ -33,8 +34,8 @@ const PROJECT_MARKERS = [
 export function detectProject(root: string): ProjectFacts {
   const files = scanProject(root);
   if (!files.paths.some((path) => PROJECT_MARKERS.some((marker) => marker.test(path)))) {
-    throw new PyshipError("E_NO_PROJECT", `no Python project found in ${root}`, {
-      hint: "run pyship in a directory with requirements.txt, pyproject.toml, Pipfile, setup.py or .py files",
+    throw new PyshipError("E_NO_PROJECT", msg("detect.noProject", { root }), {
+      hint: msg("detect.noProject.hint"),
     });
   }
   const warnings: Warning[] = [];

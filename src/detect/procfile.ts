@@ -5,6 +5,9 @@
  * A line with shell syntax (`flask db upgrade; gunicorn app:app`) is run by a shell, as the
  * platforms do; its last command is what serves (see shell-line.ts).
  *
+ * Like requirements files it may be UTF-16 or carry a byte-order mark (PowerShell's `>` writes
+ * UTF-16 LE); a legacy encoding (GBK) is refused with the conversion command.
+ *
  * A Procfile without a `web:` line is an error (E_PARSE), not a warning: a Procfile is the
  * user's explicit statement of how to run the app, so silently ignoring it and guessing from
  * the code could ship an image that runs something else than the user declared (e.g. the
@@ -14,6 +17,8 @@
 import { split } from "shlex";
 import { PyshipError } from "../core/errors.js";
 import type { ProcfileFacts, PyshipConfig } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
+import { readRequirementsText } from "./deps/requirements-text.js";
 import type { ProjectFiles } from "./project-files.js";
 import { shellLine } from "./shell-line.js";
 
@@ -29,17 +34,24 @@ interface ProcessLine {
 /** `config` is the project's loaded [tool.pyship]: its `command` makes a web: line optional. */
 export function detectProcfile(files: ProjectFiles, config: PyshipConfig): ProcfileFacts | null {
   if (!files.has(FILE)) return null;
-  const processes = parseProcfile(files.read(FILE));
+  // Windows editors save a Procfile as UTF-16 or with a BOM: decoded as pip decodes requirements.
+  const text = readRequirementsText(
+    files.root,
+    FILE,
+    () => files.read(FILE),
+    "text.notUtf8.pyship",
+  );
+  const processes = parseProcfile(text);
   const web = processes.filter((process) => process.type === "web");
   const [first, second] = web;
   if (second && first) {
     throw new PyshipError(
       "E_PARSE",
-      `two web: processes (lines ${first.line} and ${second.line})`,
+      msg("procfile.twoWeb", { first: first.line, second: second.line }),
       {
         file: FILE,
         line: second.line,
-        hint: "keep one web: line; the image runs exactly one web process",
+        hint: msg("procfile.twoWeb.hint"),
       },
     );
   }
@@ -71,22 +83,18 @@ function splitWords(process: ProcessLine): string[] {
   try {
     argv = split(process.command);
   } catch (cause) {
-    throw new PyshipError(
-      "E_PARSE",
-      `cannot split the web: command (${(cause as Error).message})`,
-      {
-        file: FILE,
-        line: process.line,
-        hint: "close the open quote or escape in the web: line",
-        cause,
-      },
-    );
-  }
-  if (argv.length === 0) {
-    throw new PyshipError("E_PARSE", "the web: process has no command", {
+    throw new PyshipError("E_PARSE", msg("procfile.split", { reason: (cause as Error).message }), {
       file: FILE,
       line: process.line,
-      hint: "write the command after `web:`, e.g. `web: gunicorn app:app`",
+      hint: msg("procfile.split.hint"),
+      cause,
+    });
+  }
+  if (argv.length === 0) {
+    throw new PyshipError("E_PARSE", msg("procfile.empty"), {
+      file: FILE,
+      line: process.line,
+      hint: msg("procfile.empty.hint"),
     });
   }
   return argv;
@@ -97,11 +105,13 @@ function noWebProcess(config: PyshipConfig, processes: readonly ProcessLine[]): 
   const types = processes.map((process) => `${process.type}:`).join(", ");
   throw new PyshipError(
     "E_PARSE",
-    `${FILE} has no web: process${types ? ` (found ${types})` : ""}`,
+    types
+      ? msg("procfile.noWebFound", { file: FILE, types })
+      : msg("procfile.noWeb", { file: FILE }),
     {
       file: FILE,
       line: processes[0]?.line ?? 1,
-      hint: "add a `web: <command>` line, or set `command` in [tool.pyship] to say what the image runs",
+      hint: msg("procfile.noWeb.hint"),
     },
   );
 }

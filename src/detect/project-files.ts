@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseToml, TomlError } from "smol-toml";
 import { PyshipError } from "../core/errors.js";
+import { msg } from "../i18n/message.js";
 
 /** Directories never searched: environments, caches, VCS, build output, vendored code. */
 const SKIPPED_DIRS = new Set([
@@ -120,9 +121,9 @@ function readText(root: string, path: string): string {
 
 function unreadable(path: string, cause: unknown): PyshipError {
   const reason = (cause as NodeJS.ErrnoException)?.code ?? "unreadable";
-  return new PyshipError("E_IO", `cannot read ${path} (${reason})`, {
+  return new PyshipError("E_IO", msg("io.cannotRead", { path, reason }), {
     file: path,
-    hint: "check that the path exists and that you have permission to read it",
+    hint: msg("io.cannotRead.hint"),
     cause,
   });
 }
@@ -132,11 +133,11 @@ function parseTomlFile(path: string, text: string): Record<string, unknown> {
     return parseToml(text) as Record<string, unknown>;
   } catch (cause) {
     const line = cause instanceof TomlError ? cause.line : undefined;
-    const reason = cause instanceof Error ? cause.message.split("\n")[0] : "invalid TOML";
-    throw new PyshipError("E_PARSE", `invalid TOML: ${reason}`, {
+    const reason = (cause instanceof Error && cause.message.split("\n")[0]) || "invalid TOML";
+    throw new PyshipError("E_PARSE", msg("parse.toml", { reason }), {
       file: path,
       line,
-      hint: `fix the syntax of ${path} (see https://toml.io)`,
+      hint: msg("parse.toml.hint", { path }),
       cause,
     });
   }

@@ -6,6 +6,7 @@
  */
 import { DockerfileParser } from "dockerfile-ast";
 import { PyshipError } from "../core/errors.js";
+import { type Message, msg } from "../i18n/message.js";
 
 const KEYWORDS = new Set([
   "ADD",
@@ -30,10 +31,10 @@ const KEYWORDS = new Set([
 
 /** Returns the text when it can be linted; throws E_LINT_INPUT otherwise. */
 export function checkInput(bytes: Uint8Array, file: string): string {
-  if (bytes.includes(0)) throw inputError(file, "is a binary file, not a Dockerfile", undefined);
+  if (bytes.includes(0)) throw inputError(file, msg("lintInput.binary"), undefined);
   const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes).replace(/^\uFEFF/, "");
   if ((text.match(/\uFFFD/g)?.length ?? 0) > 8)
-    throw inputError(file, "is not UTF-8 text", undefined);
+    throw inputError(file, msg("lintInput.notUtf8"), undefined);
   checkText(text, file);
   return text;
 }
@@ -41,43 +42,38 @@ export function checkInput(bytes: Uint8Array, file: string): string {
 export function checkText(text: string, file: string): void {
   const instructions = DockerfileParser.parse(text).getInstructions();
   if (instructions.length === 0) {
-    throw inputError(
-      file,
-      "is empty: it has no instructions",
-      undefined,
-      "a Dockerfile starts with FROM <image>",
-    );
+    throw inputError(file, msg("lintInput.empty"), undefined, msg("lintInput.empty.hint"));
   }
   for (const instruction of instructions) {
     const keyword = instruction.getKeyword();
     const line = instruction.getRange().start.line + 1;
     if (!KEYWORDS.has(keyword)) {
-      throw inputError(file, `unknown instruction \`${instruction.getInstruction()}\``, line);
+      throw inputError(
+        file,
+        msg("lintInput.unknownInstruction", { instruction: instruction.getInstruction() }),
+        line,
+      );
     }
     if ((instruction.getArgumentsContent() ?? "").trim() === "") {
-      throw inputError(file, `${keyword} needs at least one argument`, line);
+      throw inputError(file, msg("lintInput.noArgument", { keyword }), line);
     }
   }
   const first = instructions.find((instruction) => instruction.getKeyword() !== "ARG");
   if (first?.getKeyword() !== "FROM") {
     const line = (first ?? instructions[0])?.getRange().start.line;
-    throw inputError(
-      file,
-      "a Dockerfile must start with FROM (only ARG may come before it)",
-      (line ?? 0) + 1,
-    );
+    throw inputError(file, msg("lintInput.fromFirst"), (line ?? 0) + 1);
   }
 }
 
 function inputError(
   file: string,
-  message: string,
+  message: Message,
   line: number | undefined,
-  hint?: string,
+  hint?: Message,
 ): PyshipError {
   return new PyshipError("E_LINT_INPUT", message, {
     file,
     ...(line === undefined ? {} : { line }),
-    hint: hint ?? "pass the path of a Dockerfile",
+    hint: hint ?? msg("lintInput.hint"),
   });
 }

@@ -17,7 +17,7 @@ export function formatJson(findings: readonly LintFinding[]): string {
     code,
     severity,
     message,
-    fix,
+    fix: fix && { safe: fix.safe, description: fix.description, edits: fix.edits },
   }));
   return JSON.stringify(rows, null, 2);
 }

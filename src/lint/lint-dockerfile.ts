@@ -4,6 +4,7 @@
  * `# pyship: ignore=CODE` comments. Returns findings sorted by position; never prints.
  */
 import type { LintFinding, Severity } from "../core/pipeline.js";
+import { english } from "../i18n/message.js";
 import type { BuildContext } from "./build-context.js";
 import { buildModel } from "./build-model.js";
 import { checkText } from "./check-input.js";
@@ -50,8 +51,16 @@ function toLintFinding(
     code: finding.code,
     severity: severity ?? ruleInfo(finding.code).severity,
     message: formatMessage(finding.code, finding.vars),
-    fix: finding.fix ?? null,
+    ...(finding.vars === undefined ? {} : { vars: finding.vars }),
+    fix: finding.fix ? englishFix(finding.fix) : null,
   };
+}
+
+/** The finding keeps English text (json, sarif, github); a keyed description also as `note`. */
+function englishFix(fix: NonNullable<RuleFinding["fix"]>): NonNullable<LintFinding["fix"]> {
+  const { description, ...rest } = fix;
+  if (typeof description === "string") return { ...rest, description };
+  return { ...rest, description: english(description), note: description };
 }
 
 function dedupe(findings: readonly LintFinding[]): LintFinding[] {

@@ -9,6 +9,7 @@ import { dirname, relative, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { PyshipError } from "../core/errors.js";
 import type { LintFinding } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import { fsContext } from "./build-context.js";
 import { checkInput } from "./check-input.js";
 import { fixDockerfile } from "./fix-dockerfile.js";
@@ -82,22 +83,22 @@ function readDockerfile(path: string, cwd: string): { file: string; full: string
   try {
     stat = statSync(full);
   } catch (cause) {
-    throw new PyshipError("E_LINT_INPUT", "no such file", {
+    throw new PyshipError("E_LINT_INPUT", msg("lintInput.noFile"), {
       file,
-      hint: "pass the path of a Dockerfile",
+      hint: msg("lintInput.hint"),
       cause,
     });
   }
   if (stat.isDirectory()) {
-    throw new PyshipError("E_LINT_INPUT", "is a directory, not a Dockerfile", {
+    throw new PyshipError("E_LINT_INPUT", msg("lintInput.directory"), {
       file,
-      hint: `pass the Dockerfile inside it, e.g. pyship lint ${path.replace(/\/$/, "")}/Dockerfile`,
+      hint: msg("lintInput.directory.hint", { path: `${path.replace(/\/$/, "")}/Dockerfile` }),
     });
   }
   try {
     return { file, full, text: checkInput(readFileSync(full), file) };
   } catch (error) {
     if (error instanceof PyshipError) throw error;
-    throw new PyshipError("E_LINT_INPUT", "cannot be read", { file, cause: error });
+    throw new PyshipError("E_LINT_INPUT", msg("lintInput.unreadable"), { file, cause: error });
   }
 }

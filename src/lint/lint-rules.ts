@@ -38,6 +38,7 @@ import {
   buildToolsInFinal,
   packageIndexKept,
 } from "./rules/system-packages.js";
+import { timeZoneMistake } from "./rules/time-zone.js";
 import { unpinnedBaseTools, unpinnedInstaller } from "./rules/tool-pins.js";
 
 export const LINT_RULES: readonly Rule[] = [
@@ -59,6 +60,7 @@ export const LINT_RULES: readonly Rule[] = [
   devServer,
   bindsLocalhost,
   exposeMismatch,
+  timeZoneMistake,
   secretInEnv,
   secretInArg,
   credentialsInUrl,

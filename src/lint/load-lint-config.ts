@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { parse, TomlError } from "smol-toml";
 import { PyshipError } from "../core/errors.js";
 import type { Severity } from "../core/pipeline.js";
+import { type Message, msg } from "../i18n/message.js";
 import { findRule } from "./rule-catalog.js";
 
 export interface LintConfig {
@@ -47,7 +48,7 @@ function parseToml(text: string, file: string): Record<string, unknown> {
   } catch (error) {
     const line = error instanceof TomlError ? error.line : undefined;
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new PyshipError("E_LINT_INPUT", `invalid TOML: ${message}`, {
+    throw new PyshipError("E_LINT_INPUT", msg("parse.toml", { reason: message ?? "" }), {
       file,
       ...(line ? { line } : {}),
       cause: error,
@@ -68,33 +69,41 @@ interface Where {
 }
 
 export function validate(table: unknown, where: Where): LintConfig {
-  const fail = (key: string, problem: string): never => {
-    throw new PyshipError("E_LINT_INPUT", `[${where.header}] ${key} ${problem}`, {
-      file: where.file,
-      line: lineOf(where.text, key),
-      hint: "codes are listed by `pyship explain`",
-    });
+  const fail = (key: string, problem: Message): never => {
+    throw new PyshipError(
+      "E_LINT_INPUT",
+      msg("lintConfig.bad", { header: where.header, key, problem }),
+      {
+        file: where.file,
+        line: lineOf(where.text, key),
+        hint: msg("lintConfig.bad.hint"),
+      },
+    );
   };
   if (typeof table !== "object" || table === null || Array.isArray(table))
-    return fail("", "must be a table");
+    return fail("", msg("lintConfig.table"));
   const ignore = new Set<string>();
   const severity = new Map<string, Severity>();
   for (const [key, value] of Object.entries(table)) {
     if (key === "ignore") {
-      if (!Array.isArray(value)) fail(key, "must be an array of rule codes");
+      if (!Array.isArray(value)) fail(key, msg("lintConfig.codes"));
       for (const item of value as unknown[])
-        ignore.add(ruleCode(item, () => fail(key, `has an unknown rule ${JSON.stringify(item)}`)));
+        ignore.add(
+          ruleCode(item, () =>
+            fail(key, msg("lintConfig.unknownRule", { rule: JSON.stringify(item) })),
+          ),
+        );
     } else if (key === "severity") {
       for (const [code, level] of Object.entries(
-        asTable(value, () => fail(key, 'must be a table of CODE = "level"')),
+        asTable(value, () => fail(key, msg("lintConfig.levels"))),
       )) {
-        const rule = ruleCode(code, () => fail(code, "is not a pyship lint rule"));
+        const rule = ruleCode(code, () => fail(code, msg("lintConfig.notRule")));
         if (typeof level !== "string" || !SEVERITIES.includes(level))
-          fail(code, `must be one of ${SEVERITIES.join(", ")}`);
+          fail(code, msg("config.oneOf", { values: SEVERITIES.join(", ") }));
         if (level === "off") ignore.add(rule);
         else severity.set(rule, level as Severity);
       }
-    } else fail(key, "is not a lint setting (known: ignore, severity)");
+    } else fail(key, msg("lintConfig.unknownKey"));
   }
   return { ignore, severity, source: where.file };
 }

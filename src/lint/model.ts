@@ -5,6 +5,7 @@
  */
 import type { Instruction } from "dockerfile-ast";
 import type { TextEdit } from "../core/pipeline.js";
+import type { Message, Params } from "../i18n/message.js";
 import type { BuildContext } from "./build-context.js";
 import type { ShellCommand } from "./shell-commands.js";
 
@@ -67,11 +68,12 @@ export interface DockerModel {
 export interface RuleFinding {
   readonly code: string;
   readonly range: Range;
-  /** Values for the `{placeholders}` of the rule's message. */
-  readonly vars?: Readonly<Record<string, string | number>>;
+  /** Values for the `{placeholders}` of the rule's message (a phrase is a catalog message). */
+  readonly vars?: Params;
   readonly fix?: {
     readonly safe: boolean;
-    readonly description: string;
+    /** What the fix does: a catalog message, or literal Dockerfile text (`EXPOSE 8000`). */
+    readonly description: string | Message;
     readonly edits: readonly TextEdit[];
   };
 }

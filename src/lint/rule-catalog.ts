@@ -5,6 +5,7 @@
  * PY3 runtime, PY4 secrets, PY5 system packages, PY6 instructions, PY7 build context.
  */
 import type { Severity } from "../core/pipeline.js";
+import { english, fill, type Params } from "../i18n/message.js";
 
 export interface RuleInfo {
   readonly code: string;
@@ -242,6 +243,17 @@ export const RULES: readonly RuleInfo[] = [
     after: 'EXPOSE 8000\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]',
   },
   {
+    code: "PY307",
+    name: "tz-mistake",
+    severity: "warning",
+    message: "`TZ={value}` {problem}; write a zone name such as {suggested}",
+    fixable: "never",
+    rationale:
+      "The C library reads TZ as a zone name from the image's tzdata (Asia/Shanghai) or as a POSIX rule, where the sign is reversed: `UTC+8` means eight hours *behind* UTC. An offset like `+08:00` or a name that does not exist (`Asia/Beijing`) is not an error either: the container quietly runs on UTC, and logs and scheduled jobs are hours off. Use the IANA name of a city in the zone (Asia/Shanghai, Asia/Taipei, Asia/Hong_Kong), or Etc/GMT-8 for a fixed UTC+8 (the Etc names keep POSIX's sign). `pyship init --tz Asia/Shanghai` writes it for you.",
+    before: "ENV TZ=UTC+8",
+    after: "ENV TZ=Asia/Shanghai",
+  },
+  {
     code: "PY401",
     name: "secret-in-env",
     severity: "error",
@@ -472,11 +484,6 @@ export function ruleInfo(code: string): RuleInfo {
   return rule;
 }
 
-export function formatMessage(
-  code: string,
-  vars: Readonly<Record<string, string | number>> = {},
-): string {
-  return ruleInfo(code).message.replace(/\{(\w+)\}/g, (match, name: string) =>
-    String(vars[name] ?? match),
-  );
+export function formatMessage(code: string, vars: Params = {}): string {
+  return fill(ruleInfo(code).message, vars, english);
 }

@@ -6,6 +6,7 @@
 import { PyshipError } from "../core/errors.js";
 import type { EntrypointCandidate } from "../core/pipeline.js";
 import { compareRank, leadingEntrypoints } from "../detect/app/rank-entrypoints.js";
+import { msg } from "../i18n/message.js";
 import type { Notes } from "./notes.js";
 
 /** Kinds that serve HTTP: the plan gives them a port, and only their ties are asked about. */
@@ -79,13 +80,9 @@ function pickNamed(
     candidates.find((candidate) => candidate.evidence.file === wanted);
   if (chosen === undefined) {
     const known = candidates.map((candidate) => candidate.app).join(", ") || "none";
-    throw new PyshipError(
-      "E_USAGE",
-      `--app ${wanted} is not one of the detected entrypoints (${known})`,
-      {
-        hint: "pass one of those, or set `command` under [tool.pyship] in pyproject.toml to run anything else",
-      },
-    );
+    throw new PyshipError("E_USAGE", msg("entry.unknownApp", { app: wanted, known }), {
+      hint: msg("entry.unknownApp.hint"),
+    });
   }
   notes.evidence.push({ ...chosen.evidence, why: `entrypoint ${chosen.app} chosen with --app` });
   return chosen;
@@ -96,13 +93,17 @@ function ambiguous(tied: readonly EntrypointCandidate[]): PyshipError {
     (c) => `${c.app} (${c.framework}, ${c.evidence.file}:${c.evidence.line ?? 1})`,
   );
   const example = tied[0]?.app ?? "module:app";
-  return new PyshipError("E_AMBIGUOUS_ENTRYPOINT", `several web apps found: ${listed.join(", ")}`, {
-    hint: `choose one with --app '${example}', or set command = [...] under [tool.pyship] in pyproject.toml`,
-  });
+  return new PyshipError(
+    "E_AMBIGUOUS_ENTRYPOINT",
+    msg("entry.ambiguous", { apps: listed.join(", ") }),
+    {
+      hint: msg("entry.ambiguous.hint", { example }),
+    },
+  );
 }
 
 function noEntrypoint(): PyshipError {
-  return new PyshipError("E_NO_ENTRYPOINT", "found no app, worker or script to run", {
-    hint: "add a Procfile with `web: <command>`, set command = [...] under [tool.pyship] in pyproject.toml, or add a main.py / app.py",
+  return new PyshipError("E_NO_ENTRYPOINT", msg("entry.none"), {
+    hint: msg("entry.none.hint"),
   });
 }

@@ -14,6 +14,7 @@ import type {
   ProjectMeta,
   ShellCommand,
 } from "../core/pipeline.js";
+import { msg, withText } from "../i18n/message.js";
 import { chooseEntrypoint } from "./choose-entrypoint.js";
 import { fromFlag, type Notes } from "./notes.js";
 import { planPort } from "./plan-port.js";
@@ -165,7 +166,7 @@ function fixed(
     if (!shell.execd)
       notes.warnings.push({
         code: "W_SHELL_PID1",
-        message: NOT_EXECD,
+        ...withText(msg("warn.shellPid1")),
         file: at.file,
         line: at.line ?? undefined,
       });
@@ -183,9 +184,6 @@ function fixed(
   const env = servingEnv(candidate, port, notes);
   return { command, process: command, commandSource: source, candidate, port, env };
 }
-
-const NOT_EXECD =
-  "the command's last step is piped or backgrounded, so /bin/sh stays PID 1 and `docker stop` cannot reach the server; make the server the last plain command";
 
 function shellWhy(shell: ShellCommand): string {
   const last = shell.last.join(" ");

@@ -5,6 +5,7 @@
  * container that boots.
  */
 import type { DjangoFacts, Plan, ProjectFacts } from "../core/pipeline.js";
+import { msg, withText } from "../i18n/message.js";
 import type { Notes } from "./notes.js";
 
 /** Not a secret: it only lets settings import during collectstatic, and is not in the image's ENV. */
@@ -48,8 +49,7 @@ function collectStatic(django: DjangoFacts, notes: Notes): Plan["collectStatic"]
   } else {
     notes.warnings.push({
       code: "W_DJANGO_STATIC",
-      message:
-        "static files are collected into STATIC_ROOT, but nothing serves them (Django does not with DEBUG off): add whitenoise.middleware.WhiteNoiseMiddleware, or have a web server serve STATIC_ROOT",
+      ...withText(msg("warn.djangoStatic")),
       file: django.staticRoot.file,
       ...(django.staticRoot.line === null ? {} : { line: django.staticRoot.line }),
     });

@@ -10,6 +10,7 @@ import type {
   PlanOptions,
   ProjectFacts,
 } from "../core/pipeline.js";
+import { msg, withText } from "../i18n/message.js";
 import type { Notes } from "./notes.js";
 import type { CommandChoice } from "./plan-command.js";
 import { serverFor } from "./servers.js";
@@ -79,9 +80,8 @@ export function planInstall(
     });
   }
   if (install.strategy === "setup-py") {
-    const message =
-      "setup.py can only be evaluated with the whole source, so dependencies install with the code and any code change reinstalls them; list them in requirements.txt or [project] dependencies for a cached dependency layer";
-    notes.warnings.push({ code: "W_SETUP_PY_NO_LAYER", message, file: install.evidence.file });
+    const text = withText(msg("warn.setupPyNoLayer"));
+    notes.warnings.push({ code: "W_SETUP_PY_NO_LAYER", ...text, file: install.evidence.file });
   }
   const kind = choice.candidate?.kind;
   const consoleScript =
@@ -138,8 +138,15 @@ function extraPackages(facts: ProjectFacts, choice: CommandChoice, notes: Notes)
   const declared = facts.dependencies.requirements.some((r) => r.name === server.package);
   if (declared) return [];
   const file = facts.dependencies.install.files[0] ?? WRITTEN_REQUIREMENTS;
-  const message = `${server.package} is not a dependency; pyship installs ${server.spec} because the command runs ${choice.process[0]} (add it to ${file} to pin its version)`;
-  notes.warnings.push({ code: "W_SERVER_ADDED", message });
-  notes.evidence.push({ file, line: null, why: message });
+  const text = withText(
+    msg("warn.serverAdded", {
+      package: server.package,
+      spec: server.spec,
+      program: choice.process[0] ?? "",
+      file,
+    }),
+  );
+  notes.warnings.push({ code: "W_SERVER_ADDED", ...text });
+  notes.evidence.push({ file, line: null, why: text.message });
   return [server.spec];
 }

@@ -6,6 +6,7 @@
 import { satisfies } from "@renovatebot/pep440";
 import { PyshipError } from "../core/errors.js";
 import type { Plan, PlanOptions, ProjectFacts, Stage } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
 import { planCommand } from "./plan-command.js";
 import { planDjango } from "./plan-django.js";
@@ -15,6 +16,7 @@ import { planProcess } from "./plan-process.js";
 import { planRepairs, repairedPython, withRepairApt, withRepairs } from "./plan-repairs.js";
 import { withResolveDate } from "./plan-resolve-date.js";
 import { planRunContext } from "./plan-run-context.js";
+import { withTimeZone } from "./plan-time-zone.js";
 import { planSystemPackages } from "./system-packages.js";
 
 const DEFAULT_USER = { name: "app", uid: 10001 } as const;
@@ -45,7 +47,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     framework: choice.candidate?.framework ?? "unknown",
     app: choice.candidate?.app ?? null,
     command: choice.command,
-    ...planRunContext(choice, notes),
+    ...withTimeZone(planRunContext(choice, notes), options.tz, notes),
     commandSource: choice.commandSource,
     ...planProcess(choice, notes),
     port: choice.port,
@@ -67,8 +69,8 @@ function planPython(facts: ProjectFacts, options: PlanOptions, notes: Notes): st
   let chosen = python.version;
   if (options.python !== undefined) {
     if (!/^3\.\d{1,2}$/.test(options.python)) {
-      throw new PyshipError("E_USAGE", `--python ${options.python} is not a Python version`, {
-        hint: "pass major.minor, e.g. --python 3.12",
+      throw new PyshipError("E_USAGE", msg("plan.badPython", { value: options.python }), {
+        hint: msg("plan.badPython.hint"),
       });
     }
     chosen = options.python;

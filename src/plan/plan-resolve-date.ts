@@ -7,6 +7,7 @@
  */
 import { PyshipError } from "../core/errors.js";
 import type { Plan, PlanOptions } from "../core/pipeline.js";
+import { msg, withText } from "../i18n/message.js";
 import { fromFlag, type Notes } from "./notes.js";
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -19,13 +20,13 @@ export function withResolveDate(
   const date = options.resolveDate;
   if (date === undefined) return install;
   if (!ISO_DAY.test(date) || Number.isNaN(Date.parse(date))) {
-    throw new PyshipError("E_USAGE", `--resolve-date ${date} is not a date`, {
-      hint: "pass YYYY-MM-DD, or auto (the last commit that touched the dependency manifest)",
+    throw new PyshipError("E_USAGE", msg("resolveDate.bad", { date }), {
+      hint: msg("resolveDate.bad.hint"),
     });
   }
   if (install.strategy !== "requirements" || !["pip", "uv"].includes(install.tool)) {
-    const message = `--resolve-date applies to requirements files installed with uv or pip; ${install.strategy} installs what its lock or tool resolves, so it is ignored`;
-    notes.warnings.push({ code: "W_RESOLVE_DATE_IGNORED", message });
+    const text = msg("warn.resolveDateIgnored", { strategy: install.strategy });
+    notes.warnings.push({ code: "W_RESOLVE_DATE_IGNORED", ...withText(text) });
     return install;
   }
   notes.evidence.push(

@@ -4,9 +4,11 @@
  */
 import type { CommandExecutor } from "../core/exec.js";
 import type { VerifyCheck } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import type { EngineSession } from "./engine-session.js";
 import type { ImageFacts } from "./inspect-image.js";
 import { listImageFiles } from "./list-image-files.js";
+import { detailOf } from "./probe-context.js";
 import { findCompilers, findLeaks } from "./scan-files.js";
 
 const SHOWN = 5;
@@ -37,28 +39,28 @@ function leakCheck(paths: readonly string[], venvRoots: readonly string[]): Veri
     return {
       name: "no-leaks",
       status: "pass",
-      detail: "no .env, keys, .git, virtualenv or __pycache__",
+      ...detailOf(msg("verify.d.noLeaks")),
       value: 0,
     };
   }
   const shown = leaks.slice(0, SHOWN).map((leak) => `${leak.path} (${leak.what})`);
   const more = leaks.length > SHOWN ? ` and ${leaks.length - SHOWN} more` : "";
-  const detail = `${shown.join(", ")}${more}; add them to .dockerignore`;
-  return { name: "no-leaks", status: "fail", detail, value: leaks.length };
+  const detail = detailOf(msg("verify.d.leaks", { files: `${shown.join(", ")}${more}` }));
+  return { name: "no-leaks", status: "fail", ...detail, value: leaks.length };
 }
 
 function compilerCheck(paths: readonly string[]): VerifyCheck {
   const compilers = findCompilers(paths);
   if (compilers.length === 0)
-    return { name: "no-compiler", status: "pass", detail: "no gcc, cc, g++ or clang" };
+    return { name: "no-compiler", status: "pass", ...detailOf(msg("verify.d.noCompiler")) };
   const shown = compilers.slice(0, SHOWN).join(", ");
-  const detail = `${shown} in the final image; build native packages in a builder stage`;
-  return { name: "no-compiler", status: "fail", detail, value: compilers.length };
+  const detail = detailOf(msg("verify.d.compilers", { compilers: shown }));
+  return { name: "no-compiler", status: "fail", ...detail, value: compilers.length };
 }
 
 function sizeCheck(facts: ImageFacts): VerifyCheck {
   if (facts.sizeBytes === null)
-    return { name: "size", status: "skip", detail: "the engine did not report a size" };
+    return { name: "size", status: "skip", ...detailOf(msg("verify.d.noSize")) };
   const mb = facts.sizeBytes / 1_000_000;
   return { name: "size", status: "pass", detail: `${mb.toFixed(0)} MB`, value: facts.sizeBytes };
 }

@@ -6,9 +6,11 @@
  * Both are warnings: many apps are fine on a normal runtime; the report says what to change.
  */
 import type { VerifyCheck, VerifyMode } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import { EngineSession } from "./engine-session.js";
 import type { ImageFacts } from "./inspect-image.js";
 import type { ProbeContext, RunOutcome } from "./probe-context.js";
+import { detailOf } from "./probe-context.js";
 import { probeProcess } from "./probe-process.js";
 import { probeWeb } from "./probe-web.js";
 
@@ -57,7 +59,7 @@ function toCheck(outcome: RunOutcome, uid: number): VerifyCheck {
   const how = `uid ${uid}, read-only root filesystem, --cap-drop ALL, no-new-privileges, /tmp writable`;
   const failed = outcome.checks.find((check) => WORKING.has(check.name) && check.status === "fail");
   if (outcome.failure === null && failed === undefined)
-    return { name: "restricted", status: "pass", detail: `still works with ${how}` };
+    return { name: "restricted", status: "pass", ...detailOf(msg("verify.d.restricted", { how })) };
   const lastLine = (outcome.failure?.logTail ?? "").trim().split("\n").at(-1) ?? "";
   const message = outcome.failure?.message ?? failed?.detail ?? "it failed";
   const why = lastLine === "" ? message : `${message}: ${lastLine}`;

@@ -5,8 +5,9 @@
  * full grace period on every deploy).
  */
 import type { VerifyCheck } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import type { EngineSession } from "./engine-session.js";
-import { seconds } from "./probe-context.js";
+import { detailOf, seconds } from "./probe-context.js";
 import type { Clock } from "./probe-http.js";
 
 export const STOP_LIMIT_MS = 3000;
@@ -39,14 +40,14 @@ export function userCheck(uid: number | null): VerifyCheck {
     return {
       name: "non-root",
       status: "skip",
-      detail: "cannot read /proc/1/status (no cat in the image?)",
+      ...detailOf(msg("verify.d.noProc")),
     };
   }
   if (uid === 0) {
     return {
       name: "non-root",
       status: "fail",
-      detail: "the process runs as root (uid 0); add a user and USER it in the final stage",
+      ...detailOf(msg("verify.d.root")),
       value: 0,
     };
   }
@@ -84,7 +85,12 @@ export async function stopCheck(
     return { check: { name: "stop", status: "fail", detail, value: stopMs }, stopMs };
   }
   return {
-    check: { name: "stop", status: "pass", detail: `stopped in ${seconds(stopMs)}`, value: stopMs },
+    check: {
+      name: "stop",
+      status: "pass",
+      ...detailOf(msg("verify.d.stopped", { time: seconds(stopMs) })),
+      value: stopMs,
+    },
     stopMs,
   };
 }

@@ -5,6 +5,7 @@
  */
 import { PyshipError } from "../core/errors.js";
 import type { VerifyMode, VerifyOptions } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import type { ImageFacts } from "./inspect-image.js";
 
 export interface ProbePlan {
@@ -21,8 +22,8 @@ export function chooseMode(facts: ImageFacts, options: VerifyOptions): ProbePlan
   const mode = options.mode ?? labelMode(facts) ?? (options.port !== undefined ? "web" : null);
   if (mode === "web" || (mode === null && port !== null)) {
     if (port === null) {
-      throw new PyshipError("E_USAGE", "the image exposes no port to probe", {
-        hint: "pass --port PORT (the port the app listens on inside the container)",
+      throw new PyshipError("E_USAGE", msg("verify.noPort"), {
+        hint: msg("verify.noPort.hint"),
       });
     }
     return { mode: "web", port };

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { PyshipError } from "../core/errors.js";
 import { type CommandExecutor, describeCommand, type RunResult } from "../core/exec.js";
+import { msg } from "../i18n/message.js";
 
 export interface ContainerState {
   readonly running: boolean;
@@ -78,7 +79,7 @@ export class EngineSession {
   /** Runs the client and returns the raw result; callers decide what a failure means. */
   async try(args: readonly string[], timeoutMs = 60_000): Promise<RunResult> {
     if (this.interrupted && args[0] !== "rm") {
-      throw new PyshipError("E_VERIFY_FAILED", "verification was interrupted");
+      throw new PyshipError("E_VERIFY_FAILED", msg("verify.interrupted"));
     }
     return this.executor.run(this.client, args, { timeoutMs });
   }
@@ -119,8 +120,7 @@ export class EngineSession {
   async hostPort(name: string, port: number): Promise<number> {
     const out = await this.must(["port", name, `${port}/tcp`]);
     const match = /:(\d+)\s*$/m.exec(out.trim().split("\n")[0] ?? "");
-    if (!match?.[1])
-      throw new PyshipError("E_VERIFY_FAILED", `cannot read the published port: ${out}`);
+    if (!match?.[1]) throw new PyshipError("E_VERIFY_FAILED", msg("verify.publishedPort", { out }));
     return Number(match[1]);
   }
 
@@ -165,10 +165,12 @@ function runFlags(spec: RunSpec): string[] {
 }
 
 function commandFailed(client: string, args: readonly string[], result: RunResult): PyshipError {
-  const why = result.timedOut ? "timed out" : `exited with code ${result.exitCode}`;
+  const command = describeCommand(client, args);
   return new PyshipError(
     "E_VERIFY_FAILED",
-    `The command \`${describeCommand(client, args)}\` ${why}`,
+    result.timedOut
+      ? msg("exec.timedOut", { command })
+      : msg("exec.exited", { command, code: result.exitCode }),
     {
       details: result.stderr.trim() || undefined,
     },

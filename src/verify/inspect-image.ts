@@ -4,6 +4,7 @@
  * (so the file scan can tell the image's own venv from one copied in by mistake).
  */
 import { PyshipError } from "../core/errors.js";
+import { msg } from "../i18n/message.js";
 import type { EngineSession } from "./engine-session.js";
 
 export interface ImageFacts {
@@ -61,27 +62,23 @@ function venvRoots(env: readonly string[]): string[] {
 function inspectFailed(client: string, image: string, stderr: string): PyshipError {
   const text = stderr.trim();
   if (/permission denied/i.test(text)) {
-    return new PyshipError(
-      "E_ENGINE_PERMISSION",
-      `${client} is not allowed to talk to its engine`,
-      {
-        details: text,
-        hint: "add your user to the docker group, or run pyship verify with sudo",
-      },
-    );
+    return new PyshipError("E_ENGINE_PERMISSION", msg("verify.denied", { client }), {
+      details: text,
+      hint: msg("verify.denied.hint"),
+    });
   }
   if (
     /cannot connect|is the docker daemon running|connection refused|no such file or directory/i.test(
       text,
     )
   ) {
-    return new PyshipError("E_ENGINE_UNAVAILABLE", `${client} cannot reach a container engine`, {
+    return new PyshipError("E_ENGINE_UNAVAILABLE", msg("verify.noEngine", { client }), {
       details: text,
-      hint: "start the engine (dockerd or podman) and run `pyship doctor`",
+      hint: msg("verify.noEngine.hint"),
     });
   }
-  return new PyshipError("E_USAGE", `image ${image} was not found`, {
+  return new PyshipError("E_USAGE", msg("verify.noImage", { image }), {
     details: text || undefined,
-    hint: `build it first (pyship build --tag ${image}) or check the name with \`${client} images\``,
+    hint: msg("verify.noImage.hint", { image, client }),
   });
 }

@@ -5,6 +5,7 @@
  */
 import { PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
+import { msg } from "../i18n/message.js";
 import type { EngineSession } from "./engine-session.js";
 import { normalizePath } from "./scan-files.js";
 
@@ -39,7 +40,7 @@ async function exportListing(
   });
   const names = lines(result.stdout);
   if (result.exitCode !== 0 || result.stderr.includes(EXPORT_FAILED) || names.length === 0) {
-    throw new PyshipError("E_VERIFY_FAILED", `cannot list the files of ${image}`, {
+    throw new PyshipError("E_VERIFY_FAILED", msg("verify.listFiles", { image }), {
       details: result.stderr.replace(EXPORT_FAILED, "").trim() || undefined,
     });
   }

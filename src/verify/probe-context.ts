@@ -3,6 +3,7 @@
  * verifyImage. Kept apart so the probes do not import each other.
  */
 import type { VerifyCheck, VerifyFailure, VerifyMode } from "../core/pipeline.js";
+import { english, type Message, msg } from "../i18n/message.js";
 import { runFailure } from "./diagnose-run.js";
 import type { EngineSession } from "./engine-session.js";
 import type { Clock, HttpGet } from "./probe-http.js";
@@ -37,8 +38,15 @@ export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-export function skipped(name: string, detail: string): VerifyCheck {
-  return { name, status: "skip", detail };
+/** A check's detail as English text plus the catalog message the CLI translates. */
+export function detailOf(note: Message): { detail: string; note: Message } {
+  return { detail: english(note), note };
+}
+
+export function skipped(name: string, detail: string | Message): VerifyCheck {
+  return typeof detail === "string"
+    ? { name, status: "skip", detail }
+    : { name, status: "skip", ...detailOf(detail) };
 }
 
 /** The outcome when the process died before it could be checked (web or worker). */
@@ -52,8 +60,8 @@ export function exitedEarly(
     mode,
     checks: [
       { name: check, status: "fail", detail: message },
-      skipped("non-root", "the container is not running"),
-      skipped("stop", "the container is not running"),
+      skipped("non-root", msg("verify.d.notRunning")),
+      skipped("stop", msg("verify.d.notRunning")),
     ],
     failure: runFailure("E_CONTAINER_EXITED", message, logs),
     readyMs: null,

@@ -4,10 +4,12 @@
  * must exit 0 and print something. With no label or flag, what the process does decides.
  */
 import type { VerifyCheck, VerifyMode } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import { readImageUid, readRunningUid, stopCheck, userCheck } from "./check-user-and-stop.js";
 import { runFailure } from "./diagnose-run.js";
 import {
   DIAGNOSIS_LOG_LINES,
+  detailOf,
   exitedEarly,
   type ProbeContext,
   type RunOutcome,
@@ -72,7 +74,7 @@ async function workerOutcome(ctx: ProbeContext, name: string, watch: Watch): Pro
   const up: VerifyCheck = {
     name: "stays-up",
     status: "pass",
-    detail: `running after ${seconds(watch.ms)}`,
+    ...detailOf(msg("verify.d.running", { time: seconds(watch.ms) })),
   };
   return {
     mode: "worker",
@@ -107,7 +109,7 @@ async function scriptOutcome(ctx: ProbeContext, name: string, watch: Watch): Pro
     exit,
     outputCheck(ctx, logs, logs.trim() ? watch.ms : null, "script"),
     userCheck(uid),
-    skipped("stop", "a script stops by itself"),
+    skipped("stop", msg("verify.d.scriptStops")),
   ];
   const failure =
     exit.status === "fail"
@@ -118,14 +120,18 @@ async function scriptOutcome(ctx: ProbeContext, name: string, watch: Watch): Pro
 
 function exitCheck(watch: Watch): VerifyCheck {
   if (watch.running) {
-    const detail = `still running after ${seconds(watch.ms)}; pass --mode worker if it is meant to`;
-    return { name: "exit", status: "fail", detail };
+    const detail = detailOf(msg("verify.d.stillRunning", { time: seconds(watch.ms) }));
+    return { name: "exit", status: "fail", ...detail };
   }
   if (watch.exitCode === 0) {
-    return { name: "exit", status: "pass", detail: `exited 0 after ${seconds(watch.ms)}` };
+    return {
+      name: "exit",
+      status: "pass",
+      ...detailOf(msg("verify.d.exited0", { time: seconds(watch.ms) })),
+    };
   }
-  const detail = `exited with code ${watch.exitCode}`;
-  return { name: "exit", status: "fail", detail, value: watch.exitCode };
+  const detail = detailOf(msg("verify.d.exitedCode", { code: String(watch.exitCode) }));
+  return { name: "exit", status: "fail", ...detail, value: watch.exitCode };
 }
 
 function outputCheck(
@@ -142,13 +148,13 @@ function outputCheck(
     return {
       name: "output",
       status: "fail",
-      detail: `output does not contain ${JSON.stringify(ctx.expect)}`,
+      ...detailOf(msg("verify.d.noExpect", { text: JSON.stringify(ctx.expect) })),
     };
   }
   const first = logs.trim().split("\n")[0] ?? "";
   return {
     name: "output",
     status: "pass",
-    detail: `first line after ${seconds(firstMs)}: ${first.slice(0, 60)}`,
+    ...detailOf(msg("verify.d.firstLine", { time: seconds(firstMs), line: first.slice(0, 60) })),
   };
 }

@@ -4,10 +4,12 @@
  * at once (with its logs) instead of as a port timeout.
  */
 import type { VerifyCheck, VerifyFailure, VerifyMode } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import { readRunningUid, stopCheck, userCheck } from "./check-user-and-stop.js";
 import { runFailure } from "./diagnose-run.js";
 import {
   DIAGNOSIS_LOG_LINES,
+  detailOf,
   exitedEarly,
   type ProbeContext,
   type RunOutcome,
@@ -93,10 +95,15 @@ function answerChecks(ctx: ProbeContext, wait: Wait): VerifyCheck[] {
   const http: VerifyCheck = {
     name: "http",
     status: "pass",
-    detail:
+    ...detailOf(
       answer.status === 404
-        ? `GET ${ctx.path} → 404 after ${seconds(ms)}: the server answers, nothing is routed at ${ctx.path} (--path probes a real route)`
-        : `GET ${ctx.path} → ${answer.status} after ${seconds(ms)}`,
+        ? msg("verify.d.http404", { path: ctx.path, time: seconds(ms) })
+        : msg("verify.d.http", {
+            path: ctx.path,
+            status: String(answer.status),
+            time: seconds(ms),
+          }),
+    ),
     value: Math.round(ms),
   };
   if (ctx.expect === null) return [http];

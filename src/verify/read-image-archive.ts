@@ -7,6 +7,7 @@
 import { createReadStream } from "node:fs";
 import { extract } from "tar-stream";
 import { PyshipError } from "../core/errors.js";
+import { msg } from "../i18n/message.js";
 
 export interface LayerEntry {
   /** `/app/.env`; a whiteout is reported as the path it deletes. */
@@ -170,8 +171,8 @@ function toConfig(raw: unknown): ImageConfig {
 }
 
 function archiveError(message: string, cause?: unknown): PyshipError {
-  return new PyshipError("E_VERIFY_FAILED", `cannot read the image export: ${message}`, {
+  return new PyshipError("E_VERIFY_FAILED", msg("verify.archive", { message }), {
     cause,
-    hint: "check that `docker save` (or `podman save`) works for this image",
+    hint: msg("verify.archive.hint"),
   });
 }

@@ -20,6 +20,7 @@ import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { PyshipError } from "../core/errors.js";
 import type { RenderedFile, RenderedFiles, WriteOutcome, WriteResult } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 
 export interface WriteOptions {
   readonly dryRun: boolean;
@@ -47,14 +48,10 @@ function guardedPath(root: string, path: string): string {
     !inside(absoluteRoot, target) ||
     !inside(realpathOr(absoluteRoot), realpathOr(dirname(target)))
   ) {
-    throw new PyshipError(
-      "E_PATH_OUTSIDE",
-      `refusing to write ${path}: it is outside ${absoluteRoot}`,
-      {
-        file: path,
-        hint: "pyship only writes inside the project directory",
-      },
-    );
+    throw new PyshipError("E_PATH_OUTSIDE", msg("write.outside", { path, root: absoluteRoot }), {
+      file: path,
+      hint: msg("write.outside.hint"),
+    });
   }
   return target;
 }
@@ -92,7 +89,7 @@ function readExisting(target: string, path: string): string | null {
     return readFileSync(target, "utf8");
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw ioError(`cannot read ${path}`, path, cause);
+    throw ioError("io.read", path, cause);
   }
 }
 
@@ -123,15 +120,15 @@ function writeAtomically(target: string, { path, content }: RenderedFile): void 
     renameSync(temp, target);
   } catch (cause) {
     rmSync(temp, { force: true });
-    throw ioError(`cannot write ${path}`, path, cause);
+    throw ioError("io.write", path, cause);
   }
 }
 
-function ioError(message: string, file: string, cause: unknown): PyshipError {
+function ioError(key: "io.read" | "io.write", file: string, cause: unknown): PyshipError {
   const reason = (cause as NodeJS.ErrnoException)?.code ?? "error";
-  return new PyshipError("E_IO", `${message} (${reason})`, {
+  return new PyshipError("E_IO", msg(key, { path: file, reason }), {
     file,
-    hint: "check that the directory exists and is writable",
+    hint: msg("io.write.hint"),
     cause,
   });
 }

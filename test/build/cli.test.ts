@@ -118,6 +118,22 @@ describe("pyship doctor (fake engine)", () => {
     expect(report.clients[0]).toMatchObject({ client: "/usr/bin/docker", answers: false });
   });
 
+  it("problems and hints in zh-TW; --json keeps them English", async () => {
+    const run = async (args: string[]) => {
+      const ctx = captureContext({
+        executor: new FakeEngines([NEW_DOCKER, OLD_DOCKER]),
+        env: PATH_ENV,
+        lang: "zh-TW",
+      });
+      await main(args, ctx);
+      return ctx.stdout.join("\n");
+    };
+    expect(await run(["doctor"])).toContain("安裝 docker buildx 外掛可獲得快取掛載");
+    const json = await run(["doctor", "--json"]);
+    expect(json).toContain("install the docker buildx plugin");
+    expect(json).not.toMatch(/[\u4e00-\u9fff]|hintText/);
+  });
+
   it("nothing installed: says so in Chinese too", async () => {
     const ctx = captureContext({ executor: new FakeEngines([]), env: PATH_ENV, lang: "zh" });
     expect(await main(["doctor"], ctx)).toBe(EXIT_CODES.E_ENGINE_UNAVAILABLE);

@@ -53,6 +53,18 @@ describe("pyship plan", () => {
     expect(ctx.stdout.join("\n")).toContain("依据");
   });
 
+  it("says warnings in zh-TW; --json keeps them English", async () => {
+    const ctx = captureContext();
+    expect(await main(["--lang", "zh-TW", "plan", fixture("flask-factory")], ctx)).toBe(0);
+    expect(ctx.stdout.join("\n")).toMatch(/! \[W_SERVER_ADDED\] gunicorn 不在相依套件中/);
+    const json = captureContext();
+    await main(["--lang", "zh-TW", "plan", "--json", fixture("flask-factory")], json);
+    const plan = JSON.parse(json.stdout.join("\n"));
+    const added = plan.warnings.find((w: { code: string }) => w.code === "W_SERVER_ADDED");
+    expect(added.message).toMatch(/^gunicorn is not a dependency/);
+    expect(added.text).toBeUndefined();
+  });
+
   it("passes --python, --base-image and --app through", async () => {
     const ctx = captureContext();
     const args = [

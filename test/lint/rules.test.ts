@@ -260,6 +260,18 @@ const CASES: Case[] = [
     good: vary("EXPOSE 8000", "EXPOSE 8000/tcp"),
   },
   {
+    code: "PY307",
+    why: "TZ written as an offset",
+    bad: vary("ENV PYTHONUNBUFFERED=1", "ENV TZ=UTC+8 PYTHONUNBUFFERED=1"),
+    good: vary("ENV PYTHONUNBUFFERED=1", "ENV TZ=Asia/Shanghai PYTHONUNBUFFERED=1"),
+  },
+  {
+    code: "PY307",
+    why: "TZ names no zone",
+    bad: vary("ENV PYTHONUNBUFFERED=1", "ENV TZ=Asia/Beijing PYTHONUNBUFFERED=1"),
+    good: vary("ENV PYTHONUNBUFFERED=1", "ENV TZ=Etc/GMT-8 PYTHONUNBUFFERED=1"),
+  },
+  {
     code: "PY401",
     why: "secret ENV",
     bad: vary("ENV PYTHONUNBUFFERED=1", "ENV DJANGO_SECRET_KEY=changeme PYTHONUNBUFFERED=1"),

@@ -57,6 +57,8 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["pipfile-nolock", {}],
   ["missing-server", {}],
   ["requirements-utf16", {}],
+  // a Procfile saved by PowerShell (UTF-16), and the container's time zone from --tz
+  ["procfile-utf16", { tz: "Asia/Shanghai" }],
   ["imports-only", {}],
   ["http-server-script", {}],
   ["uvicorn-console-script", {}],

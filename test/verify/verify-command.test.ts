@@ -12,7 +12,7 @@ const SCRIPT: Scenario = {
   logs: "hello from console-script\n",
 };
 
-async function cli(args: string[], scenario: Scenario, lang: "en" | "zh" = "en") {
+async function cli(args: string[], scenario: Scenario, lang: "en" | "zh" | "zh-TW" = "en") {
   const engine = new FakeEngine(scenario);
   const ctx = captureContext({ executor: engine, lang });
   const code = await main(["verify", ...args], ctx);
@@ -42,6 +42,18 @@ describe("pyship verify", () => {
     expect(out).not.toContain("verify.check.");
     expect(out).toContain("未通过：app:1 有 1 项检查失败");
     expect(ctx.stderr.join("\n")).toContain("镜像验证未通过");
+  });
+
+  it("says the checks' details in zh-TW; --json keeps them English", async () => {
+    const text = await cli(["app:1"], { ...SCRIPT, uid: 0 }, "zh-TW");
+    const out = text.ctx.stdout.join("\n");
+    expect(out).toContain("行程以 root（uid 0）執行");
+    expect(out).toMatch(/後以 0 退出/);
+    const json = await cli(["app:1", "--json"], { ...SCRIPT, uid: 0 }, "zh-TW");
+    const report = JSON.parse(json.ctx.stdout.join("\n"));
+    const user = report.checks.find((c: { name: string }) => c.name === "non-root");
+    expect(user).toMatchObject({ status: "fail", detail: expect.stringContaining("runs as root") });
+    expect(user.note).toBeUndefined();
   });
 
   it("prints only the JSON report on stdout with --json, and still fails the exit code", async () => {

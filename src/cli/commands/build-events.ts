@@ -66,7 +66,7 @@ function builtMessage(
   return t(ctx.lang, "build.ok", {
     tags: tags.join(", "),
     seconds: (result.durationMs / 1000).toFixed(1),
-    size: bytes === null ? "size unknown" : `${(bytes / 1e6).toFixed(0)} MB`,
+    size: bytes === null ? t(ctx.lang, "build.sizeUnknown") : `${(bytes / 1e6).toFixed(0)} MB`,
   });
 }
 

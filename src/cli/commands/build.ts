@@ -7,39 +7,11 @@ import { resolve } from "node:path";
 import type { BuildOptions, BuildPorts } from "../../build/build-ports.js";
 import { runBuild } from "../../build/run-build.js";
 import type { CliContext, Register } from "../context.js";
-import { addMessages } from "../i18n.js";
+import { englishJson } from "../english-json.js";
 import { loadPlan } from "../load-plan.js";
 import { buildEvents } from "./build-events.js";
 import { INSTALLER_FLAG, planOptions } from "./plan.js";
 import { withInterrupt } from "./verify.js";
-
-addMessages({
-  "build.engine": { en: "Engine: {why}", zh: "构建引擎：{why}" },
-  "build.generated": {
-    en: "No Dockerfile found: generated {files} (review and commit them)",
-    zh: "未找到 Dockerfile：已生成 {files}（请检查并提交）",
-  },
-  "build.kept": {
-    en: "kept your {file} (differs from pyship's)",
-    zh: "保留了你的 {file}（与 pyship 生成的不同）",
-  },
-  "build.title": { en: "Building {tags}", zh: "正在构建 {tags}" },
-  "build.ok": {
-    en: "Built {tags} in {seconds}s ({size})",
-    zh: "已构建 {tags}，用时 {seconds} 秒（{size}）",
-  },
-  "build.failed": { en: "Build failed (full log: {log})", zh: "构建失败（完整日志：{log}）" },
-  "build.pushed": { en: "Pushed {tag}", zh: "已推送 {tag}" },
-  "build.repair": {
-    en: "Known failure ({seen}): repairing once — {what}; rewrote Dockerfile, building again",
-    zh: "已知故障（{seen}）：尝试修复一次 —— {what}；已重写 Dockerfile，重新构建",
-  },
-  "build.listed": {
-    en: "Manifest list {tags}: {platforms} (each built and verified)",
-    zh: "多架构清单 {tags}：{platforms}（均已构建并验证）",
-  },
-  "build.noVerify": { en: "Skipped verification (--no-verify)", zh: "已跳过验证（--no-verify）" },
-});
 
 export interface BuildFlags {
   tag: string[];
@@ -79,6 +51,7 @@ export const registerBuild: Register = (program, ctx, done) => {
       "target platform(s), e.g. linux/amd64; several (linux/amd64,linux/arm64) make a manifest list",
     )
     .option("--base-image <image>", "base image when pyship generates the Dockerfile")
+    .option("--tz <zone>", "time zone of the running container, e.g. Asia/Shanghai (sets TZ)")
     .option("--python <version>", "Python major.minor when pyship generates the Dockerfile")
     .option("--app <target>", "entrypoint when several are found (generated Dockerfile only)")
     .option(...INSTALLER_FLAG)
@@ -106,8 +79,7 @@ export async function buildCommand(
     buildOptions(dir, flags, ctx),
     buildPorts(dir, flags, ctx),
   );
-  if (flags.json)
-    ctx.out(JSON.stringify({ ...result, verify: report, repair, platforms }, null, 2));
+  if (flags.json) ctx.out(englishJson({ ...result, verify: report, repair, platforms }));
   if (failure) throw failure;
   return 0;
 }

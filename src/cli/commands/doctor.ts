@@ -7,31 +7,8 @@ import pc from "picocolors";
 import { type ClientFinding, type DoctorReport, doctor } from "../../build/doctor.js";
 import { type ErrorCode, EXIT_CODES } from "../../core/errors.js";
 import type { CliContext, Register } from "../context.js";
-import { addMessages, t } from "../i18n.js";
-
-addMessages({
-  "doctor.heading": { en: "Container engines", zh: "容器引擎" },
-  "doctor.none": {
-    en: "no docker, podman or buildah on PATH",
-    zh: "PATH 中没有 docker、podman 或 buildah",
-  },
-  "doctor.endpoint": { en: "Docker endpoint: {where}", zh: "Docker 连接：{where}" },
-  "doctor.local": { en: "default (local socket)", zh: "默认（本机 socket）" },
-  "doctor.answers": { en: "answers", zh: "可用" },
-  "doctor.down": { en: "not answering", zh: "无响应" },
-  "doctor.uses": { en: "pyship build will use: {why}", zh: "pyship build 将使用：{why}" },
-  "doctor.unusable": { en: "No usable container engine.", zh: "没有可用的容器引擎。" },
-  "doctor.problems": { en: "Problems", zh: "问题" },
-  "doctor.ok": { en: "Ready to build.", zh: "可以构建。" },
-  "doctor.reproducible": {
-    en: "Reproducible releases (one commit, one image): yes — {why}",
-    zh: "可复现发布（同一提交得到同一镜像）：是 —— {why}",
-  },
-  "doctor.notReproducible": {
-    en: "Reproducible releases (one commit, one image): no — {why}",
-    zh: "可复现发布（同一提交得到同一镜像）：否 —— {why}",
-  },
-});
+import { englishJson } from "../english-json.js";
+import { say, t } from "../i18n.js";
 
 export const registerDoctor: Register = (program, ctx, done) => {
   program
@@ -42,7 +19,7 @@ export const registerDoctor: Register = (program, ctx, done) => {
     .option("--json", "print the findings as JSON (stable, English)")
     .action(async (flags: { json?: boolean }) => {
       const report = await doctor(ctx.executor, ctx.env);
-      if (flags.json) ctx.out(JSON.stringify(report, null, 2));
+      if (flags.json) ctx.out(englishJson(report));
       else printDoctor(ctx, report);
       done(exitCode(report));
     });
@@ -69,8 +46,11 @@ function printDoctor(ctx: CliContext, report: DoctorReport): void {
   if (report.problems.length > 0) {
     ctx.out(paint.bold(t(ctx.lang, "doctor.problems")));
     for (const problem of report.problems) {
-      ctx.out(`  ${paint.yellow("!")} [${problem.code}] ${problem.message}`);
-      if (problem.hint) ctx.out(`    ${paint.cyan("→")} ${problem.hint}`);
+      ctx.out(
+        `  ${paint.yellow("!")} [${problem.code}] ${say(ctx.lang, problem.text ?? problem.message)}`,
+      );
+      const hint = problem.hintText ?? problem.hint;
+      if (hint) ctx.out(`    ${paint.cyan("→")} ${say(ctx.lang, hint)}`);
     }
   }
   if (report.engine) {

@@ -4,28 +4,10 @@
  */
 import pc from "picocolors";
 import { PyshipError } from "../../core/errors.js";
+import { msg } from "../../i18n/message.js";
 import { findRule, RULES, type RuleInfo } from "../../lint/rule-catalog.js";
 import type { CliContext, Register } from "../context.js";
-import { addMessages, t } from "../i18n.js";
-
-addMessages({
-  "explain.why": { en: "Why", zh: "原因" },
-  "explain.before": { en: "Before", zh: "修改前" },
-  "explain.after": { en: "After", zh: "修改后" },
-  "explain.fix.always": { en: "fixed by pyship lint --fix", zh: "可由 pyship lint --fix 自动修复" },
-  "explain.fix.sometimes": {
-    en: "fixed by pyship lint --fix when it is safe, suggested otherwise",
-    zh: "安全时由 pyship lint --fix 自动修复，否则给出建议",
-  },
-  "explain.fix.never": {
-    en: "suggested only (not safe to apply automatically)",
-    zh: "仅给出建议（自动修改不安全）",
-  },
-  "explain.list": {
-    en: "pyship lint rules (pyship explain CODE for details):",
-    zh: "pyship lint 规则（pyship explain 代码 查看详情）：",
-  },
-});
+import { t } from "../i18n.js";
 
 export const registerExplain: Register = (program, ctx, done) => {
   program
@@ -45,8 +27,8 @@ export const registerExplain: Register = (program, ctx, done) => {
 function lookup(code: string): RuleInfo {
   const rule = findRule(code);
   if (!rule) {
-    throw new PyshipError("E_USAGE", `unknown lint rule "${code}"`, {
-      hint: "run `pyship explain` to list the rules",
+    throw new PyshipError("E_USAGE", msg("explain.unknown", { code }), {
+      hint: msg("explain.unknown.hint"),
     });
   }
   return rule;
@@ -68,9 +50,11 @@ function printRule(ctx: CliContext, rule: RuleInfo): void {
       .map((line) => `    ${line}`)
       .join("\n");
   ctx.out(paint.bold(`${rule.code} ${rule.name} (${rule.severity})`));
-  ctx.out(rule.message.replace(/\{\w+\}/g, "…"));
+  ctx.out(t(ctx.lang, `rule.${rule.code}.message`).replace(/\{\w+\}/g, "…"));
   ctx.out(paint.dim(t(ctx.lang, `explain.fix.${rule.fixable}`)));
-  ctx.out(`\n${paint.bold(t(ctx.lang, "explain.why"))}\n${rule.rationale}`);
+  ctx.out(
+    `\n${paint.bold(t(ctx.lang, "explain.why"))}\n${t(ctx.lang, `rule.${rule.code}.rationale`)}`,
+  );
   ctx.out(`\n${paint.bold(t(ctx.lang, "explain.before"))}\n${indent(rule.before)}`);
   ctx.out(`\n${paint.bold(t(ctx.lang, "explain.after"))}\n${indent(rule.after)}`);
 }

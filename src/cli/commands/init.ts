@@ -11,36 +11,16 @@ import { ciFilesForProject } from "../../ci/ci-files.js";
 import { ciOptions } from "../../ci/plan-ci.js";
 import { PyshipError } from "../../core/errors.js";
 import type { RenderedFiles, WriteOutcome } from "../../core/pipeline.js";
+import { msg } from "../../i18n/message.js";
 import { WRITTEN_REQUIREMENTS } from "../../plan/plan-install.js";
 import { renderFiles } from "../../render/render-files.js";
 import { writeFiles } from "../../write/write-files.js";
 import type { CliContext, Register } from "../context.js";
-import { addMessages, t } from "../i18n.js";
+import { t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
 import { VERSION } from "../version.js";
 import { runCompose } from "./compose.js";
 import { INSTALLER_FLAG, type PlanFlags, planOptions } from "./plan.js";
-
-addMessages({
-  "init.create": { en: "created", zh: "已创建" },
-  "init.overwrite": { en: "overwrote", zh: "已覆盖" },
-  "init.skip": { en: "skipped", zh: "已跳过" },
-  "init.unchanged": { en: "unchanged", zh: "无变化" },
-  "init.dry.create": { en: "would create", zh: "将创建" },
-  "init.dry.overwrite": { en: "would overwrite", zh: "将覆盖" },
-  "init.dry.skip": { en: "would skip", zh: "将跳过" },
-  "init.dry.unchanged": { en: "unchanged", zh: "无变化" },
-  "init.ask": {
-    en: "{path} exists and differs (diff above). Overwrite it?",
-    zh: "{path} 已存在且内容不同（见上方差异）。要覆盖吗？",
-  },
-  "init.next": { en: "Next: {command}", zh: "下一步：{command}" },
-  "init.dryNote": { en: "Dry run: nothing was written.", zh: "试运行：没有写入任何文件。" },
-  "init.noInferred": {
-    en: "--write-requirements: nothing to write, the dependencies come from {file}",
-    zh: "--write-requirements：无需写入，依赖来自 {file}",
-  },
-});
 
 interface InitFlags extends PlanFlags {
   dryRun?: boolean;
@@ -69,6 +49,7 @@ export const registerInit: Register = (program, ctx, done) => {
     )
     .option("--python <version>", "Python major.minor, e.g. 3.12 (overrides detection and config)")
     .option("--base-image <image>", "base image (default: python:<version>-slim)")
+    .option("--tz <zone>", "time zone of the running container, e.g. Asia/Shanghai (sets TZ)")
     .option("--app <target>", "entrypoint to run when several are found, e.g. 'shop:create_app()'")
     .option(...INSTALLER_FLAG)
     .option(
@@ -191,10 +172,10 @@ function fileExists(skipped: readonly WriteOutcome[]): PyshipError {
   const names = skipped.map((o) => o.path).join(" and ");
   return new PyshipError(
     "E_FILE_EXISTS",
-    `${names} already exist${skipped.length === 1 ? "s" : ""} with different content and ${skipped.length === 1 ? "was" : "were"} not overwritten`,
+    msg(skipped.length === 1 ? "init.exists.one" : "init.exists.many", { names }),
     {
       file: skipped[0]?.path,
-      hint: "review the diff above, then run `pyship init --force` to replace, or keep your file",
+      hint: msg("init.exists.hint"),
     },
   );
 }

@@ -6,6 +6,7 @@
 import pc from "picocolors";
 import { PyshipError } from "../../core/errors.js";
 import type { LintFinding, Severity } from "../../core/pipeline.js";
+import { msg, type Params } from "../../i18n/message.js";
 import {
   formatGithub,
   formatJson,
@@ -15,27 +16,8 @@ import {
 import { formatSarif } from "../../lint/format-sarif.js";
 import { type LintFileResult, lintFiles } from "../../lint/lint-files.js";
 import type { CliContext, Register } from "../context.js";
-import { addMessages, t } from "../i18n.js";
+import { t } from "../i18n.js";
 import { VERSION } from "../version.js";
-
-addMessages({
-  "lint.clean": { en: "{file}: no problems found", zh: "{file}：没有发现问题" },
-  "lint.summary": {
-    en: "{count} problem(s): {errors} error(s), {warnings} warning(s), {infos} info; {fixable} fixable with --fix",
-    zh: "共 {count} 个问题：{errors} 个错误，{warnings} 个警告，{infos} 个提示；其中 {fixable} 个可用 --fix 自动修复",
-  },
-  "lint.fix": { en: "fix", zh: "修复" },
-  "lint.suggestion": { en: "suggestion", zh: "建议" },
-  "lint.fixed": { en: "{file}: applied {count} fix(es)", zh: "{file}：已应用 {count} 处修复" },
-  "lint.wouldFix": {
-    en: "{file}: --dry-run, would apply {count} fix(es):",
-    zh: "{file}：--dry-run，将应用 {count} 处修复：",
-  },
-  "lint.explain": {
-    en: "Run `pyship explain CODE` for why and an example.",
-    zh: "运行 `pyship explain 代码` 查看原因和示例。",
-  },
-});
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -82,7 +64,7 @@ export const registerLint: Register = (program, ctx, done) => {
 
 function choice<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new PyshipError("E_USAGE", `${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
+  throw new PyshipError("E_USAGE", msg("usage.oneOf", { flag, values: allowed.join(", "), value }));
 }
 
 function print(ctx: CliContext, format: LintFormat, results: readonly LintFileResult[]): void {
@@ -101,7 +83,7 @@ function print(ctx: CliContext, format: LintFormat, results: readonly LintFileRe
 
 function printText(ctx: CliContext, result: LintFileResult): void {
   const paint = ctx.color ? pc : noColor;
-  const say = (key: string, vars: Record<string, string | number> = {}) => t(ctx.lang, key, vars);
+  const say = (key: string, vars: Params = {}) => t(ctx.lang, key, vars);
   if (result.fixed && result.fixed.applied > 0) {
     const key = result.fixed.written ? "lint.fixed" : "lint.wouldFix";
     ctx.out(paint.bold(say(key, { file: result.file, count: result.fixed.applied })));
@@ -113,12 +95,12 @@ function printText(ctx: CliContext, result: LintFileResult): void {
     const colour =
       f.severity === "error" ? paint.red : f.severity === "warning" ? paint.yellow : paint.cyan;
     ctx.out(
-      `${f.file}:${f.line}:${f.column} ${paint.bold(f.code)} ${colour(f.severity)} ${f.message}`,
+      `${f.file}:${f.line}:${f.column} ${paint.bold(f.code)} ${colour(f.severity)} ${say(`rule.${f.code}.message`, f.vars)}`,
     );
     ctx.out(paint.dim(`  ${String(f.line).padStart(4)} | ${lines[f.line - 1] ?? ""}`));
     if (f.fix)
       ctx.out(
-        `       ${paint.dim(f.fix.safe ? say("lint.fix") : say("lint.suggestion"))}: ${f.fix.description}`,
+        `       ${paint.dim(f.fix.safe ? say("lint.fix") : say("lint.suggestion"))}: ${f.fix.note ? say(f.fix.note.key, f.fix.note.params) : f.fix.description}`,
       );
   }
 }

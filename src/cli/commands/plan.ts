@@ -7,27 +7,9 @@ import pc from "picocolors";
 import { PyshipError } from "../../core/errors.js";
 import type { Installer, Plan, PlanOptions } from "../../core/pipeline.js";
 import type { CliContext, Register } from "../context.js";
-import { addMessages, t } from "../i18n.js";
+import { englishJson } from "../english-json.js";
+import { say as sayText, t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
-
-addMessages({
-  "plan.heading": { en: "Plan for {name} ({root})", zh: "{name} 的构建计划（{root}）" },
-  "plan.python": { en: "python", zh: "Python" },
-  "plan.install": { en: "install", zh: "依赖安装" },
-  "plan.command": { en: "command", zh: "启动命令" },
-  "plan.port": { en: "port", zh: "端口" },
-  "plan.kind": { en: "kind", zh: "类型" },
-  "plan.user": { en: "user", zh: "运行用户" },
-  "plan.apt": { en: "apt", zh: "系统包" },
-  "plan.stages": { en: "stages", zh: "构建阶段" },
-  "plan.evidence": { en: "Why", zh: "依据" },
-  "plan.warnings": { en: "Warnings", zh: "警告" },
-  "plan.none": { en: "none", zh: "无" },
-  "plan.next": {
-    en: "Next: {command}  (writes Dockerfile and .dockerignore)",
-    zh: "下一步：{command}（生成 Dockerfile 和 .dockerignore）",
-  },
-});
 
 export interface PlanFlags {
   python?: string;
@@ -36,6 +18,7 @@ export interface PlanFlags {
   buildkit?: boolean;
   resolveDate?: string;
   installer?: string;
+  tz?: string;
 }
 
 /** `--installer`: the text every command that plans shows for it. */
@@ -53,6 +36,7 @@ export function planOptions(flags: PlanFlags): PlanOptions {
     ...(flags.buildkit === undefined ? {} : { buildkit: flags.buildkit }),
     ...(flags.resolveDate === undefined ? {} : { resolveDate: flags.resolveDate }),
     ...(flags.installer === undefined ? {} : { installer: installerFlag(flags.installer) }),
+    ...(flags.tz === undefined ? {} : { tz: flags.tz }),
   };
 }
 
@@ -71,6 +55,7 @@ export const registerPlan: Register = (program, ctx, done) => {
     .option("--json", "print the plan as JSON (stable keys, English)")
     .option("--python <version>", "Python major.minor, e.g. 3.12 (overrides detection and config)")
     .option("--base-image <image>", "base image (default: python:<version>-slim)")
+    .option("--tz <zone>", "time zone of the running container, e.g. Asia/Shanghai (sets TZ)")
     .option("--app <target>", "entrypoint to run when several are found, e.g. 'shop:create_app()'")
     .option(...INSTALLER_FLAG)
     .option(
@@ -83,7 +68,7 @@ export const registerPlan: Register = (program, ctx, done) => {
     )
     .action(async (dir: string, flags: PlanFlags & { json?: boolean }) => {
       const { root, plan } = await loadPlan(dir, planOptions(flags), ctx);
-      if (flags.json) ctx.out(JSON.stringify(plan, null, 2));
+      if (flags.json) ctx.out(englishJson(plan));
       else printPlan(ctx, plan, root, dir);
       done(0);
     });
@@ -106,7 +91,8 @@ function printPlan(ctx: CliContext, plan: Plan, root: string, dir: string): void
         warning.file === undefined
           ? ""
           : `${warning.file}${warning.line === undefined ? "" : `:${warning.line}`}: `;
-      ctx.out(`  ${paint.yellow("!")} [${warning.code}] ${where}${warning.message}`);
+      const text = warning.text ? sayText(ctx.lang, warning.text) : warning.message;
+      ctx.out(`  ${paint.yellow("!")} [${warning.code}] ${where}${text}`);
     }
   }
   ctx.out(`\n${say("plan.next", { command: dir === "." ? "pyship init" : `pyship init ${dir}` })}`);

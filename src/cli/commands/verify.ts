@@ -7,48 +7,14 @@ import type { Command } from "commander";
 import pc from "picocolors";
 import { PyshipError } from "../../core/errors.js";
 import type { VerifyMode, VerifyOptions, VerifyReport } from "../../core/pipeline.js";
+import { type Message, msg } from "../../i18n/message.js";
 import { verifyError } from "../../verify/verify-error.js";
 import { verifyImage } from "../../verify/verify-image.js";
 import type { CliContext, Register } from "../context.js";
-import { addMessages, t } from "../i18n.js";
+import { englishJson } from "../english-json.js";
+import { say, t } from "../i18n.js";
 import { printImageSizes } from "../print-image-sizes.js";
 import { runVerifyCompose } from "./verify-compose.js";
-
-addMessages({
-  "verify.heading": { en: "Verifying {image} ({mode})", zh: "正在验证 {image}（{mode}）" },
-  "verify.mode.web": { en: "web app", zh: "Web 应用" },
-  "verify.mode.worker": { en: "worker", zh: "后台进程" },
-  "verify.mode.script": { en: "script", zh: "脚本" },
-  "verify.col.check": { en: "check", zh: "检查" },
-  "verify.col.result": { en: "result", zh: "结果" },
-  "verify.col.detail": { en: "detail", zh: "详情" },
-  "verify.status.pass": { en: "pass", zh: "通过" },
-  "verify.status.fail": { en: "FAIL", zh: "失败" },
-  "verify.status.skip": { en: "skip", zh: "跳过" },
-  "verify.status.warn": { en: "warn", zh: "警告" },
-  "verify.check.start": { en: "starts", zh: "启动" },
-  "verify.check.http": { en: "answers HTTP", zh: "HTTP 响应" },
-  "verify.check.expect": { en: "expected text", zh: "期望内容" },
-  "verify.check.stays-up": { en: "stays up", zh: "持续运行" },
-  "verify.check.exit": { en: "exits 0", zh: "正常退出" },
-  "verify.check.output": { en: "prints output", zh: "输出日志" },
-  "verify.check.non-root": { en: "not root", zh: "非 root 运行" },
-  "verify.check.stop": { en: "stops fast", zh: "快速停止" },
-  "verify.check.no-leaks": { en: "no leaked files", zh: "无敏感文件" },
-  "verify.check.no-compiler": { en: "no compiler", zh: "无编译器" },
-  "verify.check.size": { en: "image size", zh: "镜像大小" },
-  "verify.check.numeric-user": { en: "numeric user", zh: "数字用户 ID" },
-  "verify.check.restricted": { en: "restricted runtime", zh: "受限运行环境" },
-  "verify.check.no-secrets": { en: "no secrets in layers", zh: "各层无密钥" },
-  "verify.verdict.pass": {
-    en: "PASS: {image} works and is ready to ship",
-    zh: "通过：{image} 运行正常，可以发布",
-  },
-  "verify.verdict.fail": {
-    en: "FAIL: {count} check(s) failed for {image}",
-    zh: "未通过：{image} 有 {count} 项检查失败",
-  },
-});
 
 interface VerifyFlags {
   mode?: string;
@@ -88,8 +54,7 @@ export const registerVerify: Register = (program, ctx, done) => {
         await runVerifyCompose(image ?? ".", { ...flags, timeout }, ctx, client);
         return done(0);
       }
-      if (image === undefined)
-        throw usage("name the image to verify, e.g. pyship verify myapp:latest");
+      if (image === undefined) throw usage(msg("verify.needImage"));
       const options = parseVerifyFlags(flags);
       const onProgress = flags.json
         ? undefined
@@ -97,7 +62,7 @@ export const registerVerify: Register = (program, ctx, done) => {
       const report = await withInterrupt((signal) =>
         verifyImage({ executor: ctx.executor, client, image, options, signal, onProgress }),
       );
-      if (flags.json) ctx.out(JSON.stringify(report, null, 2));
+      if (flags.json) ctx.out(englishJson(report));
       else printVerifyReport(ctx, report);
       const error = verifyError(report);
       if (error) throw error;
@@ -125,7 +90,7 @@ export function printVerifyReport(ctx: CliContext, report: VerifyReport): void {
   const rows = report.checks.map((check) => [
     t(ctx.lang, `verify.check.${check.name}`),
     t(ctx.lang, `verify.status.${check.status}`),
-    check.detail,
+    check.note ? say(ctx.lang, check.note) : check.detail,
   ]);
   const header = ["check", "result", "detail"].map((key) => t(ctx.lang, `verify.col.${key}`));
   const widths = [0, 1].map((i) =>
@@ -158,11 +123,10 @@ export function printVerifyReport(ctx: CliContext, report: VerifyReport): void {
 export function parseVerifyFlags(flags: Omit<VerifyFlags, "engine" | "json">): VerifyOptions {
   const mode = flags.mode;
   if (mode !== undefined && !["web", "worker", "script"].includes(mode)) {
-    throw usage(`--mode must be web, worker or script, not ${JSON.stringify(mode)}`);
+    throw usage(msg("verify.badMode", { value: JSON.stringify(mode) }));
   }
   const timeout = Number(flags.timeout ?? 60);
-  if (!(timeout > 0))
-    throw usage(`--timeout must be a positive number of seconds, not ${flags.timeout}`);
+  if (!(timeout > 0)) throw usage(msg("verify.badTimeout", { value: String(flags.timeout) }));
   return {
     mode: mode as VerifyMode | undefined,
     port: flags.port === undefined ? undefined : parsePort(flags.port),
@@ -181,15 +145,15 @@ export async function resolveClient(ctx: CliContext, flag: string | undefined): 
   for (const candidate of ["docker", "podman"]) {
     if (await ctx.executor.which(candidate)) return candidate;
   }
-  throw new PyshipError("E_ENGINE_UNAVAILABLE", "neither docker nor podman is installed", {
-    hint: "install Docker or Podman, or pass --engine PATH; `pyship doctor` checks the setup",
+  throw new PyshipError("E_ENGINE_UNAVAILABLE", msg("verify.noClient"), {
+    hint: msg("verify.noClient.hint"),
   });
 }
 
 function parsePort(text: string): number {
   const port = Number(text);
   if (!Number.isInteger(port) || port < 1 || port > 65535)
-    throw usage(`--port must be 1-65535, not ${text}`);
+    throw usage(msg("verify.badPort", { value: text }));
   return port;
 }
 
@@ -197,7 +161,8 @@ function parseEnv(entries: readonly string[]): Record<string, string> {
   const env: Record<string, string> = {};
   for (const entry of entries) {
     const eq = entry.indexOf("=");
-    if (eq <= 0) throw usage(`--env needs KEY=VALUE, not ${JSON.stringify(entry)}`);
+    if (eq <= 0)
+      throw usage(msg("usage.keyValue", { flag: "--env", value: JSON.stringify(entry) }));
     env[entry.slice(0, eq)] = entry.slice(eq + 1);
   }
   return env;
@@ -207,7 +172,7 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function usage(message: string): PyshipError {
+function usage(message: Message): PyshipError {
   return new PyshipError("E_USAGE", message);
 }
 

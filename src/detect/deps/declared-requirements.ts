@@ -6,6 +6,7 @@
 import { PyshipError } from "../../core/errors.js";
 import { normalizeName } from "../../core/package-name.js";
 import type { Requirement } from "../../core/pipeline.js";
+import { msg } from "../../i18n/message.js";
 import { parseRequirement } from "./parse-requirement.js";
 import { poetryToPep440 } from "./poetry-constraint.js";
 import { asString, asTable, type Pyproject } from "./pyproject.js";
@@ -26,11 +27,11 @@ export function pep621Requirements(pyproject: Pyproject): Requirement[] {
     if ("error" in parsed) {
       throw new PyshipError(
         "E_PARSE",
-        `invalid requirement in [project].dependencies: ${parsed.error}`,
+        msg("pyproject.invalidRequirement", { error: parsed.error }),
         {
           file: pyproject.file,
           line,
-          hint: 'write it as PEP 508, e.g. "fastapi>=0.110"',
+          hint: msg("pyproject.invalidRequirement.hint"),
         },
       );
     }
@@ -83,11 +84,11 @@ export function poetryPython(pyproject: Pyproject): { raw: string; line: number 
 function typeError(pyproject: Pyproject, path: string[], expected: string): PyshipError {
   return new PyshipError(
     "E_PARSE",
-    `[${path.slice(0, -1).join(".")}].${path.at(-1)} must be ${expected}`,
+    msg("pyproject.mustBe", { key: `[${path.slice(0, -1).join(".")}].${path.at(-1)}`, expected }),
     {
       file: pyproject.file,
       line: findKeyLine(pyproject.text, path) ?? undefined,
-      hint: "see https://packaging.python.org/en/latest/specifications/pyproject-toml/",
+      hint: msg("pyproject.mustBe.hint"),
     },
   );
 }

@@ -5,6 +5,7 @@
  */
 import { PyshipError } from "../../core/errors.js";
 import type { InstallFacts, Requirement, Warning } from "../../core/pipeline.js";
+import { msg } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import { pep621Requirements, poetryRequirements } from "./declared-requirements.js";
 import type {
@@ -161,12 +162,16 @@ function parseJson(files: ProjectFiles, path: string): Table {
   } catch (cause) {
     const position = jsonErrorPosition(text, String((cause as Error).message));
     const line = position === null ? undefined : text.slice(0, position).split("\n").length;
-    throw new PyshipError("E_PARSE", `invalid JSON: ${(cause as Error).message.split("\n")[0]}`, {
-      file: path,
-      line,
-      hint: `regenerate it with \`pipenv lock\``,
-      cause,
-    });
+    throw new PyshipError(
+      "E_PARSE",
+      msg("parse.json", { reason: (cause as Error).message.split("\n")[0] ?? "" }),
+      {
+        file: path,
+        line,
+        hint: msg("parse.json.pipenvHint"),
+        cause,
+      },
+    );
   }
 }
 

@@ -7,6 +7,7 @@
 import { PyshipError } from "../../core/errors.js";
 import { normalizeName } from "../../core/package-name.js";
 import type { Requirement } from "../../core/pipeline.js";
+import { msg } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import type { DependencyFormat } from "./dependency-format.js";
 import { sha256 } from "./pinned-requirements.js";
@@ -59,20 +60,20 @@ export function pipfileRequirements(files: ProjectFiles): Requirement[] {
   const text = files.read("Pipfile");
   const packages = data.packages ?? {};
   if (asTable(packages) === undefined) {
-    throw new PyshipError("E_PARSE", "[packages] must be a table of name = version", {
+    throw new PyshipError("E_PARSE", msg("pipfile.packages"), {
       file: "Pipfile",
       line: findKeyLine(text, ["packages"]) ?? undefined,
-      hint: 'write packages as `flask = "*"` under [packages]',
+      hint: msg("pipfile.packages.hint"),
     });
   }
   return Object.entries(packages as Record<string, unknown>).map(([name, value]) => {
     const line = findKeyLine(text, ["packages", name]);
     const version = typeof value === "string" ? value : asString(asTable(value)?.version);
     if (version !== undefined && poetryToPep440(version) === null) {
-      throw new PyshipError("E_PARSE", `invalid version "${version}" for ${name}`, {
+      throw new PyshipError("E_PARSE", msg("pipfile.version", { version: String(version), name }), {
         file: "Pipfile",
         line: line ?? undefined,
-        hint: 'use "*" or a PEP 440 specifier such as "==3.1.0" or ">=3,<4"',
+        hint: msg("pipfile.version.hint"),
       });
     }
     const pep440 = version === undefined || version === "*" ? "" : version;

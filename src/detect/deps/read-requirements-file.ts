@@ -8,6 +8,7 @@ import { posix } from "node:path";
 import { PyshipError } from "../../core/errors.js";
 import { normalizeName } from "../../core/package-name.js";
 import type { Requirement, Warning } from "../../core/pipeline.js";
+import { msg, withText } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import { parseRequirement } from "./parse-requirement.js";
 import { readRequirementOption } from "./requirement-options.js";
@@ -52,7 +53,7 @@ function visit(
       else if (option.kind === "unknown")
         read.warnings.push({
           code: "REQ_UNKNOWN_OPTION",
-          message: `pip option ${option.name} is not one pyship knows; kept for pip`,
+          ...withText(msg("warn.reqUnknownOption", { option: option.name })),
           ...at,
         });
     } else if (mode === "requirement") {
@@ -93,7 +94,7 @@ function include(
   if (/^\w+:\/\//.test(target)) {
     read.warnings.push({
       code: "REQ_REMOTE_INCLUDE",
-      message: `${target} is fetched by pip at build time; pyship can't read it`,
+      ...withText(msg("warn.reqRemoteInclude", { target })),
       ...at,
     });
     return;
@@ -103,7 +104,7 @@ function include(
     if (stack.includes(path))
       read.warnings.push({
         code: "REQ_INCLUDE_CYCLE",
-        message: `${path} includes itself (through ${at.file}); the loop is read once`,
+        ...withText(msg("warn.reqCycle", { path, through: at.file })),
         ...at,
       });
     return;
@@ -121,12 +122,12 @@ function missingInclude(
   const outside = path.startsWith("../");
   return new PyshipError(
     "E_PARSE",
-    `${outside ? "include outside the project" : "included file not found"}: ${target}`,
+    msg(outside ? "requirements.includeOutside" : "requirements.includeMissing", { target }),
     {
       ...at,
       hint: outside
-        ? "the image build only sees the project directory; copy that file into the project"
-        : `create ${path} or remove this line`,
+        ? msg("requirements.includeOutside.hint")
+        : msg("requirements.includeMissing.hint", { path }),
     },
   );
 }
@@ -137,9 +138,9 @@ function addTarget(text: string, at: { file: string; line: number }, read: Requi
   if (direct === null) {
     const parsed = parseRequirement(text);
     if ("error" in parsed) {
-      throw new PyshipError("E_PARSE", `invalid requirement: ${parsed.error}`, {
+      throw new PyshipError("E_PARSE", msg("requirements.invalid", { error: parsed.error }), {
         ...at,
-        hint: "write it as PEP 508, e.g. flask>=3.0 or requests[socks]==2.32.3",
+        hint: msg("requirements.invalid.hint"),
       });
     }
     read.requirements.push({ ...parsed, evidence: { ...at, why: `listed in ${at.file}` } });
@@ -157,7 +158,7 @@ function addTarget(text: string, at: { file: string; line: number }, read: Requi
   } else {
     read.warnings.push({
       code: "REQ_UNNAMED_URL",
-      message: `can't tell which package ${text} installs (add #egg=name)`,
+      ...withText(msg("warn.reqUnnamedUrl", { target: text })),
       ...at,
     });
   }

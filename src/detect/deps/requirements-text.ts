@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PyshipError } from "../../core/errors.js";
+import { msg } from "../../i18n/message.js";
 
 /** Checked in order: the UTF-8 mark is the longest, and FF FE is little-endian UTF-16. */
 const BOMS: ReadonlyArray<readonly [readonly number[], string]> = [
@@ -16,7 +17,13 @@ const BOMS: ReadonlyArray<readonly [readonly number[], string]> = [
   [[0xfe, 0xff], "utf-16be"],
 ];
 
-export function readRequirementsText(root: string, path: string, fallback: () => string): string {
+/** `refusal` words the error for the file's reader (pip by default; a Procfile is pyship's). */
+export function readRequirementsText(
+  root: string,
+  path: string,
+  fallback: () => string,
+  refusal: "text.notUtf8" | "text.notUtf8.pyship" = "text.notUtf8",
+): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(join(root, path));
@@ -30,24 +37,25 @@ export function readRequirementsText(root: string, path: string, fallback: () =>
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch (cause) {
-    throw notUtf8(path, bytes, cause);
+    throw notUtf8(path, bytes, cause, refusal);
   }
 }
 
-function notUtf8(path: string, bytes: Buffer, cause: unknown): PyshipError {
+function notUtf8(
+  path: string,
+  bytes: Buffer,
+  cause: unknown,
+  refusal: "text.notUtf8" | "text.notUtf8.pyship",
+): PyshipError {
   const offset = firstInvalidUtf8(bytes);
   const line = bytes.subarray(0, offset).filter((byte) => byte === 0x0a).length + 1;
   const byte = bytes[offset]?.toString(16).toUpperCase().padStart(2, "0");
-  return new PyshipError(
-    "E_PARSE",
-    `${path} is not UTF-8 (byte 0x${byte}) and has no byte-order mark: pip in the image would refuse it too`,
-    {
-      file: path,
-      line,
-      hint: `convert it, e.g. from GBK: \`iconv -f GBK -t UTF-8 ${path} -o ${path}\` (or save it as UTF-8 in your editor)`,
-      cause,
-    },
-  );
+  return new PyshipError("E_PARSE", msg(refusal, { path, byte: `0x${byte}` }), {
+    file: path,
+    line,
+    hint: msg("text.notUtf8.hint", { path }),
+    cause,
+  });
 }
 
 /** Offset of the first byte that breaks UTF-8 (lead byte, continuation or overlong/short). */

@@ -5,6 +5,7 @@
  */
 import { PyshipError } from "../../core/errors.js";
 import type { Requirement, Warning } from "../../core/pipeline.js";
+import { msg } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import type { DependencyFormat } from "./dependency-format.js";
 import { parseRequirement } from "./parse-requirement.js";
@@ -84,10 +85,10 @@ function setupFiles(files: ProjectFiles): Set<string> {
 function toRequirement(file: string, item: StringAt): Requirement {
   const parsed = parseRequirement(item.value);
   if ("error" in parsed) {
-    throw new PyshipError("E_PARSE", `invalid requirement in install_requires: ${parsed.error}`, {
+    throw new PyshipError("E_PARSE", msg("setupPy.invalidRequirement", { error: parsed.error }), {
       file,
       line: item.line,
-      hint: "write it as PEP 508, e.g. flask>=3.0",
+      hint: msg("setupPy.invalidRequirement.hint"),
     });
   }
   return {

@@ -5,6 +5,7 @@
  */
 import { PyshipError } from "../../core/errors.js";
 import type { CommandExecutor } from "../../core/exec.js";
+import { msg } from "../../i18n/message.js";
 
 export async function manifestDate(
   executor: CommandExecutor,
@@ -19,7 +20,7 @@ export async function manifestDate(
   if (result.exitCode === 0 && /^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
   throw new PyshipError(
     "E_USAGE",
-    `--resolve-date auto: no git commit touches ${files.join(", ") || "a dependency manifest"}`,
-    { hint: "pass the day the requirements last worked instead, e.g. --resolve-date 2023-05-01" },
+    msg("resolveDate.noCommit", { files: files.join(", ") || msg("resolveDate.aManifest") }),
+    { hint: msg("resolveDate.noCommit.hint") },
   );
 }

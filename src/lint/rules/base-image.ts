@@ -3,6 +3,8 @@
  * judged for size (a full image in a builder stage is fine); pins and end-of-life matter in
  * every stage because they decide what gets built. Alpine rules are in alpine.ts.
  */
+
+import { type Message, msg } from "../../i18n/message.js";
 import type { Rule, RuleFinding, StageModel } from "../model.js";
 import { isPythonImage, matchRanges, replaceRange } from "../rule-kit.js";
 
@@ -30,7 +32,7 @@ export const fullBaseImage: Rule = (model) => {
       vars: { image: base.image, suggested },
       fix: {
         safe: false,
-        description: `use ${suggested}`,
+        description: msg("lint.fix.use", { what: suggested }),
         edits: tagRange ? [replaceRange(tagRange, slimTag(base.tag))] : [],
       },
     },
@@ -53,7 +55,7 @@ export const unpinnedBaseImage: Rule = (model) =>
           code: "PY102",
           range: stage.from.range,
           vars: { image: stage.image, reason },
-          fix: { safe: false, description: "pin a version, e.g. python:3.12-slim", edits: [] },
+          fix: { safe: false, description: msg("lint.fix.pinImage"), edits: [] },
         },
       ];
     });
@@ -62,11 +64,11 @@ export const unpinnedBaseImage: Rule = (model) =>
  * Why a tag floats, or null: no tag, `latest`, or for Python a tag without a minor version
  * (`python:3`, `python:slim`, `python:alpine` move to each new Python release like latest).
  */
-function floating(stage: StageModel): string | null {
+function floating(stage: StageModel): Message | string | null {
   if (stage.repository === "scratch") return null;
-  if (stage.tag === null) return "no tag";
+  if (stage.tag === null) return msg("lint.var.noTag");
   if (stage.tag === "latest") return "`latest`";
-  if (isPythonImage(stage) && !/^\d+\.\d+/.test(stage.tag)) return "no Python minor version";
+  if (isPythonImage(stage) && !/^\d+\.\d+/.test(stage.tag)) return msg("lint.var.noMinor");
   return null;
 }
 
@@ -148,7 +150,7 @@ export const buildPlatformInFinal: Rule = (model) =>
       {
         code: "PY108",
         range: stage.from.range,
-        fix: { safe: edits.length === 1, description: "remove --platform=$BUILDPLATFORM", edits },
+        fix: { safe: edits.length === 1, description: msg("lint.fix.dropPlatform"), edits },
       },
     ];
   });

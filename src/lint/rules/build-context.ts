@@ -4,6 +4,7 @@
  * with Docker's own pattern semantics by @balena/dockerignore).
  */
 import dockerignore from "@balena/dockerignore";
+import { msg } from "../../i18n/message.js";
 import type { BuildContext } from "../build-context.js";
 import type { DockerModel, InstructionModel, Rule, RuleFinding } from "../model.js";
 
@@ -69,7 +70,7 @@ export const noDockerignore: Rule = (model, context) => {
       vars: { source: sourceOf(copy) },
       fix: {
         safe: false,
-        description: "add a .dockerignore excluding .git, .env, .venv, venv, __pycache__",
+        description: msg("lint.fix.addDockerignore"),
         edits: [],
       },
     },
@@ -99,7 +100,11 @@ function leakFinding(
       code,
       range: copy.range,
       vars: { paths: paths.join("`, `"), source: sourceOf(copy) },
-      fix: { safe: false, description: `add ${paths.join(", ")} to .dockerignore`, edits: [] },
+      fix: {
+        safe: false,
+        description: msg("lint.fix.ignorePaths", { paths: paths.join(", ") }),
+        edits: [],
+      },
     },
   ];
 }

@@ -5,6 +5,8 @@
  * The fix (move the install up and copy the requirements files first) is applied only for
  * `pip install -r` right after `COPY . <dir>`, where it cannot change what gets installed.
  */
+
+import { msg } from "../../i18n/message.js";
 import type { BuildContext } from "../build-context.js";
 import type { DockerModel, InstructionModel, Rule, RuleFinding } from "../model.js";
 import { textOf } from "../model.js";
@@ -104,13 +106,12 @@ function finding(
     fix: edits
       ? {
           safe: true,
-          description: "copy the requirements files and install before copying the code",
+          description: msg("lint.fix.depsFirst"),
           edits,
         }
       : {
           safe: false,
-          description:
-            "copy only the dependency manifests (requirements.txt, pyproject.toml + lock) and install them before COPY . .",
+          description: msg("lint.fix.manifestsFirst"),
           edits: [],
         },
   };

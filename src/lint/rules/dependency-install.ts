@@ -4,6 +4,7 @@
  * Every spelling of pip is recognized by python-tools.ts (venv pip, `python -m pip`, uv).
  */
 import type { TextEdit } from "../../core/pipeline.js";
+import { type Message, msg } from "../../i18n/message.js";
 import type { DockerModel, InstructionModel, Rule, RuleFinding } from "../model.js";
 import {
   installsIn,
@@ -15,12 +16,12 @@ import {
 import { cacheMountTargets, envAt, insertAt, matchRanges } from "../rule-kit.js";
 import { programName } from "../shell-commands.js";
 
-const CACHE_HINTS: Record<PythonTool, string> = {
-  pip: "add --no-cache-dir or set ENV PIP_NO_CACHE_DIR=1",
-  uv: "add --no-cache or set ENV UV_NO_CACHE=1",
-  poetry: "use a cache mount, or set POETRY_CACHE_DIR and remove it in the same RUN",
-  pipenv: "set ENV PIP_NO_CACHE_DIR=1 (pipenv installs with pip)",
-  pdm: "use a cache mount, or remove ~/.cache/pdm in the same RUN",
+const CACHE_HINTS: Record<PythonTool, Message> = {
+  pip: msg("lint.cache.pip"),
+  uv: msg("lint.cache.uv"),
+  poetry: msg("lint.cache.poetry"),
+  pipenv: msg("lint.cache.pipenv"),
+  pdm: msg("lint.cache.pdm"),
 };
 const NO_CACHE_FLAGS: Record<PythonTool, readonly string[]> = {
   pip: ["--no-cache-dir"],
@@ -54,7 +55,7 @@ export const pipCache: Rule = (model) =>
           range: instruction.range,
           vars: { tool: first.tool, hint: CACHE_HINTS[first.tool] },
           fix: edits
-            ? { safe: true, description: "add the tool's no-cache option", edits }
+            ? { safe: true, description: msg("lint.fix.noCache"), edits }
             : { safe: false, description: CACHE_HINTS[first.tool], edits: [] },
         },
       ];

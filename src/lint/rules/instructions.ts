@@ -3,6 +3,8 @@
  * (MAINTAINER), mislead (cd), fail at run time (HEALTHCHECK without its tool) or fail
  * offline (the syntax directive pulls a frontend image).
  */
+
+import { msg } from "../../i18n/message.js";
 import { type DockerModel, type Rule, type RuleFinding, textOf } from "../model.js";
 import { copySources, replaceRange } from "../rule-kit.js";
 import { programName } from "../shell-commands.js";
@@ -36,7 +38,11 @@ export const addInsteadOfCopy: Rule = (model) =>
       {
         code: "PY602",
         range: add.range,
-        fix: { safe, description: "use COPY", edits: safe ? [replaceRange(keyword, "COPY")] : [] },
+        fix: {
+          safe,
+          description: msg("lint.fix.use", { what: "COPY" }),
+          edits: safe ? [replaceRange(keyword, "COPY")] : [],
+        },
       },
     ];
   });
@@ -49,7 +55,7 @@ export const cdInRun: Rule = (model) =>
     .map((run) => ({
       code: "PY603",
       range: run.range,
-      fix: { safe: false, description: "set WORKDIR before the RUN instead", edits: [] },
+      fix: { safe: false, description: msg("lint.fix.workdir"), edits: [] },
     }));
 
 export const maintainer: Rule = (model) =>
@@ -60,7 +66,7 @@ export const maintainer: Rule = (model) =>
       range: instruction.range,
       fix: {
         safe: true,
-        description: "use LABEL org.opencontainers.image.authors",
+        description: msg("lint.fix.use", { what: "LABEL org.opencontainers.image.authors" }),
         edits: [
           replaceRange(
             instruction.range,
@@ -120,7 +126,7 @@ export const syntaxDirective: Rule = (model) =>
         vars: { value: directive.value },
         fix: {
           safe,
-          description: "remove the syntax line",
+          description: msg("lint.fix.dropSyntax"),
           edits: safe ? [replaceRange(whole, "")] : [],
         },
       };

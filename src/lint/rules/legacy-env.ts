@@ -3,6 +3,8 @@
  * of the line, spaces included, which is easy to misread (`ENV A b C=d` sets A to "b C=d");
  * BuildKit warns about it. Rewritten to KEY=value when the value needs no escaping.
  */
+
+import { msg } from "../../i18n/message.js";
 import { type InstructionModel, type Rule, type RuleFinding, textOf } from "../model.js";
 import { replaceRange } from "../rule-kit.js";
 
@@ -40,7 +42,7 @@ export const legacyEnvForm: Rule = (model) =>
                   description: `ENV ${rewritten}`,
                   edits: [replaceRange(property.getRange(), rewritten)],
                 }
-              : { safe: false, description: `write ENV ${name}="…"`, edits: [] },
+              : { safe: false, description: msg("lint.fix.envForm", { name }), edits: [] },
         },
       ];
     });

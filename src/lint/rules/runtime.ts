@@ -2,6 +2,8 @@
  * PY301–PY303: how the final image runs. Only the final stage chain counts: ENV, USER and
  * CMD in a builder stage never reach the running container.
  */
+
+import { msg } from "../../i18n/message.js";
 import type { DockerModel, InstructionModel, Rule, RuleFinding } from "../model.js";
 import { installsIn } from "../python-tools.js";
 import {
@@ -48,7 +50,7 @@ export const noPythonUnbuffered: Rule = (model) => {
       range: from.range,
       fix: {
         safe: true,
-        description: "add ENV PYTHONUNBUFFERED=1 to the final stage",
+        description: msg("lint.fix.unbuffered"),
         edits: [insertLineAfter(model, from.range.end.line, "ENV PYTHONUNBUFFERED=1")],
       },
     },
@@ -63,15 +65,14 @@ export const rootUser: Rule = (model) => {
     stage.instructions.filter((i) => i.keyword === "USER"),
   );
   const last = users.at(-1);
-  const description =
-    "create a user (useradd --uid 10001 app), chown what it must write, and add USER app before CMD";
+  const description = msg("lint.fix.user");
   if (last && !/^(root|0)(:.*)?$/.test(last.args.trim())) return [];
   if (!last && NON_ROOT_IMAGE.test(model.finalChain[0]?.image ?? "")) return [];
   return [
     {
       code: "PY302",
       range: (last ?? model.final.from).range,
-      vars: { detail: last ? " (the last USER is root)" : " (no USER instruction)" },
+      vars: { detail: msg(last ? "lint.var.lastRoot" : "lint.var.noUser") },
       fix: { safe: false, description, edits: [] },
     },
   ];
@@ -115,12 +116,12 @@ function shellFinding(instruction: InstructionModel, conflicting: boolean): Rule
     fix: safe
       ? {
           safe: true,
-          description: `use exec form: ${instruction.keyword} ${exec}`,
+          description: msg("lint.fix.execForm", { instruction: `${instruction.keyword} ${exec}` }),
           edits: [replaceRange(range, exec)],
         }
       : {
           safe: false,
-          description: `use exec form (JSON array), or prefix the command with exec`,
+          description: msg("lint.fix.execOrPrefix"),
           edits: [],
         },
   };

@@ -2,6 +2,8 @@
  * PY304–PY306: what the container's start command serves. Judged on the final image's
  * effective ENTRYPOINT/CMD only, read through server-command.ts.
  */
+
+import { msg } from "../../i18n/message.js";
 import type { DockerModel, InstructionModel, Rule, RuleFinding } from "../model.js";
 import { effectiveCommands, envAt, replaceRange, startCommands } from "../rule-kit.js";
 import { type ServerFacts, serverFacts } from "../server-command.js";
@@ -32,8 +34,7 @@ export const devServer: Rule = (model, context) =>
             vars: { server: `\`${facts.dev}\`` },
             fix: {
               safe: false,
-              description:
-                "run gunicorn (WSGI) or uvicorn/gunicorn -k uvicorn.workers.UvicornWorker (ASGI)",
+              description: msg("lint.fix.prodServer"),
               edits: [],
             },
           },

@@ -4,6 +4,7 @@
  * stages that make up the final image.
  */
 import type { TextEdit } from "../../core/pipeline.js";
+import { msg } from "../../i18n/message.js";
 import {
   type DockerModel,
   type InstructionModel,
@@ -66,12 +67,12 @@ export const aptUpdateAlone: Rule = (model) =>
           fix: edits
             ? {
                 safe: true,
-                description: "run apt-get update in the same RUN as the install",
+                description: msg("lint.fix.aptSameRun"),
                 edits,
               }
             : {
                 safe: false,
-                description: "combine: RUN apt-get update && apt-get install ...",
+                description: msg("lint.fix.aptCombine"),
                 edits: [],
               },
         },
@@ -131,7 +132,7 @@ export const aptInstallRecommends: Rule = (model) => {
       {
         code: "PY502",
         range: run.range,
-        fix: { safe, description: "add --no-install-recommends", edits },
+        fix: { safe, description: msg("lint.fix.noRecommends"), edits },
       },
     ];
   });
@@ -165,8 +166,8 @@ export const packageIndexKept: Rule = (model) =>
       {
         code: "PY503",
         range: run.range,
-        vars: { tool: "apk add", hint: "use apk add --no-cache" },
-        fix: { safe, description: "use apk add --no-cache", edits },
+        vars: { tool: "apk add", hint: msg("lint.fix.use", { what: "apk add --no-cache" }) },
+        fix: { safe, description: msg("lint.fix.use", { what: "apk add --no-cache" }), edits },
       },
     ];
   });
@@ -179,8 +180,8 @@ function aptFinding(model: DockerModel, run: InstructionModel): RuleFinding {
   return {
     code: "PY503",
     range: run.range,
-    vars: { tool: "apt-get update", hint: "add && rm -rf /var/lib/apt/lists/* to the same RUN" },
-    fix: { safe, description: "remove /var/lib/apt/lists/* in the same RUN", edits },
+    vars: { tool: "apt-get update", hint: msg("lint.var.aptLists") },
+    fix: { safe, description: msg("lint.fix.aptLists"), edits },
   };
 }
 
