@@ -8,7 +8,7 @@ import type { Plan } from "../core/pipeline.js";
 import { block, copyFiles, env, run } from "./dockerfile-syntax.js";
 import { executableCheck } from "./executable-check.js";
 import { installStep } from "./install-steps.js";
-import { runtimeDirectives } from "./runtime-directives.js";
+import { runtimeDirectives, serverFile } from "./runtime-directives.js";
 
 /**
  * The venv has no pip of its own (21.6 MB of pip and setuptools per image): the base image's
@@ -184,6 +184,7 @@ function runtimeStage(plan: Plan, builder: boolean): string[] {
           ),
         ]
       : dependencyLayer(plan, false)),
+    ...serverFile(plan),
     ...codeLayer(plan, builder, chown),
     block(
       `Everything from here on runs without root, as ${name}. Numeric, so Kubernetes' runAsNonRoot\n` +
