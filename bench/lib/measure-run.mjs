@@ -3,6 +3,7 @@
 import { join } from "node:path";
 import { addDependency, changeCode, freshCopy } from "./apps.mjs";
 import { PREFIX } from "./docker.mjs";
+import { loadTest } from "./load-test.mjs";
 import { runContainer } from "./run-container.mjs";
 import { usesCacheMounts, VARIANTS } from "./variants.mjs";
 
@@ -35,6 +36,13 @@ export async function measureRun(ctx, app, variant, run) {
     await step("size_mb", async () => (await docker.imageSizeBytes(tag)) / 1e6);
     const started = await runContainer(docker, tag, `${tag}-r${run + 1}`, { log });
     for (const [metric, value] of Object.entries(started)) await step(metric, async () => value);
+    if (ctx.loadSeconds > 0) {
+      const load = await loadTest(docker, tag, `${tag}-load-r${run + 1}`, {
+        seconds: ctx.loadSeconds,
+        log,
+      });
+      for (const [metric, value] of Object.entries(load)) await step(metric, async () => value);
+    }
     await changeCode(workDir, nonce);
     await prepare();
     await step("code_rebuild_s", () => docker.build(workDir, tag, { log }));
