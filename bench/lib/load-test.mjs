@@ -71,5 +71,5 @@ export function parseHey(text, url = "") {
       `${all + errors - ok} of ${all + errors} requests to ${url} failed:\n${text.slice(-600)}`,
     );
   }
-  return { rps, p99Ms: p99 * 1000 };
+  return { rps, p99Ms: Math.round(p99 * 10_000) / 10 };
 }
