@@ -53,7 +53,9 @@ async function hey(executor, url, seconds) {
  */
 export function parseHey(text, url = "") {
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1]);
-  const p99 = Number(/99%\s+in\s+([\d.]+)\s+secs/.exec(text)?.[1]);
+  // hey prints no 99% line (or "0% in 0.0000") for fewer than ~100 answers: the slowest is the p99.
+  const slowest = Number(/Slowest:\s+([\d.]+)\s+secs/.exec(text)?.[1]);
+  const p99 = Number(/99%\s+in\s+([\d.]+)\s+secs/.exec(text)?.[1] ?? slowest);
   const counts = [...text.matchAll(/\[(\d{3})\]\s+(\d+)\s+responses/g)];
   const ok = counts
     .filter(([, code]) => code.startsWith("2"))

@@ -12,6 +12,16 @@ import { usesCacheMounts, VARIANTS } from "./variants.mjs";
  *   workRoot: string, pruneCacheMounts: boolean, say: (s: string) => void }} ctx
  * @returns {Promise<{ values: Record<string, number>, error: string | null, cacheMounts: boolean }>}
  */
+/** A failed load test loses its own numbers only: the rebuild measurements still run. */
+async function measureLoad(ctx, tag, id, log, step) {
+  try {
+    const load = await loadTest(ctx.docker, tag, `${tag}-load`, { seconds: ctx.loadSeconds, log });
+    for (const [metric, value] of Object.entries(load)) await step(metric, async () => value);
+  } catch (error) {
+    ctx.say(`  ${id}: load test FAILED — ${error.message.split("\n").slice(0, 3).join(" ")}`);
+  }
+}
+
 export async function measureRun(ctx, app, variant, run) {
   const { docker, say } = ctx;
   const id = `${app}-${variant}-r${run + 1}`;
@@ -36,13 +46,7 @@ export async function measureRun(ctx, app, variant, run) {
     await step("size_mb", async () => (await docker.imageSizeBytes(tag)) / 1e6);
     const started = await runContainer(docker, tag, `${tag}-r${run + 1}`, { log });
     for (const [metric, value] of Object.entries(started)) await step(metric, async () => value);
-    if (ctx.loadSeconds > 0) {
-      const load = await loadTest(docker, tag, `${tag}-load-r${run + 1}`, {
-        seconds: ctx.loadSeconds,
-        log,
-      });
-      for (const [metric, value] of Object.entries(load)) await step(metric, async () => value);
-    }
+    if (ctx.loadSeconds > 0) await measureLoad(ctx, tag, id, log, step);
     await changeCode(workDir, nonce);
     await prepare();
     await step("code_rebuild_s", () => docker.build(workDir, tag, { log }));
