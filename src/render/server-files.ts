@@ -60,6 +60,9 @@ threads = ${server.threads ?? 1}
 # Silent workers restart after ${server.timeout ?? 30} s; a stop lets requests finish for ${server.gracefulTimeout} s (docker stop waits 10).
 timeout = ${server.timeout ?? 30}
 graceful_timeout = ${server.gracefulTimeout}
+# As with sync workers, a connection closes after its answer: a stopping gthread worker would
+# otherwise wait on idle keep-alive clients (a browser, a load balancer) for up to 2 s.
+keepalive = 0
 accesslog = "-"
 
 # The project's own config, which gunicorn reads from the working directory when no

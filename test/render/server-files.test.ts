@@ -104,14 +104,19 @@ describe("pyship.gunicorn.conf.py as gunicorn loads it", () => {
 spec = importlib.util.spec_from_file_location("__config__", sys.argv[1])
 module = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(module)
-print(json.dumps({k: getattr(module, k) for k in ("cpus", "workers", "threads", "bind", "graceful_timeout", "accesslog")}))`;
+print(json.dumps({k: getattr(module, k) for k in ("cpus", "workers", "threads", "bind", "graceful_timeout", "keepalive", "accesslog")}))`;
   const load = (env: object = {}, cwd = mkdtempSync(join(tmpdir(), "pyship-cwd-"))) =>
     JSON.parse(python(["-c", settings, path], { cwd, env }).trim().split("\n").at(-1) ?? "{}");
 
   it("sizes 2 × CPUs + 1 workers with 4 threads and binds the image's port", () => {
     const got = load();
     expect(got.workers).toBe(Math.min(2 * got.cpus + 1, 12));
-    expect(got).toMatchObject({ threads: 4, bind: ["0.0.0.0:8000"], graceful_timeout: 5 });
+    expect(got).toMatchObject({
+      threads: 4,
+      bind: ["0.0.0.0:8000"],
+      graceful_timeout: 5,
+      keepalive: 0,
+    });
     expect(got.accesslog).toBe("-");
   });
 

@@ -89,6 +89,9 @@ threads = 4
 # Silent workers restart after 30 s; a stop lets requests finish for 5 s (docker stop waits 10).
 timeout = 30
 graceful_timeout = 5
+# As with sync workers, a connection closes after its answer: a stopping gthread worker would
+# otherwise wait on idle keep-alive clients (a browser, a load balancer) for up to 2 s.
+keepalive = 0
 accesslog = "-"
 
 # The project's own config, which gunicorn reads from the working directory when no
