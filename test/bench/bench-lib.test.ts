@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 // @ts-expect-error -- bench/ is plain JavaScript run by node without a build step
 import { parseEnvFile } from "../../bench/lib/engine-env.mjs";
+// @ts-expect-error -- plain JavaScript
 import { parseHey } from "../../bench/lib/load-test.mjs";
 // @ts-expect-error -- plain JavaScript
 import { projectFiles } from "../../bench/lib/make-project.mjs";
