@@ -78,6 +78,7 @@ async function benchmark({ opts, engine, docker, executor, workRoot, loadAtStart
     workRoot,
     pruneCacheMounts: opts.pruneCacheMounts,
     loadSeconds: opts.loadSeconds,
+    loadOnly: opts.loadOnly,
     say,
   };
   const measured = new Map();

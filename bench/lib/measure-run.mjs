@@ -42,11 +42,15 @@ export async function measureRun(ctx, app, variant, run) {
     cacheMounts = await usesCacheMounts(workDir);
     // BuildKit keeps cache mounts across --no-cache builds: empty them for a truly cold build.
     if (ctx.pruneCacheMounts) await docker.pruneCacheMounts();
-    await step("cold_build_s", () => docker.build(workDir, tag, { noCache: true, log }));
+    // --load-only: the image is built as any build would (cache allowed, not timed) and only
+    // what it does when run is measured.
+    if (ctx.loadOnly) await docker.build(workDir, tag, { log });
+    else await step("cold_build_s", () => docker.build(workDir, tag, { noCache: true, log }));
     await step("size_mb", async () => (await docker.imageSizeBytes(tag)) / 1e6);
     const started = await runContainer(docker, tag, `${tag}-r${run + 1}`, { log });
     for (const [metric, value] of Object.entries(started)) await step(metric, async () => value);
     if (ctx.loadSeconds > 0) await measureLoad(ctx, tag, id, log, step);
+    if (ctx.loadOnly) return { values, error: null, cacheMounts };
     await changeCode(workDir, nonce);
     await prepare();
     await step("code_rebuild_s", () => docker.build(workDir, tag, { log }));
