@@ -386,6 +386,11 @@ export interface Plan {
   readonly env?: Readonly<Record<string, string>>;
   readonly commandSource: "procfile" | "config" | "detected";
   /**
+   * pyship's settings for the server it starts itself (gunicorn, uvicorn), sized to the
+   * container's CPUs when it starts; absent for written commands and other servers.
+   */
+  readonly server?: ServerPlan;
+  /**
    * web: serves HTTP on `port`; worker: runs until stopped (celery, a loop script);
    * script: runs to completion (console scripts). Becomes LABEL io.pyship.kind for verify.
    */
@@ -423,6 +428,27 @@ export interface Plan {
   readonly repairs: readonly Repair[];
   readonly evidence: readonly Evidence[];
   readonly warnings: readonly Warning[];
+}
+
+/**
+ * A server pyship sizes at start: a file it renders next to the Dockerfile (a gunicorn config,
+ * or a launcher that sets uvicorn's defaults and execs it), copied to `path` in the image.
+ * Workers = min(perCpu × CPUs + plus, max), CPUs read from the container's cgroup when it
+ * starts; WEB_CONCURRENCY overrides. The server binds 0.0.0.0:$PORT, read at start as well.
+ */
+export interface ServerPlan {
+  readonly program: "gunicorn" | "uvicorn";
+  /** Rendered next to the Dockerfile (relative to the project root). */
+  readonly file: string;
+  /** Where the image keeps it. */
+  readonly path: string;
+  readonly workers: { readonly perCpu: number; readonly plus: number; readonly max: number };
+  /** Threads per worker (gunicorn's sync workers become gthread workers); null for async. */
+  readonly threads: number | null;
+  /** Seconds a stopping server lets in-flight requests finish before it closes them. */
+  readonly gracefulTimeout: number;
+  /** Seconds of silence after which gunicorn restarts a worker; null where not applicable. */
+  readonly timeout: number | null;
 }
 
 // ─── render / write ────────────────────────────────────────────────────────

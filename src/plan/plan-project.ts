@@ -8,7 +8,7 @@ import { PyshipError } from "../core/errors.js";
 import type { Plan, PlanOptions, ProjectFacts, Stage } from "../core/pipeline.js";
 import { msg } from "../i18n/message.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
-import { planCommand } from "./plan-command.js";
+import { type CommandChoice, planCommand } from "./plan-command.js";
 import { planDjango } from "./plan-django.js";
 import { planInstall } from "./plan-install.js";
 import { planIndex, planInstaller } from "./plan-installer.js";
@@ -49,6 +49,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     command: choice.command,
     ...withTimeZone(planRunContext(choice, notes), options.tz, notes),
     commandSource: choice.commandSource,
+    ...(choice.server ? { server: choice.server } : {}),
     ...planProcess(choice, notes),
     port: choice.port,
     user: { name: user.name, uid: user.uid },
@@ -57,11 +58,21 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     buildkit: options.buildkit ?? false,
     index: planIndex(options, notes),
     collectStatic: planDjango(facts, choice.command, notes),
-    dockerignore: { keep: [...new Set([...install.files, ...facts.meta.buildNeeds])].sort() },
+    dockerignore: { keep: keepInContext(install, facts, choice) },
     repairs,
     evidence: notes.evidence,
     warnings: notes.warnings,
   };
+}
+
+/** Files the build reads: manifests, locks, the pyproject readme, pyship's server file. */
+function keepInContext(
+  install: Plan["install"],
+  facts: ProjectFacts,
+  choice: CommandChoice,
+): string[] {
+  const server = choice.server ? [choice.server.file] : [];
+  return [...new Set([...install.files, ...facts.meta.buildNeeds, ...server])].sort();
 }
 
 function planPython(facts: ProjectFacts, options: PlanOptions, notes: Notes): string {

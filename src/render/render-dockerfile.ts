@@ -14,7 +14,7 @@ import {
 } from "./dependency-layer.js";
 import { block, env, run } from "./dockerfile-syntax.js";
 import { indexArgs } from "./index-args.js";
-import { runtimeDirectives } from "./runtime-directives.js";
+import { runtimeDirectives, serverFile } from "./runtime-directives.js";
 
 /** Official images clean apt's caches by config; distro-built bases keep ~75 MB without clean. */
 const APT_CLEAN = ["apt-get clean", "rm -rf /var/lib/apt/lists/*"];
@@ -119,6 +119,7 @@ function runtimeStage(plan: Plan, builder: boolean): string[] {
           ),
         ]
       : dependencyLayer(plan, false)),
+    ...serverFile(plan),
     ...codeLayer(plan, builder, chown),
     block(
       `Everything from here on runs without root, as ${name}. Numeric, so Kubernetes' runAsNonRoot\n` +

@@ -19,25 +19,28 @@ describe("planProject: command per entrypoint kind", () => {
     [
       "wsgi",
       candidate("wsgi", "shop:create_app()", "flask"),
-      ["gunicorn", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "shop:create_app()"],
+      ["gunicorn", "--config", "/opt/pyship/gunicorn.conf.py", "shop:create_app()"],
       8000,
     ],
     [
       "asgi",
       candidate("asgi", "main:api", "fastapi"),
-      ["uvicorn", "main:api", "--host", "0.0.0.0", "--port", "8000"],
+      ["python", "/opt/pyship/serve.py", "uvicorn", "main:api", "--host", "0.0.0.0"],
       8000,
     ],
     [
       "asgi factory",
       candidate("asgi", "main:create_app()", "fastapi"),
-      ["uvicorn", "main:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000"],
+      [
+        ...["python", "/opt/pyship/serve.py", "uvicorn", "main:create_app", "--factory"],
+        ...["--host", "0.0.0.0"],
+      ],
       8000,
     ],
     [
       "django",
       candidate("wsgi", "mysite.wsgi:application", "django"),
-      ["gunicorn", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "mysite.wsgi:application"],
+      ["gunicorn", "--config", "/opt/pyship/gunicorn.conf.py", "mysite.wsgi:application"],
       8000,
     ],
     [
@@ -158,7 +161,8 @@ describe("planProject: precedence flags > config > Procfile > detection", () => 
     const facts = makeFacts({
       port: { port: 5000, evidence: at("app.py", 9, "app.run(port=5000)") },
     });
-    expect(planProject(facts).command).toContain("0.0.0.0:5000");
+    // The server binds $PORT (pyship's server file), which the image sets to the planned port.
+    expect(planProject(facts).port).toBe(5000);
   });
 
   it("--app overrides a Procfile and picks the named candidate", () => {
@@ -355,7 +359,11 @@ describe("planProject: servers, packages, stages", () => {
       },
     });
     const plan = planProject(facts, { buildkit: true });
-    expect(plan.dockerignore.keep).toStrictEqual(["README.md", "requirements.txt"]);
+    expect(plan.dockerignore.keep).toStrictEqual([
+      "README.md",
+      "pyship.gunicorn.conf.py",
+      "requirements.txt",
+    ]);
     expect(plan.buildkit).toBe(true);
     expect(JSON.parse(JSON.stringify(plan))).toStrictEqual(plan);
   });
