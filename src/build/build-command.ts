@@ -38,7 +38,9 @@ export function buildCommand(
 ): EngineCommand {
   const head = engine.name === "buildx" ? ["buildx", "build", "--load"] : ["build"];
   const progress = engine.capabilities.buildkit ? ["--progress=plain"] : [];
-  const format = engine.name === "podman" ? ["--format", "docker"] : [];
+  // podman's default OCI format drops HEALTHCHECK; a reproducible release asks for OCI itself.
+  const format =
+    engine.name === "podman" && request.sourceDateEpoch === undefined ? ["--format", "docker"] : [];
   const args = [
     ...head,
     ...progress,
