@@ -79,11 +79,17 @@ function planPython(facts: ProjectFacts, options: PlanOptions, notes: Notes): st
   } else {
     notes.evidence.push({ ...python.evidence, why: `Python ${chosen}: ${python.evidence.why}` });
   }
-  if (python.constraint !== null && !satisfies(chosen, python.constraint)) {
+  if (python.constraint !== null && !allowsPython(python, chosen)) {
     const message = `Python ${chosen} does not satisfy the project's requires-python ${python.constraint}`;
     notes.warnings.push({ code: "W_PYTHON_CONSTRAINT", message, file: python.evidence.file });
   }
   return chosen;
+}
+
+/** A range's PEP 440 form when detection gave one (Poetry's `^3.11`), else the raw constraint. */
+function allowsPython(python: ProjectFacts["python"], chosen: string): boolean {
+  const ranges = python.ranges ?? [python.constraint ?? ""];
+  return ranges.some((range) => satisfies(chosen, range));
 }
 
 function planBaseImage(

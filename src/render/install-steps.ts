@@ -102,7 +102,10 @@ function pinnedCommands(
   const stale = `echo "pyship: ${source.file} changed since ${file} was generated from it; run pyship init --force to regenerate it" >&2`;
   return [
     `{ [ "$(sha256sum < ${source.file})" = "${source.sha256}  -" ] || { ${stale}; exit 1; }; }`,
-    `pip install ${hashed ? "--require-hashes " : ""}-r ${file}`,
+    // A hashed file is a whole lock: installed as the lock's own tool does (pipenv, poetry
+    // and uv install exactly the locked set, no resolver), so a dependency the lock's
+    // platform left out (watchdog, locked on macOS) doesn't stop pip's hash-checking mode.
+    `pip install ${hashed ? "--require-hashes --no-deps " : ""}-r ${file}`,
   ];
 }
 
