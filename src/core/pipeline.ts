@@ -343,6 +343,8 @@ export interface Repair {
   readonly python?: string;
   /** Debian packages it adds (build stage / final stage), when a native build needs them. */
   readonly apt?: { readonly build: readonly string[]; readonly runtime: readonly string[] };
+  /** Install the requirements as they resolved on this day (YYYY-MM-DD), like --resolve-date. */
+  readonly resolveDate?: string;
   readonly why: string;
   readonly evidence: Evidence;
 }

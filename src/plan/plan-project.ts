@@ -5,7 +5,7 @@
  */
 import { satisfies } from "@renovatebot/pep440";
 import { PyshipError } from "../core/errors.js";
-import type { Plan, PlanOptions, ProjectFacts, Stage } from "../core/pipeline.js";
+import type { Plan, PlanOptions, ProjectFacts, Repair, Stage } from "../core/pipeline.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
 import { planCommand } from "./plan-command.js";
 import { planDjango } from "./plan-django.js";
@@ -25,7 +25,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
   const baseImage = planBaseImage(facts, options, python, notes);
   const choice = planCommand(facts, options, notes);
   const planned = withRepairs(planInstall(facts, choice, notes, options), repairs);
-  const install = withResolveDate(planned, options, notes);
+  const install = withResolveDate(planned, withRepairDate(options, repairs), notes);
   const systemPackages = withRepairApt(planSystemPackages(facts, notes), repairs);
   const user = facts.config.user ?? DEFAULT_USER;
   if (facts.config.user !== undefined && facts.config.source !== null) {
@@ -57,6 +57,14 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     evidence: notes.evidence,
     warnings: notes.warnings,
   };
+}
+
+/** A resolve-date repair acts as --resolve-date would; the flag, when given, wins. */
+function withRepairDate(options: PlanOptions, repairs: readonly Repair[]): PlanOptions {
+  const date = repairs.find((repair) => repair.resolveDate !== undefined)?.resolveDate;
+  return options.resolveDate === undefined && date !== undefined
+    ? { ...options, resolveDate: date }
+    : options;
 }
 
 function planPython(facts: ProjectFacts, options: PlanOptions, notes: Notes): string {

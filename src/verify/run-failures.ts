@@ -48,7 +48,7 @@ export const RUN_FAILURES: readonly RunFailure[] = [
   {
     // pydantic-settings (FastAPI's usual config) lists each missing field on the next lines.
     cause: "missing-env",
-    pattern: /(\d+) validation errors? for (\w*Settings\w*)/,
+    pattern: /(\d+) validation errors? for (\w*(?:Settings|Config)\w*)/,
     message: (m) =>
       `the settings class ${m[2]} is missing ${m[1]} required value${m[1] === "1" ? "" : "s"} (read from environment variables)`,
     hint: () =>

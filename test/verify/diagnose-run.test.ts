@@ -62,6 +62,14 @@ const ROWS: readonly [
     "--env NAME=",
   ],
   [
+    "pydantic-settings class named Config",
+    "pydantic_core._pydantic_core.ValidationError: 2 validation errors for Config",
+    undefined,
+    "missing-env",
+    "Config is missing 2 required values",
+    "--env NAME=",
+  ],
+  [
     "a module imported but not installed",
     GUNICORN_BOOT_FAILURE("ModuleNotFoundError: No module named 'flask_sqlalchemy.model'"),
     undefined,
