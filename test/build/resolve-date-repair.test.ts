@@ -26,14 +26,23 @@ const pinned = [requirement("flask", "flask==3.0.3")];
 describe("resolveDateRepair: unpinned old code on today's releases", () => {
   it.each([
     ["loose requirements in git: the manifest's day", loose, "2023-04-02", "2023-04-02"],
-    ["every requirement pinned: nothing to go back to", pinned, "2023-04-02", null],
+    [
+      "every requirement pinned: their dependencies still resolve today",
+      pinned,
+      "2023-04-02",
+      "2023-04-02",
+    ],
     ["not in git: no day, no repair", loose, null, null],
+    ["no requirements at all: nothing to resolve", [], "2023-04-02", null],
   ])("%s", async (_name, requirements, day, expected) => {
     const facts = makeFacts({ requirements });
     const plan = planProject(facts, {});
     const repair = await resolveDateRepair(git(day), "/project", plan, requirements);
     expect(repair?.resolveDate ?? null).toBe(expected);
-    if (expected !== null) expect(repair?.why).toContain("fastapi, jinja2 are not pinned");
+    if (expected !== null && requirements === loose)
+      expect(repair?.why).toContain("fastapi, jinja2 are not pinned");
+    if (expected !== null && requirements === pinned)
+      expect(repair?.why).toContain("pins only what it lists, not their dependencies");
   });
 
   it("a plan given the repair installs as of that day and says why", async () => {
