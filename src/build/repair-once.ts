@@ -30,6 +30,12 @@ export interface Repaired<T> {
   readonly repair: Repair | null;
 }
 
+/**
+ * The app raised (`TypeError: …`, `AttributeError: …`): only then is the fallback worth a
+ * rebuild. A slow stop, a root user or a secret in a layer is not today's releases' doing.
+ */
+const APP_EXCEPTION = /\b[A-Z]\w*(?:Error|Exception)\b:/;
+
 export async function buildWithOneRepair<T extends { readonly report: VerifyReport | null }>(
   loop: RepairLoop<T>,
 ): Promise<Repaired<T>> {
@@ -47,7 +53,8 @@ export async function buildWithOneRepair<T extends { readonly report: VerifyRepo
   const failure = first.report?.failure;
   const text = failure ? `${failure.logTail ?? ""}\n${failure.message}` : null;
   const known = text === null ? null : repairForFailure(text, "run");
-  const repair = fresh(known ?? (text !== null && loop.fallback ? await loop.fallback() : null));
+  const fallback = text !== null && APP_EXCEPTION.test(text) ? loop.fallback : undefined;
+  const repair = fresh(known ?? (fallback ? await fallback() : null));
   return repair === null
     ? { outcome: first, repair }
     : { outcome: await again(loop, repair), repair };

@@ -128,6 +128,12 @@ describe("buildWithOneRepair", () => {
       0,
     ],
     ["a pass asks nothing", report(null), null, 0],
+    [
+      "a failure without an app exception (a slow stop) asks nothing",
+      report("[INFO] Shutting down"),
+      null,
+      0,
+    ],
   ])("%s", async (_name, first, applied, asked) => {
     const fake = steps([first, report(null)]);
     let calls = 0;
