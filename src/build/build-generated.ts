@@ -12,6 +12,7 @@ import type { BuildOutcome, BuildSession, Built } from "./build-ports.js";
 import { defaultTags } from "./default-tags.js";
 import { buildWithOneRepair } from "./repair-once.js";
 import { withResolveDateHint } from "./resolve-date-hint.js";
+import { resolveDateRepair } from "./resolve-date-repair.js";
 
 interface Planned {
   readonly plan: Plan;
@@ -29,6 +30,15 @@ export async function buildGenerated(session: BuildSession): Promise<BuildOutcom
     },
     run: () => buildAndVerify(session, tags, true),
     onRepair: session.ports.events.repairing,
+    fallback: async () =>
+      last.planned === undefined
+        ? null
+        : resolveDateRepair(
+            session.ports.executor,
+            session.options.root,
+            last.planned.plan,
+            last.planned.facts.dependencies.requirements,
+          ),
   });
   // A failure after a good build may be today's releases breaking the project: say so.
   const hinted = (error: PyshipError) =>

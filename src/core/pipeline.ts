@@ -141,6 +141,38 @@ export interface DependencyFacts {
   readonly requirements: readonly Requirement[];
   /** Manifests seen but not chosen, with why (e.g. dev requirements). */
   readonly ignored: readonly Evidence[];
+  /**
+   * The files a lock lists for each release it pins (Poetry, PDM and uv locks name every
+   * wheel): which Python each compiled package has wheels for, known without asking the index.
+   */
+  readonly lockedFiles?: readonly LockedRelease[];
+  /**
+   * Pinned releases that ship wheels but none for the chosen Python on Linux: pip compiles
+   * them from source, so the builder stage needs a compiler (set by the era step).
+   */
+  readonly sourceBuilds?: readonly SourceBuild[];
+}
+
+/** One release a lock pins, with the files the lock lists for it. */
+export interface LockedRelease {
+  readonly name: string;
+  readonly version: string;
+  readonly files: readonly LockedFile[];
+}
+
+/** A distribution file, as the index's JSON simple API describes it. */
+export interface LockedFile {
+  readonly filename: string;
+  readonly requiresPython: string | null;
+  /** ISO 8601, or null when unknown. */
+  readonly uploadTime: string | null;
+}
+
+export interface SourceBuild {
+  /** Normalized name, e.g. `cffi`. */
+  readonly name: string;
+  readonly version: string;
+  readonly evidence: Evidence;
 }
 
 export interface PythonFacts {
@@ -148,6 +180,11 @@ export interface PythonFacts {
   readonly version: string;
   /** Raw constraint found, e.g. ">=3.10,<3.13", or null. */
   readonly constraint: string | null;
+  /**
+   * Set when the constraint is a range (requires-python, Poetry's python): its PEP 440
+   * alternatives (Poetry's `^3.11` → `>=3.11,<4.0`). Absent for a pin (.python-version).
+   */
+  readonly ranges?: readonly string[];
   readonly evidence: Evidence;
 }
 
@@ -344,6 +381,8 @@ export interface Repair {
   readonly python?: string;
   /** Debian packages it adds (build stage / final stage), when a native build needs them. */
   readonly apt?: { readonly build: readonly string[]; readonly runtime: readonly string[] };
+  /** Install the requirements as they resolved on this day (YYYY-MM-DD), like --resolve-date. */
+  readonly resolveDate?: string;
   readonly why: string;
   readonly evidence: Evidence;
 }

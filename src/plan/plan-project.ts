@@ -5,7 +5,7 @@
  */
 import { satisfies } from "@renovatebot/pep440";
 import { PyshipError } from "../core/errors.js";
-import type { Plan, PlanOptions, ProjectFacts, Stage } from "../core/pipeline.js";
+import type { Plan, PlanOptions, ProjectFacts, Repair, Stage } from "../core/pipeline.js";
 import { msg } from "../i18n/message.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
 import { type CommandChoice, planCommand } from "./plan-command.js";
@@ -29,7 +29,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
   const choice = planCommand(facts, options, notes);
   const installer = planInstaller(facts, options, notes);
   const planned = withRepairs(planInstall(facts, choice, notes, options, installer), repairs);
-  const install = withResolveDate(planned, options, notes);
+  const install = withResolveDate(planned, withRepairDate(options, repairs), notes);
   const systemPackages = withRepairApt(planSystemPackages(facts, notes), repairs);
   const user = facts.config.user ?? DEFAULT_USER;
   if (facts.config.user !== undefined && facts.config.source !== null) {
@@ -75,6 +75,14 @@ function keepInContext(
   return [...new Set([...install.files, ...facts.meta.buildNeeds, ...server])].sort();
 }
 
+/** A resolve-date repair acts as --resolve-date would; the flag, when given, wins. */
+function withRepairDate(options: PlanOptions, repairs: readonly Repair[]): PlanOptions {
+  const date = repairs.find((repair) => repair.resolveDate !== undefined)?.resolveDate;
+  return options.resolveDate === undefined && date !== undefined
+    ? { ...options, resolveDate: date }
+    : options;
+}
+
 function planPython(facts: ProjectFacts, options: PlanOptions, notes: Notes): string {
   const { python, config } = facts;
   let chosen = python.version;
@@ -95,11 +103,17 @@ function planPython(facts: ProjectFacts, options: PlanOptions, notes: Notes): st
   } else {
     notes.evidence.push({ ...python.evidence, why: `Python ${chosen}: ${python.evidence.why}` });
   }
-  if (python.constraint !== null && !satisfies(chosen, python.constraint)) {
+  if (python.constraint !== null && !allowsPython(python, chosen)) {
     const message = `Python ${chosen} does not satisfy the project's requires-python ${python.constraint}`;
     notes.warnings.push({ code: "W_PYTHON_CONSTRAINT", message, file: python.evidence.file });
   }
   return chosen;
+}
+
+/** A range's PEP 440 form when detection gave one (Poetry's `^3.11`), else the raw constraint. */
+function allowsPython(python: ProjectFacts["python"], chosen: string): boolean {
+  const ranges = python.ranges ?? [python.constraint ?? ""];
+  return ranges.some((range) => satisfies(chosen, range));
 }
 
 function planBaseImage(

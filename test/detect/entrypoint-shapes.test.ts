@@ -100,6 +100,18 @@ const TABLE: ReadonlyArray<readonly [string, Shape]> = [
       workdir: "/app/backend",
     },
   ],
+  [
+    // src/ holds an __init__.py and the code imports `src.config`: run from the root.
+    "src-package",
+    {
+      entrypoints: ["src.main:app wsgi flask src/main.py:5"],
+      command: ["gunicorn", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "src.main:app"],
+      kind: "web",
+      port: 8000,
+      env: null,
+      workdir: null,
+    },
+  ],
 ];
 
 describe("entrypoint shapes", () => {

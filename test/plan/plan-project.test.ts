@@ -330,6 +330,29 @@ describe("planProject: servers, packages, stages", () => {
     expect(why?.file).toBe(file);
   });
 
+  it.each([
+    // gradio's demo/sepia_filter: requirements.txt lists numpy; gradio comes from the monorepo.
+    ["requirements", [requirement("numpy")], ["gradio"], ["W_FRAMEWORK_ADDED"]],
+    ["requirements", [requirement("gradio", "gradio==4.44.0")], [], []],
+    // A lock pins the whole set: nothing unpinned is added to it.
+    ["uv-lock", [requirement("numpy")], [], []],
+  ] as const)(
+    "a manifest (%s) that lacks the app's framework: %j",
+    (strategy, requirements, added, codes) => {
+      const planned = planProject(
+        makeFacts({
+          entrypoints: [candidate("script", "run.py", "gradio", "run.py", 3)],
+          requirements,
+          install: { strategy },
+        }),
+      );
+      expect(planned.install.extraPackages).toStrictEqual(added);
+      expect(planned.warnings.map((w) => w.code).filter((c) => c === "W_FRAMEWORK_ADDED")).toEqual(
+        codes,
+      );
+    },
+  );
+
   it("streamlit is probed at its health endpoint; uvicorn handles SIGTERM", () => {
     const streamlit = planProject(
       makeFacts({
@@ -341,7 +364,7 @@ describe("planProject: servers, packages, stages", () => {
     const asgi = planProject(
       makeFacts({
         entrypoints: [candidate("asgi", "main:api", "fastapi")],
-        requirements: [requirement("uvicorn", "uvicorn[standard]")],
+        requirements: [requirement("fastapi"), requirement("uvicorn", "uvicorn[standard]")],
       }),
     );
     expect(asgi).toMatchObject({ stopSignal: null, kind: "web", healthcheck: { path: "/" } });
