@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
 import type { BuildResult } from "../core/pipeline.js";
+import { redact } from "../core/redact.js";
 import { type BuildRequest, buildCommand } from "./build-command.js";
 import { diagnoseBuild } from "./diagnose-build.js";
 import type { Engine } from "./engine.js";
@@ -36,11 +37,13 @@ export async function buildImage(run: BuildRun): Promise<BuildResult> {
   const lines: string[] = [];
   try {
     const { command, args, env } = buildCommand(run.engine, run.request, iidFile);
-    log.write(`$ ${[command, ...args].join(" ")}\n`);
+    log.write(`$ ${redact([command, ...args].join(" "))}\n`);
     const result = await run.executor.run(command, args, {
       cwd: run.request.context,
       env,
-      onLine: (line) => {
+      // Redacted before anything keeps or shows it: the log file, the diagnosis, the tail.
+      onLine: (raw) => {
+        const line = redact(raw);
         lines.push(line);
         log.write(`${line}\n`);
         run.onLine?.(line);

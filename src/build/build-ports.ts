@@ -5,7 +5,14 @@
  */
 import type { PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
-import type { BuildResult, Plan, ProjectFacts, Repair, VerifyReport } from "../core/pipeline.js";
+import type {
+  BuildResult,
+  MirrorPlan,
+  Plan,
+  ProjectFacts,
+  Repair,
+  VerifyReport,
+} from "../core/pipeline.js";
 import type { Engine } from "./engine.js";
 
 export interface BuildOptions {
@@ -28,6 +35,8 @@ export interface BuildOptions {
   readonly push: boolean;
   /** Absolute path where the full log is kept; absent: a temp file, deleted on success. */
   readonly logFile?: string;
+  /** Mirrors from the flags, for a Dockerfile of the user's (a generated one uses its plan's). */
+  readonly mirror?: MirrorPlan;
 }
 
 /** A plan of the project with these extra repairs (cache mounts only if the engine has them). */

@@ -8,6 +8,7 @@
 import { basename } from "node:path";
 import { scanProject } from "../detect/project-files.js";
 import { detectProjectMeta } from "../detect/project-meta.js";
+import { mirrorBuildArgs } from "../mirror/mirror-build-args.js";
 import { buildAndVerify, finishBuild } from "./build-and-verify.js";
 import { buildGenerated, tagsFor } from "./build-generated.js";
 import type { BuildOptions, BuildOutcome, BuildPorts } from "./build-ports.js";
@@ -25,7 +26,13 @@ export async function runBuild(options: BuildOptions, ports: BuildPorts): Promis
   const session = { options, ports, engine };
   if (existing === null) return buildGenerated(session);
   const tags = tagsFor(options.tags, existingProject(options.root));
-  return finishBuild(session, await buildAndVerify(session, tags, false), null);
+  // The user's Dockerfile gets the mirror values too (unused ones only draw a warning).
+  const mirrorArgs = mirrorBuildArgs(options.mirror, "python");
+  const withArgs = {
+    ...session,
+    options: { ...options, buildArgs: [...mirrorArgs, ...options.buildArgs] },
+  };
+  return finishBuild(withArgs, await buildAndVerify(withArgs, tags, false), null);
 }
 
 /**

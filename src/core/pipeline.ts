@@ -252,6 +252,12 @@ export interface PyshipConfig {
   readonly installer?: Installer;
   readonly apt?: { readonly build: readonly string[]; readonly runtime: readonly string[] };
   readonly user?: { readonly name: string; readonly uid: number };
+  /** `mirror = "tuna"` (a preset, a PyPI simple URL, or "off"), unchecked until planned. */
+  readonly mirror?: string;
+  /** `apt-mirror = "http://…/debian"`: the Debian mirror apt uses in the build. */
+  readonly aptMirror?: string;
+  /** `base-registry = "docker.m.daocloud.io"`: where FROM pulls Docker Hub images from. */
+  readonly baseRegistry?: string;
   readonly source: Evidence | null;
 }
 
@@ -317,6 +323,30 @@ export interface PlanOptions {
   readonly installer?: Installer;
   /** The user's pip index settings, read by the CLI from this machine (none when absent). */
   readonly index?: IndexSettings;
+  /** `--mirror`: a preset name, a PyPI simple URL, or off (overrides [tool.pyship] mirror). */
+  readonly mirror?: string;
+  /** `--apt-mirror`: a Debian mirror URL (overrides the preset's and [tool.pyship] apt-mirror). */
+  readonly aptMirror?: string;
+  /** `--base-registry`: a registry host (and path) that serves Docker Hub's images. */
+  readonly baseRegistry?: string;
+}
+
+/**
+ * Where the build fetches from instead of PyPI, Debian and Docker Hub (src/mirror). Rendered
+ * as build arguments with empty defaults (the Dockerfile builds anywhere); `pyship build`
+ * passes these values (mirror-build-args.ts).
+ */
+export interface MirrorPlan {
+  /** The preset's name, or null for a URL of the user's. */
+  readonly preset: string | null;
+  /** PyPI simple index, or null: the index stays as it is. */
+  readonly indexUrl: string | null;
+  /** Replaces the Debian mirror of the base image's apt sources, or null. */
+  readonly aptMirror: string | null;
+  /** Registry (host and optional path) that serves Docker Hub's images to FROM, or null. */
+  readonly baseRegistry: string | null;
+  /** What is known to go wrong with the preset, or null. */
+  readonly pitfalls: string | null;
 }
 
 /**
@@ -404,6 +434,8 @@ export interface Plan {
    * as the app user, with `env` set for that RUN only; null when there is nothing to collect.
    */
   readonly collectStatic: { readonly manage: string; readonly env: readonly string[] } | null;
+  /** Mirrors for PyPI, Debian and the base image (`--mirror`, `--base-registry`); absent: none. */
+  readonly mirror?: MirrorPlan;
   /** Paths never to send to the build (beyond the standard list), and ones that must stay. */
   readonly dockerignore: { readonly keep: readonly string[] };
   /** Known breakages worked around (their packages are in install.extraPackages too). */

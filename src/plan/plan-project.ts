@@ -11,6 +11,7 @@ import { planCommand } from "./plan-command.js";
 import { planDjango } from "./plan-django.js";
 import { planInstall } from "./plan-install.js";
 import { planIndex, planInstaller } from "./plan-installer.js";
+import { planMirror } from "./plan-mirror.js";
 import { planProcess } from "./plan-process.js";
 import { planRepairs, repairedPython, withRepairApt, withRepairs } from "./plan-repairs.js";
 import { withResolveDate } from "./plan-resolve-date.js";
@@ -55,6 +56,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     buildkit: options.buildkit ?? false,
     index: planIndex(options, notes),
     collectStatic: planDjango(facts, choice.command, notes),
+    ...planMirror(facts, options, notes),
     dockerignore: { keep: [...new Set([...install.files, ...facts.meta.buildNeeds])].sort() },
     repairs,
     evidence: notes.evidence,

@@ -6,10 +6,12 @@
 import { resolve } from "node:path";
 import type { BuildOptions, BuildPorts } from "../../build/build-ports.js";
 import { runBuild } from "../../build/run-build.js";
+import { resolveMirror } from "../../mirror/resolve-mirror.js";
 import type { CliContext, Register } from "../context.js";
 import { addMessages } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
 import { buildEvents } from "./build-events.js";
+import { addMirrorFlags, type MirrorFlags } from "./mirror-flags.js";
 import { INSTALLER_FLAG, planOptions } from "./plan.js";
 import { withInterrupt } from "./verify.js";
 
@@ -37,7 +39,7 @@ addMessages({
   "build.noVerify": { en: "Skipped verification (--no-verify)", zh: "已跳过验证（--no-verify）" },
 });
 
-export interface BuildFlags {
+export interface BuildFlags extends MirrorFlags {
   tag: string[];
   buildArg: string[];
   network?: string;
@@ -58,8 +60,7 @@ export interface BuildFlags {
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export const registerBuild: Register = (program, ctx, done) => {
-  program
-    .command("build")
+  addMirrorFlags(program.command("build"))
     .description("build the image (generating the Dockerfile if there is none), then verify it")
     .argument("[dir]", "project directory", ".")
     .option(
@@ -119,7 +120,19 @@ function buildOptions(dir: string, flags: BuildFlags, ctx: CliContext): BuildOpt
     push: flags.push === true,
     // --log keeps the log where the user asked; otherwise a temp file, deleted on success.
     logFile: flags.log ? resolve(ctx.cwd, flags.log) : undefined,
+    mirror: flagMirror(flags),
   };
+}
+
+/** The mirror flags alone, for a Dockerfile of the user's (a generated one is planned with them). */
+function flagMirror(flags: MirrorFlags) {
+  const input = (value: string | undefined, flag: string) =>
+    value === undefined ? undefined : { value, evidence: { file: flag, line: null, why: flag } };
+  return resolveMirror({
+    mirror: input(flags.mirror, "--mirror"),
+    aptMirror: input(flags.aptMirror, "--apt-mirror"),
+    baseRegistry: input(flags.baseRegistry, "--base-registry"),
+  });
 }
 
 function buildPorts(dir: string, flags: BuildFlags, ctx: CliContext): BuildPorts {

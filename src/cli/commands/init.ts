@@ -15,6 +15,7 @@ import { writeFiles } from "../../write/write-files.js";
 import type { CliContext, Register } from "../context.js";
 import { addMessages, t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
+import { addMirrorFlags } from "./mirror-flags.js";
 import { INSTALLER_FLAG, type PlanFlags, planOptions } from "./plan.js";
 
 addMessages({
@@ -49,8 +50,7 @@ interface InitFlags extends PlanFlags {
 export type ConfirmOverwrite = (path: string, ctx: CliContext) => Promise<boolean>;
 
 export const registerInit: Register = (program, ctx, done) => {
-  program
-    .command("init")
+  addMirrorFlags(program.command("init"))
     .description("write a Dockerfile and .dockerignore for a Python project")
     .argument("[dir]", "project directory", ".")
     .option("--dry-run", "show what would be written, with diffs, and write nothing")
