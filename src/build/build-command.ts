@@ -4,6 +4,7 @@
  * step per line that read-build-log.ts can parse. buildx always `--load`s: the image must be
  * in the engine's store for verify (and `push` pushes it afterwards).
  */
+import type { BuildSecret } from "../mirror/index-secret.js";
 import type { Engine } from "./engine.js";
 
 export interface BuildRequest {
@@ -16,6 +17,14 @@ export interface BuildRequest {
   readonly network?: string;
   readonly platform?: string;
   readonly noCache?: boolean;
+  /** BuildKit secrets; buildImage writes each to a 0600 file for `--secret id=…,src=…`. */
+  readonly secrets?: readonly BuildSecret[];
+}
+
+/** A secret written for the engine to read (src= works on Docker 20.10, buildx and podman). */
+export interface SecretFile {
+  readonly id: string;
+  readonly file: string;
 }
 
 export interface EngineCommand {
@@ -28,6 +37,7 @@ export function buildCommand(
   engine: Engine,
   request: BuildRequest,
   iidFile: string,
+  secretFiles: readonly SecretFile[] = [],
 ): EngineCommand {
   const head = engine.name === "buildx" ? ["buildx", "build", "--load"] : ["build"];
   const progress = engine.capabilities.buildkit ? ["--progress=plain"] : [];
@@ -43,6 +53,7 @@ export function buildCommand(
     ...(request.network ? ["--network", request.network] : []),
     ...(request.platform ? ["--platform", request.platform] : []),
     ...(request.noCache ? ["--no-cache"] : []),
+    ...secretFiles.flatMap(({ id, file }) => ["--secret", `id=${id},src=${file}`]),
     request.context,
   ];
   return { command: engine.client, args, env: engine.env };

@@ -5,11 +5,11 @@
  */
 import { isPyshipError, type PyshipError } from "../core/errors.js";
 import type { Plan, ProjectFacts, Repair } from "../core/pipeline.js";
-import { mirrorBuildArgs } from "../mirror/mirror-build-args.js";
 import { renderFiles } from "../render/render-files.js";
 import { writeFiles } from "../write/write-files.js";
 import { buildAndVerify, finishBuild } from "./build-and-verify.js";
 import type { BuildOutcome, BuildSession, Built } from "./build-ports.js";
+import { withPlanInputs } from "./build-secrets.js";
 import { defaultTags } from "./default-tags.js";
 import { buildWithOneRepair } from "./repair-once.js";
 import { withResolveDateHint } from "./resolve-date-hint.js";
@@ -28,7 +28,7 @@ export async function buildGenerated(session: BuildSession): Promise<BuildOutcom
       tags = tagsFor(session.options.tags, last.planned.plan.project);
       return last.planned.plan.repairs;
     },
-    run: () => buildAndVerify(withMirrorArgs(session, last.planned?.plan), tags, true),
+    run: () => buildAndVerify(withPlanInputs(session, last.planned?.plan), tags, true),
     onRepair: session.ports.events.repairing,
   });
   // A failure after a good build may be today's releases breaking the project: say so.
@@ -60,14 +60,6 @@ async function generate(
     ports.events.generated(paths(["create", "overwrite"]), paths(["skip"]));
   }
   return planned;
-}
-
-/** The plan's mirror values as build arguments, before the user's own --build-arg (which win). */
-function withMirrorArgs(session: BuildSession, plan: Plan | undefined): BuildSession {
-  if (plan === undefined) return session;
-  const mirrorArgs = mirrorBuildArgs(plan.mirror, plan.baseImage);
-  const buildArgs = [...mirrorArgs, ...session.options.buildArgs];
-  return { ...session, options: { ...session.options, buildArgs } };
 }
 
 export function tagsFor(

@@ -7,12 +7,14 @@ import type { PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
 import type {
   BuildResult,
+  IndexCredential,
   MirrorPlan,
   Plan,
   ProjectFacts,
   Repair,
   VerifyReport,
 } from "../core/pipeline.js";
+import type { BuildSecret } from "../mirror/index-secret.js";
 import type { Engine } from "./engine.js";
 
 export interface BuildOptions {
@@ -37,6 +39,8 @@ export interface BuildOptions {
   readonly logFile?: string;
   /** Mirrors from the flags, for a Dockerfile of the user's (a generated one uses its plan's). */
   readonly mirror?: MirrorPlan;
+  /** Build secrets (the index's netrc), set by the stage itself (build-secrets.ts). */
+  readonly secrets?: readonly BuildSecret[];
 }
 
 /** A plan of the project with these extra repairs (cache mounts only if the engine has them). */
@@ -74,6 +78,10 @@ export interface BuildPorts {
   readonly plan: PlanProject;
   readonly interruptible: Interruptible;
   readonly events: BuildEvents;
+  /** The index credentials set on this machine (pip's settings); read only when a build needs them. */
+  readonly indexCredentials?: () => readonly IndexCredential[];
+  /** The key the secret's hash build argument is keyed with (machine-key.ts). */
+  readonly secretKey?: () => string;
 }
 
 export interface BuildOutcome {

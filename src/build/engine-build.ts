@@ -50,6 +50,7 @@ function buildRequest(options: BuildOptions, tags: readonly string[]): BuildRequ
     network: options.network,
     platform: options.platform,
     noCache: options.noCache,
+    secrets: options.secrets ?? [],
   };
 }
 

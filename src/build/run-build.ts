@@ -8,10 +8,10 @@
 import { basename } from "node:path";
 import { scanProject } from "../detect/project-files.js";
 import { detectProjectMeta } from "../detect/project-meta.js";
-import { mirrorBuildArgs } from "../mirror/mirror-build-args.js";
 import { buildAndVerify, finishBuild } from "./build-and-verify.js";
 import { buildGenerated, tagsFor } from "./build-generated.js";
 import type { BuildOptions, BuildOutcome, BuildPorts } from "./build-ports.js";
+import { withUserDockerfileInputs } from "./build-secrets.js";
 import { checkBuildOptions, engineWish } from "./check-build-options.js";
 import { detectEngine } from "./detect-engine.js";
 import { dockerfileNeeds } from "./dockerfile-needs.js";
@@ -27,11 +27,7 @@ export async function runBuild(options: BuildOptions, ports: BuildPorts): Promis
   if (existing === null) return buildGenerated(session);
   const tags = tagsFor(options.tags, existingProject(options.root));
   // The user's Dockerfile gets the mirror values too (unused ones only draw a warning).
-  const mirrorArgs = mirrorBuildArgs(options.mirror, "python");
-  const withArgs = {
-    ...session,
-    options: { ...options, buildArgs: [...mirrorArgs, ...options.buildArgs] },
-  };
+  const withArgs = withUserDockerfileInputs(session, existing);
   return finishBuild(withArgs, await buildAndVerify(withArgs, tags, false), null);
 }
 

@@ -77,6 +77,19 @@ export interface IndexSettings {
   readonly evidence: readonly Evidence[];
   /** Settings that cannot reach the build (a file:// index, a CA file on this machine). */
   readonly warnings: readonly Warning[];
+  /**
+   * user:password@ taken out of the URLs above, by host. Never part of the Plan: they reach
+   * the build only as a BuildKit secret (src/mirror/index-secret.ts).
+   */
+  readonly credentials?: readonly IndexCredential[];
+}
+
+export interface IndexCredential {
+  /** The index's host name (what netrc's `machine` matches). */
+  readonly host: string;
+  readonly username: string;
+  readonly password: string;
+  readonly evidence: Evidence;
 }
 
 /**
@@ -428,6 +441,11 @@ export interface Plan {
     readonly indexUrl: string | null;
     readonly extraIndexUrls: readonly string[];
     readonly trustedHosts: readonly string[];
+    /**
+     * Hosts whose credentials the build gets as the BuildKit secret `id` (a netrc file), and
+     * the build argument carrying the secret's hash (a changed secret re-runs the install).
+     */
+    readonly secret?: { readonly id: string; readonly hosts: readonly string[] };
   } | null;
   /**
    * Django's `manage.py collectstatic` at build time (STATIC_ROOT set, staticfiles installed),

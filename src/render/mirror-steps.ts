@@ -6,6 +6,7 @@
  */
 import type { Plan } from "../core/pipeline.js";
 import { BASE_REGISTRY_ARG, onDockerHub } from "../mirror/base-registry.js";
+import { INDEX_SECRET_HASH_ARG, INDEX_SECRET_PATH } from "../mirror/index-secret.js";
 import { APT_MIRROR_ARG, INDEX_ARGS, INSECURE_ARGS } from "../mirror/mirror-build-args.js";
 import { block } from "./dockerfile-syntax.js";
 
@@ -79,4 +80,26 @@ export function aptThroughMirror(
     arg: `ARG ${APT_MIRROR_ARG}=`,
     commands: [USE_MIRROR, ...commands.map(withOptions), RESTORE_SOURCES],
   };
+}
+
+/** The secret mount of every RUN that reaches the index, when it needs credentials. */
+export function secretMounts(plan: Plan): string[] {
+  const secret = plan.index?.secret;
+  return secret ? [`--mount=type=secret,id=${secret.id}`] : [];
+}
+
+/**
+ * Where pip and uv find the credentials (NETRC names the mounted file; no secret in it), and
+ * the secret's keyed hash: a changed secret changes this argument, so the install re-runs.
+ */
+export function secretArgs(plan: Plan): string[] {
+  if (!plan.index?.secret) return [];
+  return [
+    block(
+      `Credentials for ${plan.index.secret.hosts.join(", ")}: a BuildKit secret (a netrc file), mounted only\n` +
+        "while installing, never in a layer, ARG or ENV. The hash argument re-runs the install when it changes.",
+      `ARG NETRC=${INDEX_SECRET_PATH}`,
+      `ARG ${INDEX_SECRET_HASH_ARG}`,
+    ),
+  ];
 }

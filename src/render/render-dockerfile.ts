@@ -14,7 +14,14 @@ import {
 } from "./dependency-layer.js";
 import { block, env, run } from "./dockerfile-syntax.js";
 import { indexArgNames, indexArgs } from "./index-args.js";
-import { aptThroughMirror, baseRegistryArg, fromImage, mirrorIndexArgs } from "./mirror-steps.js";
+import {
+  aptThroughMirror,
+  baseRegistryArg,
+  fromImage,
+  mirrorIndexArgs,
+  secretArgs,
+  secretMounts,
+} from "./mirror-steps.js";
 import { runtimeDirectives } from "./runtime-directives.js";
 
 /** Official images clean apt's caches by config; distro-built bases keep ~75 MB without clean. */
@@ -75,7 +82,7 @@ function apt(plan: Plan, packages: readonly string[], comment: string, headers =
 
 /** The user's index settings (with values), then a mirror's (without). */
 function stageIndexArgs(plan: Plan): string[] {
-  return [...indexArgs(plan), ...mirrorIndexArgs(plan, indexArgNames(plan))];
+  return [...indexArgs(plan), ...mirrorIndexArgs(plan, indexArgNames(plan)), ...secretArgs(plan)];
 }
 
 function builderStage(plan: Plan): string[] {
@@ -163,7 +170,7 @@ function codeLayer(plan: Plan, builder: boolean, chown: string): string[] {
   if (!plan.install.installProject) return [copy];
   const install = block(
     "Install the project itself (its package and console scripts); its dependencies are already in the venv.",
-    run(["pip install --no-deps .", ...checked(plan)], plan.buildkit),
+    run(["pip install --no-deps .", ...checked(plan)], plan.buildkit, secretMounts(plan)),
   );
   return [copy, install];
 }

@@ -3,9 +3,12 @@
  * the CLI's ports — planning like `init`, Ctrl-C during verification, progress on stderr
  * (build-events.ts) — and prints the outcome. Failures come back as diagnosed PyshipErrors.
  */
+import { homedir } from "node:os";
 import { resolve } from "node:path";
 import type { BuildOptions, BuildPorts } from "../../build/build-ports.js";
 import { runBuild } from "../../build/run-build.js";
+import { detectIndexSettings } from "../../detect/index-settings.js";
+import { machineKey } from "../../mirror/machine-key.js";
 import { resolveMirror } from "../../mirror/resolve-mirror.js";
 import type { CliContext, Register } from "../context.js";
 import { addMessages } from "../i18n.js";
@@ -142,6 +145,8 @@ function buildPorts(dir: string, flags: BuildFlags, ctx: CliContext): BuildPorts
     plan: (repairs, cacheMounts) =>
       loadPlan(dir, { ...planOptions(flags), buildkit: cacheMounts, repairs }, ctx),
     interruptible: withInterrupt,
+    indexCredentials: () => (ctx.pip ? (detectIndexSettings(ctx.pip).credentials ?? []) : []),
+    secretKey: () => machineKey(homedir()),
     events: buildEvents(ctx, flags.json === true),
   };
 }
