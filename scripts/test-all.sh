@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 # where `npm ci` refuses the whole lock.
 npm install --no-audit --no-fund
 bash scripts/setup-engine.sh
+bash scripts/setup-mirrors.sh
 npm run typecheck
 npm run check
 PYSHIP_E2E=required npm test

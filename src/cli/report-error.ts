@@ -7,6 +7,7 @@ import pc from "picocolors";
 import { type ErrorCode, EXIT_CODES, isPyshipError } from "../core/errors.js";
 import type { CliContext } from "./context.js";
 import { t } from "./i18n.js";
+import "./network-messages.js";
 
 const ZH_TITLES: Partial<Record<ErrorCode, string>> = {
   E_USAGE: "命令用法错误",
@@ -19,6 +20,10 @@ const ZH_TITLES: Partial<Record<ErrorCode, string>> = {
   E_IO: "无法读取或写入文件",
   E_PATH_OUTSIDE: "路径超出项目目录",
   E_INDEX_CREDENTIALS: "软件包索引地址中含有凭据",
+  E_MIRROR_UNKNOWN: "未知的镜像源",
+  E_MIRROR_URL: "镜像源地址无效",
+  E_SECRET_UNSET: "构建密钥未设置",
+  E_SECRET_UNSUPPORTED: "容器引擎不支持构建密钥",
   E_ENGINE_UNAVAILABLE: "容器引擎不可用",
   E_ENGINE_PERMISSION: "无权访问容器引擎",
   E_BUILDKIT_UNSUPPORTED: "客户端不支持 BuildKit",
@@ -48,7 +53,10 @@ export function reportError(ctx: CliContext, error: unknown): number {
     `${paint.red(t(ctx.lang, "error"))} [${error.code}]${title} ${error.location}${error.message}`,
   );
   if (error.details) ctx.err(error.details);
-  if (error.hint) ctx.err(`${paint.cyan(t(ctx.lang, "hint"))}: ${error.hint}`);
+  // A hint with a catalog entry is shown in the user's language (t falls back to the key).
+  const translated = error.hintKey ? t(ctx.lang, error.hintKey) : error.hint;
+  const hint = translated === error.hintKey ? error.hint : translated;
+  if (hint) ctx.err(`${paint.cyan(t(ctx.lang, "hint"))}: ${hint}`);
   return error.exitCode;
 }
 

@@ -42,6 +42,8 @@ export type ErrorCode = keyof typeof EXIT_CODES;
 export interface ErrorDetails {
   /** What to do about it, one sentence. */
   readonly hint?: string;
+  /** The hint's key in the CLI's message catalog, when it is translated there. */
+  readonly hintKey?: string;
   /** Path relative to the project (or as given by the user). */
   readonly file?: string;
   /** 1-based line. */
@@ -54,6 +56,7 @@ export interface ErrorDetails {
 export class PyshipError extends Error {
   readonly code: ErrorCode;
   readonly hint: string | undefined;
+  readonly hintKey: string | undefined;
   readonly file: string | undefined;
   readonly line: number | undefined;
   readonly details: string | undefined;
@@ -63,6 +66,7 @@ export class PyshipError extends Error {
     this.name = "PyshipError";
     this.code = code;
     this.hint = details.hint;
+    this.hintKey = details.hintKey;
     this.file = details.file;
     this.line = details.line;
     this.details = details.details;

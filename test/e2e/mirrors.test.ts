@@ -148,6 +148,8 @@ describeE2e("mirrors and private indexes on real servers", (engine) => {
     const sources = await engineText(engine.client, [
       "run",
       "--rm",
+      "--network",
+      "none",
       "--entrypoint",
       "sh",
       tag,
