@@ -146,9 +146,37 @@ export function readConfigFile(path: string, text: string): Found {
   return found;
 }
 
+/**
+ * The variables of the other tools, for the keys no PIP_* variable sets: uv's (UV_INDEX
+ * entries may be `name=url`) and PDM's. Later rows win (uv's current names over its old).
+ */
+const TOOL_VARIABLES: ReadonlyArray<readonly [string, Key]> = [
+  ["PDM_PYPI_URL", "index-url"],
+  ["UV_INDEX_URL", "index-url"],
+  ["UV_DEFAULT_INDEX", "index-url"],
+  ["UV_EXTRA_INDEX_URL", "extra-index-url"],
+  ["UV_INDEX", "extra-index-url"],
+];
+
+function readToolEnv(env: PipHost["env"]): Found {
+  const found: Found = {};
+  for (const [name, key] of TOOL_VARIABLES) {
+    const raw = env[name];
+    if (!raw) continue;
+    const value = words(raw)
+      .map((entry) => entry.replace(/^[\w.-]+=(?=https?:)/, ""))
+      .join(" ");
+    found[key] = {
+      value,
+      evidence: { file: name, line: null, why: `${key} ${redact(value)} from $${name}` },
+    };
+  }
+  return found;
+}
+
 /** PIP_<KEY> variables override every file, as in pip. */
 function readEnv(env: PipHost["env"]): Found {
-  const found: Found = {};
+  const found: Found = { ...readToolEnv(env) };
   for (const key of KEYS) {
     const name = `PIP_${key.toUpperCase().replaceAll("-", "_")}`;
     const value = env[name];
