@@ -6,6 +6,7 @@
 import { isPyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
 import type { EngineCapabilities, EngineName } from "../core/pipeline.js";
+import { checkBaseImage } from "./check-base-image.js";
 import { chooseEngine, surveyEngines } from "./detect-engine.js";
 import type { ClientProbe, EngineEndpoint } from "./engine.js";
 import { listClients } from "./list-clients.js";
@@ -46,7 +47,14 @@ export interface DoctorReport {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export async function doctor(executor: CommandExecutor, env: Env): Promise<DoctorReport> {
+/** The image pyship's generated Dockerfiles start from by default (checked by doctor). */
+export const DEFAULT_BASE_IMAGE = "python:3.13-slim";
+
+export async function doctor(
+  executor: CommandExecutor,
+  env: Env,
+  baseImage: string | null = null,
+): Promise<DoctorReport> {
   const probes = await surveyEngines(executor, env);
   const buildah = (await listClients(executor, env, "buildah"))[0];
   const all = buildah ? [...probes, await probePodman(executor, buildah, "buildah")] : probes;
@@ -56,7 +64,15 @@ export async function doctor(executor: CommandExecutor, env: Env): Promise<Docto
   try {
     const engine = chooseEngine(probes, {});
     const { name, client, why, capabilities } = engine;
-    return { ok: true, endpoint, clients, engine: { name, client, why, capabilities }, problems };
+    const base = baseImage === null ? null : await checkBaseImage(executor, engine, baseImage);
+    const all = base === null ? problems : [...problems, base];
+    return {
+      ok: true,
+      endpoint,
+      clients,
+      engine: { name, client, why, capabilities },
+      problems: all,
+    };
   } catch (error) {
     if (!isPyshipError(error)) throw error;
     const problem = { code: error.code, message: error.message, hint: error.hint ?? null };

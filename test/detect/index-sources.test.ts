@@ -46,7 +46,7 @@ const CASES = [
     { indexUrl: CORP, extraIndexUrls: [], lines: ["pyproject.toml:7"] },
   ],
   [
-    "Pipfile: the first [[source]] (PyPI itself is not a setting), a URL with ${VAR} left out",
+    "Pipfile: the first [[source]] (PyPI itself is not a setting), a URL with $VAR expansions left out",
     {
       Pipfile: `[[source]]\nurl = "https://pypi.org/simple"\nverify_ssl = true\nname = "pypi"\n\n[[source]]\nurl = "https://\${USER}:\${TOKEN}@private.example/simple"\nname = "p"\n\n[packages]\nflask = "*"\n`,
     },
