@@ -9,6 +9,7 @@ import { renderFiles } from "../render/render-files.js";
 import { writeFiles } from "../write/write-files.js";
 import { buildAndVerify, finishBuild } from "./build-and-verify.js";
 import type { BuildOutcome, BuildSession, Built } from "./build-ports.js";
+import { withPlanInputs } from "./build-secrets.js";
 import { defaultTags } from "./default-tags.js";
 import { buildWithOneRepair } from "./repair-once.js";
 import { withResolveDateHint } from "./resolve-date-hint.js";
@@ -28,7 +29,7 @@ export async function buildGenerated(session: BuildSession): Promise<BuildOutcom
       tags = tagsFor(session.options.tags, last.planned.plan.project);
       return last.planned.plan.repairs;
     },
-    run: () => buildAndVerify(session, tags, true),
+    run: () => buildAndVerify(withPlanInputs(session, last.planned?.plan), tags, true),
     onRepair: session.ports.events.repairing,
     fallback: async () =>
       last.planned === undefined

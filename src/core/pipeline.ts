@@ -88,6 +88,19 @@ export interface IndexSettings {
   readonly evidence: readonly Evidence[];
   /** Settings that cannot reach the build (a file:// index, a CA file on this machine). */
   readonly warnings: readonly Warning[];
+  /**
+   * user:password@ taken out of the URLs above, by host. Never part of the Plan: they reach
+   * the build only as a BuildKit secret (src/mirror/index-secret.ts).
+   */
+  readonly credentials?: readonly IndexCredential[];
+}
+
+export interface IndexCredential {
+  /** The index's host name (what netrc's `machine` matches). */
+  readonly host: string;
+  readonly username: string;
+  readonly password: string;
+  readonly evidence: Evidence;
 }
 
 /**
@@ -300,6 +313,12 @@ export interface PyshipConfig {
   readonly installer?: Installer;
   readonly apt?: { readonly build: readonly string[]; readonly runtime: readonly string[] };
   readonly user?: { readonly name: string; readonly uid: number };
+  /** `mirror = "tuna"` (a preset, a PyPI simple URL, or "off"), unchecked until planned. */
+  readonly mirror?: string;
+  /** `apt-mirror = "http://…/debian"`: the Debian mirror apt uses in the build. */
+  readonly aptMirror?: string;
+  /** `base-registry = "docker.m.daocloud.io"`: where FROM pulls Docker Hub images from. */
+  readonly baseRegistry?: string;
   readonly source: Evidence | null;
 }
 
@@ -367,6 +386,30 @@ export interface PlanOptions {
   readonly index?: IndexSettings;
   /** `--tz`: the container's time zone (an IANA name), set as ENV TZ in the final stage. */
   readonly tz?: string;
+  /** `--mirror`: a preset name, a PyPI simple URL, or off (overrides [tool.pyship] mirror). */
+  readonly mirror?: string;
+  /** `--apt-mirror`: a Debian mirror URL (overrides the preset's and [tool.pyship] apt-mirror). */
+  readonly aptMirror?: string;
+  /** `--base-registry`: a registry host (and path) that serves Docker Hub's images. */
+  readonly baseRegistry?: string;
+}
+
+/**
+ * Where the build fetches from instead of PyPI, Debian and Docker Hub (src/mirror). Rendered
+ * as build arguments with empty defaults (the Dockerfile builds anywhere); `pyship build`
+ * passes these values (mirror-build-args.ts).
+ */
+export interface MirrorPlan {
+  /** The preset's name, or null for a URL of the user's. */
+  readonly preset: string | null;
+  /** PyPI simple index, or null: the index stays as it is. */
+  readonly indexUrl: string | null;
+  /** Replaces the Debian mirror of the base image's apt sources, or null. */
+  readonly aptMirror: string | null;
+  /** Registry (host and optional path) that serves Docker Hub's images to FROM, or null. */
+  readonly baseRegistry: string | null;
+  /** What is known to go wrong with the preset, or null. */
+  readonly pitfalls: string | null;
 }
 
 /**
@@ -455,12 +498,19 @@ export interface Plan {
     readonly indexUrl: string | null;
     readonly extraIndexUrls: readonly string[];
     readonly trustedHosts: readonly string[];
+    /**
+     * Hosts whose credentials the build gets as the BuildKit secret `id` (a netrc file), and
+     * the build argument carrying the secret's hash (a changed secret re-runs the install).
+     */
+    readonly secret?: { readonly id: string; readonly hosts: readonly string[] };
   } | null;
   /**
    * Django's `manage.py collectstatic` at build time (STATIC_ROOT set, staticfiles installed),
    * as the app user, with `env` set for that RUN only; null when there is nothing to collect.
    */
   readonly collectStatic: { readonly manage: string; readonly env: readonly string[] } | null;
+  /** Mirrors for PyPI, Debian and the base image (`--mirror`, `--base-registry`); absent: none. */
+  readonly mirror?: MirrorPlan;
   /** Paths never to send to the build (beyond the standard list), and ones that must stay. */
   readonly dockerignore: { readonly keep: readonly string[] };
   /** Known breakages worked around (their packages are in install.extraPackages too). */

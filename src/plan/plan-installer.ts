@@ -3,7 +3,9 @@
  * installs from (the user's pip settings, read by src/detect/index-settings.ts).
  * Precedence: --installer > [tool.pyship] installer > uv.
  */
-import type { Installer, Plan, PlanOptions, ProjectFacts } from "../core/pipeline.js";
+import { PyshipError } from "../core/errors.js";
+import type { Evidence, Installer, Plan, PlanOptions, ProjectFacts } from "../core/pipeline.js";
+import { INDEX_SECRET_ID } from "../mirror/index-secret.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
 
 export function planInstaller(facts: ProjectFacts, options: PlanOptions, notes: Notes): Installer {
@@ -35,5 +37,21 @@ export function planIndex(options: PlanOptions, notes: Notes): Plan["index"] {
   notes.warnings.push(...settings.warnings);
   const { indexUrl, extraIndexUrls, trustedHosts } = settings;
   if (indexUrl === null && extraIndexUrls.length === 0 && trustedHosts.length === 0) return null;
-  return { indexUrl, extraIndexUrls, trustedHosts };
+  const hosts = [...new Set((settings.credentials ?? []).map((c) => c.host))];
+  if (hosts.length === 0) return { indexUrl, extraIndexUrls, trustedHosts };
+  if (options.buildkit !== true) throw secretsNeedBuildkit(settings.credentials?.[0]?.evidence);
+  return { indexUrl, extraIndexUrls, trustedHosts, secret: { id: INDEX_SECRET_ID, hosts } };
+}
+
+/** Without secret mounts the only ways in would be ARG or ENV, which the image keeps: refused. */
+function secretsNeedBuildkit(from: Evidence | undefined): PyshipError {
+  const where =
+    from === undefined ? "" : `${from.line === null ? from.file : `${from.file}:${from.line}`}: `;
+  return new PyshipError(
+    "E_SECRET_UNSUPPORTED",
+    `${where}the package index needs credentials, which pyship passes only as a BuildKit secret, and this engine (or plan) has no secret mounts`,
+    {
+      hint: "build with BuildKit (DOCKER_BUILDKIT=1 with Docker 20.10+, buildx, or podman); for init/plan pass --buildkit",
+    },
+  );
 }

@@ -12,6 +12,7 @@ import { type CommandChoice, planCommand } from "./plan-command.js";
 import { planDjango } from "./plan-django.js";
 import { planInstall } from "./plan-install.js";
 import { planIndex, planInstaller } from "./plan-installer.js";
+import { planMirror } from "./plan-mirror.js";
 import { planProcess } from "./plan-process.js";
 import { planRepairs, repairedPython, withRepairApt, withRepairs } from "./plan-repairs.js";
 import { withResolveDate } from "./plan-resolve-date.js";
@@ -58,6 +59,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     buildkit: options.buildkit ?? false,
     index: planIndex(options, notes),
     collectStatic: planDjango(facts, choice.command, notes),
+    ...planMirror(facts, options, notes),
     dockerignore: { keep: keepInContext(install, facts, choice) },
     repairs,
     evidence: notes.evidence,
