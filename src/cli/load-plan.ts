@@ -13,8 +13,8 @@ import { detectIndexSources, mergeIndexSettings } from "../detect/index-sources.
 import { withEraPython } from "../detect/pins/era-python.js";
 import { manifestDate } from "../detect/pins/manifest-date.js";
 import { httpIndex } from "../detect/pins/package-index.js";
-import { msg } from "../i18n/message.js";
 import { scanProject } from "../detect/project-files.js";
+import { msg } from "../i18n/message.js";
 import { ambiguousCandidates } from "../plan/choose-entrypoint.js";
 import { planProject } from "../plan/plan-project.js";
 import type { CliContext } from "./context.js";
