@@ -29,6 +29,8 @@ await build({
   banner: {
     js: "import { createRequire as __draftRequire } from 'node:module'; const require = __draftRequire(import.meta.url);",
   },
+  // optional XML plug-ins of the SBOM library: not installed, and never loaded here
+  external: ["xmlbuilder2", "libxmljs2"],
   logLevel: "warning",
 });
 const { catalogTable, GLOSSARY } = await import(pathToFileURL(outfile).href);

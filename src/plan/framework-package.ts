@@ -7,6 +7,7 @@
  * Locks are left alone: they pin the whole set, and an unpinned addition would break that.
  */
 import type { EntrypointCandidate, Framework, ProjectFacts } from "../core/pipeline.js";
+import { msg, withText } from "../i18n/message.js";
 import type { Notes } from "./notes.js";
 
 /** Framework → its PyPI distribution (PEP 503 normalized). Script and unknown have none. */
@@ -42,8 +43,8 @@ export function missingFramework(
   if (requirements.some((r) => r.name === name)) return [];
   const file = install.files[0] ?? "requirements.txt";
   const where = candidate ? `${candidate.evidence.file}:${candidate.evidence.line ?? 1}` : "";
-  const message = `${file} does not list ${name}, which the app is written for (${where}); pyship installs it (add it to ${file} to pin its version)`;
-  notes.warnings.push({ code: "W_FRAMEWORK_ADDED", message, file });
-  notes.evidence.push({ file, line: null, why: message });
+  const text = withText(msg("warn.frameworkAdded", { file, name, where }));
+  notes.warnings.push({ code: "W_FRAMEWORK_ADDED", ...text, file });
+  notes.evidence.push({ file, line: null, why: text.message });
   return [name];
 }

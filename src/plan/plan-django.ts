@@ -12,9 +12,6 @@ import type { Notes } from "./notes.js";
 const THROWAWAY_SECRET = "collectstatic-build-only";
 /** Names that reach only the container itself. */
 const LOCAL_HOSTS = new Set(["localhost", ".localhost", "127.0.0.1", "[::1]", "::1", "0.0.0.0"]);
-const ALLOWED_HOSTS_FIX =
-  'read it from the environment (ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")), then `pyship verify IMAGE --env DJANGO_ALLOWED_HOSTS=*`';
-
 export function planDjango(
   facts: ProjectFacts,
   command: readonly string[],
@@ -68,13 +65,13 @@ function noteAllowedHosts(django: DjangoFacts, notes: Notes): void {
   const list = hosts.map((host) => JSON.stringify(host)).join(", ");
   const problem =
     hosts.length === 0
-      ? "ALLOWED_HOSTS = [] with DEBUG off: Django answers 400 Bad Request to every request"
+      ? msg("warn.djangoHosts.empty")
       : hosts.every((host) => LOCAL_HOSTS.has(host))
-        ? `ALLOWED_HOSTS = [${list}] only names this machine: every request through a domain or load balancer gets 400 Bad Request`
-        : `ALLOWED_HOSTS = [${list}] is fixed in the code: a request for any other host (the platform's own URL, a new domain) gets 400 Bad Request`;
+        ? msg("warn.djangoHosts.local", { list })
+        : msg("warn.djangoHosts.fixed", { list });
   notes.warnings.push({
     code: "W_DJANGO_ALLOWED_HOSTS",
-    message: `${problem}; ${ALLOWED_HOSTS_FIX}`,
+    ...withText(msg("warn.djangoHosts", { problem })),
     file: where.file,
     ...(where.line === null ? {} : { line: where.line }),
   });

@@ -4,6 +4,7 @@
  * `pyship plan` shows them before the first build does.
  */
 import type { Evidence, Plan, PlanOptions, ProjectFacts } from "../core/pipeline.js";
+import { msg, withText } from "../i18n/message.js";
 import { type MirrorInput, resolveMirror } from "../mirror/resolve-mirror.js";
 import { fromFlag, type Notes } from "./notes.js";
 
@@ -30,7 +31,9 @@ export function planMirror(
   if (mirror.pitfalls)
     notes.warnings.push({
       code: "W_MIRROR_PITFALL",
-      message: `mirror ${mirror.preset}: ${mirror.pitfalls}; if a package is missing there, retry against the upstream index (--mirror off)`,
+      ...withText(
+        msg("warn.mirrorPitfall", { preset: mirror.preset ?? "", pitfalls: mirror.pitfalls }),
+      ),
     });
   return { mirror };
 }

@@ -6,7 +6,7 @@
 import { satisfies } from "@renovatebot/pep440";
 import { PyshipError } from "../core/errors.js";
 import type { Plan, PlanOptions, ProjectFacts, Repair, Stage } from "../core/pipeline.js";
-import { msg } from "../i18n/message.js";
+import { msg, withText } from "../i18n/message.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
 import { type CommandChoice, planCommand } from "./plan-command.js";
 import { planDjango } from "./plan-django.js";
@@ -106,8 +106,10 @@ function planPython(facts: ProjectFacts, options: PlanOptions, notes: Notes): st
     notes.evidence.push({ ...python.evidence, why: `Python ${chosen}: ${python.evidence.why}` });
   }
   if (python.constraint !== null && !allowsPython(python, chosen)) {
-    const message = `Python ${chosen} does not satisfy the project's requires-python ${python.constraint}`;
-    notes.warnings.push({ code: "W_PYTHON_CONSTRAINT", message, file: python.evidence.file });
+    const text = withText(
+      msg("warn.pythonConstraint", { version: chosen, constraint: python.constraint }),
+    );
+    notes.warnings.push({ code: "W_PYTHON_CONSTRAINT", ...text, file: python.evidence.file });
   }
   return chosen;
 }

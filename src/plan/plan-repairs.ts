@@ -8,6 +8,7 @@ import { lt } from "@renovatebot/pep440";
 import { KNOWN_PINS } from "../core/known-pins.js";
 import type { Plan, PlanOptions, ProjectFacts, Repair } from "../core/pipeline.js";
 import { exactPins } from "../detect/pins/exact-pins.js";
+import { type Message, msg, withText } from "../i18n/message.js";
 import type { Notes } from "./notes.js";
 
 export function planRepairs(facts: ProjectFacts, options: PlanOptions, notes: Notes): Repair[] {
@@ -15,22 +16,29 @@ export function planRepairs(facts: ProjectFacts, options: PlanOptions, notes: No
   for (const repair of [...fromPins(facts), ...(options.repairs ?? [])]) {
     if (repairs.some((r) => r.id === repair.id)) continue;
     repairs.push(repair);
-    const added = repair.packages.length > 0 ? `adds ${repair.packages.join(" ")}` : "";
-    const python = repair.python ? `needs Python ≤ ${repair.python}` : "";
-    const apt = repair.apt
-      ? `installs ${[...repair.apt.build, ...repair.apt.runtime].join(" ")} (apt)`
-      : "";
-    const dated = repair.resolveDate ? `installs the releases of ${repair.resolveDate}` : "";
-    const message = `repair: ${[added, python, apt, dated].filter(Boolean).join(", ")} — ${repair.why}`;
+    const text = withText(msg("warn.repair", { changes: changes(repair), why: repair.why }));
     notes.warnings.push({
       code: "W_REPAIR",
-      message,
+      ...text,
       file: repair.evidence.file,
       ...lineOf(repair),
     });
-    notes.evidence.push({ ...repair.evidence, why: message });
+    notes.evidence.push({ ...repair.evidence, why: text.message });
   }
   return repairs;
+}
+
+/** What a repair changes, as one message: "adds X, needs Python ≤ 3.11" (joined pairwise). */
+function changes(repair: Repair): Message | string {
+  const parts = [
+    repair.packages.length > 0 && msg("warn.repair.adds", { packages: repair.packages.join(" ") }),
+    repair.python && msg("warn.repair.python", { version: repair.python }),
+    repair.apt &&
+      msg("warn.repair.apt", { packages: [...repair.apt.build, ...repair.apt.runtime].join(" ") }),
+    repair.resolveDate && msg("warn.repair.dated", { date: repair.resolveDate }),
+  ].filter((part): part is Message => Boolean(part));
+  if (parts.length === 0) return "";
+  return parts.reduce((first, rest) => msg("warn.repair.and", { first, rest }));
 }
 
 /** A repair's packages install after the project's own (the server pyship adds stays first). */

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Warning } from "../../core/pipeline.js";
+import { type Message, msg, withText } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import { collectImports, type ImportTable } from "./imports.js";
 import { type ModulePath, modulePath } from "./module-path.js";
@@ -117,22 +118,19 @@ export class PythonSources {
       ) {
         return text;
       }
-      this.skip(
-        path,
-        "is not valid UTF-8 and declares no other encoding (Python would reject it too)",
-      );
+      this.skip(path, msg("warn.sourceSkipped.encoding"));
     } catch (cause) {
       const errno = (cause as { cause?: NodeJS.ErrnoException }).cause?.code;
-      this.skip(path, `cannot be read (${errno ?? "error"})`);
+      this.skip(path, msg("warn.sourceSkipped.unreadable", { errno: errno ?? "error" }));
     }
     return null;
   }
 
-  private skip(path: string, why: string): void {
+  private skip(path: string, why: Message): void {
     this.modules.set(path, null);
     this.warnings.push({
       code: "W_SOURCE_SKIPPED",
-      message: `${path} ${why}; skipped while looking for the app`,
+      ...withText(msg("warn.sourceSkipped", { path, why })),
       file: path,
     });
   }

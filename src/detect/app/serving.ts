@@ -8,6 +8,7 @@
  */
 import type { SyntaxNode } from "@lezer/common";
 import type { ServingFacts, Warning } from "../../core/pipeline.js";
+import { msg, withText } from "../../i18n/message.js";
 import type { PythonTree } from "../python-ast/parse-python.js";
 import { evaluate, keywordArgs, type PyValue } from "../python-ast/python-values.js";
 import { type Entry, reachableCalls } from "../python-ast/reachable-calls.js";
@@ -149,8 +150,8 @@ export function listening(tree: PythonTree, start: ServerStart, file: string): L
   const why = `starts an HTTP server (${where}) on port ${port ?? "unknown"}`;
   const facts = { port, args, env, evidence: { file, line: start.line, why } };
   if (host === null) return { facts, warning: null };
-  const message = `${start.row.label} listens on ${host} only, which nothing outside the container can reach; bind "0.0.0.0" (or read the host from an environment variable)`;
-  return { facts, warning: { code: "W_LOOPBACK_BIND", message, file, line: start.line } };
+  const text = withText(msg("warn.loopbackBind", { server: start.row.label, host }));
+  return { facts, warning: { code: "W_LOOPBACK_BIND", ...text, file, line: start.line } };
 }
 
 /** The argument at `where`, or null when the call leaves it out. */

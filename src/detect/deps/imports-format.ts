@@ -6,6 +6,7 @@
  * the authors wrote beats a guess.
  */
 import type { Requirement, Warning } from "../../core/pipeline.js";
+import { msg, withText } from "../../i18n/message.js";
 import { isSearchedSource } from "../app/python-sources.js";
 import type { ProjectFiles } from "../project-files.js";
 import { type ModuleImport, moduleImports } from "../python-ast/module-imports.js";
@@ -66,9 +67,9 @@ function addRequirement(
   const top = imported.module.split(".")[0] as string;
   const spec = distributionFor(imported.module);
   if (spec === top && SHARED_NAMESPACES.has(top)) {
-    const message = `${imported.module} is imported but pyship cannot tell which distribution provides it; add a requirements.txt`;
-    if (!warnings.some((w) => w.message === message))
-      warnings.push({ code: "W_IMPORT_UNKNOWN", message, ...at });
+    const text = withText(msg("warn.importUnknown", { module: imported.module }));
+    if (!warnings.some((w) => w.message === text.message))
+      warnings.push({ code: "W_IMPORT_UNKNOWN", ...text, ...at });
     return;
   }
   const name = distributionName(spec);
@@ -97,8 +98,7 @@ function match(requirements: Requirement[], warnings: Warning[]): FormatMatch {
     warnings: [
       {
         code: "W_DEPS_FROM_IMPORTS",
-        message:
-          "no manifest: dependencies inferred from imports; `pyship init --write-requirements` writes them to requirements.txt to pin and review",
+        ...withText(msg("warn.depsFromImports")),
       },
       ...warnings,
     ],
@@ -108,7 +108,7 @@ function match(requirements: Requirement[], warnings: Warning[]): FormatMatch {
 function optionalWarning(imported: ModuleImport, at: { file: string; line: number }): Warning {
   return {
     code: "W_OPTIONAL_IMPORT",
-    message: `${imported.module} is imported inside try/except ImportError: optional, not installed`,
+    ...withText(msg("warn.optionalImport", { module: imported.module })),
     ...at,
   };
 }
@@ -116,7 +116,7 @@ function optionalWarning(imported: ModuleImport, at: { file: string; line: numbe
 function truncated(count: number): Warning {
   return {
     code: "W_IMPORTS_TRUNCATED",
-    message: `only the first ${MAX_PARSED_FILES} of ${count} Python files were read for imports; add a requirements.txt`,
+    ...withText(msg("warn.importsTruncated", { max: MAX_PARSED_FILES, count })),
   };
 }
 

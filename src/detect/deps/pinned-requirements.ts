@@ -7,6 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import type { ResolvedRequirements, Warning } from "../../core/pipeline.js";
+import { msg, withText } from "../../i18n/message.js";
 import type { LockedPackage } from "./locked-packages.js";
 
 export interface Pinned {
@@ -24,7 +25,7 @@ export function pinnedRequirements(
     .filter((pkg) => pkg.local)
     .map((pkg) => ({
       code: "W_LOCK_LOCAL_PACKAGE",
-      message: `${pkg.name} is a local path in ${source.file}: not installed from the lock (install it with the project, e.g. as a workspace package)`,
+      ...withText(msg("warn.lockLocalPackage", { name: pkg.name, file: source.file })),
       file: source.file,
       ...(pkg.line === null ? {} : { line: pkg.line }),
     }));
@@ -74,7 +75,7 @@ function indexWarnings(packages: readonly LockedPackage[], file: string): Warnin
   const indexes = [...new Set(packages.flatMap((pkg) => (pkg.index ? [pkg.index] : [])))];
   return indexes.map((index) => ({
     code: "W_LOCK_OTHER_INDEX",
-    message: `${file} takes packages from ${index}; pip in the image uses its default index unless the build sets PIP_INDEX_URL or PIP_EXTRA_INDEX_URL (as a build secret if it holds credentials)`,
+    ...withText(msg("warn.lockOtherIndex", { file, index })),
     file,
   }));
 }

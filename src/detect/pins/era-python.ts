@@ -12,6 +12,7 @@ import { lt } from "@renovatebot/pep440";
 import { KNOWN_PINS } from "../../core/known-pins.js";
 import type { ProjectFacts, PythonFacts, SourceBuild, Warning } from "../../core/pipeline.js";
 import { DEFAULT_PYTHON } from "../../core/python-versions.js";
+import { msg, withText } from "../../i18n/message.js";
 import { candidateMinors } from "./era-candidates.js";
 import { type ExactPin, exactPins, lockedPins } from "./exact-pins.js";
 import type { PackageIndex } from "./package-index.js";
@@ -162,11 +163,15 @@ function eraFacts(
   const why = `${limit.pin.text} ${limit.why}: the newest Python every pinned release supports${within}`;
   const python: PythonFacts = { ...declared, version, evidence: { file, line, why } };
   if (fitting.length > 0) return { python, warnings: [] };
-  const older = declared.ranges ? `the project's ${declared.constraint} allows` : "pyship builds";
-  const message = `${limit.pin.text} supports Python up to ${limit.maxPython}, older than any ${older}; using ${version} (pin a newer release, or set a base image with --base-image)`;
+  const older = declared.ranges
+    ? msg("warn.pythonEra.allows", { constraint: declared.constraint ?? "" })
+    : msg("warn.pythonEra.builds");
+  const text = withText(
+    msg("warn.pythonEra", { pin: limit.pin.text, max: limit.maxPython, older, version }),
+  );
   return {
     python,
-    warnings: [{ code: "W_PYTHON_ERA", message, file, ...(line ? { line } : {}) }],
+    warnings: [{ code: "W_PYTHON_ERA", ...text, file, ...(line ? { line } : {}) }],
   };
 }
 
@@ -191,7 +196,6 @@ function compiledWithoutWheels(looked: readonly Looked[], minor: string): Source
 function offlineWarning(): Warning {
   return {
     code: "W_INDEX_OFFLINE",
-    message:
-      "could not ask the package index which Python the pinned releases support (offline, or PIP_INDEX_URL has no JSON API); chose without it",
+    ...withText(msg("warn.indexOffline")),
   };
 }

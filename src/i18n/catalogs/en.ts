@@ -375,4 +375,49 @@ export const EN = {
   "doctor.notReproducible": "Reproducible releases (one commit, one image): no — {why}",
   "config.installer": 'must be "uv" or "pip"',
   "verify.needImage": "name the image to verify, e.g. pyship verify myapp:latest",
+  // i18n2: plan warnings, evidence, build and run diagnoses
+  "warn.importUnknown":
+    "{module} is imported but pyship cannot tell which distribution provides it; add a requirements.txt",
+  "warn.depsFromImports":
+    "no manifest: dependencies inferred from imports; `pyship init --write-requirements` writes them to requirements.txt to pin and review",
+  "warn.optionalImport":
+    "{module} is imported inside try/except ImportError: optional, not installed",
+  "warn.importsTruncated":
+    "only the first {max} of {count} Python files were read for imports; add a requirements.txt",
+  "warn.pythonEra":
+    "{pin} supports Python up to {max}, older than any {older}; using {version} (pin a newer release, or set a base image with --base-image)",
+  "warn.pythonEra.allows": "the project's {constraint} allows",
+  "warn.pythonEra.builds": "pyship builds",
+  "warn.indexOffline":
+    "could not ask the package index which Python the pinned releases support (offline, or PIP_INDEX_URL has no JSON API); chose without it",
+  "warn.loopbackBind":
+    '{server} listens on {host} only, which nothing outside the container can reach; bind "0.0.0.0" (or read the host from an environment variable)',
+  "warn.lockLocalPackage":
+    "{name} is a local path in {file}: not installed from the lock (install it with the project, e.g. as a workspace package)",
+  "warn.lockOtherIndex":
+    "{file} takes packages from {index}; pip in the image uses its default index unless the build sets PIP_INDEX_URL or PIP_EXTRA_INDEX_URL (as a build secret if it holds credentials)",
+  "warn.pythonConstraint":
+    "Python {version} does not satisfy the project's requires-python {constraint}",
+  "warn.frameworkAdded":
+    "{file} does not list {name}, which the app is written for ({where}); pyship installs it (add it to {file} to pin its version)",
+  "warn.mirrorPitfall":
+    "mirror {preset}: {pitfalls}; if a package is missing there, retry against the upstream index (--mirror off)",
+  "warn.sourceSkipped": "{path} {why}; skipped while looking for the app",
+  "warn.sourceSkipped.encoding":
+    "is not valid UTF-8 and declares no other encoding (Python would reject it too)",
+  "warn.sourceSkipped.unreadable": "cannot be read ({errno})",
+  "warn.djangoHosts":
+    '{problem}; read it from the environment (ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")), then `pyship verify IMAGE --env DJANGO_ALLOWED_HOSTS=*`',
+  "warn.djangoHosts.empty":
+    "ALLOWED_HOSTS = [] with DEBUG off: Django answers 400 Bad Request to every request",
+  "warn.djangoHosts.local":
+    "ALLOWED_HOSTS = [{list}] only names this machine: every request through a domain or load balancer gets 400 Bad Request",
+  "warn.djangoHosts.fixed":
+    "ALLOWED_HOSTS = [{list}] is fixed in the code: a request for any other host (the platform's own URL, a new domain) gets 400 Bad Request",
+  "warn.repair": "repair: {changes} — {why}",
+  "warn.repair.adds": "adds {packages}",
+  "warn.repair.python": "needs Python ≤ {version}",
+  "warn.repair.apt": "installs {packages} (apt)",
+  "warn.repair.dated": "installs the releases of {date}",
+  "warn.repair.and": "{first}, {rest}",
 } as const;

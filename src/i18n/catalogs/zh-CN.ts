@@ -365,4 +365,46 @@ export const ZH_CN: Catalog = {
   "doctor.notReproducible": "可复现发布（同一提交得到同一镜像）：否 —— {why}",
   "config.installer": '必须是 "uv" 或 "pip"',
   "verify.needImage": "请指定要验证的镜像，例如 pyship verify myapp:latest",
+  // i18n2: plan warnings, evidence, build and run diagnoses
+  "warn.importUnknown":
+    "代码导入了 {module}，但 pyship 无法判断它由哪个发行包提供；请添加 requirements.txt",
+  "warn.depsFromImports":
+    "没有依赖清单：依赖由 import 语句推断；`pyship init --write-requirements` 会把它们写入 requirements.txt，便于固定版本和检查",
+  "warn.optionalImport": "{module} 在 try/except ImportError 中导入：视为可选，不安装",
+  "warn.importsTruncated":
+    "只读取了 {count} 个 Python 文件中的前 {max} 个来查找 import；请添加 requirements.txt",
+  "warn.pythonEra":
+    "{pin} 最高只支持 Python {max}，比{older}的任何版本都旧；使用 {version}（请固定更新的版本，或用 --base-image 指定基础镜像）",
+  "warn.pythonEra.allows": "项目的 {constraint} 允许",
+  "warn.pythonEra.builds": "pyship 能构建",
+  "warn.indexOffline":
+    "无法向软件包索引查询固定的版本支持哪些 Python（离线，或 PIP_INDEX_URL 没有 JSON API）；已在没有这些信息的情况下选择",
+  "warn.loopbackBind":
+    '{server} 只监听 {host}，容器外部无法访问；请绑定 "0.0.0.0"（或从环境变量读取主机地址）',
+  "warn.lockLocalPackage":
+    "{name} 在 {file} 中是本地路径：不会从锁文件安装（请随项目一起安装，例如作为工作区软件包）",
+  "warn.lockOtherIndex":
+    "{file} 从 {index} 获取软件包；除非构建设置了 PIP_INDEX_URL 或 PIP_EXTRA_INDEX_URL（含凭据时作为构建密钥），镜像中的 pip 使用默认索引",
+  "warn.pythonConstraint": "Python {version} 不满足项目的 requires-python {constraint}",
+  "warn.frameworkAdded":
+    "{file} 没有列出应用所用的 {name}（{where}）；pyship 会安装它（把它加入 {file} 以固定版本）",
+  "warn.mirrorPitfall":
+    "镜像源 {preset}：{pitfalls}；如果那里缺少某个软件包，请改用上游索引重试（--mirror off）",
+  "warn.sourceSkipped": "{path} {why}；查找应用时已跳过",
+  "warn.sourceSkipped.encoding": "不是有效的 UTF-8，也没有声明其他编码（Python 同样会拒绝它）",
+  "warn.sourceSkipped.unreadable": "无法读取（{errno}）",
+  "warn.djangoHosts":
+    '{problem}；请从环境变量读取（ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")），然后运行 `pyship verify IMAGE --env DJANGO_ALLOWED_HOSTS=*`',
+  "warn.djangoHosts.empty":
+    "ALLOWED_HOSTS = [] 且 DEBUG 关闭：Django 对每个请求都返回 400 Bad Request",
+  "warn.djangoHosts.local":
+    "ALLOWED_HOSTS = [{list}] 只包含本机：经由域名或负载均衡器的每个请求都会得到 400 Bad Request",
+  "warn.djangoHosts.fixed":
+    "ALLOWED_HOSTS = [{list}] 写死在代码中：访问其他主机名（平台自己的 URL、新域名）的请求会得到 400 Bad Request",
+  "warn.repair": "修复：{changes} —— {why}",
+  "warn.repair.adds": "添加 {packages}",
+  "warn.repair.python": "需要 Python ≤ {version}",
+  "warn.repair.apt": "安装 {packages}（apt）",
+  "warn.repair.dated": "安装 {date} 时的版本",
+  "warn.repair.and": "{first}，{rest}",
 };

@@ -366,4 +366,46 @@ export const ZH_TW: Catalog = {
   "doctor.notReproducible": "可重現發布（同一提交得到同一映像檔）：否 —— {why}",
   "config.installer": '必須是 "uv" 或 "pip"',
   "verify.needImage": "請指定要驗證的映像檔，例如 pyship verify myapp:latest",
+  // i18n2: plan warnings, evidence, build and run diagnoses
+  "warn.importUnknown":
+    "程式碼匯入了 {module}，但 pyship 無法判斷它由哪個發行包提供；請新增 requirements.txt",
+  "warn.depsFromImports":
+    "沒有相依套件清單：相依套件由 import 語句推斷；`pyship init --write-requirements` 會把它們寫入 requirements.txt，便於固定版本和檢查",
+  "warn.optionalImport": "{module} 在 try/except ImportError 中匯入：視為可選，不安裝",
+  "warn.importsTruncated":
+    "只讀取了 {count} 個 Python 檔案中的前 {max} 個來尋找 import；請新增 requirements.txt",
+  "warn.pythonEra":
+    "{pin} 最高只支援 Python {max}，比{older}的任何版本都舊；使用 {version}（請固定更新的版本，或用 --base-image 指定基礎映像檔）",
+  "warn.pythonEra.allows": "專案的 {constraint} 允許",
+  "warn.pythonEra.builds": "pyship 能建置",
+  "warn.indexOffline":
+    "無法向套件索引查詢固定的版本支援哪些 Python（離線，或 PIP_INDEX_URL 沒有 JSON API）；已在沒有這些資訊的情況下選擇",
+  "warn.loopbackBind":
+    '{server} 只監聽 {host}，容器外部無法連線；請繫結 "0.0.0.0"（或從環境變數讀取主機地址）',
+  "warn.lockLocalPackage":
+    "{name} 在 {file} 中是本地路徑：不會從鎖定檔安裝（請隨專案一起安裝，例如作為工作區套件）",
+  "warn.lockOtherIndex":
+    "{file} 從 {index} 獲取套件；除非建置設定了 PIP_INDEX_URL 或 PIP_EXTRA_INDEX_URL（含憑據時作為建置金鑰），映像檔中的 pip 使用預設索引",
+  "warn.pythonConstraint": "Python {version} 不滿足專案的 requires-python {constraint}",
+  "warn.frameworkAdded":
+    "{file} 沒有列出應用所用的 {name}（{where}）；pyship 會安裝它（把它加入 {file} 以固定版本）",
+  "warn.mirrorPitfall":
+    "鏡像站 {preset}：{pitfalls}；如果那裡缺少某個套件，請改用上游索引重試（--mirror off）",
+  "warn.sourceSkipped": "{path} {why}；尋找應用時已跳過",
+  "warn.sourceSkipped.encoding": "不是有效的 UTF-8，也沒有宣告其他編碼（Python 同樣會拒絕它）",
+  "warn.sourceSkipped.unreadable": "無法讀取（{errno}）",
+  "warn.djangoHosts":
+    '{problem}；請從環境變數讀取（ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")），然後執行 `pyship verify IMAGE --env DJANGO_ALLOWED_HOSTS=*`',
+  "warn.djangoHosts.empty":
+    "ALLOWED_HOSTS = [] 且 DEBUG 關閉：Django 對每個請求都返回 400 Bad Request",
+  "warn.djangoHosts.local":
+    "ALLOWED_HOSTS = [{list}] 只包含本機：經由域名或負載均衡器的每個請求都會得到 400 Bad Request",
+  "warn.djangoHosts.fixed":
+    "ALLOWED_HOSTS = [{list}] 寫死在程式碼中：連線其他主機名（平台自己的 URL、新域名）的請求會得到 400 Bad Request",
+  "warn.repair": "修復：{changes} —— {why}",
+  "warn.repair.adds": "新增 {packages}",
+  "warn.repair.python": "需要 Python ≤ {version}",
+  "warn.repair.apt": "安裝 {packages}（apt）",
+  "warn.repair.dated": "安裝 {date} 時的版本",
+  "warn.repair.and": "{first}，{rest}",
 };

@@ -515,6 +515,7 @@ describe("detectEntrypoints", () => {
         code: "W_SOURCE_SKIPPED",
         message: "ghost.py cannot be read (ENOENT); skipped while looking for the app",
         file: "ghost.py",
+        text: expect.objectContaining({ key: "warn.sourceSkipped" }),
       },
     ]);
   });

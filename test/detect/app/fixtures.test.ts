@@ -97,6 +97,7 @@ describe("source files that are not valid UTF-8", () => {
         message:
           "broken.py is not valid UTF-8 and declares no other encoding (Python would reject it too); skipped while looking for the app",
         file: "broken.py",
+        text: expect.objectContaining({ key: "warn.sourceSkipped" }),
       },
     ]);
   });
