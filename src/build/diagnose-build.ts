@@ -4,6 +4,7 @@
  * missing C header, unreachable index), or plain E_BUILD_FAILED when nothing is recognized.
  */
 import { PyshipError } from "../core/errors.js";
+import { type Message, msg } from "../i18n/message.js";
 import type { Engine } from "./engine.js";
 import { engineFault } from "./engine-fault.js";
 import { type KnownFailure, knownFailure } from "./known-failures.js";
@@ -22,31 +23,34 @@ export function diagnoseBuild(
   const fault = engineFault(engine.client, text);
   const known = fault ? null : knownFailure(text);
   const step = failedStep(lines);
-  const where = step ? ` at ${shorten(step.step)}` : "";
-  const cause = fault?.message ?? known?.cause ?? `${engine.client} exited with code ${exitCode}`;
+  const cause =
+    fault?.text ??
+    known?.causeText ??
+    msg("build.d.exited", { client: engine.client, code: exitCode });
   const tail = lastLines(step && step.output.length > 0 ? step.output : lines, TAIL_LINES);
   const details = [...tail.map((line) => `  │ ${line}`), `  full log: ${logFile}`].join("\n");
   return new PyshipError(
     fault?.code ?? known?.code ?? "E_BUILD_FAILED",
-    `build failed${where}: ${cause}`,
+    step
+      ? msg("build.d.failedAt", { step: shorten(step.step), cause })
+      : msg("build.d.failed", { cause }),
     {
       file: "Dockerfile",
       details,
-      ...(fault || !known?.hintKey ? {} : { hintKey: known.hintKey }),
       hint:
-        fault?.hint ??
+        fault?.hintText ??
         (known && hintFor(known, generated)) ??
-        `read the full log (${logFile}) for the first error`,
+        msg("build.d.readLog", { log: logFile }),
     },
   );
 }
 
 /** [tool.pyship.apt] only helps when pyship writes the Dockerfile; a user's needs apt-get. */
-function hintFor(known: KnownFailure, generated: boolean): string {
-  if (generated || !known.packages) return known.hint;
+function hintFor(known: KnownFailure, generated: boolean): Message {
+  if (generated || !known.packages) return known.hintText;
   const { build, runtime } = known.packages;
-  const also = runtime.length > 0 ? ` (and ${runtime.join(" ")} in the final stage)` : "";
-  return `install the system packages before pip in your Dockerfile: RUN apt-get update && apt-get install -y --no-install-recommends ${build.join(" ")}${also}`;
+  const also = runtime.length > 0 ? msg("build.d.aptAlso", { packages: runtime.join(" ") }) : "";
+  return msg("build.d.aptInDockerfile", { build: build.join(" "), also });
 }
 
 /** Long RUN lines make the one-line message unreadable; the log has them whole. */

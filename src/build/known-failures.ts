@@ -5,13 +5,16 @@
  * their logs can contain the later patterns too (a registry lookup is a DNS failure).
  */
 import type { ErrorCode } from "../core/errors.js";
+import { english, type Message, msg } from "../i18n/message.js";
 import { NETWORK_FAILURES } from "./network-failures.js";
 
 export interface KnownFailure {
   readonly code: ErrorCode;
-  /** Short cause shown after "build failed: ". */
+  /** Short cause shown after "build failed: " (English; causeText is the catalog message). */
   readonly cause: string;
   readonly hint: string;
+  readonly causeText: Message;
+  readonly hintText: Message;
   /** The hint's key in the CLI's catalog, when it has translations. */
   readonly hintKey?: string;
   /** Debian packages that fix it, when a missing header/tool is the cause. */
@@ -64,17 +67,21 @@ function nativeHint(text: string): KnownFailure {
       .join(", ");
   const runtime = found?.runtime ? `, runtime = [${list(found.runtime)}]` : "";
   return {
-    code: "E_BUILD_FAILED",
-    cause: `a native extension could not compile (${text.trim().slice(0, 80)})`,
-    hint: `add the system packages under [tool.pyship.apt] in pyproject.toml: build = [${list(found?.build ?? "")}]${runtime}, then rebuild`,
+    ...failure(
+      "E_BUILD_FAILED",
+      msg("build.k.native", { output: text.trim().slice(0, 80) }),
+      msg("build.k.native.hint", { build: list(found?.build ?? ""), runtime }),
+    ),
     packages: { build: words(found?.build ?? ""), runtime: words(found?.runtime ?? "") },
   };
 }
 
-const words = (text: string) => text.split(" ").filter(Boolean);
+/** A known failure with its cause and hint both in English and as catalog messages. */
+function failure(code: ErrorCode, cause: Message, hint: Message): KnownFailure {
+  return { code, cause: english(cause), hint: english(hint), causeText: cause, hintText: hint };
+}
 
-const NETWORK_HINT =
-  "the build cannot reach the package index: try `--network host`, pass a proxy (`--build-arg HTTPS_PROXY=http://proxy:3128`), or point pip at a mirror (`--build-arg PIP_INDEX_URL=…`)";
+const words = (text: string) => text.split(" ").filter(Boolean);
 
 export const KNOWN_FAILURES: readonly Rule[] = [
   {
@@ -82,15 +89,14 @@ export const KNOWN_FAILURES: readonly Rule[] = [
     // BuildKit: "load metadata for IMAGE" then a failed registry request.
     pattern:
       /pull access denied for \S+|manifest for \S+ not found|Get "https:\/\/[^"]*\/v2\/": dial tcp|failed to do request: Head "https:\/\/[^"]*\/manifests\/|failed to resolve source metadata for \S+|docker\.io\/\S+: not found/,
-    explain: (_m, log) => ({
-      code: "E_BASE_IMAGE_MISSING",
-      cause:
-        `base image ${baseImageIn(log) ?? ""} is not available locally and the registry cannot be reached`.replace(
-          "  ",
-          " ",
-        ),
-      hint: "pull it where a registry is reachable (`docker pull IMAGE`, or `docker load` it), build through a registry mirror (`--base-registry docker.m.daocloud.io` or your company's), or build on an image you have with `--base-image IMAGE` (`docker images` lists them)",
-    }),
+    explain: (_m, log) => {
+      const image = baseImageIn(log);
+      return failure(
+        "E_BASE_IMAGE_MISSING",
+        image ? msg("build.k.baseImage", { image }) : msg("build.k.baseImageUnnamed"),
+        msg("build.k.baseImage.hint"),
+      );
+    },
   },
   {
     pattern:
@@ -99,50 +105,44 @@ export const KNOWN_FAILURES: readonly Rule[] = [
   },
   // pip, uv and apt failures that say more than "unreachable", each with its own hint.
   ...NETWORK_FAILURES.map(
-    (failure): Rule => ({
-      pattern: failure.pattern,
+    (network): Rule => ({
+      pattern: network.pattern,
       explain: () => ({
-        code: "E_NETWORK",
-        cause: failure.cause,
-        hint: failure.hint,
-        hintKey: `network.${failure.id}`,
+        ...failure("E_NETWORK", network.cause, network.hint),
+        hintKey: `network.${network.id}`,
       }),
     }),
   ),
   {
     pattern:
       /Temporary failure in name resolution|Failed to establish a new connection|Network is unreachable|Could not find a version that satisfies the requirement \S+ \(from versions: none\)|Connection timed out|ReadTimeoutError|Could not resolve host|dns error|tcp connect error/,
-    explain: () => ({
-      code: "E_NETWORK",
-      cause: "pip, uv (or apt) could not reach its package index",
-      hint: NETWORK_HINT,
-    }),
+    explain: () =>
+      failure("E_NETWORK", msg("build.k.unreachable"), msg("build.k.unreachable.hint")),
   },
   {
     pattern:
       /Could not find a version that satisfies the requirement (\S+) \(from versions: [^)]+\)|Because (?:there is no version of|only \S+ is available and you require) ([A-Za-z0-9._-]+[^\s,]*)/,
-    explain: (m) => ({
-      code: "E_BUILD_FAILED",
-      cause: `no release of ${m[1] ?? m[2]} matches its version pin`,
-      hint: "check the pin in your requirements (the versions pip or uv saw are in the log above) and the image's Python version (`--python`); through a mirror, a fresh release may not be there yet: retry against the upstream index (--mirror off)",
-    }),
+    explain: (m) =>
+      failure(
+        "E_BUILD_FAILED",
+        msg("build.k.noRelease", { name: m[1] ?? m[2] ?? "" }),
+        msg("build.k.noRelease.hint"),
+      ),
   },
   {
     pattern: /E: Unable to locate package (\S+)/,
-    explain: (m) => ({
-      code: "E_BUILD_FAILED",
-      cause: `apt has no package named ${m[1]}`,
-      hint: "check the name under [tool.pyship.apt] (Debian bookworm package names: https://packages.debian.org)",
-    }),
+    explain: (m) =>
+      failure(
+        "E_BUILD_FAILED",
+        msg("build.k.noAptPackage", { name: m[1] ?? "" }),
+        msg("build.k.noAptPackage.hint"),
+      ),
   },
   {
     pattern:
       /COPY failed: [^\n]*(?:no such file|not found)|failed to compute cache key: [^\n]*"?\/?([^"\s]+)"?: not found/,
-    explain: () => ({
-      code: "E_BUILD_FAILED",
-      cause: "a file the Dockerfile copies is not in the build context",
-      hint: "check that the file exists and that .dockerignore does not exclude it",
-    }),
+    explain: () =>
+      failure("E_BUILD_FAILED", msg("build.k.copyMissing"), msg("build.k.copyMissing.hint")),
   },
   {
     // pyship's generated collectstatic step: settings must import with no database or secrets.
@@ -150,15 +150,17 @@ export const KNOWN_FAILURES: readonly Rule[] = [
       /collectstatic --noinput[\s\S]*?(?:KeyError: '([A-Z][A-Z0-9_]*)'|Set the ([A-Z][A-Z0-9_]*) environment variable|((?:[a-z_]\w*\.)*\w*(?:Error|ImproperlyConfigured): [^\n]*))/,
     explain: (m) => {
       const name = m[1] ?? m[2];
-      return {
-        code: "E_BUILD_FAILED",
-        cause: name
-          ? `collectstatic needs the environment variable ${name}, which the build does not have`
-          : `collectstatic failed: ${m[3]?.slice(0, 120)}`,
-        hint: name
-          ? `settings must import at build time without runtime values: give ${name} a default (os.environ.get("${name}", "")) and check it where it is used`
-          : "collectstatic runs at build time with no database and no secrets: the settings must import without them (defaults for environment variables, no queries at import)",
-      };
+      return name
+        ? failure(
+            "E_BUILD_FAILED",
+            msg("build.k.collectstaticEnv", { name }),
+            msg("build.k.collectstaticEnv.hint", { name }),
+          )
+        : failure(
+            "E_BUILD_FAILED",
+            msg("build.k.collectstatic", { error: `${m[3]?.slice(0, 120)}` }),
+            msg("build.k.collectstatic.hint"),
+          );
     },
   },
 ];

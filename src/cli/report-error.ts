@@ -7,7 +7,6 @@ import pc from "picocolors";
 import { EXIT_CODES, isPyshipError } from "../core/errors.js";
 import type { CliContext } from "./context.js";
 import { localeOf, say, t } from "./i18n.js";
-import "./network-messages.js";
 
 export function reportError(ctx: CliContext, error: unknown): number {
   const paint = ctx.color ? pc : noColor;

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { knownFailure } from "../../src/build/known-failures.js";
 import { NETWORK_FAILURES } from "../../src/build/network-failures.js";
 import { t } from "../../src/cli/i18n.js";
-import { NETWORK_HINTS_ZH } from "../../src/cli/network-messages.js";
+import { english } from "../../src/i18n/message.js";
 
 const CASES: ReadonlyArray<readonly [string, string, string | undefined]> = [
   [
@@ -85,9 +85,12 @@ describe("network failures", () => {
     });
   });
 
-  it.each(NETWORK_FAILURES.map((f) => [f.id]))("has %s in English and Chinese", (id) => {
-    expect(NETWORK_HINTS_ZH[id]).toMatch(/[\u4e00-\u9fff]/);
-    expect(t("zh", `network.${id}`)).toBe(NETWORK_HINTS_ZH[id]);
-    expect(t("en", `network.${id}`)).toBe(NETWORK_FAILURES.find((f) => f.id === id)?.hint);
+  it.each(NETWORK_FAILURES)("has $id in English and Chinese", (failure) => {
+    for (const text of [failure.hint, failure.cause]) {
+      expect(t("zh-CN", text.key)).toMatch(/[\u4e00-\u9fff]/);
+      expect(t("zh-TW", text.key)).toMatch(/[\u4e00-\u9fff]/);
+      expect(t("en", text.key)).toBe(english(text));
+      expect(english(text)).not.toBe(text.key);
+    }
   });
 });

@@ -420,4 +420,61 @@ export const EN = {
   "warn.repair.apt": "installs {packages} (apt)",
   "warn.repair.dated": "installs the releases of {date}",
   "warn.repair.and": "{first}, {rest}",
+  "build.k.native": "a native extension could not compile ({output})",
+  "build.k.native.hint":
+    "add the system packages under [tool.pyship.apt] in pyproject.toml: build = [{build}]{runtime}, then rebuild",
+  "build.k.baseImage":
+    "base image {image} is not available locally and the registry cannot be reached",
+  "build.k.baseImageUnnamed":
+    "base image is not available locally and the registry cannot be reached",
+  "build.k.baseImage.hint":
+    "pull it where a registry is reachable (`docker pull IMAGE`, or `docker load` it), build through a registry mirror (`--base-registry docker.m.daocloud.io` or your company's), or build on an image you have with `--base-image IMAGE` (`docker images` lists them)",
+  "build.k.unreachable": "pip, uv (or apt) could not reach its package index",
+  "build.k.unreachable.hint":
+    "the build cannot reach the package index: try `--network host`, pass a proxy (`--build-arg HTTPS_PROXY=http://proxy:3128`), or point pip at a mirror (`--build-arg PIP_INDEX_URL=…`)",
+  "build.k.noRelease": "no release of {name} matches its version pin",
+  "build.k.noRelease.hint":
+    "check the pin in your requirements (the versions pip or uv saw are in the log above) and the image's Python version (`--python`); through a mirror, a fresh release may not be there yet: retry against the upstream index (--mirror off)",
+  "build.k.noAptPackage": "apt has no package named {name}",
+  "build.k.noAptPackage.hint":
+    "check the name under [tool.pyship.apt] (Debian bookworm package names: https://packages.debian.org)",
+  "build.k.copyMissing": "a file the Dockerfile copies is not in the build context",
+  "build.k.copyMissing.hint":
+    "check that the file exists and that .dockerignore does not exclude it",
+  "build.k.collectstaticEnv":
+    "collectstatic needs the environment variable {name}, which the build does not have",
+  "build.k.collectstaticEnv.hint":
+    'settings must import at build time without runtime values: give {name} a default (os.environ.get("{name}", "")) and check it where it is used',
+  "build.k.collectstatic": "collectstatic failed: {error}",
+  "build.k.collectstatic.hint":
+    "collectstatic runs at build time with no database and no secrets: the settings must import without them (defaults for environment variables, no queries at import)",
+  "build.d.failed": "build failed: {cause}",
+  "build.d.failedAt": "build failed at {step}: {cause}",
+  "build.d.exited": "{client} exited with code {code}",
+  "build.d.readLog": "read the full log ({log}) for the first error",
+  "build.d.aptInDockerfile":
+    "install the system packages before pip in your Dockerfile: RUN apt-get update && apt-get install -y --no-install-recommends {build}{also}",
+  "build.d.aptAlso": " (and {packages} in the final stage)",
+  "network.auth.cause":
+    "the package index refused the request (401/403: missing or wrong credentials)",
+  "network.auth":
+    "check the user and token in your index URL (PIP_INDEX_URL, PIP_EXTRA_INDEX_URL or pip.conf): pyship passes them as the build secret pyship_index_netrc",
+  "network.lagging-mirror.cause":
+    "the index has no such release or file (404): a mirror that lags behind PyPI",
+  "network.lagging-mirror":
+    "retry against the upstream index (pyship build --mirror off) or another mirror: mirrors sync every few minutes to hours, a fresh release is missing until then",
+  "network.tls.cause":
+    "the index's TLS certificate is not trusted in the build (or the host is plain http)",
+  "network.tls":
+    "add your company's CA to the base image (the build trusts its certificate store), or for an internal http index set trusted-host in pip.conf: pyship passes it as PIP_TRUSTED_HOST and UV_INSECURE_HOST",
+  "network.refused.cause":
+    "nothing answered at the index's address from inside the build (connection refused)",
+  "network.refused":
+    "an index on 127.0.0.1 is reachable from a build only with --network host; otherwise check the index's host and port",
+  "network.timeout.cause": "the package index answered too slowly (read timeout)",
+  "network.timeout":
+    "retry; from mainland China use a mirror (pyship build --mirror tuna, aliyun, ustc, tencent or huawei); behind a proxy pass it with --build-arg HTTPS_PROXY=http://proxy:3128",
+  "network.apt-mirror.cause": "apt could not fetch from its Debian mirror",
+  "network.apt-mirror":
+    "retry (a mirror that is syncing serves mismatched files for a few minutes), or use another one with --apt-mirror URL or none with --mirror off",
 } as const;

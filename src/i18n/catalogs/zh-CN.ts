@@ -407,4 +407,53 @@ export const ZH_CN: Catalog = {
   "warn.repair.apt": "安装 {packages}（apt）",
   "warn.repair.dated": "安装 {date} 时的版本",
   "warn.repair.and": "{first}，{rest}",
+  "build.k.native": "原生扩展无法编译（{output}）",
+  "build.k.native.hint":
+    "在 pyproject.toml 的 [tool.pyship.apt] 下添加系统软件包：build = [{build}]{runtime}，然后重新构建",
+  "build.k.baseImage": "基础镜像 {image} 在本机不存在，且无法连接镜像仓库",
+  "build.k.baseImageUnnamed": "基础镜像在本机不存在，且无法连接镜像仓库",
+  "build.k.baseImage.hint":
+    "在能连接镜像仓库的地方拉取它（`docker pull IMAGE`，或用 `docker load` 导入），通过镜像仓库的镜像源构建（`--base-registry docker.m.daocloud.io` 或公司自己的），或用 `--base-image IMAGE` 基于已有的镜像构建（`docker images` 列出它们）",
+  "build.k.unreachable": "pip、uv（或 apt）无法连接其软件包索引",
+  "build.k.unreachable.hint":
+    "构建无法连接软件包索引：试试 `--network host`，传入代理（`--build-arg HTTPS_PROXY=http://proxy:3128`），或让 pip 使用镜像源（`--build-arg PIP_INDEX_URL=…`）",
+  "build.k.noRelease": "{name} 没有符合其版本约束的发行版本",
+  "build.k.noRelease.hint":
+    "检查依赖中的版本约束（pip 或 uv 看到的版本在上方日志中）和镜像的 Python 版本（`--python`）；通过镜像源时，新发布的版本可能还没有同步：请改用上游索引重试（--mirror off）",
+  "build.k.noAptPackage": "apt 没有名为 {name} 的软件包",
+  "build.k.noAptPackage.hint":
+    "检查 [tool.pyship.apt] 下的名称（Debian bookworm 软件包名：https://packages.debian.org）",
+  "build.k.copyMissing": "Dockerfile 复制的某个文件不在构建上下文中",
+  "build.k.copyMissing.hint": "检查该文件是否存在，以及 .dockerignore 是否排除了它",
+  "build.k.collectstaticEnv": "collectstatic 需要环境变量 {name}，但构建时没有它",
+  "build.k.collectstaticEnv.hint":
+    'settings 必须能在构建时不依赖运行时的值导入：给 {name} 一个默认值（os.environ.get("{name}", "")），并在使用处检查它',
+  "build.k.collectstatic": "collectstatic 失败：{error}",
+  "build.k.collectstatic.hint":
+    "collectstatic 在构建时运行，没有数据库也没有密钥：settings 必须能在没有它们时导入（环境变量给默认值，导入时不查询数据库）",
+  "build.d.failed": "构建失败：{cause}",
+  "build.d.failedAt": "构建失败于 {step}：{cause}",
+  "build.d.exited": "{client} 退出，退出码 {code}",
+  "build.d.readLog": "查看完整日志（{log}）中的第一个错误",
+  "build.d.aptInDockerfile":
+    "在你的 Dockerfile 中于 pip 之前安装系统软件包：RUN apt-get update && apt-get install -y --no-install-recommends {build}{also}",
+  "build.d.aptAlso": "（并在最终阶段安装 {packages}）",
+  "network.auth.cause": "软件包索引拒绝了请求（401/403：缺少凭据或凭据错误）",
+  "network.auth":
+    "检查索引地址（PIP_INDEX_URL、PIP_EXTRA_INDEX_URL 或 pip.conf）中的用户名和令牌：pyship 以构建密钥 pyship_index_netrc 传入它们",
+  "network.lagging-mirror.cause": "索引中没有该版本或文件（404）：镜像源落后于 PyPI",
+  "network.lagging-mirror":
+    "请改用上游索引重试（pyship build --mirror off）或换一个镜像源：镜像源每隔几分钟到几小时同步一次，新发布的版本在同步前不存在",
+  "network.tls.cause": "构建不信任索引的 TLS 证书（或该主机是纯 http）",
+  "network.tls":
+    "把公司的 CA 证书加入基础镜像（构建信任其证书库）；内部 http 索引请在 pip.conf 中设置 trusted-host，pyship 会以 PIP_TRUSTED_HOST 和 UV_INSECURE_HOST 传入",
+  "network.refused.cause": "构建内部访问索引地址时无人应答（连接被拒绝）",
+  "network.refused":
+    "位于 127.0.0.1 的索引只有在 --network host 下才能被构建访问；否则请检查索引的主机和端口",
+  "network.timeout.cause": "软件包索引响应太慢（读取超时）",
+  "network.timeout":
+    "请重试；在中国大陆请使用镜像源（pyship build --mirror tuna、aliyun、ustc、tencent 或 huawei）；在代理之后请用 --build-arg HTTPS_PROXY=http://proxy:3128 传入代理",
+  "network.apt-mirror.cause": "apt 无法从其 Debian 镜像源下载",
+  "network.apt-mirror":
+    "请重试（正在同步的镜像源会在几分钟内提供不一致的文件），或用 --apt-mirror URL 换一个，或用 --mirror off 不用镜像源",
 };

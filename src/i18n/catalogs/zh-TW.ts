@@ -408,4 +408,53 @@ export const ZH_TW: Catalog = {
   "warn.repair.apt": "安裝 {packages}（apt）",
   "warn.repair.dated": "安裝 {date} 時的版本",
   "warn.repair.and": "{first}，{rest}",
+  "build.k.native": "原生擴充套件無法編譯（{output}）",
+  "build.k.native.hint":
+    "在 pyproject.toml 的 [tool.pyship.apt] 下新增系統套件：build = [{build}]{runtime}，然後重新建置",
+  "build.k.baseImage": "基礎映像檔 {image} 在本機不存在，且無法連線映像檔倉庫",
+  "build.k.baseImageUnnamed": "基礎映像檔在本機不存在，且無法連線映像檔倉庫",
+  "build.k.baseImage.hint":
+    "在能連線映像檔倉庫的地方拉取它（`docker pull IMAGE`，或用 `docker load` 匯入），透過映像檔倉庫的鏡像站建置（`--base-registry docker.m.daocloud.io` 或公司自己的），或用 `--base-image IMAGE` 基於已有的映像檔建置（`docker images` 列出它們）",
+  "build.k.unreachable": "pip、uv（或 apt）無法連線其套件索引",
+  "build.k.unreachable.hint":
+    "建置無法連線套件索引：試試 `--network host`，傳入代理（`--build-arg HTTPS_PROXY=http://proxy:3128`），或讓 pip 使用鏡像站（`--build-arg PIP_INDEX_URL=…`）",
+  "build.k.noRelease": "{name} 沒有符合其版本約束的發行版本",
+  "build.k.noRelease.hint":
+    "檢查相依套件中的版本約束（pip 或 uv 看到的版本在上方日誌中）和映像檔的 Python 版本（`--python`）；透過鏡像站時，新發布的版本可能還沒有同步：請改用上游索引重試（--mirror off）",
+  "build.k.noAptPackage": "apt 沒有名為 {name} 的套件",
+  "build.k.noAptPackage.hint":
+    "檢查 [tool.pyship.apt] 下的名稱（Debian bookworm 套件名：https://packages.debian.org）",
+  "build.k.copyMissing": "Dockerfile 複製的某個檔案不在建置上下文中",
+  "build.k.copyMissing.hint": "檢查該檔案是否存在，以及 .dockerignore 是否排除了它",
+  "build.k.collectstaticEnv": "collectstatic 需要環境變數 {name}，但建置時沒有它",
+  "build.k.collectstaticEnv.hint":
+    'settings 必須能在建置時不靠執行時的值匯入：給 {name} 一個預設值（os.environ.get("{name}", "")），並在使用處檢查它',
+  "build.k.collectstatic": "collectstatic 失敗：{error}",
+  "build.k.collectstatic.hint":
+    "collectstatic 在建置時執行，沒有資料庫也沒有金鑰：settings 必須能在沒有它們時匯入（環境變數給預設值，匯入時不查詢資料庫）",
+  "build.d.failed": "建置失敗：{cause}",
+  "build.d.failedAt": "建置失敗於 {step}：{cause}",
+  "build.d.exited": "{client} 退出，退出碼 {code}",
+  "build.d.readLog": "檢視完整日誌（{log}）中的第一個錯誤",
+  "build.d.aptInDockerfile":
+    "在你的 Dockerfile 中於 pip 之前安裝系統套件：RUN apt-get update && apt-get install -y --no-install-recommends {build}{also}",
+  "build.d.aptAlso": "（並在最終階段安裝 {packages}）",
+  "network.auth.cause": "套件索引拒絕了請求（401/403：缺少憑證或憑證錯誤）",
+  "network.auth":
+    "檢查索引地址（PIP_INDEX_URL、PIP_EXTRA_INDEX_URL 或 pip.conf）中的使用者名和令牌：pyship 以建置金鑰 pyship_index_netrc 傳入它們",
+  "network.lagging-mirror.cause": "索引中沒有該版本或檔案（404）：鏡像站落後於 PyPI",
+  "network.lagging-mirror":
+    "請改用上游索引重試（pyship build --mirror off）或換一個鏡像站：鏡像站每隔幾分鐘到幾小時同步一次，新發布的版本在同步前不存在",
+  "network.tls.cause": "建置不信任索引的 TLS 證書（或該主機是純 http）",
+  "network.tls":
+    "把公司的 CA 證書加入基礎映像檔（建置信任其證書庫）；內部 http 索引請在 pip.conf 中設定 trusted-host，pyship 會以 PIP_TRUSTED_HOST 和 UV_INSECURE_HOST 傳入",
+  "network.refused.cause": "建置內部存取索引地址時無人應答（連線被拒絕）",
+  "network.refused":
+    "位於 127.0.0.1 的索引只有在 --network host 下才能被建置存取；否則請檢查索引的主機和連接埠",
+  "network.timeout.cause": "套件索引回應太慢（讀取超時）",
+  "network.timeout":
+    "請重試；在中國大陸請使用鏡像站（pyship build --mirror tuna、aliyun、ustc、tencent 或 huawei）；在代理之後請用 --build-arg HTTPS_PROXY=http://proxy:3128 傳入代理",
+  "network.apt-mirror.cause": "apt 無法從其 Debian 鏡像站下載",
+  "network.apt-mirror":
+    "請重試（正在同步的鏡像站會在幾分鐘內提供不一致的檔案），或用 --apt-mirror URL 換一個，或用 --mirror off 不用鏡像站",
 };
