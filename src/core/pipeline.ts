@@ -653,6 +653,9 @@ export interface VerifyDiagnosis {
   readonly hint: string;
   /** The log (or body) line that matched, or null when the HTTP status alone decided. */
   readonly line: string | null;
+  /** `message` and `hint` as catalog messages, for the CLI (--json keeps the English). */
+  readonly text?: Message;
+  readonly hintText?: Message;
 }
 
 /** Why verification failed, when it did: the code picks the exit status. */

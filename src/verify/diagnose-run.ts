@@ -4,6 +4,7 @@
  * cause still gets a hint: the app may simply have no route there.
  */
 import type { VerifyDiagnosis, VerifyFailure } from "../core/pipeline.js";
+import { english, type Message, msg } from "../i18n/message.js";
 import type { HttpAnswer } from "./probe-http.js";
 import { RUN_FAILURES } from "./run-failures.js";
 
@@ -39,8 +40,7 @@ export function diagnoseRun(logs: string, probed?: ProbedAnswer): VerifyDiagnosi
     for (const line of lines) {
       const match = failure.pattern.exec(line);
       if (match === null) continue;
-      const hint = failure.hint(match) + otherRoute(probed);
-      return { cause: failure.cause, message: failure.message(match), hint, line: line.trim() };
+      return diagnosis(failure.cause, failure.message(match), failure.hint(match), probed, line);
     }
   }
   return statusOnly(probed);
@@ -81,22 +81,30 @@ function failsOnRoot(probed: ProbedAnswer | undefined): number | null {
   return status === 404 || status >= 500 ? status : null;
 }
 
-function otherRoute(probed: ProbedAnswer | undefined): string {
-  return failsOnRoot(probed) === null
-    ? ""
-    : "; to check the rest of the app meanwhile, probe another route with --path (e.g. --path /health)";
+/** A diagnosis in English (what --json prints) with its catalog messages beside it. */
+function diagnosis(
+  cause: string,
+  message: Message,
+  hint: Message,
+  probed: ProbedAnswer | undefined,
+  line: string | null,
+): VerifyDiagnosis {
+  const hintText = failsOnRoot(probed) === null ? hint : msg("run.otherRoute", { hint });
+  return {
+    cause,
+    message: english(message),
+    hint: english(hintText),
+    line: line === null ? null : line.trim(),
+    text: message,
+    hintText,
+  };
 }
 
 function statusOnly(probed: ProbedAnswer | undefined): VerifyDiagnosis | null {
   const status = failsOnRoot(probed);
   if (status === null) return null;
   const missing = status === 404;
-  return {
-    cause: missing ? "no-route" : "server-error",
-    message: missing
-      ? "the app answered 404 on /: it may have no page there"
-      : `the app answered ${status} on / and logged nothing pyship recognises`,
-    hint: "probe a route the app serves with --path (e.g. --path /health); the log lines above show what it did",
-    line: null,
-  };
+  const hint = msg("run.statusOnly.hint");
+  const text = missing ? msg("run.noRoute") : msg("run.serverError", { status });
+  return { ...diagnosis(missing ? "no-route" : "server-error", text, hint, undefined, null) };
 }

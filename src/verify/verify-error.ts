@@ -6,20 +6,20 @@
  */
 import { PyshipError } from "../core/errors.js";
 import type { VerifyFailure, VerifyReport } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 
 const HINTS = {
-  E_CONTAINER_EXITED: "the last log lines above say why; run the image by hand to reproduce",
-  E_PORT_TIMEOUT:
-    "check that the app listens on 0.0.0.0 and on the probed port (--port), or raise --timeout",
-  E_VERIFY_FAILED: "see the failed checks above",
+  E_CONTAINER_EXITED: msg("verify.e.exited.hint"),
+  E_PORT_TIMEOUT: msg("verify.e.portTimeout.hint"),
+  E_VERIFY_FAILED: msg("verify.e.failed.hint"),
 } as const;
 
 export function verifyError(report: VerifyReport): PyshipError | null {
   if (report.failure === null) return null;
   const { code, message, diagnosis } = report.failure;
-  return new PyshipError(code, `${report.image}: ${message}`, {
+  return new PyshipError(code, msg("verify.e.failure", { image: report.image, message }), {
     details: failureDetails(report.failure),
-    hint: diagnosis?.hint ?? HINTS[code],
+    hint: diagnosis?.hintText ?? diagnosis?.hint ?? HINTS[code],
   });
 }
 

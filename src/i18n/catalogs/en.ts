@@ -477,4 +477,52 @@ export const EN = {
   "network.apt-mirror.cause": "apt could not fetch from its Debian mirror",
   "network.apt-mirror":
     "retry (a mirror that is syncing serves mismatched files for a few minutes), or use another one with --apt-mirror URL or none with --mirror off",
+  "run.rlimits": "the engine could not give the container its resource limits (rlimits)",
+  "run.rlimits.hint":
+    'this machine refuses podman\'s default ulimits: set ones it accepts in /etc/containers/containers.conf ([containers] default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]); scripts/setup-podman.sh does it',
+  "run.pkgResources": "pkg_resources (part of setuptools) is imported but not installed",
+  "run.pkgResources.hint":
+    'add setuptools to requirements.txt, or pin a Python of the dependencies\' era (`[tool.pyship] python = "3.11"`)',
+  "run.moduleMissing": "{module} is imported but not installed",
+  "run.moduleMissing.hint":
+    "add it to requirements.txt (the package name can differ from the import name, e.g. yaml → PyYAML); if {module} is the project's own code, check the working directory and PYTHONPATH",
+  "run.missingEnv": "the environment variable {name} is not set",
+  "run.missingEnv.hint":
+    "pass it to the test container (`pyship verify IMAGE --env {name}=…`) and set it where the image runs; never bake secrets into the image",
+  "run.settingsMissing.one":
+    "the settings class {settings} is missing {count} required value (read from environment variables)",
+  "run.settingsMissing":
+    "the settings class {settings} is missing {count} required values (read from environment variables)",
+  "run.settingsMissing.hint":
+    "the field names follow in the log; pass each as an environment variable to the test container (`pyship verify IMAGE --env NAME=…`) and where the image runs; never bake secrets into the image",
+  "run.noTable": "the database has no table {table}: it was never migrated",
+  "run.noTable.hint":
+    "run the migrations before the server starts (a release step, e.g. `docker run IMAGE python manage.py migrate` against the real database); the image holds no database of its own",
+  "run.dbUnreachable": "the app cannot reach its database (or cache) server: connection refused",
+  "run.dbUnreachable.hint":
+    "the server runs outside the image: pass its address to the test container (`pyship verify IMAGE --env DATABASE_URL=…`)",
+  "run.allowedHosts": "Django refuses the request's host {host}: it is not in ALLOWED_HOSTS",
+  "run.allowedHosts.unnamed": "Django refuses the request's host: it is not in ALLOWED_HOSTS",
+  "run.allowedHosts.hint":
+    'read ALLOWED_HOSTS from the environment in settings.py (ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")), then `pyship verify --env DJANGO_ALLOWED_HOSTS=*`',
+  "run.portInUse": "the port the app binds is already in use inside the container",
+  "run.portInUse.hint":
+    "two processes bind the same port (a server started at import time, or a second `app.run()`): start exactly one server",
+  "run.localhostBind": "the app listens on {host} only: nothing outside the container can reach it",
+  "run.localhostBind.hint":
+    'bind 0.0.0.0 (gunicorn --bind 0.0.0.0:$PORT, uvicorn --host 0.0.0.0, app.run(host="0.0.0.0"))',
+  "run.djangoHidden": "Django answered 500 and, with DEBUG = False, logged no traceback",
+  "run.djangoHidden.hint":
+    "add a console handler to LOGGING (or run with DEBUG on, e.g. `--env DJANGO_DEBUG=1` if settings read it) to see the error",
+  "run.otherRoute":
+    "{hint}; to check the rest of the app meanwhile, probe another route with --path (e.g. --path /health)",
+  "run.noRoute": "the app answered 404 on /: it may have no page there",
+  "run.serverError": "the app answered {status} on / and logged nothing pyship recognises",
+  "run.statusOnly.hint":
+    "probe a route the app serves with --path (e.g. --path /health); the log lines above show what it did",
+  "verify.e.failure": "{image}: {message}",
+  "verify.e.exited.hint": "the last log lines above say why; run the image by hand to reproduce",
+  "verify.e.portTimeout.hint":
+    "check that the app listens on 0.0.0.0 and on the probed port (--port), or raise --timeout",
+  "verify.e.failed.hint": "see the failed checks above",
 } as const;

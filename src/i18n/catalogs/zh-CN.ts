@@ -456,4 +456,50 @@ export const ZH_CN: Catalog = {
   "network.apt-mirror.cause": "apt 无法从其 Debian 镜像源下载",
   "network.apt-mirror":
     "请重试（正在同步的镜像源会在几分钟内提供不一致的文件），或用 --apt-mirror URL 换一个，或用 --mirror off 不用镜像源",
+  "run.rlimits": "引擎无法为容器设置资源限制（rlimits）",
+  "run.rlimits.hint":
+    '这台机器拒绝 podman 给容器的默认 ulimits：在 /etc/containers/containers.conf 中设置它接受的值（[containers] default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]）；scripts/setup-podman.sh 会这样做',
+  "run.pkgResources": "代码导入了 pkg_resources（属于 setuptools），但它没有安装",
+  "run.pkgResources.hint":
+    '把 setuptools 加入 requirements.txt，或固定一个与依赖同时代的 Python（`[tool.pyship] python = "3.11"`）',
+  "run.moduleMissing": "代码导入了 {module}，但它没有安装",
+  "run.moduleMissing.hint":
+    "把它加入 requirements.txt（软件包名可能与导入名不同，例如 yaml → PyYAML）；如果 {module} 是项目自己的代码，请检查工作目录和 PYTHONPATH",
+  "run.missingEnv": "环境变量 {name} 没有设置",
+  "run.missingEnv.hint":
+    "把它传给测试容器（`pyship verify IMAGE --env {name}=…`），并在运行镜像的地方设置它；不要把密钥打包进镜像",
+  "run.settingsMissing.one": "设置类 {settings} 缺少 {count} 个必填值（从环境变量读取）",
+  "run.settingsMissing": "设置类 {settings} 缺少 {count} 个必填值（从环境变量读取）",
+  "run.settingsMissing.hint":
+    "字段名在日志后面几行；把每个都作为环境变量传给测试容器（`pyship verify IMAGE --env NAME=…`），并在运行镜像的地方设置；不要把密钥打包进镜像",
+  "run.noTable": "数据库中没有表 {table}：从未执行过迁移",
+  "run.noTable.hint":
+    "在服务器启动前执行迁移（作为发布步骤，例如对真实数据库运行 `docker run IMAGE python manage.py migrate`）；镜像本身不含数据库",
+  "run.dbUnreachable": "应用无法连接其数据库（或缓存）服务器：连接被拒绝",
+  "run.dbUnreachable.hint":
+    "该服务器在镜像之外运行：把它的地址传给测试容器（`pyship verify IMAGE --env DATABASE_URL=…`）",
+  "run.allowedHosts": "Django 拒绝了请求的主机 {host}：它不在 ALLOWED_HOSTS 中",
+  "run.allowedHosts.unnamed": "Django 拒绝了请求的主机：它不在 ALLOWED_HOSTS 中",
+  "run.allowedHosts.hint":
+    '在 settings.py 中从环境变量读取 ALLOWED_HOSTS（ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")），然后运行 `pyship verify --env DJANGO_ALLOWED_HOSTS=*`',
+  "run.portInUse": "应用绑定的端口在容器内已被占用",
+  "run.portInUse.hint":
+    "两个进程绑定了同一个端口（导入时就启动了服务器，或第二次调用 `app.run()`）：只启动一个服务器",
+  "run.localhostBind": "应用只监听 {host}：容器外部无法访问它",
+  "run.localhostBind.hint":
+    '请绑定 0.0.0.0（gunicorn --bind 0.0.0.0:$PORT、uvicorn --host 0.0.0.0、app.run(host="0.0.0.0")）',
+  "run.djangoHidden": "Django 返回了 500，且因 DEBUG = False 没有记录 traceback",
+  "run.djangoHidden.hint":
+    "在 LOGGING 中添加控制台 handler（或开启 DEBUG 运行，例如 settings 读取它时用 `--env DJANGO_DEBUG=1`）以查看错误",
+  "run.otherRoute":
+    "{hint}；同时可用 --path 探测其他路由来检查应用的其余部分（例如 --path /health）",
+  "run.noRoute": "应用在 / 上返回 404：那里可能没有页面",
+  "run.serverError": "应用在 / 上返回 {status}，且日志中没有 pyship 能识别的内容",
+  "run.statusOnly.hint":
+    "用 --path 探测应用提供的路由（例如 --path /health）；上方的日志显示了它做了什么",
+  "verify.e.failure": "{image}：{message}",
+  "verify.e.exited.hint": "上方最后几行日志说明了原因；可手动运行镜像来复现",
+  "verify.e.portTimeout.hint":
+    "检查应用是否监听 0.0.0.0 和被探测的端口（--port），或增大 --timeout",
+  "verify.e.failed.hint": "见上方未通过的检查",
 };

@@ -457,4 +457,50 @@ export const ZH_TW: Catalog = {
   "network.apt-mirror.cause": "apt 無法從其 Debian 鏡像站下載",
   "network.apt-mirror":
     "請重試（正在同步的鏡像站會在幾分鐘內提供不一致的檔案），或用 --apt-mirror URL 換一個，或用 --mirror off 不用鏡像站",
+  "run.rlimits": "引擎無法為容器設定資源限制（rlimits）",
+  "run.rlimits.hint":
+    '這台機器拒絕 podman 給容器的預設 ulimits：在 /etc/containers/containers.conf 中設定它接受的值（[containers] default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]）；scripts/setup-podman.sh 會這樣做',
+  "run.pkgResources": "程式碼匯入了 pkg_resources（屬於 setuptools），但它沒有安裝",
+  "run.pkgResources.hint":
+    '把 setuptools 加入 requirements.txt，或固定一個與相依套件同時代的 Python（`[tool.pyship] python = "3.11"`）',
+  "run.moduleMissing": "程式碼匯入了 {module}，但它沒有安裝",
+  "run.moduleMissing.hint":
+    "把它加入 requirements.txt（套件名可能與匯入名不同，例如 yaml → PyYAML）；如果 {module} 是專案自己的程式碼，請檢查工作目錄和 PYTHONPATH",
+  "run.missingEnv": "環境變數 {name} 沒有設定",
+  "run.missingEnv.hint":
+    "把它傳給測試容器（`pyship verify IMAGE --env {name}=…`），並在執行映像檔的地方設定它；不要把金鑰打包進映像檔",
+  "run.settingsMissing.one": "設定類別 {settings} 缺少 {count} 個必填值（從環境變數讀取）",
+  "run.settingsMissing": "設定類別 {settings} 缺少 {count} 個必填值（從環境變數讀取）",
+  "run.settingsMissing.hint":
+    "欄位名在日誌後面幾行；把每個都作為環境變數傳給測試容器（`pyship verify IMAGE --env NAME=…`），並在執行映像檔的地方設定；不要把金鑰打包進映像檔",
+  "run.noTable": "資料庫中沒有表 {table}：從未執行過遷移",
+  "run.noTable.hint":
+    "在伺服器啟動前執行遷移（作為釋出步驟，例如對真實資料庫執行 `docker run IMAGE python manage.py migrate`）；映像檔本身不含資料庫",
+  "run.dbUnreachable": "應用無法連線其資料庫（或快取）伺服器：連線被拒絕",
+  "run.dbUnreachable.hint":
+    "該伺服器在映像檔之外執行：把它的地址傳給測試容器（`pyship verify IMAGE --env DATABASE_URL=…`）",
+  "run.allowedHosts": "Django 拒絕了請求的主機 {host}：它不在 ALLOWED_HOSTS 中",
+  "run.allowedHosts.unnamed": "Django 拒絕了請求的主機：它不在 ALLOWED_HOSTS 中",
+  "run.allowedHosts.hint":
+    '在 settings.py 中從環境變數讀取 ALLOWED_HOSTS（ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")），然後執行 `pyship verify --env DJANGO_ALLOWED_HOSTS=*`',
+  "run.portInUse": "應用繫結的連接埠在容器內已被佔用",
+  "run.portInUse.hint":
+    "兩個行程綁定了同一個連接埠（匯入時就啟動了伺服器，或第二次呼叫 `app.run()`）：只啟動一個伺服器",
+  "run.localhostBind": "應用只監聽 {host}：容器外部無法連線它",
+  "run.localhostBind.hint":
+    '請繫結 0.0.0.0（gunicorn --bind 0.0.0.0:$PORT、uvicorn --host 0.0.0.0、app.run(host="0.0.0.0")）',
+  "run.djangoHidden": "Django 返回了 500，且因 DEBUG = False 沒有記錄 traceback",
+  "run.djangoHidden.hint":
+    "在 LOGGING 中新增控制台 handler（或開啟 DEBUG 執行，例如 settings 讀取它時用 `--env DJANGO_DEBUG=1`）以檢視錯誤",
+  "run.otherRoute":
+    "{hint}；同時可用 --path 探測其他路由來檢查應用的其餘部分（例如 --path /health）",
+  "run.noRoute": "應用在 / 上返回 404：那裡可能沒有頁面",
+  "run.serverError": "應用在 / 上返回 {status}，且日誌中沒有 pyship 能識別的內容",
+  "run.statusOnly.hint":
+    "用 --path 探測應用提供的路由（例如 --path /health）；上方的日誌顯示了它做了什麼",
+  "verify.e.failure": "{image}：{message}",
+  "verify.e.exited.hint": "上方最後幾行日誌說明了原因；可手動執行映像檔來重現",
+  "verify.e.portTimeout.hint":
+    "檢查應用是否監聽 0.0.0.0 和被探測的連接埠（--port），或增大 --timeout",
+  "verify.e.failed.hint": "見上方未通過的檢查",
 };
