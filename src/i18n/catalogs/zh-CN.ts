@@ -487,7 +487,7 @@ export const ZH_CN: Catalog = {
     "两个进程绑定了同一个端口（导入时就启动了服务器，或第二次调用 `app.run()`）：只启动一个服务器",
   "run.localhostBind": "应用只监听 {host}：容器外部无法访问它",
   "run.localhostBind.hint":
-    '请绑定 0.0.0.0（gunicorn --bind 0.0.0.0:$PORT、uvicorn --host 0.0.0.0、app.run(host="0.0.0.0")）',
+    '请把端口绑定在 0.0.0.0 上（gunicorn --bind 0.0.0.0:$PORT、uvicorn --host 0.0.0.0、app.run(host="0.0.0.0")）',
   "run.djangoHidden": "Django 返回了 500，且因 DEBUG = False 没有记录 traceback",
   "run.djangoHidden.hint":
     "在 LOGGING 中添加控制台 handler（或开启 DEBUG 运行，例如 settings 读取它时用 `--env DJANGO_DEBUG=1`）以查看错误",

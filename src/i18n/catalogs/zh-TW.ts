@@ -488,7 +488,7 @@ export const ZH_TW: Catalog = {
     "兩個行程綁定了同一個連接埠（匯入時就啟動了伺服器，或第二次呼叫 `app.run()`）：只啟動一個伺服器",
   "run.localhostBind": "應用只監聽 {host}：容器外部無法連線它",
   "run.localhostBind.hint":
-    '請繫結 0.0.0.0（gunicorn --bind 0.0.0.0:$PORT、uvicorn --host 0.0.0.0、app.run(host="0.0.0.0")）',
+    '請把連接埠繫結在 0.0.0.0 上（gunicorn --bind 0.0.0.0:$PORT、uvicorn --host 0.0.0.0、app.run(host="0.0.0.0")）',
   "run.djangoHidden": "Django 返回了 500，且因 DEBUG = False 沒有記錄 traceback",
   "run.djangoHidden.hint":
     "在 LOGGING 中新增控制台 handler（或開啟 DEBUG 執行，例如 settings 讀取它時用 `--env DJANGO_DEBUG=1`）以檢視錯誤",
