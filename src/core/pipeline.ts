@@ -28,6 +28,8 @@ export interface Evidence {
   /** 1-based line, or null when the fact comes from the file as a whole (or a flag). */
   readonly line: number | null;
   readonly why: string;
+  /** `why` as a catalog message, for `pyship plan` (shown only while it still says `why`). */
+  readonly text?: Message;
 }
 
 export interface Warning {

@@ -5,6 +5,7 @@
  */
 import { basename } from "node:path";
 import type { Evidence, ProjectMeta } from "../core/pipeline.js";
+import { because, msg } from "../i18n/message.js";
 import { buildNeeds } from "./deps/project-build-needs.js";
 import { asString, asTable, type Pyproject, readPyproject } from "./deps/pyproject.js";
 import { cfgItems, readSetupCfg, type SetupCfg } from "./deps/setup-cfg.js";
@@ -57,7 +58,11 @@ function fromPyproject(pyproject: Pyproject | null): Identity | null {
       return {
         name,
         version: asString(table?.version) ?? null,
-        evidence: { file: "pyproject.toml", line, why: `name from [${path.join(".")}]` },
+        evidence: {
+          file: "pyproject.toml",
+          line,
+          ...because(msg("ev.name", { section: path.join(".") })),
+        },
       };
     }
   }
@@ -73,7 +78,7 @@ function fromSetupCfg(cfg: SetupCfg | null): Identity | null {
   return {
     name: name.value,
     version: literal,
-    evidence: { file: "setup.cfg", line: name.line, why: "name from setup.cfg [metadata]" },
+    evidence: { file: "setup.cfg", line: name.line, ...because(msg("ev.name.setupCfg")) },
   };
 }
 

@@ -14,6 +14,7 @@ import {
   nearestSupportedPython,
   SUPPORTED_PYTHON_MINORS,
 } from "../core/python-versions.js";
+import { because, type Message, msg } from "../i18n/message.js";
 import { poetryPython } from "./deps/declared-requirements.js";
 import { poetryToPep440 } from "./deps/poetry-constraint.js";
 import { asString, asTable, readPyproject } from "./deps/pyproject.js";
@@ -55,7 +56,7 @@ export function detectPython(files: ProjectFiles, _meta: ProjectMeta): PythonFac
     evidence: {
       file: ".",
       line: null,
-      why: `no Python version stated; pyship's default ${DEFAULT_PYTHON}`,
+      ...because(msg("ev.python.none", { version: DEFAULT_PYTHON })),
     },
   };
 }
@@ -65,15 +66,19 @@ function fromPin(found: Found): PythonFacts {
   const version = isSupportedPython(minor) ? minor : nearestSupportedPython(minor);
   const why =
     version === minor
-      ? `${found.label} pins ${found.raw}`
-      : `${found.label} pins ${found.raw}, which pyship doesn't support; using the nearest supported ${version}`;
+      ? msg("ev.python.pin", { label: found.label, raw: found.raw })
+      : msg("ev.python.pinNearest", { label: found.label, raw: found.raw, version });
   return { version, constraint: found.raw, evidence: evidence(found, why) };
 }
 
 function fromRange(found: Found): PythonFacts {
   const ranges = found.ranges ?? [found.raw];
   if (!ranges.every((range) => validRange(range))) {
-    const why = `${found.label} "${found.raw}" is not a valid version specifier; pyship's default ${DEFAULT_PYTHON}`;
+    const why = msg("ev.python.invalid", {
+      label: found.label,
+      raw: found.raw,
+      version: DEFAULT_PYTHON,
+    });
     return rangeFacts(found, DEFAULT_PYTHON, why);
   }
   const allows: Allows = (minor, patch) =>
@@ -96,14 +101,14 @@ function fittingMinor(found: Found, allows: Allows): PythonFacts | null {
       return rangeFacts(
         found,
         DEFAULT_PYTHON,
-        `${found.label} ${found.raw} allows pyship's default ${DEFAULT_PYTHON}`,
+        msg("ev.python.default", { label: found.label, raw: found.raw, version: DEFAULT_PYTHON }),
       );
     const newest = [...SUPPORTED_PYTHON_MINORS].reverse().find(fits);
     if (newest)
       return rangeFacts(
         found,
         newest,
-        `${found.label} ${found.raw}: newest supported minor that satisfies it`,
+        msg("ev.python.newest", { label: found.label, raw: found.raw }),
       );
   }
   return null;
@@ -117,11 +122,11 @@ function closestMinor(found: Found, allows: Allows): PythonFacts {
   return rangeFacts(
     found,
     version,
-    `${found.label} ${found.raw} allows no supported minor; using the closest, ${version}`,
+    msg("ev.python.closest", { label: found.label, raw: found.raw, version: version ?? "" }),
   );
 }
 
-function rangeFacts(found: Found, version: string, why: string): PythonFacts {
+function rangeFacts(found: Found, version: string, why: Message): PythonFacts {
   const ranges = found.ranges ?? [found.raw];
   const valid = ranges.every((range) => validRange(range));
   return {
@@ -132,8 +137,8 @@ function rangeFacts(found: Found, version: string, why: string): PythonFacts {
   };
 }
 
-function evidence(found: Found, why: string): Evidence {
-  return { file: found.file, line: found.line, why };
+function evidence(found: Found, why: Message): Evidence {
+  return { file: found.file, line: found.line, ...because(why) };
 }
 
 /** A file whose first meaningful line names a version (uv and pyenv skip # comments). */

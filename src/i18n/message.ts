@@ -45,6 +45,11 @@ export function withText(text: Message): { message: string; text: Message } {
   return { message: english(text), text };
 }
 
+/** `why` (English) and `text` (the catalog message) for a line of a plan's evidence. */
+export function because(text: Message): { why: string; text: Message } {
+  return { why: english(text), text };
+}
+
 /** The English text of a message (or the string itself, for text that has no key yet). */
 export function english(text: string | Message): string {
   if (typeof text === "string") return text;

@@ -6,7 +6,7 @@
 import { PyshipError } from "../core/errors.js";
 import type { EntrypointCandidate } from "../core/pipeline.js";
 import { compareRank, leadingEntrypoints } from "../detect/app/rank-entrypoints.js";
-import { msg } from "../i18n/message.js";
+import { because, msg } from "../i18n/message.js";
 import type { Notes } from "./notes.js";
 
 /** Kinds that serve HTTP: the plan gives them a port, and only their ties are asked about. */
@@ -57,12 +57,16 @@ export function chooseEntrypoint(
   if (chosen === undefined) throw noEntrypoint();
   notes.evidence.push({
     ...chosen.evidence,
-    why: `entrypoint ${chosen.app}: ${chosen.evidence.why}`,
+    ...because(
+      msg("ev.entrypoint", { app: chosen.app, why: chosen.evidence.text ?? chosen.evidence.why }),
+    ),
   });
   for (const other of candidates.filter((candidate) => candidate !== chosen)) {
     notes.evidence.push({
       ...other.evidence,
-      why: `not chosen: ${other.app} (${other.kind}) ranks below ${chosen.app}`,
+      ...because(
+        msg("ev.entrypoint.notChosen", { app: other.app, kind: other.kind, chosen: chosen.app }),
+      ),
     });
   }
   return chosen;
@@ -84,7 +88,10 @@ function pickNamed(
       hint: msg("entry.unknownApp.hint"),
     });
   }
-  notes.evidence.push({ ...chosen.evidence, why: `entrypoint ${chosen.app} chosen with --app` });
+  notes.evidence.push({
+    ...chosen.evidence,
+    ...because(msg("ev.entrypoint.flag", { app: chosen.app })),
+  });
   return chosen;
 }
 

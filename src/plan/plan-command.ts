@@ -15,7 +15,7 @@ import type {
   ServerPlan,
   ShellCommand,
 } from "../core/pipeline.js";
-import { msg, withText } from "../i18n/message.js";
+import { because, msg, withText } from "../i18n/message.js";
 import { chooseEntrypoint } from "./choose-entrypoint.js";
 import { fromFlag, type Notes } from "./notes.js";
 import { planPort } from "./plan-port.js";
@@ -106,11 +106,11 @@ export function planCommand(
   const { config, procfile } = facts;
   if (options.app === undefined && config.command !== undefined && config.command.length > 0) {
     const source = config.source ?? fromFlag("[tool.pyship]", "");
-    notes.evidence.push({ ...source, why: "command set by [tool.pyship] command" });
+    notes.evidence.push({ ...source, ...because(msg("ev.command.config")) });
     return fixed(facts, { argv: config.command, shell: config.commandShell }, "config", notes);
   }
   if (options.app === undefined && procfile?.web) {
-    notes.evidence.push({ ...procfile.evidence, why: `command from the Procfile web: process` });
+    notes.evidence.push({ ...procfile.evidence, ...because(msg("ev.command.procfile")) });
     return fixed(facts, { argv: procfile.web, shell: procfile.shell }, "procfile", notes);
   }
   const candidate = chooseEntrypoint(facts.entrypoints, options.app, notes);
@@ -119,7 +119,9 @@ export function planCommand(
   const command = builder(candidate, port ?? 0, facts.meta);
   notes.evidence.push({
     ...candidate.evidence,
-    why: `command ${command.join(" ")} runs ${candidate.kind} entrypoint ${candidate.app}`,
+    ...because(
+      msg("ev.command", { command: command.join(" "), kind: candidate.kind, app: candidate.app }),
+    ),
   });
   const env = servingEnv(candidate, port, notes);
   const framework = FRAMEWORK_BUILDERS[candidate.framework] !== undefined;

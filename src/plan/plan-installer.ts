@@ -5,6 +5,7 @@
  */
 import { PyshipError } from "../core/errors.js";
 import type { Evidence, Installer, Plan, PlanOptions, ProjectFacts } from "../core/pipeline.js";
+import { because, msg } from "../i18n/message.js";
 import { INDEX_SECRET_ID } from "../mirror/index-secret.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
 
@@ -17,15 +18,11 @@ export function planInstaller(facts: ProjectFacts, options: PlanOptions, notes: 
   if (config.installer !== undefined) {
     notes.evidence.push({
       ...(config.source ?? byDefault("")),
-      why: `${config.installer} installs the dependencies ([tool.pyship] installer)`,
+      ...because(msg("ev.installer.config", { installer: config.installer })),
     });
     return config.installer;
   }
-  notes.evidence.push(
-    byDefault(
-      'uv installs the dependencies (seconds, not minutes, on a dependency change); [tool.pyship] installer = "pip" or --installer pip switches back',
-    ),
-  );
+  notes.evidence.push(byDefault(msg("ev.installer.default")));
   return "uv";
 }
 

@@ -4,6 +4,7 @@
  * serve no HTTP and get none unless the config says otherwise.
  */
 import type { EntrypointCandidate, Plan, ProjectFacts } from "../core/pipeline.js";
+import { because, msg } from "../i18n/message.js";
 import { WEB_KINDS } from "./choose-entrypoint.js";
 import { byDefault, type Notes } from "./notes.js";
 import { SERVERS, serverFor } from "./servers.js";
@@ -39,14 +40,19 @@ export function planPort(facts: ProjectFacts, context: PortContext, notes: Notes
   if (facts.port !== null) {
     notes.evidence.push({
       ...facts.port.evidence,
-      why: `port ${facts.port.port}: ${facts.port.evidence.why}`,
+      ...because(
+        msg("ev.port", {
+          port: facts.port.port,
+          why: facts.port.evidence.text ?? facts.port.evidence.why,
+        }),
+      ),
     });
     return facts.port.port;
   }
   const port = conventionalPort(context);
   const program =
     context.command[0] ?? SERVER_NAMES[context.candidate?.kind ?? "wsgi"] ?? "the server";
-  notes.evidence.push(byDefault(`port ${port}: the usual port for ${program}`));
+  notes.evidence.push(byDefault(msg("ev.port.usual", { port, program })));
   return port;
 }
 

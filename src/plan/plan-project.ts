@@ -6,7 +6,7 @@
 import { satisfies } from "@renovatebot/pep440";
 import { PyshipError } from "../core/errors.js";
 import type { Plan, PlanOptions, ProjectFacts, Repair, Stage } from "../core/pipeline.js";
-import { msg, withText } from "../i18n/message.js";
+import { because, msg, withText } from "../i18n/message.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
 import { type CommandChoice, planCommand } from "./plan-command.js";
 import { planDjango } from "./plan-django.js";
@@ -95,15 +95,19 @@ function planPython(facts: ProjectFacts, options: PlanOptions, notes: Notes): st
       });
     }
     chosen = options.python;
-    notes.evidence.push(fromFlag("--python", `Python ${chosen} from --python`));
+    notes.evidence.push(fromFlag("--python", msg("ev.python.flag", { version: chosen })));
   } else if (config.python !== undefined) {
     chosen = config.python;
     notes.evidence.push({
       ...(config.source ?? byDefault("")),
-      why: `Python ${chosen} from [tool.pyship] python`,
+      ...because(msg("ev.python.config", { version: chosen })),
     });
   } else {
-    notes.evidence.push({ ...python.evidence, why: `Python ${chosen}: ${python.evidence.why}` });
+    const why = python.evidence.text ?? python.evidence.why;
+    notes.evidence.push({
+      ...python.evidence,
+      ...because(msg("ev.python", { version: chosen, why })),
+    });
   }
   if (python.constraint !== null && !allowsPython(python, chosen)) {
     const text = withText(
@@ -128,7 +132,7 @@ function planBaseImage(
 ): string {
   if (options.baseImage !== undefined) {
     notes.evidence.push(
-      fromFlag("--base-image", `base image ${options.baseImage} from --base-image`),
+      fromFlag("--base-image", msg("ev.baseImage.flag", { image: options.baseImage })),
     );
     return options.baseImage;
   }
@@ -136,12 +140,12 @@ function planBaseImage(
   if (config.baseImage !== undefined) {
     notes.evidence.push({
       ...(config.source ?? byDefault("")),
-      why: `base image ${config.baseImage} from [tool.pyship] base-image`,
+      ...because(msg("ev.baseImage.config", { image: config.baseImage })),
     });
     return config.baseImage;
   }
   const image = `python:${python}-slim`;
-  notes.evidence.push(byDefault(`base image ${image}: official slim image for Python ${python}`));
+  notes.evidence.push(byDefault(msg("ev.baseImage.default", { image, version: python })));
   return image;
 }
 
@@ -158,7 +162,7 @@ function planStages(
     ...(install.resolveDate ? [`resolve as of ${install.resolveDate} with uv`] : []),
   ];
   if (reasons.length === 0) {
-    notes.evidence.push(byDefault("one stage: nothing compiles and pip needs no extra tool"));
+    notes.evidence.push(byDefault(msg("ev.oneStage")));
     return [runtime];
   }
   const purpose = `${reasons.join(" and ")} into /opt/venv, kept out of the final image`;

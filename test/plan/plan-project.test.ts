@@ -134,6 +134,7 @@ describe("planProject: precedence flags > config > Procfile > detection", () => 
       file: "--python",
       line: null,
       why: "Python 3.10 from --python",
+      text: { key: "ev.python.flag", params: { version: "3.10" } },
     });
   });
 

@@ -6,6 +6,7 @@
 import pc from "picocolors";
 import { PyshipError } from "../../core/errors.js";
 import type { Installer, Plan, PlanOptions } from "../../core/pipeline.js";
+import { english } from "../../i18n/message.js";
 import type { CliContext, Register } from "../context.js";
 import { englishJson } from "../english-json.js";
 import { say as sayText, t } from "../i18n.js";
@@ -82,8 +83,10 @@ function printPlan(ctx: CliContext, plan: Plan, root: string, dir: string): void
   for (const [key, value] of summary(plan, say("plan.none")))
     ctx.out(`  ${say(key).padEnd(10)} ${value}`);
   ctx.out(`\n${paint.bold(say("plan.evidence"))}`);
-  for (const { file, line, why } of plan.evidence) {
-    ctx.out(`  ${paint.dim(line === null ? file : `${file}:${line}`)} — ${why}`);
+  for (const { file, line, why, text } of plan.evidence) {
+    // A copy whose `why` was rewritten after a spread keeps an old `text`: English then.
+    const shown = text && english(text) === why ? sayText(ctx.lang, text) : why;
+    ctx.out(`  ${paint.dim(line === null ? file : `${file}:${line}`)} — ${shown}`);
   }
   if (plan.warnings.length > 0) {
     ctx.out(`\n${paint.bold(say("plan.warnings"))}`);

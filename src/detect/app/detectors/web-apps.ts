@@ -5,6 +5,7 @@
  * another app are not candidates.
  */
 import type { EntrypointCandidate, Framework } from "../../../core/pipeline.js";
+import { because, english, type Message, msg } from "../../../i18n/message.js";
 import { type AppClass, findFactories, findObjects, noArgumentWrapper } from "../app-objects.js";
 import type { AppDetector, DetectContext } from "../detector.js";
 import { resolveName } from "../imports.js";
@@ -123,10 +124,11 @@ function findFramework(context: DetectContext, framework: WebFramework): Found[]
   for (const module of context.sources.containing(framework.name, pkg)) {
     if (!module.module) continue; // not importable under any name (e.g. `my-app.py`)
     for (const object of findObjects(module, framework)) {
-      const why = `${object.name} = ${object.callee}(...) at module level`;
+      const why = msg("ev.app.object", { name: object.name, callee: object.callee });
       const served = servedObject(module, framework, object.name, object.line);
-      if (served)
-        found.push(make(framework, module, served.name, served.line, why + served.why, false));
+      if (!served) continue;
+      const said = served.why === "" ? why : `${english(why)}${served.why}`;
+      found.push(make(framework, module, served.name, served.line, said, false));
     }
     if (framework.wsgiAttribute !== undefined) continue; // a factory's result has no alias
     for (const factory of findFactories(module, framework)) {
@@ -185,11 +187,15 @@ function make(
   module: PyModule,
   name: string,
   line: number,
-  why: string,
+  why: string | Message,
   factory: boolean,
 ): Found {
   const app = `${module.module}:${name}${factory ? "()" : ""}`;
-  const evidence = { file: module.path, line, why: why + rootNote(module.root) };
+  const root = rootNote(module.root);
+  // A keyed reason stays keyed when nothing is appended to it.
+  const reason =
+    typeof why !== "string" && root === "" ? because(why) : { why: english(why) + root };
+  const evidence = { file: module.path, line, ...reason };
   const candidate = { framework: framework.framework, app, kind: framework.kind, evidence };
   return { candidate, module, qualified: `${module.module}.${name}`, name, factory };
 }
@@ -206,7 +212,11 @@ function builtBy(context: DetectContext, factory: Found): Found[] {
       const local = `${module.module}.${match[2]}`;
       if (callee !== factory.qualified && local !== factory.qualified) continue;
       const framework = WEB_FRAMEWORKS.find((f) => f.framework === factory.candidate.framework);
-      const why = `${match[1]} = ${match[2]}() at module level, built by factory ${factory.qualified}()`;
+      const why = msg("ev.app.factoryObject", {
+        name: match[1] ?? "",
+        callee: match[2] ?? "",
+        factory: factory.qualified,
+      });
       found.push(
         make(framework as WebFramework, module, match[1] as string, statement.line, why, false),
       );
