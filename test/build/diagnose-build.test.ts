@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { diagnoseBuild } from "../../src/build/diagnose-build.js";
 import type { Engine } from "../../src/build/engine.js";
 import { failedStep } from "../../src/build/read-build-log.js";
+import { say } from "../../src/cli/i18n.js";
 
 const ENGINE: Engine = {
   name: "docker-buildkit",
@@ -124,6 +125,14 @@ describe("diagnoseBuild: known failures", () => {
     expect(error.code).toBe(code);
     expect(error.hint).toMatch(hint);
     expect(error.details).toContain("full log: /tmp/build.log");
+  });
+
+  it("says the cause and the hint in zh-CN and zh-TW (English stays in message and hint)", () => {
+    const lines = ["#9 [builder 4/6] RUN pip install -r requirements.txt", "Read timed out."];
+    const error = diagnoseBuild(ENGINE, lines, 1, "/tmp/b.log");
+    expect(error.message).toMatch(/^build failed.*: the package index answered too slowly/);
+    expect(say("zh-CN", error.text)).toMatch(/^构建失败.*：软件包索引响应太慢/);
+    expect(say("zh-TW", error.hintText ?? "")).toContain("鏡像站");
   });
 
   it("base image missing, registry unreachable (BuildKit)", () => {

@@ -65,6 +65,26 @@ describe("pyship plan", () => {
     expect(added.text).toBeUndefined();
   });
 
+  it("says the evidence in zh-CN and zh-TW; --json keeps the English why", async () => {
+    const cn = captureContext();
+    expect(await main(["--lang", "zh-CN", "plan", fixture("fastapi-pep621")], cn)).toBe(0);
+    const said = cn.stdout.join("\n");
+    expect(said).toContain("main.py:3 — 入口 main:api：模块顶层的 api = FastAPI(...)");
+    expect(said).toContain("基础镜像 python:3.13-slim：Python 3.13 的官方 slim 镜像");
+    const tw = captureContext();
+    expect(await main(["--lang", "zh-TW", "plan", fixture("fastapi-pep621")], tw)).toBe(0);
+    expect(tw.stdout.join("\n")).toContain("連接埠 8000：uvicorn 的常用連接埠");
+    const json = captureContext();
+    await main(["--lang", "zh-CN", "plan", "--json", fixture("fastapi-pep621")], json);
+    const plan = JSON.parse(json.stdout.join("\n"));
+    const entry = plan.evidence.find((e: { why: string }) => e.why.startsWith("entrypoint "));
+    expect(entry).toEqual({
+      file: "main.py",
+      line: 3,
+      why: "entrypoint main:api: api = FastAPI(...) at module level",
+    });
+  });
+
   it("passes --python, --base-image and --app through", async () => {
     const ctx = captureContext();
     const args = [

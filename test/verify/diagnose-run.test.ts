@@ -3,7 +3,9 @@
  * HTTP body) as the app really prints it and the cause, message and hint expected.
  */
 import { describe, expect, it } from "vitest";
+import { say } from "../../src/cli/i18n.js";
 import { diagnoseRun, lastErrorLine, runFailure } from "../../src/verify/diagnose-run.js";
+import { verifyError } from "../../src/verify/verify-error.js";
 
 const GUNICORN_BOOT_FAILURE = (last: string) =>
   [
@@ -235,5 +237,22 @@ describe("runFailure", () => {
     expect(failure.logTail).not.toContain("API_TOKEN");
     expect(failure.diagnosis?.cause).toBe("missing-env");
     expect(failure.lastError).toBe("KeyError: 'API_TOKEN'");
+  });
+});
+
+describe("diagnoses in Chinese", () => {
+  it("says the cause and the hint in zh-CN and zh-TW; the English fields stay", () => {
+    const found = diagnoseRun("KeyError: 'SECRET_KEY'", { path: "/", answer: null });
+    expect(found?.message).toBe("the environment variable SECRET_KEY is not set");
+    expect(say("zh-CN", found?.text ?? "")).toBe("环境变量 SECRET_KEY 没有设置");
+    expect(say("zh-TW", found?.hintText ?? "")).toContain("映像檔");
+  });
+
+  it("verifyError keys its message and falls back to a keyed hint", () => {
+    const failure = runFailure("E_PORT_TIMEOUT", "no answer on port 8000", "");
+    const error = verifyError({ image: "app:1", failure } as Parameters<typeof verifyError>[0]);
+    expect(error?.message).toBe("app:1: no answer on port 8000");
+    expect(say("zh-CN", error?.hintText ?? "")).toContain("--timeout");
+    expect(say("zh-CN", error?.hintText ?? "")).toMatch(/[\u4e00-\u9fff]/);
   });
 });
