@@ -10,6 +10,7 @@ import type {
   ProjectMeta,
   Warning,
 } from "../../core/pipeline.js";
+import { because, msg } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import type { DependencyFormat, FormatContext, FormatMatch } from "./dependency-format.js";
 import { importsFormat } from "./imports-format.js";
@@ -99,15 +100,20 @@ function chosen(
 
 function toInstall(match: FormatMatch, context: FormatContext): InstallFacts {
   const project = match.installsProject ?? installProjectEvidence(context.files, context.pyproject);
-  const why = project
-    ? `${match.evidence.why}; installs the project too (${project.why})`
-    : match.evidence.why;
+  const reason = project
+    ? because(
+        msg("ev.deps.andProject", {
+          why: match.evidence.text ?? match.evidence.why,
+          project: project.text ?? project.why,
+        }),
+      )
+    : { why: match.evidence.why, ...(match.evidence.text ? { text: match.evidence.text } : {}) };
   return {
     tool: match.tool,
     strategy: match.strategy,
     files: match.files,
     installProject: project !== null,
-    evidence: { ...match.evidence, why },
+    evidence: { ...match.evidence, ...reason },
     ...(match.resolved ? { resolved: match.resolved } : {}),
   };
 }

@@ -6,7 +6,7 @@
  * the authors wrote beats a guess.
  */
 import type { Requirement, Warning } from "../../core/pipeline.js";
-import { msg, withText } from "../../i18n/message.js";
+import { because, msg, withText } from "../../i18n/message.js";
 import { isSearchedSource } from "../app/python-sources.js";
 import type { ProjectFiles } from "../project-files.js";
 import { type ModuleImport, moduleImports } from "../python-ast/module-imports.js";
@@ -93,7 +93,7 @@ function match(requirements: Requirement[], warnings: Warning[]): FormatMatch {
     evidence: {
       file: first?.file ?? ".",
       line: null,
-      why: `no manifest: dependencies inferred from imports (${requirements.map((r) => r.spec).join(", ")})`,
+      ...because(msg("ev.deps.imports", { specs: requirements.map((r) => r.spec).join(", ") })),
     },
     warnings: [
       {

@@ -5,7 +5,7 @@
  */
 import { PyshipError } from "../../core/errors.js";
 import type { InstallFacts, Requirement, Warning } from "../../core/pipeline.js";
-import { msg } from "../../i18n/message.js";
+import { because, msg } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import { pep621Requirements, poetryRequirements } from "./declared-requirements.js";
 import type {
@@ -131,7 +131,9 @@ function detectLock(spec: LockSpec, context: FormatContext): FormatMatch | Forma
     evidence: {
       file: spec.lock,
       line: null,
-      why: `${spec.lock} pins every version: pyship reads it and pip installs exactly what was tested${pinned.resolved.hashed ? ", hashes checked" : ""}`,
+      ...because(
+        msg(pinned.resolved.hashed ? "ev.deps.lockHashed" : "ev.deps.lock", { lock: spec.lock }),
+      ),
     },
     warnings: [...staleWarnings(spec, declared, lockedNames), ...pinned.warnings],
   };

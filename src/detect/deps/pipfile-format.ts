@@ -7,7 +7,7 @@
 import { PyshipError } from "../../core/errors.js";
 import { normalizeName } from "../../core/package-name.js";
 import type { Requirement } from "../../core/pipeline.js";
-import { msg } from "../../i18n/message.js";
+import { because, msg } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import type { DependencyFormat } from "./dependency-format.js";
 import { sha256 } from "./pinned-requirements.js";
@@ -41,7 +41,7 @@ export const pipfileFormat: DependencyFormat = {
       evidence: {
         file: "Pipfile",
         line: null,
-        why: "Pipfile without Pipfile.lock: pyship reads [packages], pip resolves versions at build time",
+        ...because(msg("ev.deps.pipfile")),
       },
       warnings: [
         {

@@ -6,6 +6,7 @@
  */
 import { normalizeName } from "../../core/package-name.js";
 import type { Evidence } from "../../core/pipeline.js";
+import { because, msg } from "../../i18n/message.js";
 import { pep621Requirements, poetryRequirements } from "./declared-requirements.js";
 import type { DependencyFormat, FormatMatch } from "./dependency-format.js";
 import { sha256 } from "./pinned-requirements.js";
@@ -50,7 +51,7 @@ export const pyprojectFormat: DependencyFormat = {
       evidence: {
         file: "pyproject.toml",
         line: requirements[0]?.evidence.line ?? null,
-        why: `dependencies declared in ${section} (no lock file)`,
+        ...because(msg("ev.deps.pyproject", { section })),
       },
       ...(poetry
         ? {
@@ -89,7 +90,7 @@ export const pyprojectPackageFormat: DependencyFormat = {
       evidence: {
         file: "pyproject.toml",
         line: null,
-        why: "a package with a [build-system] and no dependencies: installed from pyproject.toml",
+        ...because(msg("ev.deps.buildSystemOnly")),
       },
     };
   },

@@ -6,6 +6,7 @@
  */
 import { posix } from "node:path";
 import type { Evidence } from "../../core/pipeline.js";
+import { because, type Message, msg } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import type { DependencyFormat, FormatMatch, FormatSkip } from "./dependency-format.js";
 import { readRequirementsFile } from "./read-requirements-file.js";
@@ -70,14 +71,19 @@ function fromFile(
       ignored: [{ file: chosen, line: null, why: "lists no packages" }, ...ignored],
     };
   }
-  const via = read.files.length > 1 ? ` (with ${read.files.slice(1).join(", ")})` : "";
+  const via =
+    read.files.length > 1 ? msg("ev.deps.with", { files: read.files.slice(1).join(", ") }) : "";
   return {
     kind: "match",
     tool: "pip",
     strategy: "requirements",
     files: read.files,
     requirements: read.requirements,
-    evidence: { file: chosen, line: null, why: `pip installs ${chosen}${via}${whyChosen(chosen)}` },
+    evidence: {
+      file: chosen,
+      line: null,
+      ...because(msg("ev.deps.requirements", { file: chosen, via, reason: whyChosen(chosen) })),
+    },
     ignored,
     warnings: read.warnings,
     ...(read.selfLine
@@ -91,9 +97,9 @@ function fromFile(
   };
 }
 
-function whyChosen(path: string): string {
-  if (rank(path) === 0) return ": its name marks it as the production requirements";
-  return path === "requirements.txt" ? "" : ": the base requirements (no production file found)";
+function whyChosen(path: string): Message | string {
+  if (rank(path) === 0) return msg("ev.deps.production");
+  return path === "requirements.txt" ? "" : msg("ev.deps.base");
 }
 
 function notProduction(file: string): Evidence {

@@ -5,7 +5,7 @@
  */
 import { PyshipError } from "../../core/errors.js";
 import type { Requirement, Warning } from "../../core/pipeline.js";
-import { msg } from "../../i18n/message.js";
+import { because, msg } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import type { DependencyFormat } from "./dependency-format.js";
 import { parseRequirement } from "./parse-requirement.js";
@@ -42,12 +42,12 @@ export const setupPyFormat: DependencyFormat = {
       evidence: {
         file: manifest,
         line: requirements[0]?.evidence.line ?? null,
-        why: `a setuptools package (${manifest}): pip installs the project and its install_requires`,
+        ...because(msg("ev.deps.setuptools", { manifest })),
       },
       installsProject: {
         file: manifest,
         line: null,
-        why: `${manifest} makes the project a package: pip install .`,
+        ...because(msg("ev.deps.setuptoolsProject", { manifest })),
       },
       warnings,
     };

@@ -556,4 +556,22 @@ export const EN = {
   "ev.name.setupCfg": "name from setup.cfg [metadata]",
   "ev.app.object": "{name} = {callee}(...) at module level",
   "ev.app.factoryObject": "{name} = {callee}() at module level, built by factory {factory}()",
+  "ev.deps.pyproject": "dependencies declared in {section} (no lock file)",
+  "ev.deps.buildSystemOnly":
+    "a package with a [build-system] and no dependencies: installed from pyproject.toml",
+  "ev.deps.lock":
+    "{lock} pins every version: pyship reads it and pip installs exactly what was tested",
+  "ev.deps.lockHashed":
+    "{lock} pins every version: pyship reads it and pip installs exactly what was tested, hashes checked",
+  "ev.deps.with": " (with {files})",
+  "ev.deps.requirements": "pip installs {file}{via}{reason}",
+  "ev.deps.production": ": its name marks it as the production requirements",
+  "ev.deps.base": ": the base requirements (no production file found)",
+  "ev.deps.setuptools":
+    "a setuptools package ({manifest}): pip installs the project and its install_requires",
+  "ev.deps.setuptoolsProject": "{manifest} makes the project a package: pip install .",
+  "ev.deps.pipfile":
+    "Pipfile without Pipfile.lock: pyship reads [packages], pip resolves versions at build time",
+  "ev.deps.imports": "no manifest: dependencies inferred from imports ({specs})",
+  "ev.deps.andProject": "{why}; installs the project too ({project})",
 } as const;

@@ -532,4 +532,18 @@ export const ZH_CN: Catalog = {
   "ev.name.setupCfg": "名称来自 setup.cfg [metadata]",
   "ev.app.object": "模块顶层的 {name} = {callee}(...)",
   "ev.app.factoryObject": "模块顶层的 {name} = {callee}()，由工厂函数 {factory}() 创建",
+  "ev.deps.pyproject": "依赖声明在 {section} 中（没有锁文件）",
+  "ev.deps.buildSystemOnly": "一个有 [build-system] 但没有依赖的软件包：从 pyproject.toml 安装",
+  "ev.deps.lock": "{lock} 固定了每个版本：pyship 读取它，pip 精确安装测试过的版本",
+  "ev.deps.lockHashed":
+    "{lock} 固定了每个版本：pyship 读取它，pip 精确安装测试过的版本，并校验哈希",
+  "ev.deps.with": "（连同 {files}）",
+  "ev.deps.requirements": "pip 安装 {file}{via}{reason}",
+  "ev.deps.production": "：文件名表明它是生产环境的依赖",
+  "ev.deps.base": "：基础依赖（没有找到生产环境的文件）",
+  "ev.deps.setuptools": "setuptools 软件包（{manifest}）：pip 安装项目及其 install_requires",
+  "ev.deps.setuptoolsProject": "{manifest} 使项目成为一个软件包：pip install .",
+  "ev.deps.pipfile": "有 Pipfile 而没有 Pipfile.lock：pyship 读取 [packages]，pip 在构建时解析版本",
+  "ev.deps.imports": "没有依赖清单：依赖由 import 语句推断（{specs}）",
+  "ev.deps.andProject": "{why}；同时安装项目本身（{project}）",
 };
