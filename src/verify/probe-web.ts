@@ -4,7 +4,7 @@
  * at once (with its logs) instead of as a port timeout.
  */
 import type { VerifyCheck, VerifyFailure, VerifyMode } from "../core/pipeline.js";
-import { msg } from "../i18n/message.js";
+import { type Message, type MessageKey, msg } from "../i18n/message.js";
 import { readRunningUid, stopCheck, userCheck } from "./check-user-and-stop.js";
 import { runFailure } from "./diagnose-run.js";
 import {
@@ -81,12 +81,12 @@ async function waitForHttp(
  * parameter missing (422, FastAPI's validation). Never 400: that is Django refusing the host,
  * a real misconfiguration. A path the user chose must really answer.
  */
-const APP_REFUSALS: Readonly<Record<number, string>> = {
-  401: "the app asks for credentials",
-  403: "the app refuses without credentials",
-  404: "nothing is routed at",
-  405: "the route wants another method",
-  422: "the app wants a parameter the probe did not send",
+const APP_REFUSALS: Readonly<Record<number, MessageKey>> = {
+  401: "verify.d.refused401",
+  403: "verify.d.refused403",
+  404: "verify.d.refused404",
+  405: "verify.d.refused405",
+  422: "verify.d.refused422",
 };
 
 /** 2xx/3xx, or one of the app's own refusals on the default `/`. */
@@ -94,18 +94,19 @@ function answers(ctx: ProbeContext, answer: HttpAnswer): boolean {
   return answer.status < 400 || (answer.status in APP_REFUSALS && !ctx.pathGiven);
 }
 
-function refusalDetail(ctx: ProbeContext, status: number, ms: number): string {
-  const why = APP_REFUSALS[status] ?? "";
-  const what = status === 404 ? `${why} ${ctx.path}` : why;
-  return `GET ${ctx.path} → ${status} after ${seconds(ms)}: the server answers, ${what} (--path probes a real route)`;
+function refusalDetail(ctx: ProbeContext, status: number, ms: number): Message {
+  const key = APP_REFUSALS[status];
+  const what = key ? msg(key, { path: ctx.path }) : "";
+  return msg("verify.d.refusal", { path: ctx.path, status, time: seconds(ms), what });
 }
 
 function answerChecks(ctx: ProbeContext, wait: Wait): VerifyCheck[] {
   if (wait.kind === "timeout") {
-    const detail = wait.last
-      ? `GET ${ctx.path} answered ${wait.last.status} (not 2xx/3xx) for ${seconds(ctx.timeoutMs)}`
-      : `no HTTP answer on ${ctx.path} within ${seconds(ctx.timeoutMs)}`;
-    return [{ name: "http", status: "fail", detail }];
+    const time = seconds(ctx.timeoutMs);
+    const note = wait.last
+      ? msg("verify.d.badStatus", { path: ctx.path, status: wait.last.status, time })
+      : msg("verify.d.noAnswer", { path: ctx.path, time });
+    return [{ name: "http", status: "fail", ...detailOf(note) }];
   }
   if (wait.kind !== "answered") return [];
   const { answer, ms } = wait;
@@ -113,7 +114,7 @@ function answerChecks(ctx: ProbeContext, wait: Wait): VerifyCheck[] {
     name: "http",
     status: "pass",
     ...(answer.status >= 400
-      ? { detail: refusalDetail(ctx, answer.status, ms) }
+      ? detailOf(refusalDetail(ctx, answer.status, ms))
       : detailOf(
           msg("verify.d.http", {
             path: ctx.path,
@@ -125,10 +126,11 @@ function answerChecks(ctx: ProbeContext, wait: Wait): VerifyCheck[] {
   };
   if (ctx.expect === null) return [http];
   const found = answer.body.includes(ctx.expect);
-  const detail = found
-    ? `body contains ${JSON.stringify(ctx.expect)}`
-    : `body does not contain ${JSON.stringify(ctx.expect)}: ${JSON.stringify(answer.body.slice(0, 120))}`;
-  return [http, { name: "expect", status: found ? "pass" : "fail", detail }];
+  const text = JSON.stringify(ctx.expect);
+  const note = found
+    ? msg("verify.d.bodyHas", { text })
+    : msg("verify.d.bodyLacks", { text, body: JSON.stringify(answer.body.slice(0, 120)) });
+  return [http, { name: "expect", status: found ? "pass" : "fail", ...detailOf(note) }];
 }
 
 /** No good answer in time: silence is a port timeout, a 4xx/5xx a failed check; both say why. */

@@ -574,4 +574,15 @@ export const EN = {
     "Pipfile without Pipfile.lock: pyship reads [packages], pip resolves versions at build time",
   "ev.deps.imports": "no manifest: dependencies inferred from imports ({specs})",
   "ev.deps.andProject": "{why}; installs the project too ({project})",
+  "verify.d.refused401": "the app asks for credentials",
+  "verify.d.refused403": "the app refuses without credentials",
+  "verify.d.refused404": "nothing is routed at {path}",
+  "verify.d.refused405": "the route wants another method",
+  "verify.d.refused422": "the app wants a parameter the probe did not send",
+  "verify.d.refusal":
+    "GET {path} → {status} after {time}: the server answers, {what} (--path probes a real route)",
+  "verify.d.badStatus": "GET {path} answered {status} (not 2xx/3xx) for {time}",
+  "verify.d.noAnswer": "no HTTP answer on {path} within {time}",
+  "verify.d.bodyHas": "body contains {text}",
+  "verify.d.bodyLacks": "body does not contain {text}: {body}",
 } as const;

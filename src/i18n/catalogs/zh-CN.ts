@@ -546,4 +546,15 @@ export const ZH_CN: Catalog = {
   "ev.deps.pipfile": "有 Pipfile 而没有 Pipfile.lock：pyship 读取 [packages]，pip 在构建时解析版本",
   "ev.deps.imports": "没有依赖清单：依赖由 import 语句推断（{specs}）",
   "ev.deps.andProject": "{why}；同时安装项目本身（{project}）",
+  "verify.d.refused401": "应用要求提供凭据",
+  "verify.d.refused403": "应用在没有凭据时拒绝访问",
+  "verify.d.refused404": "{path} 上没有路由",
+  "verify.d.refused405": "该路由需要其他请求方法",
+  "verify.d.refused422": "应用需要一个探测没有发送的参数",
+  "verify.d.refusal":
+    "GET {path} → {status}，用时 {time}：服务器有响应，{what}（--path 可探测真实的路由）",
+  "verify.d.badStatus": "GET {path} 在 {time} 内一直返回 {status}（不是 2xx/3xx）",
+  "verify.d.noAnswer": "{time} 内 {path} 上没有 HTTP 响应",
+  "verify.d.bodyHas": "响应体包含 {text}",
+  "verify.d.bodyLacks": "响应体不包含 {text}：{body}",
 };

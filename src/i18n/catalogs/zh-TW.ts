@@ -547,4 +547,15 @@ export const ZH_TW: Catalog = {
   "ev.deps.pipfile": "有 Pipfile 而沒有 Pipfile.lock：pyship 讀取 [packages]，pip 在建置時解析版本",
   "ev.deps.imports": "沒有相依套件清單：相依套件由 import 語句推斷（{specs}）",
   "ev.deps.andProject": "{why}；同時安裝專案本身（{project}）",
+  "verify.d.refused401": "應用要求提供憑證",
+  "verify.d.refused403": "應用在沒有憑證時拒絕存取",
+  "verify.d.refused404": "{path} 上沒有路由",
+  "verify.d.refused405": "該路由需要其他請求方法",
+  "verify.d.refused422": "應用需要一個探測沒有傳送的參數",
+  "verify.d.refusal":
+    "GET {path} → {status}，用時 {time}：伺服器有回應，{what}（--path 可探測真實的路由）",
+  "verify.d.badStatus": "GET {path} 在 {time} 內一直返回 {status}（不是 2xx/3xx）",
+  "verify.d.noAnswer": "{time} 內 {path} 上沒有 HTTP 回應",
+  "verify.d.bodyHas": "回應內容包含 {text}",
+  "verify.d.bodyLacks": "回應內容不包含 {text}：{body}",
 };
