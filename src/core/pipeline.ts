@@ -664,6 +664,8 @@ export interface VerifyDiagnosis {
 export interface VerifyFailure {
   readonly code: "E_CONTAINER_EXITED" | "E_PORT_TIMEOUT" | "E_VERIFY_FAILED";
   readonly message: string;
+  /** `message` as a catalog message, when it has one (--json keeps the English). */
+  readonly text?: Message;
   /** The container's last log lines, when they explain the failure. */
   readonly logTail: string | null;
   /** The traceback's final line (`KeyError: 'SECRET_KEY'`), when the log has one. */

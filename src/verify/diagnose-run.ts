@@ -52,13 +52,14 @@ export function diagnoseRun(logs: string, probed?: ProbedAnswer): VerifyDiagnosi
  */
 export function runFailure(
   code: VerifyFailure["code"],
-  message: string,
+  message: string | Message,
   logs: string,
   probed?: ProbedAnswer,
 ): VerifyFailure {
   return {
     code,
-    message,
+    message: english(message),
+    ...(typeof message === "string" ? {} : { text: message }),
     logTail: logTail(logs),
     lastError: lastErrorLine(logs),
     diagnosis: diagnoseRun(logs, probed),

@@ -53,13 +53,14 @@ export function skipped(name: string, detail: string | Message): VerifyCheck {
 export function exitedEarly(
   mode: VerifyMode,
   check: string,
-  message: string,
+  message: string | Message,
   logs: string,
 ): RunOutcome {
+  const detail = typeof message === "string" ? { detail: message } : detailOf(message);
   return {
     mode,
     checks: [
-      { name: check, status: "fail", detail: message },
+      { name: check, status: "fail", ...detail },
       skipped("non-root", msg("verify.d.notRunning")),
       skipped("stop", msg("verify.d.notRunning")),
     ],

@@ -63,7 +63,10 @@ async function watchProcess(ctx: ProbeContext, name: string, limit: number): Pro
 
 async function workerOutcome(ctx: ProbeContext, name: string, watch: Watch): Promise<RunOutcome> {
   if (!watch.running) {
-    const message = `the worker exited with code ${watch.exitCode} after ${seconds(watch.ms)}`;
+    const message = msg("verify.f.workerExited", {
+      code: watch.exitCode,
+      time: seconds(watch.ms),
+    });
     const logs = await ctx.session.logs(name, DIAGNOSIS_LOG_LINES);
     return exitedEarly("worker", "stays-up", message, logs);
   }

@@ -142,10 +142,11 @@ async function timedOut(
 ): Promise<VerifyFailure> {
   const logs = await ctx.session.logs(name, DIAGNOSIS_LOG_LINES);
   if (last === null) {
-    const message = `nothing answered on port ${port} within ${seconds(ctx.timeoutMs)}`;
+    const message = msg("verify.f.portTimeout", { port, time: seconds(ctx.timeoutMs) });
     return runFailure("E_PORT_TIMEOUT", message, logs);
   }
-  const message = `GET ${ctx.path} answered ${last.status} (not 2xx/3xx) for ${seconds(ctx.timeoutMs)}`;
+  const time = seconds(ctx.timeoutMs);
+  const message = msg("verify.d.badStatus", { path: ctx.path, status: last.status, time });
   return runFailure("E_VERIFY_FAILED", message, logs, { path: ctx.path, answer: last });
 }
 
@@ -154,7 +155,10 @@ async function exited(
   name: string,
   wait: { exitCode: number; ms: number },
 ): Promise<RunOutcome> {
-  const message = `the container exited with code ${wait.exitCode} after ${seconds(wait.ms)}, before answering HTTP`;
+  const message = msg("verify.f.exitedBeforeHttp", {
+    code: wait.exitCode,
+    time: seconds(wait.ms),
+  });
   return exitedEarly("web", "http", message, await ctx.session.logs(name, DIAGNOSIS_LOG_LINES));
 }
 

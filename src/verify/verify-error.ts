@@ -16,8 +16,9 @@ const HINTS = {
 
 export function verifyError(report: VerifyReport): PyshipError | null {
   if (report.failure === null) return null;
-  const { code, message, diagnosis } = report.failure;
-  return new PyshipError(code, msg("verify.e.failure", { image: report.image, message }), {
+  const { code, message, diagnosis, text } = report.failure;
+  const said = text ?? message;
+  return new PyshipError(code, msg("verify.e.failure", { image: report.image, message: said }), {
     details: failureDetails(report.failure),
     hint: diagnosis?.hintText ?? diagnosis?.hint ?? HINTS[code],
   });

@@ -585,4 +585,8 @@ export const EN = {
   "verify.d.noAnswer": "no HTTP answer on {path} within {time}",
   "verify.d.bodyHas": "body contains {text}",
   "verify.d.bodyLacks": "body does not contain {text}: {body}",
+  "verify.f.portTimeout": "nothing answered on port {port} within {time}",
+  "verify.f.exitedBeforeHttp":
+    "the container exited with code {code} after {time}, before answering HTTP",
+  "verify.f.workerExited": "the worker exited with code {code} after {time}",
 } as const;

@@ -557,4 +557,7 @@ export const ZH_CN: Catalog = {
   "verify.d.noAnswer": "{time} 内 {path} 上没有 HTTP 响应",
   "verify.d.bodyHas": "响应体包含 {text}",
   "verify.d.bodyLacks": "响应体不包含 {text}：{body}",
+  "verify.f.portTimeout": "{time} 内端口 {port} 上没有任何响应",
+  "verify.f.exitedBeforeHttp": "容器在 {time} 后以退出码 {code} 退出，未响应 HTTP",
+  "verify.f.workerExited": "worker 在 {time} 后以退出码 {code} 退出",
 };

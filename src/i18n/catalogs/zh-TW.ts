@@ -558,4 +558,7 @@ export const ZH_TW: Catalog = {
   "verify.d.noAnswer": "{time} 內 {path} 上沒有 HTTP 回應",
   "verify.d.bodyHas": "回應內容包含 {text}",
   "verify.d.bodyLacks": "回應內容不包含 {text}：{body}",
+  "verify.f.portTimeout": "{time} 內連接埠 {port} 上沒有任何回應",
+  "verify.f.exitedBeforeHttp": "容器在 {time} 後以退出碼 {code} 退出，未回應 HTTP",
+  "verify.f.workerExited": "worker 在 {time} 後以退出碼 {code} 退出",
 };
