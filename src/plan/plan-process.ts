@@ -3,6 +3,7 @@
  * stops it, and what HEALTHCHECK probes.
  */
 import type { Plan } from "../core/pipeline.js";
+import { because, msg } from "../i18n/message.js";
 import { byDefault, type Notes } from "./notes.js";
 import type { CommandChoice } from "./plan-command.js";
 import { serverFor } from "./servers.js";
@@ -30,18 +31,20 @@ export function planProcess(choice: CommandChoice, notes: Notes): ProcessPlan {
 function kindOf({ port, candidate, commandSource }: CommandChoice, notes: Notes): Plan["kind"] {
   if (port !== null) return "web";
   if (commandSource === "detected" && candidate?.kind === "console-script") {
-    notes.evidence.push(byDefault("kind script: a console script runs to completion"));
+    notes.evidence.push(byDefault(msg("ev.kind.consoleScript")));
     return "script";
   }
   if (candidate?.kind === "script" && candidate.runs) {
     const kind = candidate.runs.until === "done" ? "script" : "worker";
     notes.evidence.push({
       ...candidate.runs.evidence,
-      why: `kind ${kind}: ${candidate.runs.evidence.why}`,
+      ...because(
+        msg("ev.kind", { kind, why: candidate.runs.evidence.text ?? candidate.runs.evidence.why }),
+      ),
     });
     return kind;
   }
-  notes.evidence.push(byDefault("kind worker: no port, the process is expected to keep running"));
+  notes.evidence.push(byDefault(msg("ev.kind.worker")));
   return "worker";
 }
 
@@ -51,9 +54,7 @@ function kindOf({ port, candidate, commandSource }: CommandChoice, notes: Notes)
  */
 function stopSignalOf({ process }: CommandChoice, notes: Notes): Plan["stopSignal"] {
   if (serverFor(process)?.handlesSigterm) return null;
-  notes.evidence.push(
-    byDefault(`STOPSIGNAL SIGINT: ${process[0]} does not handle SIGTERM as PID 1`),
-  );
+  notes.evidence.push(byDefault(msg("ev.stopSignal", { program: process[0] ?? "" })));
   return "SIGINT";
 }
 

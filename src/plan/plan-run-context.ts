@@ -5,6 +5,7 @@
  * says for itself where it runs (`cd src && …`) and what it sets.
  */
 import type { Plan } from "../core/pipeline.js";
+import { because, msg } from "../i18n/message.js";
 import type { Notes } from "./notes.js";
 import type { CommandChoice } from "./plan-command.js";
 
@@ -33,7 +34,13 @@ export function planRunContext(choice: CommandChoice, notes: Notes): RunContext 
     context.env = { ...context.env, [setting.name]: setting.value };
     notes.evidence.push({
       ...setting.evidence,
-      why: `ENV ${setting.name}=${setting.value}: ${setting.evidence.why}`,
+      ...because(
+        msg("ev.env", {
+          name: setting.name,
+          value: setting.value,
+          why: setting.evidence.text ?? setting.evidence.why,
+        }),
+      ),
     });
   }
   return context;

@@ -589,4 +589,9 @@ export const EN = {
   "verify.f.exitedBeforeHttp":
     "the container exited with code {code} after {time}, before answering HTTP",
   "verify.f.workerExited": "the worker exited with code {code} after {time}",
+  "ev.kind.consoleScript": "kind script: a console script runs to completion",
+  "ev.kind": "kind {kind}: {why}",
+  "ev.kind.worker": "kind worker: no port, the process is expected to keep running",
+  "ev.stopSignal": "STOPSIGNAL SIGINT: {program} does not handle SIGTERM as PID 1",
+  "ev.env": "ENV {name}={value}: {why}",
 } as const;

@@ -560,4 +560,9 @@ export const ZH_CN: Catalog = {
   "verify.f.portTimeout": "{time} 内端口 {port} 上没有任何响应",
   "verify.f.exitedBeforeHttp": "容器在 {time} 后以退出码 {code} 退出，未响应 HTTP",
   "verify.f.workerExited": "worker 在 {time} 后以退出码 {code} 退出",
+  "ev.kind.consoleScript": "类型 script：控制台脚本运行到结束",
+  "ev.kind": "类型 {kind}：{why}",
+  "ev.kind.worker": "类型 worker：没有端口，进程应持续运行",
+  "ev.stopSignal": "STOPSIGNAL SIGINT：{program} 作为 PID 1 时不处理 SIGTERM",
+  "ev.env": "ENV {name}={value}：{why}",
 };

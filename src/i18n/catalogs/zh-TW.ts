@@ -561,4 +561,9 @@ export const ZH_TW: Catalog = {
   "verify.f.portTimeout": "{time} 內連接埠 {port} 上沒有任何回應",
   "verify.f.exitedBeforeHttp": "容器在 {time} 後以退出碼 {code} 退出，未回應 HTTP",
   "verify.f.workerExited": "worker 在 {time} 後以退出碼 {code} 退出",
+  "ev.kind.consoleScript": "類型 script：控制台指令碼執行到結束",
+  "ev.kind": "類型 {kind}：{why}",
+  "ev.kind.worker": "類型 worker：沒有連接埠，行程應持續執行",
+  "ev.stopSignal": "STOPSIGNAL SIGINT：{program} 作為 PID 1 時不處理 SIGTERM",
+  "ev.env": "ENV {name}={value}：{why}",
 };
