@@ -11,28 +11,8 @@ import { writeCompose } from "../../compose/write-compose.js";
 import { PyshipError } from "../../core/errors.js";
 import type { ComposePlan, WriteOutcome } from "../../core/pipeline.js";
 import type { CliContext, Register } from "../context.js";
-import { addMessages, t } from "../i18n.js";
+import { t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
-
-addMessages({
-  "compose.services": { en: "services: {list}", zh: "服务：{list}" },
-  "compose.none": {
-    en: "no backing service found in the requirements (name some with --services)",
-    zh: "依赖中没有发现后端服务（可用 --services 指定）",
-  },
-  "compose.secrets": {
-    en: "secrets: {file} ({names}), git-ignored; never in compose.yaml",
-    zh: "密钥：{file}（{names}），已被 git 忽略；不会写入 compose.yaml",
-  },
-  "compose.ask": {
-    en: "{path} exists and differs (diff above). Overwrite it?",
-    zh: "{path} 已存在且内容不同（见上方差异）。要覆盖吗？",
-  },
-  "compose.next": {
-    en: "Next: pyship build{dir} && docker compose up --wait   (check: pyship verify --compose{dir})",
-    zh: "下一步：pyship build{dir} && docker compose up --wait   （检查：pyship verify --compose{dir}）",
-  },
-});
 
 export interface ComposeFlags {
   dryRun?: boolean;

@@ -11,24 +11,8 @@ import { PyshipError } from "../../core/errors.js";
 import type { ComposeReport } from "../../core/pipeline.js";
 import { fetchHttp, realClock } from "../../verify/probe-http.js";
 import type { CliContext } from "../context.js";
-import { addMessages, t } from "../i18n.js";
+import { t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
-
-addMessages({
-  "verifyCompose.heading": {
-    en: "Verifying compose project {project}",
-    zh: "正在验证 compose 项目 {project}",
-  },
-  "verifyCompose.healthy": {
-    en: "all services healthy in {seconds} s",
-    zh: "所有服务在 {seconds} 秒内健康",
-  },
-  "verifyCompose.probe": { en: "GET {url} → {status}", zh: "GET {url} → {status}" },
-  "verifyCompose.pass": {
-    en: "PASS: the stack starts healthy and the web service answers",
-    zh: "通过：整套服务健康启动，Web 服务有响应",
-  },
-});
 
 export interface VerifyComposeFlags {
   readonly timeout?: string;
