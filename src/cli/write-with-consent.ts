@@ -8,6 +8,7 @@ import { confirm, isCancel } from "@clack/prompts";
 import pc from "picocolors";
 import { PyshipError } from "../core/errors.js";
 import type { RenderedFiles, WriteOutcome } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import { writeFiles } from "../write/write-files.js";
 import type { CliContext } from "./context.js";
 import { t } from "./i18n.js";
@@ -102,10 +103,10 @@ function fileExists(skipped: readonly WriteOutcome[]): PyshipError {
   const one = skipped.length === 1;
   return new PyshipError(
     "E_FILE_EXISTS",
-    `${names} already exist${one ? "s" : ""} with different content and ${one ? "was" : "were"} not overwritten`,
+    msg(one ? "init.exists.one" : "init.exists.many", { names }),
     {
       file: skipped[0]?.path,
-      hint: "review the diff above, then run again with --force to replace, or keep your file",
+      hint: msg("write.exists.hint"),
     },
   );
 }

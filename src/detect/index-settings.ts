@@ -7,6 +7,7 @@
 import { parse as parseIni } from "ini";
 import { PyshipError } from "../core/errors.js";
 import type { Evidence, IndexSettings, Warning } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 
 /** What this machine offers pip: its environment, platform, home, and a file reader. */
 export interface PipHost {
@@ -174,9 +175,9 @@ function usable(url: string, evidence: Evidence, warnings: Warning[]): boolean {
     const where = evidence.line === null ? evidence.file : `${evidence.file}:${evidence.line}`;
     throw new PyshipError(
       "E_INDEX_CREDENTIALS",
-      `${where}: the package index ${parsed.host} is given with credentials in its URL; pyship never writes credentials into a Dockerfile, build argument or image`,
+      msg("index.credentials", { where, host: parsed.host }),
       {
-        hint: "remove user:password@ from the URL and pass credentials as a build secret (secret support is coming, issue 12), or use --installer pip with your own Dockerfile",
+        hint: msg("index.credentials.hint"),
       },
     );
   }

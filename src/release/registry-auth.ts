@@ -4,6 +4,7 @@
  * trades them (or nothing, for anonymous pulls) at the realm for a token.
  */
 import { PyshipError } from "../core/errors.js";
+import { msg } from "../i18n/message.js";
 import type { Credentials } from "./registry-credentials.js";
 
 export interface Challenge {
@@ -33,7 +34,7 @@ export async function authorization(
     return basic(credentials);
   }
   if (scheme !== "bearer" || !params.realm)
-    throw new PyshipError("E_REGISTRY", `registry ${host} asks for an unknown login (${scheme})`);
+    throw new PyshipError("E_REGISTRY", msg("registry.unknownLogin", { host, scheme }));
   const url = new URL(params.realm);
   if (params.service) url.searchParams.set("service", params.service);
   url.searchParams.set("scope", params.scope ?? `repository:${challenge.repository}:pull`);

@@ -10,6 +10,7 @@ import { composeProject } from "../../compose/compose-project.js";
 import { writeCompose } from "../../compose/write-compose.js";
 import { PyshipError } from "../../core/errors.js";
 import type { ComposePlan, WriteOutcome } from "../../core/pipeline.js";
+import { msg } from "../../i18n/message.js";
 import type { CliContext, Register } from "../context.js";
 import { t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
@@ -124,12 +125,8 @@ async function askOverwrite(path: string, ctx: CliContext): Promise<boolean> {
 }
 
 function fileExists(skipped: WriteOutcome): PyshipError {
-  return new PyshipError(
-    "E_FILE_EXISTS",
-    `${skipped.path} already exists with different content and was not overwritten`,
-    {
-      file: skipped.path,
-      hint: "review the diff above, then pass --force to replace it, or keep your file",
-    },
-  );
+  return new PyshipError("E_FILE_EXISTS", msg("init.exists.one", { names: skipped.path }), {
+    file: skipped.path,
+    hint: msg("compose.exists.hint"),
+  });
 }

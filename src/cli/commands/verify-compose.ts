@@ -9,6 +9,7 @@ import { composeProject } from "../../compose/compose-project.js";
 import { verifyCompose } from "../../compose/verify-compose.js";
 import { PyshipError } from "../../core/errors.js";
 import type { ComposeReport } from "../../core/pipeline.js";
+import { msg } from "../../i18n/message.js";
 import { fetchHttp, realClock } from "../../verify/probe-http.js";
 import type { CliContext } from "../context.js";
 import { t } from "../i18n.js";
@@ -29,10 +30,14 @@ export async function runVerifyCompose(
   const { facts, plan, root } = await loadPlan(dir, {}, ctx);
   const { plan: composePlan } = composeProject(facts, plan);
   if (!existsSync(join(root, composePlan.file)))
-    throw new PyshipError("E_CONFIG", `no ${composePlan.file} in ${root}`, {
-      file: composePlan.file,
-      hint: "write one first: pyship compose (or pyship init --compose)",
-    });
+    throw new PyshipError(
+      "E_CONFIG",
+      msg("verifyCompose.noFile", { file: composePlan.file, root }),
+      {
+        file: composePlan.file,
+        hint: msg("verifyCompose.noFile.hint"),
+      },
+    );
   const ports = { executor: ctx.executor, client, http: fetchHttp, clock: realClock };
   const timeoutSeconds = flags.timeout === undefined ? 120 : Number(flags.timeout);
   const report = await verifyCompose(composePlan, ports, {

@@ -430,4 +430,87 @@ export const EN = {
   "compose.ask": "{path} exists and differs (diff above). Overwrite it?",
   "compose.next":
     "Next: pyship build{dir} && docker compose up --wait   (check: pyship verify --compose{dir})",
+  // merged modules' errors (release, compose, ci, platforms)
+  "platform.none": "--platform names no platform",
+  "platform.mismatch": "{ref} was built for {got}, not {platform}",
+  "platform.mismatch.hint":
+    "foreign architectures need emulation: install qemu-user-static and binfmt-support (`update-binfmts --display`)",
+  "platform.noEngine": "no engine here builds several platforms into one manifest list",
+  "platform.noEngine.hint":
+    "install podman (with qemu-user-static for foreign architectures) or the docker buildx plugin, or pass one --platform",
+  "manifest.failed": "`{command}` failed",
+  "manifest.failed.hint":
+    "`pyship doctor` checks the engine; podman 4 or docker buildx make manifest lists",
+  "platform.engineCannot": "{engine} cannot build several platforms into one manifest list",
+  "platform.engineCannot.hint":
+    "use --engine podman (with qemu-user-static for foreign architectures) or install the docker buildx plugin",
+  "platform.bad": "--platform needs os/arch values separated by commas, not {value}",
+  "platform.bad.hint": "for example --platform linux/amd64,linux/arm64",
+  "manifest.pushFailed": "pushing the manifest list to {destination} failed",
+  "manifest.pushFailed.hint":
+    "check the registry in the destination and that you are logged in (`podman login REGISTRY`)",
+  "ci.notRoot":
+    "the project is {dir}/ inside the repository {repo}: its CI file belongs at the repository root",
+  "ci.notRoot.hint": "run `pyship ci {provider} {dir}` from {repo}",
+  "ci.unknownProvider": 'unknown CI provider "{provider}"',
+  "ci.unknownProvider.hint": "choose one of: {known}",
+  "ci.unknownEngine": 'unknown CI engine "{engine}"',
+  "ci.unknownEngine.hint": "choose docker or podman",
+  "ci.noGit": "{root} is not inside a git repository",
+  "ci.noGit.hint":
+    "CI pipelines run on a repository: `git init` (and push it) first, then run this again",
+  "ci.badEngine": "--ci-engine {engine} is not available for {provider}",
+  "ci.badEngine.hint": "{provider} jobs can use: {engines}",
+  "compose.exists.hint":
+    "review the diff above, then pass --force to replace it, or keep your file",
+  "plan.badInstaller": "--installer {value} is not an installer",
+  "plan.badInstaller.hint": "pass --installer uv (the default) or --installer pip",
+  "verifyCompose.noFile": "no {file} in {root}",
+  "verifyCompose.noFile.hint": "write one first: pyship compose (or pyship init --compose)",
+  "write.exists.hint":
+    "review the diff above, then run again with --force to replace, or keep your file",
+  "compose.unknownService": 'unknown service "{name}" in --services',
+  "compose.unknownService.hint": "pyship knows: {known}",
+  "index.credentials":
+    "{where}: the package index {host} is given with credentials in its URL; pyship never writes credentials into a Dockerfile, build argument or image",
+  "index.credentials.hint":
+    "remove user:password@ from the URL and pass credentials as a build secret (secret support is coming, issue 12), or use --installer pip with your own Dockerfile",
+  "release.noListPusher": "no pusher for the manifest list {image}",
+  "release.engineFailed": "{client} {command} {ref} failed",
+  "release.login.hint": "log in with the engine: `{client} login {host}`",
+  "release.push.hint": "check the registry in --registry and that it accepts pushes",
+  "release.exportFailed": "could not export the commit ({command} {verb} failed)",
+  "release.dirty": "uncommitted changes in {files}{more}",
+  "release.dirty.more": " and {count} more",
+  "release.dirty.hint": "commit or stash them first: a release is exactly one commit",
+  "release.listPackages": "could not list the Python packages in {image}",
+  "release.listPackages.hint":
+    "the SBOM asks the image's own `python`; an image without Python on its PATH has no Python packages to list",
+  "release.tagExists":
+    "{repository}:{tag} already holds a different image ({digest}); nothing was pushed",
+  "release.unknownDigest": "unknown digest",
+  "release.tagExists.hint":
+    "release a new version (a new git tag), or pass --force to overwrite on purpose",
+  "registry.unknownLogin": "registry {host} asks for an unknown login ({scheme})",
+  "registry.answered": "registry {host} answered {status} to {path}",
+  "registry.answered.hint":
+    "check --registry (HOST/NAMESPACE) and that the registry speaks the OCI distribution API",
+  "registry.timedOut": "timed out",
+  "registry.unreachable": "cannot reach registry {host} ({why})",
+  "registry.unreachable.hint":
+    "check the host and port in --registry and that the registry is running",
+  "release.noRegistry": "pyship release needs a registry to push to",
+  "release.noRegistry.hint":
+    "pass --registry HOST/NAMESPACE (e.g. ghcr.io/acme), or --dry-run to see the tag plan",
+  "release.noHost": "--registry {registry} names no registry host",
+  "release.noHost.hint":
+    "write HOST/NAMESPACE, e.g. ghcr.io/acme or docker.io/acme or 127.0.0.1:5000/team",
+  "release.noEngine": "the build chose no engine",
+  "release.versionMismatch": "git tag says {tag} but {file} says {version}",
+  "release.theProject": "the project",
+  "release.versionMismatch.hint":
+    "set the version to {tag} and tag that commit, or tag HEAD v{version}",
+  "release.badTag": "git tag {tag} on HEAD is not a PEP 440 or SemVer version",
+  "release.badTag.hint": "tag the release like v1.2.3, 1.2.3, 1.3.0rc1 or 1.3.0-rc.1",
+  "release.sbomWrite": "could not write the SBOM to {file}",
 } as const;
