@@ -40,11 +40,9 @@ function noRepository(root: string, stderr: string): PyshipError {
   );
   return new PyshipError(
     "E_NO_GIT",
-    noCommit
-      ? `${root} is a git repository with no commit yet`
-      : `${root} is not in a git repository`,
+    noCommit ? msg("release.noCommit", { root }) : msg("release.noGit", { root }),
     {
-      hint: "a release is built from a commit: `git init && git add -A && git commit -m release && git tag v1.0.0`",
+      hint: msg("release.noGit.hint"),
     },
   );
 }

@@ -57,8 +57,8 @@ export function registryRefused(host: string, credentials: Credentials | null): 
   return new PyshipError(
     "E_REGISTRY_AUTH",
     credentials
-      ? `registry ${host} refused the credentials from ${credentials.from}`
-      : `registry ${host} needs a login and none was found`,
-    { hint: `log in with your engine: \`docker login ${host}\` (or \`podman login ${host}\`)` },
+      ? msg("registry.refused", { host, from: credentials.from })
+      : msg("registry.noLogin", { host }),
+    { hint: msg("registry.login.hint", { host }) },
   );
 }

@@ -513,4 +513,12 @@ export const EN = {
   "release.badTag": "git tag {tag} on HEAD is not a PEP 440 or SemVer version",
   "release.badTag.hint": "tag the release like v1.2.3, 1.2.3, 1.3.0rc1 or 1.3.0-rc.1",
   "release.sbomWrite": "could not write the SBOM to {file}",
+  "release.noCommit": "{root} is a git repository with no commit yet",
+  "release.noGit": "{root} is not in a git repository",
+  "release.noGit.hint":
+    "a release is built from a commit: `git init && git add -A && git commit -m release && git tag v1.0.0`",
+  "registry.refused": "registry {host} refused the credentials from {from}",
+  "registry.noLogin": "registry {host} needs a login and none was found",
+  "registry.login.hint":
+    "log in with your engine: `docker login {host}` (or `podman login {host}`)",
 } as const;

@@ -494,4 +494,11 @@ export const ZH_CN: Catalog = {
   "release.badTag": "HEAD 上的 git 标签 {tag} 不是 PEP 440 或 SemVer 版本",
   "release.badTag.hint": "请按 v1.2.3、1.2.3、1.3.0rc1 或 1.3.0-rc.1 的格式打标签",
   "release.sbomWrite": "无法把 SBOM 写入 {file}",
+  "release.noCommit": "{root} 是 git 仓库，但还没有任何提交",
+  "release.noGit": "{root} 不在 git 仓库中",
+  "release.noGit.hint":
+    "发布从一个提交构建：`git init && git add -A && git commit -m release && git tag v1.0.0`",
+  "registry.refused": "镜像仓库 {host} 拒绝了来自 {from} 的凭据",
+  "registry.noLogin": "镜像仓库 {host} 需要登录，但没有找到登录信息",
+  "registry.login.hint": "请用你的引擎登录：`docker login {host}`（或 `podman login {host}`）",
 };

@@ -496,4 +496,11 @@ export const ZH_TW: Catalog = {
   "release.badTag": "HEAD 上的 git 標籤 {tag} 不是 PEP 440 或 SemVer 版本",
   "release.badTag.hint": "請按 v1.2.3、1.2.3、1.3.0rc1 或 1.3.0-rc.1 的格式打標籤",
   "release.sbomWrite": "無法把 SBOM 寫入 {file}",
+  "release.noCommit": "{root} 是 git 儲存庫，但還沒有任何提交",
+  "release.noGit": "{root} 不在 git 儲存庫中",
+  "release.noGit.hint":
+    "發布從一個提交建置：`git init && git add -A && git commit -m release && git tag v1.0.0`",
+  "registry.refused": "映像檔倉庫 {host} 拒絕了來自 {from} 的憑證",
+  "registry.noLogin": "映像檔倉庫 {host} 需要登入，但沒有找到登入資訊",
+  "registry.login.hint": "請用你的引擎登入：`docker login {host}`（或 `podman login {host}`）",
 };
