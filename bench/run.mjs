@@ -12,6 +12,7 @@ import { NodeExecutor } from "../dist/core/node-executor.js";
 import { benchCli } from "./lib/bench-cli.mjs";
 import { Docker } from "./lib/docker.mjs";
 import { loadEngineEnv } from "./lib/engine-env.mjs";
+import { checkLoadTargets } from "./lib/load-targets.mjs";
 import { describeMachine } from "./lib/machine.mjs";
 import { measureRun } from "./lib/measure-run.mjs";
 import { parseOptions, USAGE } from "./lib/options.mjs";
@@ -76,6 +77,8 @@ async function benchmark({ opts, engine, docker, executor, workRoot, loadAtStart
     benchDir: BENCH,
     workRoot,
     pruneCacheMounts: opts.pruneCacheMounts,
+    loadSeconds: opts.loadSeconds,
+    loadOnly: opts.loadOnly,
     say,
   };
   const measured = new Map();
@@ -103,7 +106,12 @@ async function benchmark({ opts, engine, docker, executor, workRoot, loadAtStart
   const pyshipRuns = opts.apps.flatMap((app) => measured.get(`${app}/pyship`) ?? []);
   const context = { ...engine, pyshipCacheMounts: pyshipRuns.some((r) => r.cacheMounts) };
   meta.pyshipCacheMounts = context.pyshipCacheMounts;
-  const targets = opts.variants.includes("pyship") ? checkTargets(rows, opts.apps, context) : [];
+  const targets = opts.variants.includes("pyship")
+    ? [
+        ...checkTargets(rows, opts.apps, context),
+        ...(opts.loadSeconds > 0 ? checkLoadTargets(rows, opts.apps, machine.cpus) : []),
+      ]
+    : [];
   await writeResults(resolve(REPO, opts.out), { rows, cliRows, targets, meta });
   const failed = [...measured.values()].flat().filter((r) => r.error).length;
   if (failed === 0 && !opts.keepWork) await rm(workRoot, { recursive: true, force: true });
@@ -145,6 +153,11 @@ async function setUpEngine(executor) {
   });
   if (result.exitCode !== 0)
     throw new Error(`scripts/setup-engine.sh exited with ${result.exitCode}`);
+  // The load test's client (hey, from Debian's packages).
+  const load = await executor.run("bash", [join(REPO, "scripts", "setup-load.sh")], {
+    timeoutMs: 5 * 60_000,
+  });
+  if (load.exitCode !== 0) throw new Error(`scripts/setup-load.sh: ${load.stderr.trim()}`);
 }
 
 /** Ctrl-C or a kill still removes what the run created; a second Ctrl-C exits at once. */

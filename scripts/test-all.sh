@@ -14,6 +14,7 @@ bash scripts/setup-engine.sh
 bash scripts/setup-services.sh
 bash scripts/setup-podman.sh
 bash scripts/setup-registry.sh
+bash scripts/setup-mirrors.sh
 npm run typecheck
 npm run check
 PYSHIP_E2E=required npm test

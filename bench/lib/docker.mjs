@@ -7,9 +7,15 @@ import { secondsSince } from "./stats.mjs";
 const BUILD_TIMEOUT_MS = 20 * 60_000;
 const CMD_TIMEOUT_MS = 2 * 60_000;
 
-/** Every name the benchmark creates starts with this, so a leftover is recognizable. */
-export const PREFIX = "pyship-bench-";
-export const LABEL = "org.pyship.bench=1";
+/**
+ * Every name the benchmark creates starts with this, so a leftover is recognizable.
+ * PYSHIP_BENCH_ID keeps two runs on one shared engine apart (names, and what cleanUp removes).
+ */
+const RUN_ID = /^[a-z0-9-]+$/.test(process.env.PYSHIP_BENCH_ID ?? "")
+  ? (process.env.PYSHIP_BENCH_ID ?? "1")
+  : "1";
+export const PREFIX = RUN_ID === "1" ? "pyship-bench-" : `pyship-bench-${RUN_ID}-`;
+export const LABEL = `org.pyship.bench=${RUN_ID}`;
 
 export class Docker {
   /** @param {{ client: string, buildkit: boolean, network: string, executor: any }} opts */

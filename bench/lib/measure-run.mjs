@@ -3,6 +3,7 @@
 import { join } from "node:path";
 import { addDependency, changeCode, freshCopy } from "./apps.mjs";
 import { PREFIX } from "./docker.mjs";
+import { loadTest } from "./load-test.mjs";
 import { runContainer } from "./run-container.mjs";
 import { usesCacheMounts, VARIANTS } from "./variants.mjs";
 
@@ -11,6 +12,16 @@ import { usesCacheMounts, VARIANTS } from "./variants.mjs";
  *   workRoot: string, pruneCacheMounts: boolean, say: (s: string) => void }} ctx
  * @returns {Promise<{ values: Record<string, number>, error: string | null, cacheMounts: boolean }>}
  */
+/** A failed load test loses its own numbers only: the rebuild measurements still run. */
+async function measureLoad(ctx, tag, id, log, step) {
+  try {
+    const load = await loadTest(ctx.docker, tag, `${tag}-load`, { seconds: ctx.loadSeconds, log });
+    for (const [metric, value] of Object.entries(load)) await step(metric, async () => value);
+  } catch (error) {
+    ctx.say(`  ${id}: load test FAILED — ${error.message.split("\n").slice(0, 3).join(" ")}`);
+  }
+}
+
 export async function measureRun(ctx, app, variant, run) {
   const { docker, say } = ctx;
   const id = `${app}-${variant}-r${run + 1}`;
@@ -31,10 +42,15 @@ export async function measureRun(ctx, app, variant, run) {
     cacheMounts = await usesCacheMounts(workDir);
     // BuildKit keeps cache mounts across --no-cache builds: empty them for a truly cold build.
     if (ctx.pruneCacheMounts) await docker.pruneCacheMounts();
-    await step("cold_build_s", () => docker.build(workDir, tag, { noCache: true, log }));
+    // --load-only: the image is built as any build would (cache allowed, not timed) and only
+    // what it does when run is measured.
+    if (ctx.loadOnly) await docker.build(workDir, tag, { log });
+    else await step("cold_build_s", () => docker.build(workDir, tag, { noCache: true, log }));
     await step("size_mb", async () => (await docker.imageSizeBytes(tag)) / 1e6);
     const started = await runContainer(docker, tag, `${tag}-r${run + 1}`, { log });
     for (const [metric, value] of Object.entries(started)) await step(metric, async () => value);
+    if (ctx.loadSeconds > 0) await measureLoad(ctx, tag, id, log, step);
+    if (ctx.loadOnly) return { values, error: null, cacheMounts };
     await changeCode(workDir, nonce);
     await prepare();
     await step("code_rebuild_s", () => docker.build(workDir, tag, { log }));

@@ -21,6 +21,24 @@ export const METRICS = [
   { name: "ready_s", unit: "s", label: "Ready (start → first 2xx)", short: "Ready", digits: 2 },
   { name: "stop_s", unit: "s", label: "docker stop", short: "docker stop", digits: 2 },
   { name: "uid", unit: "uid", label: "User id of PID 1", short: "uid", digits: 0 },
+  // Under load (bench/lib/load-test.mjs): 32 connections to /io (waits 50 ms) and /cpu (10 ms).
+  ...["io", "cpu"].flatMap((endpoint) => [
+    {
+      name: `${endpoint}_rps`,
+      unit: "req/s",
+      label: `Throughput, /${endpoint}`,
+      short: `/${endpoint} req/s`,
+      digits: 0,
+      better: "higher",
+    },
+    {
+      name: `${endpoint}_p99_ms`,
+      unit: "ms",
+      label: `p99 latency, /${endpoint}`,
+      short: `/${endpoint} p99`,
+      digits: 0,
+    },
+  ]),
 ];
 
 export function metricInfo(name) {

@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 
 export const ALL_APPS = ["flask-min", "data-api", "pg-app"];
-export const ALL_VARIANTS = ["naive", "better", "production", "pyship"];
+export const ALL_VARIANTS = ["naive", "better", "production", "one-worker", "pyship"];
 
 export const USAGE = `Usage: npm run bench -- [options]
 
@@ -15,6 +15,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --self-files N        files in the generated project for \`pyship plan\` (default 5000)
   --no-self             skip the pyship CLI timings
   --quick               smoke test: --runs 1 --apps flask-min --self-runs 3 --self-files 500
+  --load-seconds N      seconds of load per endpoint (/io, /cpu; default 5)
+  --no-load             skip the load test
+  --load-only           build (with cache, untimed), then measure size, ready, stop and load only
   --label TEXT          note shown at the top of results.md (e.g. "smoke run")
   --warm-cache-mounts   keep BuildKit cache mounts before cold builds (default: prune them)
   --no-setup            do not run scripts/setup-engine.sh first
@@ -35,6 +38,9 @@ export function parseOptions(argv) {
       "no-self": { type: "boolean", default: false },
       quick: { type: "boolean", default: false },
       label: { type: "string" },
+      "load-seconds": { type: "string" },
+      "no-load": { type: "boolean", default: false },
+      "load-only": { type: "boolean", default: false },
       "warm-cache-mounts": { type: "boolean", default: false },
       "no-setup": { type: "boolean", default: false },
       "keep-work": { type: "boolean", default: false },
@@ -52,6 +58,10 @@ export function parseOptions(argv) {
     selfRuns: values["no-self"] ? 0 : count(values["self-runs"], quick ? 3 : 10, "--self-runs"),
     selfFiles: count(values["self-files"], quick ? 500 : 5000, "--self-files"),
     label: values.label ?? (quick ? "smoke run (--quick)" : null),
+    loadOnly: values["load-only"],
+    loadSeconds: values["no-load"]
+      ? 0
+      : count(values["load-seconds"], quick ? 2 : 5, "--load-seconds"),
     quick,
     pruneCacheMounts: !values["warm-cache-mounts"],
     setup: !values["no-setup"],

@@ -68,6 +68,16 @@ function method(meta) {
         ]
       : []),
     "- Code rebuild: one line appended to `main.py`. Dependency rebuild: one small pure-Python package appended to `requirements.txt` (a different one each repetition).",
+    ...(meta.loadOnly
+      ? [
+          "- **`--load-only` run**: images were built with the cache and not timed; the build and rebuild rows are not measured here (—).",
+        ]
+      : []),
+    ...(meta.loadSeconds > 0
+      ? [
+          `- Load (bench/lib/load-test.mjs): a fresh container per variant, then Debian's \`hey\` with 32 concurrent connections for ${meta.loadSeconds} s (after a 1 s warm-up) on \`/io\` (sleeps 50 ms: a database or API call) and on \`/cpu\` (burns 10 ms of CPU), through 127.0.0.1; requests/s and the 99th-percentile latency. hey runs on the same ${meta.machine.cpus} CPUs as the server. **one-worker** is the command most hand-written files end with (\`gunicorn main:app\`, \`uvicorn main:app\`); for flask-min and pg-app it is the production file itself.`,
+        ]
+      : []),
     "- Size: `docker image inspect` `.Size` of the cold-built image (MB = 10⁶ bytes). Ready: `docker run -d` until the first 2xx on `/` through a port published on 127.0.0.1. Stop: wall time of `docker stop` (10 s grace). uid: real uid of PID 1 (`/proc/1/status`).",
     "",
   ];
@@ -111,7 +121,7 @@ function appTable(rows, app, variants) {
 }
 
 function cell(row, pyship, variant) {
-  if (!row || row.median == null) return "failed";
+  if (!row || row.median == null) return row?.error ? "failed" : "—";
   const value = formatValue(row.median, row.metric);
   if (row.metric === "uid") return row.min === row.max ? value : `${value} (varied)`;
   const range =

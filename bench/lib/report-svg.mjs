@@ -8,6 +8,7 @@ export const COLORS = {
   naive: "#c0392b",
   better: "#e67e22",
   production: "#2e86c1",
+  "one-worker": "#7d3c98",
   pyship: "#1e8449",
 };
 const PANEL_W = 236;
@@ -40,7 +41,7 @@ export function renderSvg({ rows, meta }) {
     text(
       LEFT,
       height - 8,
-      "Lower is better in every panel. Bars: median; whiskers: min–max of the repetitions.",
+      "Lower is better, except in the req/s panels (↑). Bars: median; whiskers: min–max of the repetitions.",
       { size: 11, fill: "#555" },
     ),
   );
@@ -76,7 +77,15 @@ function panel(rows, app, metric, variants, x, y, h) {
   const top = Math.max(...found.map((r) => r?.max ?? 0), 1e-9);
   const out = [
     `<rect x="${x + 4}" y="${y}" width="${PANEL_W - 8}" height="${h}" fill="#f7f7f7" rx="4"/>`,
-    text(x + 12, y + 18, `${metric.short} (${metric.unit})`, { size: 12, weight: "bold" }),
+    text(
+      x + 12,
+      y + 18,
+      `${metric.short} (${metric.unit})${metric.better === "higher" ? " ↑" : ""}`,
+      {
+        size: 12,
+        weight: "bold",
+      },
+    ),
   ];
   found.forEach((row, i) => {
     const by = y + 30 + i * (BAR_H + BAR_GAP);

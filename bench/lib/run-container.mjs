@@ -49,7 +49,7 @@ export function parseUid(status) {
   return Number(match[1]);
 }
 
-async function waitForHttp(docker, name, url) {
+export async function waitForHttp(docker, name, url) {
   const deadline = performance.now() + READY_TIMEOUT_S * 1000;
   for (let attempt = 0; performance.now() < deadline; attempt++) {
     if (await answers2xx(url)) return;

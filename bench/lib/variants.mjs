@@ -12,6 +12,7 @@ export const VARIANTS = {
   naive: copyBaseline("naive"),
   better: copyBaseline("better"),
   production: copyBaseline("production"),
+  "one-worker": copyBaseline("one-worker"),
   pyship: runPyshipInit,
 };
 

@@ -5,6 +5,7 @@
  * in the engine's store for verify (and `push` pushes it afterwards). podman builds the
  * docker image format: its default (OCI) drops HEALTHCHECK, which compose and docker read.
  */
+import type { BuildSecret } from "../mirror/index-secret.js";
 import type { Engine } from "./engine.js";
 
 export interface BuildRequest {
@@ -23,6 +24,14 @@ export interface BuildRequest {
   readonly labels?: Readonly<Record<string, string>>;
   /** Unix seconds every timestamp of the image should carry (see reproducibleArgs). */
   readonly sourceDateEpoch?: number;
+  /** BuildKit secrets; buildImage writes each to a 0600 file for `--secret id=…,src=…`. */
+  readonly secrets?: readonly BuildSecret[];
+}
+
+/** A secret written for the engine to read (src= works on Docker 20.10, buildx and podman). */
+export interface SecretFile {
+  readonly id: string;
+  readonly file: string;
 }
 
 export interface EngineCommand {
@@ -35,10 +44,13 @@ export function buildCommand(
   engine: Engine,
   request: BuildRequest,
   iidFile: string,
+  secretFiles: readonly SecretFile[] = [],
 ): EngineCommand {
   const head = engine.name === "buildx" ? ["buildx", "build", "--load"] : ["build"];
   const progress = engine.capabilities.buildkit ? ["--progress=plain"] : [];
-  const format = engine.name === "podman" ? ["--format", "docker"] : [];
+  // podman's default OCI format drops HEALTHCHECK; a reproducible release asks for OCI itself.
+  const format =
+    engine.name === "podman" && request.sourceDateEpoch === undefined ? ["--format", "docker"] : [];
   const args = [
     ...head,
     ...progress,
@@ -58,6 +70,7 @@ export function buildCommand(
       `${key}=${value}`,
     ]),
     ...reproducibleArgs(engine, request),
+    ...secretFiles.flatMap(({ id, file }) => ["--secret", `id=${id},src=${file}`]),
     request.context,
   ];
   return { command: engine.client, args, env: engine.env };

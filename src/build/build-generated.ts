@@ -9,9 +9,11 @@ import { renderFiles } from "../render/render-files.js";
 import { writeFiles } from "../write/write-files.js";
 import { buildAndVerify, finishBuild } from "./build-and-verify.js";
 import type { BuildOutcome, BuildSession, Built } from "./build-ports.js";
+import { withPlanInputs } from "./build-secrets.js";
 import { defaultTags } from "./default-tags.js";
 import { buildWithOneRepair } from "./repair-once.js";
 import { withResolveDateHint } from "./resolve-date-hint.js";
+import { resolveDateRepair } from "./resolve-date-repair.js";
 
 interface Planned {
   readonly plan: Plan;
@@ -27,8 +29,17 @@ export async function buildGenerated(session: BuildSession): Promise<BuildOutcom
       tags = tagsFor(session.options.tags, last.planned.plan.project);
       return last.planned.plan.repairs;
     },
-    run: () => buildAndVerify(session, tags, true),
+    run: () => buildAndVerify(withPlanInputs(session, last.planned?.plan), tags, true),
     onRepair: session.ports.events.repairing,
+    fallback: async () =>
+      last.planned === undefined
+        ? null
+        : resolveDateRepair(
+            session.ports.executor,
+            session.options.root,
+            last.planned.plan,
+            last.planned.facts.dependencies.requirements,
+          ),
   });
   // A failure after a good build may be today's releases breaking the project: say so.
   const hinted = (error: PyshipError) =>

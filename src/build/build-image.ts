@@ -4,14 +4,16 @@
  * `pushImage` pushes the tags afterwards (only once verify has passed, so a broken image is
  * never published).
  */
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
 import type { BuildResult } from "../core/pipeline.js";
+import { redact } from "../core/redact.js";
 import { msg } from "../i18n/message.js";
-import { type BuildRequest, buildCommand } from "./build-command.js";
+import type { BuildSecret } from "../mirror/index-secret.js";
+import { type BuildRequest, buildCommand, type SecretFile } from "./build-command.js";
 import { diagnoseBuild } from "./diagnose-build.js";
 import type { Engine } from "./engine.js";
 import { engineFault } from "./engine-fault.js";
@@ -36,12 +38,15 @@ export async function buildImage(run: BuildRun): Promise<BuildResult> {
   const log = createWriteStream(run.logFile, { flags: "w" });
   const lines: string[] = [];
   try {
-    const { command, args, env } = buildCommand(run.engine, run.request, iidFile);
-    log.write(`$ ${[command, ...args].join(" ")}\n`);
+    const secretFiles = writeSecrets(scratch, run.request.secrets ?? []);
+    const { command, args, env } = buildCommand(run.engine, run.request, iidFile, secretFiles);
+    log.write(`$ ${redact([command, ...args].join(" "))}\n`);
     const result = await run.executor.run(command, args, {
       cwd: run.request.context,
       env,
-      onLine: (line) => {
+      // Redacted before anything keeps or shows it: the log file, the diagnosis, the tail.
+      onLine: (raw) => {
+        const line = redact(raw);
         lines.push(line);
         log.write(`${line}\n`);
         run.onLine?.(line);
@@ -62,6 +67,15 @@ export async function buildImage(run: BuildRun): Promise<BuildResult> {
     await new Promise((resolve) => log.end(resolve));
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** Each secret in its own 0600 file in the build's private temp folder (removed after the build). */
+function writeSecrets(scratch: string, secrets: readonly BuildSecret[]): SecretFile[] {
+  return secrets.map(({ id, content }) => {
+    const file = join(scratch, `secret-${id}`);
+    writeFileSync(file, content, { mode: 0o600 });
+    return { id, file };
+  });
 }
 
 function readImageId(iidFile: string): string {

@@ -5,7 +5,16 @@
  */
 import type { PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
-import type { BuildResult, Plan, ProjectFacts, Repair, VerifyReport } from "../core/pipeline.js";
+import type {
+  BuildResult,
+  IndexCredential,
+  MirrorPlan,
+  Plan,
+  ProjectFacts,
+  Repair,
+  VerifyReport,
+} from "../core/pipeline.js";
+import type { BuildSecret } from "../mirror/index-secret.js";
 import type { MultiPlatformBuild } from "./build-platforms.js";
 import type { Engine } from "./engine.js";
 
@@ -33,6 +42,10 @@ export interface BuildOptions {
   readonly labels?: Readonly<Record<string, string>>;
   /** Timestamps for a reproducible image (the commit time), where the engine allows. */
   readonly sourceDateEpoch?: number;
+  /** Mirrors from the flags, for a Dockerfile of the user's (a generated one uses its plan's). */
+  readonly mirror?: MirrorPlan;
+  /** Build secrets (the index's netrc), set by the stage itself (build-secrets.ts). */
+  readonly secrets?: readonly BuildSecret[];
 }
 
 /** A plan of the project with these extra repairs (cache mounts only if the engine has them). */
@@ -72,6 +85,10 @@ export interface BuildPorts {
   readonly plan: PlanProject;
   readonly interruptible: Interruptible;
   readonly events: BuildEvents;
+  /** The index credentials set on this machine (pip's settings); read only when a build needs them. */
+  readonly indexCredentials?: () => readonly IndexCredential[];
+  /** The key the secret's hash build argument is keyed with (machine-key.ts). */
+  readonly secretKey?: () => string;
 }
 
 export interface BuildOutcome {

@@ -32,6 +32,7 @@ export function diagnoseBuild(
     {
       file: "Dockerfile",
       details,
+      ...(fault || !known?.hintKey ? {} : { hintKey: known.hintKey }),
       hint:
         fault?.hint ??
         (known && hintFor(known, generated)) ??

@@ -7,6 +7,7 @@ import { isPyshipError, PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
 import type { EngineCapabilities, EngineName } from "../core/pipeline.js";
 import { type Message, msg } from "../i18n/message.js";
+import { checkBaseImage } from "./check-base-image.js";
 import { chooseEngine, surveyEngines } from "./detect-engine.js";
 import type { ClientProbe, EngineEndpoint } from "./engine.js";
 import { listClients } from "./list-clients.js";
@@ -53,7 +54,14 @@ export interface DoctorReport {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export async function doctor(executor: CommandExecutor, env: Env): Promise<DoctorReport> {
+/** The image pyship's generated Dockerfiles start from by default (checked by doctor). */
+export const DEFAULT_BASE_IMAGE = "python:3.13-slim";
+
+export async function doctor(
+  executor: CommandExecutor,
+  env: Env,
+  baseImage: string | null = null,
+): Promise<DoctorReport> {
   const probes = await surveyEngines(executor, env);
   const buildah = (await listClients(executor, env, "buildah"))[0];
   const all = buildah ? [...probes, await probePodman(executor, buildah, "buildah")] : probes;
@@ -67,8 +75,10 @@ export async function doctor(executor: CommandExecutor, env: Env): Promise<Docto
     const probe = probes.find((p) => p.client === client);
     const version = name === "podman" ? engine.clientVersion : (probe?.serverVersion ?? null);
     const reproducible = reproducibility(name, version);
+    const base = baseImage === null ? null : await checkBaseImage(executor, engine, baseImage);
+    const all = base === null ? problems : [...problems, base];
     const chosen = { name, client, why, capabilities, reproducible };
-    return { ok: true, endpoint, clients, engine: chosen, problems };
+    return { ok: true, endpoint, clients, engine: chosen, problems: all };
   } catch (error) {
     if (!isPyshipError(error)) throw error;
     return {

@@ -59,6 +59,7 @@ function buildRequest(
     cacheTo: env.PYSHIP_CACHE_TO || undefined,
     labels: options.labels,
     sourceDateEpoch: options.sourceDateEpoch,
+    secrets: options.secrets ?? [],
   };
 }
 

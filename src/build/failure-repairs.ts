@@ -21,6 +21,52 @@ interface Signature {
 
 const fixed = (spec: RepairSpec & { python?: string }) => () => spec;
 
+/**
+ * Standard-library modules and the Python minor that removed them (PEP 594 in 3.13; imp,
+ * asynchat, asyncore and smtpd in 3.12). distutils has its own rows: setuptools replaces it.
+ */
+const REMOVED_MODULES: Readonly<Record<string, string>> = {
+  ...removedIn(
+    "3.13",
+    "aifc audioop cgi cgitb chunk crypt imghdr mailcap msilib nis nntplib ossaudiodev pipes sndhdr spwd sunau telnetlib uu xdrlib",
+  ),
+  ...removedIn("3.12", "imp asynchat asyncore smtpd"),
+};
+
+function removedIn(minor: string, names: string): Record<string, string> {
+  return Object.fromEntries(names.split(" ").map((name) => [name, minor]));
+}
+
+function removedModuleRepair(name: string, building: boolean): Omit<Repair, "evidence"> {
+  const removed = REMOVED_MODULES[name] ?? "3.13";
+  const oldest = Object.values(REMOVED_MODULES).reduce((a, b) =>
+    minorOf(a) <= minorOf(b) ? a : b,
+  );
+  const python = previousMinor(building ? oldest : removed);
+  const also =
+    building && python !== previousMinor(removed)
+      ? `; an sdist that old may need the modules ${oldest} removed too`
+      : "";
+  return {
+    id: `python-with-${name}`,
+    packages: [],
+    python,
+    why: `the ${name} module was removed from the standard library in Python ${removed}${also}`,
+  };
+}
+
+const minorOf = (minor: string) => Number(minor.split(".")[1] ?? 0);
+
+const REMOVED_MODULE = new RegExp(
+  `No module named '?(${Object.keys(REMOVED_MODULES).join("|")})'?(?![\\w.])`,
+);
+
+/** "3.13" → "3.12". */
+function previousMinor(minor: string): string {
+  const [major = "3", rest = "0"] = minor.split(".");
+  return `${major}.${Number(rest) - 1}`;
+}
+
 export const FAILURE_REPAIRS: readonly Signature[] = [
   { pattern: /No module named '?pkg_resources'?/, repair: fixed(REPAIRS.pkgResources) },
   {
@@ -47,6 +93,21 @@ export const FAILURE_REPAIRS: readonly Signature[] = [
       python: "3.11",
       why: "a package's setup.py imports distutils, which left the standard library in Python 3.12",
     }),
+  },
+  {
+    // PEP 594's dead batteries and the other removals: old code needs the last Python that
+    // still has the module.
+    pattern: REMOVED_MODULE,
+    phase: "run",
+    repair: (match) => removedModuleRepair(match[1] ?? "", false),
+  },
+  {
+    // The same while pip builds an sdist: the repair runs once, so an old setup.py gets the
+    // newest Python with every module of the table (bottle 0.12's imports cgi, removed in
+    // 3.13, and then imp, removed in 3.12: a one-Python-at-a-time repair stops at the second).
+    pattern: REMOVED_MODULE,
+    phase: "build",
+    repair: (match) => removedModuleRepair(match[1] ?? "", true),
   },
   {
     pattern: /cannot import name '?(\w+)'? from '?collections'?/,

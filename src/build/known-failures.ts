@@ -5,12 +5,15 @@
  * their logs can contain the later patterns too (a registry lookup is a DNS failure).
  */
 import type { ErrorCode } from "../core/errors.js";
+import { NETWORK_FAILURES } from "./network-failures.js";
 
 export interface KnownFailure {
   readonly code: ErrorCode;
   /** Short cause shown after "build failed: ". */
   readonly cause: string;
   readonly hint: string;
+  /** The hint's key in the CLI's catalog, when it has translations. */
+  readonly hintKey?: string;
   /** Debian packages that fix it, when a missing header/tool is the cause. */
   readonly packages?: { readonly build: readonly string[]; readonly runtime: readonly string[] };
 }
@@ -86,7 +89,7 @@ export const KNOWN_FAILURES: readonly Rule[] = [
           "  ",
           " ",
         ),
-      hint: "pull it where a registry is reachable (`docker pull IMAGE`, or `docker load` it), or build on an image you have with `--base-image IMAGE` (`docker images` lists them)",
+      hint: "pull it where a registry is reachable (`docker pull IMAGE`, or `docker load` it), build through a registry mirror (`--base-registry docker.m.daocloud.io` or your company's), or build on an image you have with `--base-image IMAGE` (`docker images` lists them)",
     }),
   },
   {
@@ -94,6 +97,18 @@ export const KNOWN_FAILURES: readonly Rule[] = [
       /fatal error: ([\w./+-]+\.h): No such file|pg_config executable not found|mysql_config not found|error: command '[^']*gcc[^']*' failed|gcc: not found|unable to execute '[^']*gcc'/,
     explain: (m) => nativeHint(m[0]),
   },
+  // pip, uv and apt failures that say more than "unreachable", each with its own hint.
+  ...NETWORK_FAILURES.map(
+    (failure): Rule => ({
+      pattern: failure.pattern,
+      explain: () => ({
+        code: "E_NETWORK",
+        cause: failure.cause,
+        hint: failure.hint,
+        hintKey: `network.${failure.id}`,
+      }),
+    }),
+  ),
   {
     pattern:
       /Temporary failure in name resolution|Failed to establish a new connection|Network is unreachable|Could not find a version that satisfies the requirement \S+ \(from versions: none\)|Connection timed out|ReadTimeoutError|Could not resolve host|dns error|tcp connect error/,
@@ -109,7 +124,7 @@ export const KNOWN_FAILURES: readonly Rule[] = [
     explain: (m) => ({
       code: "E_BUILD_FAILED",
       cause: `no release of ${m[1] ?? m[2]} matches its version pin`,
-      hint: "check the pin in your requirements (the versions pip or uv saw are in the log above) and the image's Python version (`--python`)",
+      hint: "check the pin in your requirements (the versions pip or uv saw are in the log above) and the image's Python version (`--python`); through a mirror, a fresh release may not be there yet: retry against the upstream index (--mirror off)",
     }),
   },
   {

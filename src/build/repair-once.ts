@@ -1,7 +1,8 @@
 /*
  * `pyship build` on a Dockerfile it generated: when the build or the image's verification
  * fails with a known signature (failure-repairs.ts), apply that repair once — re-plan, rewrite
- * the Dockerfile, build and verify again — and say exactly what changed and why. Never twice:
+ * the Dockerfile, build and verify again — and say exactly what changed and why. A failure no
+ * signature explains may get the caller's fallback repair instead (resolve-date-repair.ts). Never twice:
  * a second failure is reported as it is, and so is a failure the plan's own repairs didn't
  * prevent. The caller supplies the steps, so this stays free of printing and engines.
  */
@@ -16,6 +17,11 @@ export interface RepairLoop<T extends { readonly report: VerifyReport | null }> 
   readonly run: () => Promise<T>;
   /** Told before the second attempt. */
   readonly onRepair: (repair: Repair) => void;
+  /**
+   * The repair to try when verification fails and no signature matches (today's releases
+   * breaking unpinned old code: resolve as of the manifest's day), or null.
+   */
+  readonly fallback?: () => Promise<Repair | null>;
 }
 
 export interface Repaired<T> {
@@ -23,6 +29,12 @@ export interface Repaired<T> {
   /** The repair applied after a failure, if any. */
   readonly repair: Repair | null;
 }
+
+/**
+ * The app raised (`TypeError: …`, `AttributeError: …`): only then is the fallback worth a
+ * rebuild. A slow stop, a root user or a secret in a layer is not today's releases' doing.
+ */
+const APP_EXCEPTION = /\b[A-Z]\w*(?:Error|Exception)\b:/;
 
 export async function buildWithOneRepair<T extends { readonly report: VerifyReport | null }>(
   loop: RepairLoop<T>,
@@ -40,7 +52,9 @@ export async function buildWithOneRepair<T extends { readonly report: VerifyRepo
   }
   const failure = first.report?.failure;
   const text = failure ? `${failure.logTail ?? ""}\n${failure.message}` : null;
-  const repair = fresh(text === null ? null : repairForFailure(text, "run"));
+  const known = text === null ? null : repairForFailure(text, "run");
+  const fallback = text !== null && APP_EXCEPTION.test(text) ? loop.fallback : undefined;
+  const repair = fresh(known ?? (fallback ? await fallback() : null));
   return repair === null
     ? { outcome: first, repair }
     : { outcome: await again(loop, repair), repair };
@@ -67,6 +81,7 @@ export function repairSummary(repair: Repair): string {
     ...(repair.apt
       ? [`installs ${[...repair.apt.build, ...repair.apt.runtime].join(" ")} (apt)`]
       : []),
+    ...(repair.resolveDate ? [`installs the releases of ${repair.resolveDate}`] : []),
   ];
   return `${changes.join(", ")} (${repair.why})`;
 }

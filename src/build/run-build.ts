@@ -11,6 +11,7 @@ import { detectProjectMeta } from "../detect/project-meta.js";
 import { buildAndVerify, finishBuild } from "./build-and-verify.js";
 import { buildGenerated, tagsFor } from "./build-generated.js";
 import type { BuildOptions, BuildOutcome, BuildPorts } from "./build-ports.js";
+import { withUserDockerfileInputs } from "./build-secrets.js";
 import { checkBuildOptions, engineWish } from "./check-build-options.js";
 import { detectEngine } from "./detect-engine.js";
 import { dockerfileNeeds } from "./dockerfile-needs.js";
@@ -27,7 +28,9 @@ export async function runBuild(options: BuildOptions, ports: BuildPorts): Promis
   const session = { options, ports, engine };
   if (existing === null) return buildGenerated(session);
   const tags = tagsFor(options.tags, existingProject(options.root));
-  return finishBuild(session, await buildAndVerify(session, tags, false), null);
+  // The user's Dockerfile gets the mirror values too (unused ones only draw a warning).
+  const withArgs = withUserDockerfileInputs(session, existing);
+  return finishBuild(withArgs, await buildAndVerify(withArgs, tags, false), null);
 }
 
 /**

@@ -8,6 +8,7 @@ import { homedir } from "node:os";
 import type { Command } from "commander";
 import type { CommandExecutor } from "../core/exec.js";
 import { NodeExecutor } from "../core/node-executor.js";
+import { redact } from "../core/redact.js";
 import type { PipHost } from "../detect/index-settings.js";
 import { httpIndex, type PackageIndex } from "../detect/pins/package-index.js";
 import { detectLanguage, type Language } from "./i18n.js";
@@ -33,8 +34,9 @@ export function defaultContext(): CliContext {
   const env = process.env;
   const tty = Boolean(process.stdout.isTTY && process.stdin.isTTY);
   return {
-    out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
-    err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+    // Redacted: a URL's user:password@ never reaches the terminal (src/core/redact.ts).
+    out: (text) => process.stdout.write(line(redact(text))),
+    err: (text) => process.stderr.write(line(redact(text))),
     interactive: tty && !env.CI,
     color: Boolean(process.stdout.isTTY) && !env.NO_COLOR,
     lang: detectLanguage(env),
@@ -45,6 +47,8 @@ export function defaultContext(): CliContext {
     pip: { env, platform: process.platform, home: homedir(), readFile: readIfPresent },
   };
 }
+
+const line = (text: string) => (text.endsWith("\n") ? text : `${text}\n`);
 
 function readIfPresent(path: string): string | null {
   try {

@@ -9,9 +9,11 @@ import { isPyshipError, PyshipError } from "../core/errors.js";
 import type { EntrypointCandidate, Plan, PlanOptions, ProjectFacts } from "../core/pipeline.js";
 import { detectProject } from "../detect/detect-project.js";
 import { detectIndexSettings } from "../detect/index-settings.js";
+import { detectIndexSources, mergeIndexSettings } from "../detect/index-sources.js";
 import { withEraPython } from "../detect/pins/era-python.js";
 import { manifestDate } from "../detect/pins/manifest-date.js";
 import { httpIndex } from "../detect/pins/package-index.js";
+import { scanProject } from "../detect/project-files.js";
 import { msg } from "../i18n/message.js";
 import { ambiguousCandidates } from "../plan/choose-entrypoint.js";
 import { planProject } from "../plan/plan-project.js";
@@ -38,7 +40,9 @@ export async function loadPlan(
 ): Promise<LoadedPlan> {
   const root = resolve(ctx.cwd, dir ?? ".");
   const facts = await withEraPython(detectProject(root), ctx.index ?? httpIndex({ env: ctx.env }));
-  const index = ctx.pip === undefined ? {} : { index: detectIndexSettings(ctx.pip) };
+  const machine = ctx.pip === undefined ? undefined : detectIndexSettings(ctx.pip);
+  const merged = mergeIndexSettings(machine, detectIndexSources(scanProject(root)));
+  const index = merged === undefined ? {} : { index: merged };
   const options = { ...(await resolvedDate(given, facts, root, ctx)), ...index };
   try {
     return { root, facts, plan: planProject(facts, options) };

@@ -7,6 +7,7 @@ import pc from "picocolors";
 import { EXIT_CODES, isPyshipError } from "../core/errors.js";
 import type { CliContext } from "./context.js";
 import { localeOf, say, t } from "./i18n.js";
+import "./network-messages.js";
 
 export function reportError(ctx: CliContext, error: unknown): number {
   const paint = ctx.color ? pc : noColor;
@@ -23,8 +24,15 @@ export function reportError(ctx: CliContext, error: unknown): number {
     `${paint.red(t(ctx.lang, "error"))} [${error.code}]${title} ${error.location}${say(ctx.lang, error.text)}`,
   );
   if (error.details) ctx.err(error.details);
-  if (error.hintText)
-    ctx.err(`${paint.cyan(t(ctx.lang, "hint"))}: ${say(ctx.lang, error.hintText)}`);
+  // A hint with a catalog entry of its own (network failures) is said in the user's language.
+  const keyed = error.hintKey ? t(ctx.lang, error.hintKey) : undefined;
+  const hint =
+    keyed !== undefined && keyed !== error.hintKey
+      ? keyed
+      : error.hintText
+        ? say(ctx.lang, error.hintText)
+        : undefined;
+  if (hint) ctx.err(`${paint.cyan(t(ctx.lang, "hint"))}: ${hint}`);
   return error.exitCode;
 }
 

@@ -20,6 +20,9 @@ export const EXIT_CODES = {
   E_PATH_OUTSIDE: 9,
   E_NO_GIT: 12,
   E_INDEX_CREDENTIALS: 10,
+  E_MIRROR_UNKNOWN: 11,
+  E_MIRROR_URL: 14,
+  E_SECRET_UNSET: 13,
   // engines and builds
   E_ENGINE_UNAVAILABLE: 20,
   E_ENGINE_PERMISSION: 21,
@@ -28,6 +31,7 @@ export const EXIT_CODES = {
   E_BUILD_FAILED: 24,
   E_NETWORK: 25,
   E_PUSH_FAILED: 26,
+  E_SECRET_UNSUPPORTED: 27,
   // verification
   E_CONTAINER_EXITED: 30,
   E_PORT_TIMEOUT: 31,
@@ -54,6 +58,8 @@ export type ErrorCode = keyof typeof EXIT_CODES;
 export interface ErrorDetails {
   /** What to do about it, one sentence. */
   readonly hint?: string | Message;
+  /** The hint's key in the CLI's message catalog, when it is translated there. */
+  readonly hintKey?: string;
   /** Path relative to the project (or as given by the user). */
   readonly file?: string;
   /** 1-based line. */
@@ -66,6 +72,7 @@ export interface ErrorDetails {
 export class PyshipError extends Error {
   readonly code: ErrorCode;
   readonly hint: string | undefined;
+  readonly hintKey: string | undefined;
   readonly file: string | undefined;
   readonly line: number | undefined;
   readonly details: string | undefined;
@@ -80,6 +87,7 @@ export class PyshipError extends Error {
     this.text = message;
     this.hintText = details.hint;
     this.hint = details.hint === undefined ? undefined : english(details.hint);
+    this.hintKey = details.hintKey;
     this.file = details.file;
     this.line = details.line;
     this.details = details.details;

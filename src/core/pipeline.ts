@@ -88,6 +88,19 @@ export interface IndexSettings {
   readonly evidence: readonly Evidence[];
   /** Settings that cannot reach the build (a file:// index, a CA file on this machine). */
   readonly warnings: readonly Warning[];
+  /**
+   * user:password@ taken out of the URLs above, by host. Never part of the Plan: they reach
+   * the build only as a BuildKit secret (src/mirror/index-secret.ts).
+   */
+  readonly credentials?: readonly IndexCredential[];
+}
+
+export interface IndexCredential {
+  /** The index's host name (what netrc's `machine` matches). */
+  readonly host: string;
+  readonly username: string;
+  readonly password: string;
+  readonly evidence: Evidence;
 }
 
 /**
@@ -141,6 +154,38 @@ export interface DependencyFacts {
   readonly requirements: readonly Requirement[];
   /** Manifests seen but not chosen, with why (e.g. dev requirements). */
   readonly ignored: readonly Evidence[];
+  /**
+   * The files a lock lists for each release it pins (Poetry, PDM and uv locks name every
+   * wheel): which Python each compiled package has wheels for, known without asking the index.
+   */
+  readonly lockedFiles?: readonly LockedRelease[];
+  /**
+   * Pinned releases that ship wheels but none for the chosen Python on Linux: pip compiles
+   * them from source, so the builder stage needs a compiler (set by the era step).
+   */
+  readonly sourceBuilds?: readonly SourceBuild[];
+}
+
+/** One release a lock pins, with the files the lock lists for it. */
+export interface LockedRelease {
+  readonly name: string;
+  readonly version: string;
+  readonly files: readonly LockedFile[];
+}
+
+/** A distribution file, as the index's JSON simple API describes it. */
+export interface LockedFile {
+  readonly filename: string;
+  readonly requiresPython: string | null;
+  /** ISO 8601, or null when unknown. */
+  readonly uploadTime: string | null;
+}
+
+export interface SourceBuild {
+  /** Normalized name, e.g. `cffi`. */
+  readonly name: string;
+  readonly version: string;
+  readonly evidence: Evidence;
 }
 
 export interface PythonFacts {
@@ -148,6 +193,11 @@ export interface PythonFacts {
   readonly version: string;
   /** Raw constraint found, e.g. ">=3.10,<3.13", or null. */
   readonly constraint: string | null;
+  /**
+   * Set when the constraint is a range (requires-python, Poetry's python): its PEP 440
+   * alternatives (Poetry's `^3.11` → `>=3.11,<4.0`). Absent for a pin (.python-version).
+   */
+  readonly ranges?: readonly string[];
   readonly evidence: Evidence;
 }
 
@@ -263,6 +313,12 @@ export interface PyshipConfig {
   readonly installer?: Installer;
   readonly apt?: { readonly build: readonly string[]; readonly runtime: readonly string[] };
   readonly user?: { readonly name: string; readonly uid: number };
+  /** `mirror = "tuna"` (a preset, a PyPI simple URL, or "off"), unchecked until planned. */
+  readonly mirror?: string;
+  /** `apt-mirror = "http://…/debian"`: the Debian mirror apt uses in the build. */
+  readonly aptMirror?: string;
+  /** `base-registry = "docker.m.daocloud.io"`: where FROM pulls Docker Hub images from. */
+  readonly baseRegistry?: string;
   readonly source: Evidence | null;
 }
 
@@ -330,6 +386,30 @@ export interface PlanOptions {
   readonly index?: IndexSettings;
   /** `--tz`: the container's time zone (an IANA name), set as ENV TZ in the final stage. */
   readonly tz?: string;
+  /** `--mirror`: a preset name, a PyPI simple URL, or off (overrides [tool.pyship] mirror). */
+  readonly mirror?: string;
+  /** `--apt-mirror`: a Debian mirror URL (overrides the preset's and [tool.pyship] apt-mirror). */
+  readonly aptMirror?: string;
+  /** `--base-registry`: a registry host (and path) that serves Docker Hub's images. */
+  readonly baseRegistry?: string;
+}
+
+/**
+ * Where the build fetches from instead of PyPI, Debian and Docker Hub (src/mirror). Rendered
+ * as build arguments with empty defaults (the Dockerfile builds anywhere); `pyship build`
+ * passes these values (mirror-build-args.ts).
+ */
+export interface MirrorPlan {
+  /** The preset's name, or null for a URL of the user's. */
+  readonly preset: string | null;
+  /** PyPI simple index, or null: the index stays as it is. */
+  readonly indexUrl: string | null;
+  /** Replaces the Debian mirror of the base image's apt sources, or null. */
+  readonly aptMirror: string | null;
+  /** Registry (host and optional path) that serves Docker Hub's images to FROM, or null. */
+  readonly baseRegistry: string | null;
+  /** What is known to go wrong with the preset, or null. */
+  readonly pitfalls: string | null;
 }
 
 /**
@@ -344,6 +424,8 @@ export interface Repair {
   readonly python?: string;
   /** Debian packages it adds (build stage / final stage), when a native build needs them. */
   readonly apt?: { readonly build: readonly string[]; readonly runtime: readonly string[] };
+  /** Install the requirements as they resolved on this day (YYYY-MM-DD), like --resolve-date. */
+  readonly resolveDate?: string;
   readonly why: string;
   readonly evidence: Evidence;
 }
@@ -386,6 +468,11 @@ export interface Plan {
   readonly env?: Readonly<Record<string, string>>;
   readonly commandSource: "procfile" | "config" | "detected";
   /**
+   * pyship's settings for the server it starts itself (gunicorn, uvicorn), sized to the
+   * container's CPUs when it starts; absent for written commands and other servers.
+   */
+  readonly server?: ServerPlan;
+  /**
    * web: serves HTTP on `port`; worker: runs until stopped (celery, a loop script);
    * script: runs to completion (console scripts). Becomes LABEL io.pyship.kind for verify.
    */
@@ -411,18 +498,46 @@ export interface Plan {
     readonly indexUrl: string | null;
     readonly extraIndexUrls: readonly string[];
     readonly trustedHosts: readonly string[];
+    /**
+     * Hosts whose credentials the build gets as the BuildKit secret `id` (a netrc file), and
+     * the build argument carrying the secret's hash (a changed secret re-runs the install).
+     */
+    readonly secret?: { readonly id: string; readonly hosts: readonly string[] };
   } | null;
   /**
    * Django's `manage.py collectstatic` at build time (STATIC_ROOT set, staticfiles installed),
    * as the app user, with `env` set for that RUN only; null when there is nothing to collect.
    */
   readonly collectStatic: { readonly manage: string; readonly env: readonly string[] } | null;
+  /** Mirrors for PyPI, Debian and the base image (`--mirror`, `--base-registry`); absent: none. */
+  readonly mirror?: MirrorPlan;
   /** Paths never to send to the build (beyond the standard list), and ones that must stay. */
   readonly dockerignore: { readonly keep: readonly string[] };
   /** Known breakages worked around (their packages are in install.extraPackages too). */
   readonly repairs: readonly Repair[];
   readonly evidence: readonly Evidence[];
   readonly warnings: readonly Warning[];
+}
+
+/**
+ * A server pyship sizes at start: a file it renders next to the Dockerfile (a gunicorn config,
+ * or a launcher that sets uvicorn's defaults and execs it), copied to `path` in the image.
+ * Workers = min(perCpu × CPUs + plus, max), CPUs read from the container's cgroup when it
+ * starts; WEB_CONCURRENCY overrides. The server binds 0.0.0.0:$PORT, read at start as well.
+ */
+export interface ServerPlan {
+  readonly program: "gunicorn" | "uvicorn";
+  /** Rendered next to the Dockerfile (relative to the project root). */
+  readonly file: string;
+  /** Where the image keeps it. */
+  readonly path: string;
+  readonly workers: { readonly perCpu: number; readonly plus: number; readonly max: number };
+  /** Threads per worker (gunicorn's sync workers become gthread workers); null for async. */
+  readonly threads: number | null;
+  /** Seconds a stopping server lets in-flight requests finish before it closes them. */
+  readonly gracefulTimeout: number;
+  /** Seconds of silence after which gunicorn restarts a worker; null where not applicable. */
+  readonly timeout: number | null;
 }
 
 // ─── render / write ────────────────────────────────────────────────────────

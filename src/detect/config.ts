@@ -82,8 +82,28 @@ const KEYS: Readonly<Record<string, Apply>> = {
     }
     config.user = { name: table.name, uid: table.uid as number };
   },
+  // Checked where they are planned (src/mirror/resolve-mirror.ts), with this file's evidence.
+  mirror: (config, value, fail) => {
+    config.mirror = plainString(value, fail, 'a mirror name such as "tuna", a URL, or "off"');
+  },
+  "apt-mirror": (config, value, fail) => {
+    config.aptMirror = plainString(value, fail, "a Debian mirror URL");
+  },
+  "base-registry": (config, value, fail) => {
+    config.baseRegistry = plainString(
+      value,
+      fail,
+      'a registry host such as "docker.m.daocloud.io"',
+    );
+  },
   lint: () => {},
 };
+
+function plainString(value: unknown, fail: (problem: Message) => never, expected: string): string {
+  if (typeof value !== "string" || value.trim() === "")
+    return fail(msg("config.mustBe", { expected }));
+  return value.trim();
+}
 
 export function loadConfig(files: ProjectFiles): PyshipConfig {
   const pyship = files.has("pyproject.toml")

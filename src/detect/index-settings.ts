@@ -5,9 +5,8 @@
  * evidence. Mirrors and secrets (issue 12) extend this module.
  */
 import { parse as parseIni } from "ini";
-import { PyshipError } from "../core/errors.js";
-import type { Evidence, IndexSettings, Warning } from "../core/pipeline.js";
-import { msg } from "../i18n/message.js";
+import type { Evidence, IndexCredential, IndexSettings, Warning } from "../core/pipeline.js";
+import { redact } from "../core/redact.js";
 
 /** What this machine offers pip: its environment, platform, home, and a file reader. */
 export interface PipHost {
@@ -34,11 +33,14 @@ export function detectIndexSettings(host: PipHost): IndexSettings {
   const found = { ...readConfigFiles(host), ...readEnv(host.env) };
   const evidence: Evidence[] = [];
   const warnings: Warning[] = [];
+  const credentials: IndexCredential[] = [];
   const urls = (key: "index-url" | "extra-index-url") => {
     const setting = found[key];
     if (setting === undefined) return [];
     evidence.push(setting.evidence);
-    return words(setting.value).filter((url) => usable(url, setting.evidence, warnings));
+    return words(setting.value)
+      .map((url) => withoutCredentials(url, setting.evidence, credentials))
+      .filter((url) => usable(url, setting.evidence, warnings));
   };
   const indexUrl = urls("index-url")[0] ?? null;
   const extraIndexUrls = urls("extra-index-url");
@@ -52,6 +54,7 @@ export function detectIndexSettings(host: PipHost): IndexSettings {
     trustedHosts: trusted ? words(trusted.value) : [],
     evidence,
     warnings,
+    ...(credentials.length > 0 ? { credentials } : {}),
   };
 }
 
@@ -136,23 +139,51 @@ export function readConfigFile(path: string, text: string): Found {
       const key = rawKey.replaceAll("_", "-") as Key;
       if (!KEYS.includes(key) || typeof value !== "string") continue;
       const line = lineOf[joined.findIndex((l) => new RegExp(`^\\s*${rawKey}\\s*[=:]`).test(l))];
-      const why = `${key} ${value} from pip's configuration [${section}]`;
+      const why = `${key} ${redact(value)} from pip's configuration [${section}]`;
       found[key] = { value, evidence: { file: path, line: line ?? null, why } };
     }
   }
   return found;
 }
 
+/**
+ * The variables of the other tools, for the keys no PIP_* variable sets: uv's (UV_INDEX
+ * entries may be `name=url`) and PDM's. Later rows win (uv's current names over its old).
+ */
+const TOOL_VARIABLES: ReadonlyArray<readonly [string, Key]> = [
+  ["PDM_PYPI_URL", "index-url"],
+  ["UV_INDEX_URL", "index-url"],
+  ["UV_DEFAULT_INDEX", "index-url"],
+  ["UV_EXTRA_INDEX_URL", "extra-index-url"],
+  ["UV_INDEX", "extra-index-url"],
+];
+
+function readToolEnv(env: PipHost["env"]): Found {
+  const found: Found = {};
+  for (const [name, key] of TOOL_VARIABLES) {
+    const raw = env[name];
+    if (!raw) continue;
+    const value = words(raw)
+      .map((entry) => entry.replace(/^[\w.-]+=(?=https?:)/, ""))
+      .join(" ");
+    found[key] = {
+      value,
+      evidence: { file: name, line: null, why: `${key} ${redact(value)} from $${name}` },
+    };
+  }
+  return found;
+}
+
 /** PIP_<KEY> variables override every file, as in pip. */
 function readEnv(env: PipHost["env"]): Found {
-  const found: Found = {};
+  const found: Found = { ...readToolEnv(env) };
   for (const key of KEYS) {
     const name = `PIP_${key.toUpperCase().replaceAll("-", "_")}`;
     const value = env[name];
     if (value)
       found[key] = {
         value,
-        evidence: { file: name, line: null, why: `${key} ${value} from $${name}` },
+        evidence: { file: name, line: null, why: `${key} ${redact(value)} from $${name}` },
       };
   }
   return found;
@@ -161,27 +192,31 @@ function readEnv(env: PipHost["env"]): Found {
 const words = (value: string) => value.split(/\s+/).filter(Boolean);
 
 /**
- * A URL the build can use: an http(s) index, without credentials. A file:// index or a
- * local path exists on this machine only; credentials would end up in the Dockerfile.
+ * user:password@ (or a token as the user) comes out of the URL: the URL goes into the
+ * Dockerfile, the credentials only into a BuildKit secret at build time.
  */
-function usable(url: string, evidence: Evidence, warnings: Warning[]): boolean {
-  let parsed: URL | null = null;
+function withoutCredentials(url: string, evidence: Evidence, into: IndexCredential[]): string {
+  let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    // a local path: pip reads it as a directory of packages
+    return url; // a local path: pip reads it as a directory of packages
   }
-  if (parsed?.username || parsed?.password) {
-    const where = evidence.line === null ? evidence.file : `${evidence.file}:${evidence.line}`;
-    throw new PyshipError(
-      "E_INDEX_CREDENTIALS",
-      msg("index.credentials", { where, host: parsed.host }),
-      {
-        hint: msg("index.credentials.hint"),
-      },
-    );
-  }
-  if (parsed?.protocol === "http:" || parsed?.protocol === "https:") return true;
+  if (!parsed.username && !parsed.password) return url;
+  into.push({
+    host: parsed.hostname,
+    username: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    evidence: { ...evidence, why: `credentials for ${parsed.hostname}: passed as a build secret` },
+  });
+  parsed.username = "";
+  parsed.password = "";
+  return parsed.href.replace(/\/$/, url.endsWith("/") ? "/" : "");
+}
+
+/** A URL the build can use: an http(s) index. A file:// index or a local path exists on this machine only. */
+function usable(url: string, evidence: Evidence, warnings: Warning[]): boolean {
+  if (/^https?:\/\//i.test(url)) return true;
   const message = `the package index ${url} (${evidence.file}) is on this machine only, not reachable from the build: it is left out`;
   warnings.push({ code: "W_INDEX_LOCAL", message, file: evidence.file });
   return false;

@@ -122,7 +122,14 @@ function closestMinor(found: Found, allows: Allows): PythonFacts {
 }
 
 function rangeFacts(found: Found, version: string, why: string): PythonFacts {
-  return { version, constraint: found.raw, evidence: evidence(found, why) };
+  const ranges = found.ranges ?? [found.raw];
+  const valid = ranges.every((range) => validRange(range));
+  return {
+    version,
+    constraint: found.raw,
+    ...(valid ? { ranges } : {}),
+    evidence: evidence(found, why),
+  };
 }
 
 function evidence(found: Found, why: string): Evidence {

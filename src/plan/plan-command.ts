@@ -12,12 +12,14 @@ import type {
   PlanOptions,
   ProjectFacts,
   ProjectMeta,
+  ServerPlan,
   ShellCommand,
 } from "../core/pipeline.js";
 import { msg, withText } from "../i18n/message.js";
 import { chooseEntrypoint } from "./choose-entrypoint.js";
 import { fromFlag, type Notes } from "./notes.js";
 import { planPort } from "./plan-port.js";
+import { planServer, SIZED_SERVERS } from "./plan-server.js";
 
 export interface CommandChoice {
   readonly command: readonly string[];
@@ -32,26 +34,30 @@ export interface CommandChoice {
   readonly port: number | null;
   /** Environment the server reads to listen on 0.0.0.0:PORT (e.g. GRADIO_SERVER_NAME). */
   readonly env: Readonly<Record<string, string>>;
+  /** How pyship sizes the server it starts (detected gunicorn and uvicorn only). */
+  readonly server?: ServerPlan;
 }
 
 type Builder = (candidate: EntrypointCandidate, port: number, meta: ProjectMeta) => string[];
 
+/** pyship's sized servers (src/plan/plan-server.ts): their file, in the image. */
+const GUNICORN_CONFIG = SIZED_SERVERS.wsgi?.path ?? "";
+const LAUNCHER = SIZED_SERVERS.asgi?.path ?? "";
+
 /**
- * One command per kind of entrypoint. WSGI gets gunicorn with an explicit --bind (readable,
- * and the port verify probes is the one written here). ASGI gets uvicorn itself, not gunicorn
- * with uvicorn's worker class: uvicorn is what the project already depends on, manages its
- * own workers (--workers / WEB_CONCURRENCY), and its gunicorn worker class is deprecated.
+ * One command per kind of entrypoint. WSGI gets gunicorn with pyship's config file, which
+ * sizes the workers and binds 0.0.0.0:$PORT when the container starts (and reads the
+ * project's own gunicorn.conf.py after it). ASGI gets uvicorn itself, not gunicorn with
+ * uvicorn's worker class: uvicorn is what the project already depends on, manages its own
+ * workers (WEB_CONCURRENCY), and its gunicorn worker class is deprecated; pyship's launcher
+ * sets those defaults at start and execs it, so uvicorn is PID 1.
  */
 const BUILDERS: Readonly<Record<EntrypointCandidate["kind"], Builder>> = {
-  wsgi: (c, port) => [
-    "gunicorn",
-    ...(c.serverConfig ? ["--config", c.serverConfig] : []),
-    ...["--bind", `0.0.0.0:${port}`, "--access-logfile", "-", c.app],
-  ],
-  asgi: (c, port) => [
-    "uvicorn",
+  wsgi: (c) => ["gunicorn", "--config", GUNICORN_CONFIG, c.app],
+  asgi: (c) => [
+    ...["python", LAUNCHER, "uvicorn"],
     ...(c.app.endsWith("()") ? [c.app.slice(0, -2), "--factory"] : [c.app]),
-    ...["--host", "0.0.0.0", "--port", String(port)],
+    ...["--host", "0.0.0.0"],
   ],
   streamlit: (c, port) => [
     ...["streamlit", "run", c.app, "--server.port", String(port), "--server.address", "0.0.0.0"],
@@ -116,7 +122,19 @@ export function planCommand(
     why: `command ${command.join(" ")} runs ${candidate.kind} entrypoint ${candidate.app}`,
   });
   const env = servingEnv(candidate, port, notes);
-  return { command, process: command, commandSource: "detected", candidate, port, env };
+  const framework = FRAMEWORK_BUILDERS[candidate.framework] !== undefined;
+  const server = framework ? undefined : planServer(candidate, notes);
+  // The launcher execs the server: the program after it is PID 1.
+  const process = command[1] === LAUNCHER ? command.slice(2) : command;
+  return {
+    command,
+    process,
+    commandSource: "detected",
+    candidate,
+    port,
+    env,
+    ...(server ? { server } : {}),
+  };
 }
 
 function servingArgs(candidate: EntrypointCandidate, port: number): string[] {

@@ -11,6 +11,7 @@ import type {
   ProjectFacts,
 } from "../core/pipeline.js";
 import { msg, withText } from "../i18n/message.js";
+import { missingFramework } from "./framework-package.js";
 import type { Notes } from "./notes.js";
 import type { CommandChoice } from "./plan-command.js";
 import { serverFor } from "./servers.js";
@@ -131,8 +132,15 @@ function withExtras(
   };
 }
 
-/** The server the command runs, when the project does not depend on it. */
+/** The framework and the server the command runs, when the project does not depend on them. */
 function extraPackages(facts: ProjectFacts, choice: CommandChoice, notes: Notes): string[] {
+  return [
+    ...missingFramework(facts, choice.candidate, notes),
+    ...missingServer(facts, choice, notes),
+  ];
+}
+
+function missingServer(facts: ProjectFacts, choice: CommandChoice, notes: Notes): string[] {
   const server = serverFor(choice.process);
   if (server === undefined) return [];
   const declared = facts.dependencies.requirements.some((r) => r.name === server.package);

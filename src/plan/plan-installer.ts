@@ -3,7 +3,10 @@
  * installs from (the user's pip settings, read by src/detect/index-settings.ts).
  * Precedence: --installer > [tool.pyship] installer > uv.
  */
-import type { Installer, Plan, PlanOptions, ProjectFacts } from "../core/pipeline.js";
+import { PyshipError } from "../core/errors.js";
+import type { Evidence, Installer, Plan, PlanOptions, ProjectFacts } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
+import { INDEX_SECRET_ID } from "../mirror/index-secret.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
 
 export function planInstaller(facts: ProjectFacts, options: PlanOptions, notes: Notes): Installer {
@@ -35,5 +38,17 @@ export function planIndex(options: PlanOptions, notes: Notes): Plan["index"] {
   notes.warnings.push(...settings.warnings);
   const { indexUrl, extraIndexUrls, trustedHosts } = settings;
   if (indexUrl === null && extraIndexUrls.length === 0 && trustedHosts.length === 0) return null;
-  return { indexUrl, extraIndexUrls, trustedHosts };
+  const hosts = [...new Set((settings.credentials ?? []).map((c) => c.host))];
+  if (hosts.length === 0) return { indexUrl, extraIndexUrls, trustedHosts };
+  if (options.buildkit !== true) throw secretsNeedBuildkit(settings.credentials?.[0]?.evidence);
+  return { indexUrl, extraIndexUrls, trustedHosts, secret: { id: INDEX_SECRET_ID, hosts } };
+}
+
+/** Without secret mounts the only ways in would be ARG or ENV, which the image keeps: refused. */
+function secretsNeedBuildkit(from: Evidence | undefined): PyshipError {
+  const where =
+    from === undefined ? "" : `${from.line === null ? from.file : `${from.file}:${from.line}`}: `;
+  return new PyshipError("E_SECRET_UNSUPPORTED", msg("secret.unsupported", { where }), {
+    hint: msg("secret.unsupported.hint"),
+  });
 }

@@ -5,13 +5,14 @@
  */
 import { satisfies } from "@renovatebot/pep440";
 import { PyshipError } from "../core/errors.js";
-import type { Plan, PlanOptions, ProjectFacts, Stage } from "../core/pipeline.js";
+import type { Plan, PlanOptions, ProjectFacts, Repair, Stage } from "../core/pipeline.js";
 import { msg } from "../i18n/message.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
-import { planCommand } from "./plan-command.js";
+import { type CommandChoice, planCommand } from "./plan-command.js";
 import { planDjango } from "./plan-django.js";
 import { planInstall } from "./plan-install.js";
 import { planIndex, planInstaller } from "./plan-installer.js";
+import { planMirror } from "./plan-mirror.js";
 import { planProcess } from "./plan-process.js";
 import { planRepairs, repairedPython, withRepairApt, withRepairs } from "./plan-repairs.js";
 import { withResolveDate } from "./plan-resolve-date.js";
@@ -29,7 +30,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
   const choice = planCommand(facts, options, notes);
   const installer = planInstaller(facts, options, notes);
   const planned = withRepairs(planInstall(facts, choice, notes, options, installer), repairs);
-  const install = withResolveDate(planned, options, notes);
+  const install = withResolveDate(planned, withRepairDate(options, repairs), notes);
   const systemPackages = withRepairApt(planSystemPackages(facts, notes), repairs);
   const user = facts.config.user ?? DEFAULT_USER;
   if (facts.config.user !== undefined && facts.config.source !== null) {
@@ -49,6 +50,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     command: choice.command,
     ...withTimeZone(planRunContext(choice, notes), options.tz, notes),
     commandSource: choice.commandSource,
+    ...(choice.server ? { server: choice.server } : {}),
     ...planProcess(choice, notes),
     port: choice.port,
     user: { name: user.name, uid: user.uid },
@@ -57,11 +59,30 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     buildkit: options.buildkit ?? false,
     index: planIndex(options, notes),
     collectStatic: planDjango(facts, choice.command, notes),
-    dockerignore: { keep: [...new Set([...install.files, ...facts.meta.buildNeeds])].sort() },
+    ...planMirror(facts, options, notes),
+    dockerignore: { keep: keepInContext(install, facts, choice) },
     repairs,
     evidence: notes.evidence,
     warnings: notes.warnings,
   };
+}
+
+/** Files the build reads: manifests, locks, the pyproject readme, pyship's server file. */
+function keepInContext(
+  install: Plan["install"],
+  facts: ProjectFacts,
+  choice: CommandChoice,
+): string[] {
+  const server = choice.server ? [choice.server.file] : [];
+  return [...new Set([...install.files, ...facts.meta.buildNeeds, ...server])].sort();
+}
+
+/** A resolve-date repair acts as --resolve-date would; the flag, when given, wins. */
+function withRepairDate(options: PlanOptions, repairs: readonly Repair[]): PlanOptions {
+  const date = repairs.find((repair) => repair.resolveDate !== undefined)?.resolveDate;
+  return options.resolveDate === undefined && date !== undefined
+    ? { ...options, resolveDate: date }
+    : options;
 }
 
 function planPython(facts: ProjectFacts, options: PlanOptions, notes: Notes): string {
@@ -84,11 +105,17 @@ function planPython(facts: ProjectFacts, options: PlanOptions, notes: Notes): st
   } else {
     notes.evidence.push({ ...python.evidence, why: `Python ${chosen}: ${python.evidence.why}` });
   }
-  if (python.constraint !== null && !satisfies(chosen, python.constraint)) {
+  if (python.constraint !== null && !allowsPython(python, chosen)) {
     const message = `Python ${chosen} does not satisfy the project's requires-python ${python.constraint}`;
     notes.warnings.push({ code: "W_PYTHON_CONSTRAINT", message, file: python.evidence.file });
   }
   return chosen;
+}
+
+/** A range's PEP 440 form when detection gave one (Poetry's `^3.11`), else the raw constraint. */
+function allowsPython(python: ProjectFacts["python"], chosen: string): boolean {
+  const ranges = python.ranges ?? [python.constraint ?? ""];
+  return ranges.some((range) => satisfies(chosen, range));
 }
 
 function planBaseImage(

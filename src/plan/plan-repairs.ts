@@ -20,7 +20,8 @@ export function planRepairs(facts: ProjectFacts, options: PlanOptions, notes: No
     const apt = repair.apt
       ? `installs ${[...repair.apt.build, ...repair.apt.runtime].join(" ")} (apt)`
       : "";
-    const message = `repair: ${[added, python, apt].filter(Boolean).join(", ")} — ${repair.why}`;
+    const dated = repair.resolveDate ? `installs the releases of ${repair.resolveDate}` : "";
+    const message = `repair: ${[added, python, apt, dated].filter(Boolean).join(", ")} — ${repair.why}`;
     notes.warnings.push({
       code: "W_REPAIR",
       message,

@@ -13,6 +13,8 @@ interface FloatingRule {
   readonly name: (v: ReleaseVersion) => string | null;
   /** Whether another version belongs to the tag's series. */
   readonly series: (v: ReleaseVersion, other: ReleaseVersion) => boolean;
+  /** The series in words, for the plan's "why": `1.9.x`, `release`. */
+  readonly scope: (v: ReleaseVersion) => string;
 }
 
 // Narrowest first, as the table in README.md shows them; pushed in this order after the
@@ -21,11 +23,16 @@ const FLOATING: readonly FloatingRule[] = [
   {
     name: (v) => `${v.major}.${v.minor}`,
     series: (v, o) => o.major === v.major && o.minor === v.minor,
+    scope: (v) => `${v.major}.${v.minor}.x`,
   },
   // The major tag follows the newest release, as the release issue's backport example asks:
   // once 2.x exists, a 1.x release moves `1.9` but neither `1` nor `latest`.
-  { name: (v) => (v.major === 0 ? null : `${v.major}`), series: () => true },
-  { name: () => "latest", series: () => true },
+  {
+    name: (v) => (v.major === 0 ? null : `${v.major}`),
+    series: () => true,
+    scope: () => "release",
+  },
+  { name: () => "latest", series: () => true, scope: () => "release" },
 ];
 
 export function planTags(
@@ -72,7 +79,7 @@ function floatingTags(version: ReleaseVersion, remoteTags: readonly string[]): F
       ? "a pre-release moves no floating tag"
       : higher.length > 0
         ? `the registry has ${highest(higher).text}`
-        : `highest stable ${name === "latest" ? "release" : `${name}.x`}`;
+        : `highest stable ${rule.scope(version)}`;
     const tag = { tag: name, kind: "floating" as const, immutable: false, why };
     return [{ tag, moves: version.stable && higher.length === 0 }];
   });

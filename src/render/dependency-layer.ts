@@ -7,6 +7,7 @@ import type { Plan } from "../core/pipeline.js";
 import { block, copyFiles, env, run } from "./dockerfile-syntax.js";
 import { executableCheck } from "./executable-check.js";
 import { type InstallStep, installStep } from "./install-steps.js";
+import { secretMounts } from "./mirror-steps.js";
 import { UV_INSTALL_PROJECT, VENV_CACHE_WHY } from "./uv-steps.js";
 
 /**
@@ -38,7 +39,7 @@ export function dependencyLayer(plan: Plan, inBuilder: boolean): string[] {
     blocks.push(
       block(
         `${step.tool.name} lives in /opt/tools in the builder; it is not needed to run the app.`,
-        run(step.tool.commands, plan.buildkit),
+        run(step.tool.commands, plan.buildkit, secretMounts(plan)),
       ),
     );
   }
@@ -72,14 +73,19 @@ function installBlock(plan: Plan, step: InstallStep): string {
       ? "Dependencies before code: this layer is rebuilt only when these files change."
       : "Packages the command needs, installed before the code so code edits keep this layer.";
   if (step.venvCache === null)
-    return block(why, ...envLines, ...copies, run([...step.commands, ...check], plan.buildkit));
+    return block(
+      why,
+      ...envLines,
+      ...copies,
+      run([...step.commands, ...check], plan.buildkit, secretMounts(plan)),
+    );
   const venvMount = `--mount=type=cache,id=${step.venvCache},target=/opt/venv,sharing=locked`;
   const commands = [...step.commands, ...check, `cp -a /opt/venv ${VENV_COPY}`];
   return block(
     `${why}\n${VENV_CACHE_WHY}`,
     ...envLines,
     ...copies,
-    run(commands, plan.buildkit, [venvMount]),
+    run(commands, plan.buildkit, [venvMount, ...secretMounts(plan)]),
   );
 }
 
@@ -90,7 +96,7 @@ export function setupPyInstall(plan: Plan, chown: string | undefined): string {
   return block(
     "setup.py can only be evaluated with the whole source: dependencies install with the code.",
     copy,
-    run([install, ...checked(plan)], plan.buildkit),
+    run([install, ...checked(plan)], plan.buildkit, secretMounts(plan)),
   );
 }
 

@@ -20,7 +20,8 @@ function manifestOf(plan: Plan): string {
 
 /** A shell command for the install RUN, or null when CMD doesn't start a venv program. */
 export function executableCheck(plan: Plan): string | null {
-  const program = plan.command[0];
+  // pyship's uvicorn launcher (python /opt/pyship/serve.py) execs the server from the venv.
+  const program = plan.server?.program ?? plan.command[0];
   if (program === undefined || !PROGRAM_NAME.test(program)) return null;
   if (NOT_FROM_DEPENDENCIES.test(program)) return null;
   const manifest = manifestOf(plan);

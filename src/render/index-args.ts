@@ -14,7 +14,8 @@ const NAMES = {
   trustedHosts: ["PIP_TRUSTED_HOST", "UV_INSECURE_HOST"],
 } as const;
 
-export function indexArgs(plan: Plan): string[] {
+/** The ARGs the user's settings give a value: name and value. */
+function indexValues(plan: Plan): Array<[string, string]> {
   const { index } = plan;
   if (index === null) return [];
   const values: Array<[keyof typeof NAMES, string]> = [
@@ -22,9 +23,20 @@ export function indexArgs(plan: Plan): string[] {
     ["extraIndexUrls", index.extraIndexUrls.join(" ")],
     ["trustedHosts", index.trustedHosts.join(" ")],
   ];
-  const args = values
+  return values
     .filter(([, value]) => value !== "")
-    .flatMap(([key, value]) => NAMES[key].map((name) => `ARG ${name}=${JSON.stringify(value)}`));
+    .flatMap(([key, value]) => NAMES[key].map((name): [string, string] => [name, value]));
+}
+
+/** The names indexArgs declares (a mirror does not declare them again). */
+export function indexArgNames(plan: Plan): string[] {
+  return indexValues(plan).map(([name]) => name);
+}
+
+export function indexArgs(plan: Plan): string[] {
+  const values = indexValues(plan);
+  if (values.length === 0) return [];
+  const args = values.map(([name, value]) => `ARG ${name}=${JSON.stringify(value)}`);
   return [
     block(
       "The package index from your pip settings (`pyship plan` shows the file each came from),\n" +

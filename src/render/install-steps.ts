@@ -114,7 +114,13 @@ function pinnedCommands(
   file: string,
   hashed: boolean,
 ): string[] {
-  return [staleCheck(source, file), `pip install ${hashed ? "--require-hashes " : ""}-r ${file}`];
+  // A hashed file is a whole lock: installed as the lock's own tool does (pipenv, poetry
+  // and uv install exactly the locked set, no resolver), so a dependency the lock's
+  // platform left out (watchdog, locked on macOS) doesn't stop pip's hash-checking mode.
+  return [
+    staleCheck(source, file),
+    `pip install ${hashed ? "--require-hashes --no-deps " : ""}-r ${file}`,
+  ];
 }
 
 function uvEnv(buildkit: boolean): string[] {

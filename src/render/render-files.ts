@@ -6,11 +6,13 @@ import type { Plan, RenderedFiles } from "../core/pipeline.js";
 import { renderDockerfile } from "./render-dockerfile.js";
 import { renderDockerignore } from "./render-dockerignore.js";
 import { renderRequirements } from "./render-requirements.js";
+import { renderServerFiles } from "./server-files.js";
 
 export function renderFiles(plan: Plan): RenderedFiles {
   return [
     { path: "Dockerfile", content: renderDockerfile(plan) },
     { path: ".dockerignore", content: renderDockerignore(plan) },
     ...renderRequirements(plan),
+    ...renderServerFiles(plan),
   ];
 }

@@ -3,6 +3,7 @@
  * signal and the command.
  */
 import type { Plan } from "../core/pipeline.js";
+import { workersCount } from "../plan/plan-server.js";
 import { block, env, execForm } from "./dockerfile-syntax.js";
 
 export function runtimeDirectives(plan: Plan): string[] {
@@ -47,16 +48,37 @@ function labels(plan: Plan): string {
 }
 
 /**
+ * pyship's server file (src/render/server-files.ts), before the code: it changes only when
+ * the plan does, so code edits keep this layer. The comment states the sizing rule.
+ */
+export function serverFile(plan: Plan): string[] {
+  const server = plan.server;
+  if (server === undefined) return [];
+  return [
+    block(
+      "Workers are counted when the container starts, not here: the same image runs under\n" +
+        "--cpus 1 on one host and unlimited on another.\n" +
+        `${server.program}: ${workersCount(server)}; CPUs = the fewest the\n` +
+        "container's cgroup quota, cpuset and affinity allow. WEB_CONCURRENCY overrides. The server\n" +
+        "binds 0.0.0.0:$PORT, also read at start (Cloud Run, Heroku and Render set it).",
+      `COPY ${server.file} ${server.path}`,
+    ),
+  ];
+}
+
+/**
  * Slim images have no curl, so the probe is Python's standard library. Any HTTP answer
- * (even 404 or 500) proves the server is up; only no answer at all is unhealthy.
+ * (even 404 or 500) proves the server is up; only no answer at all is unhealthy. A server
+ * that binds $PORT at start is probed there too.
  */
 function web(plan: Plan): string[] {
   if (plan.port === null) return [];
   const expose = block("The port the server listens on (also in $PORT).", `EXPOSE ${plan.port}`);
   if (plan.healthcheck === null) return [expose];
-  const url = `http://127.0.0.1:${plan.port}${plan.healthcheck.path}`;
+  const port = plan.server ? `' + os.environ.get('PORT', '${plan.port}') + '` : `${plan.port}`;
+  const url = `http://127.0.0.1:${port}${plan.healthcheck.path}`;
   const probe = [
-    "import sys, urllib.error, urllib.request",
+    `import ${plan.server ? "os, " : ""}sys, urllib.error, urllib.request`,
     "try:",
     `    urllib.request.urlopen('${url}', timeout=4)`,
     "except urllib.error.HTTPError:",
@@ -88,6 +110,12 @@ function command(plan: Plan): string {
     return block(
       `The ${source} is a shell command list, run as the platforms run it: set -e stops the\n` +
         "container at a failing step, and the last command is exec'd to be PID 1 (gets SIGTERM).",
+      `CMD ${execForm(plan.command)}`,
+    );
+  if (plan.server && plan.command[1] === plan.server.path)
+    return block(
+      `Exec form: pyship's launcher sets ${plan.server.program}'s defaults and execs it, so ${plan.server.program} is PID 1\n` +
+        `and receives signals directly (from ${plan.app ?? "detection"}).`,
       `CMD ${execForm(plan.command)}`,
     );
   const why =

@@ -76,11 +76,28 @@ async function waitForHttp(
 }
 
 /**
- * 2xx/3xx, or a 404 on the default `/`: an API with no route there still answers HTTP through
- * its framework (the server works); a path the user chose must really answer.
+ * Refusals the app's own code makes on the default `/`, meaning the server works: nothing
+ * routed there (404), credentials required (401, 403), another method (405), a required
+ * parameter missing (422, FastAPI's validation). Never 400: that is Django refusing the host,
+ * a real misconfiguration. A path the user chose must really answer.
  */
+const APP_REFUSALS: Readonly<Record<number, string>> = {
+  401: "the app asks for credentials",
+  403: "the app refuses without credentials",
+  404: "nothing is routed at",
+  405: "the route wants another method",
+  422: "the app wants a parameter the probe did not send",
+};
+
+/** 2xx/3xx, or one of the app's own refusals on the default `/`. */
 function answers(ctx: ProbeContext, answer: HttpAnswer): boolean {
-  return answer.status < 400 || (answer.status === 404 && !ctx.pathGiven);
+  return answer.status < 400 || (answer.status in APP_REFUSALS && !ctx.pathGiven);
+}
+
+function refusalDetail(ctx: ProbeContext, status: number, ms: number): string {
+  const why = APP_REFUSALS[status] ?? "";
+  const what = status === 404 ? `${why} ${ctx.path}` : why;
+  return `GET ${ctx.path} → ${status} after ${seconds(ms)}: the server answers, ${what} (--path probes a real route)`;
 }
 
 function answerChecks(ctx: ProbeContext, wait: Wait): VerifyCheck[] {
@@ -95,15 +112,15 @@ function answerChecks(ctx: ProbeContext, wait: Wait): VerifyCheck[] {
   const http: VerifyCheck = {
     name: "http",
     status: "pass",
-    ...detailOf(
-      answer.status === 404
-        ? msg("verify.d.http404", { path: ctx.path, time: seconds(ms) })
-        : msg("verify.d.http", {
+    ...(answer.status >= 400
+      ? { detail: refusalDetail(ctx, answer.status, ms) }
+      : detailOf(
+          msg("verify.d.http", {
             path: ctx.path,
             status: String(answer.status),
             time: seconds(ms),
           }),
-    ),
+        )),
     value: Math.round(ms),
   };
   if (ctx.expect === null) return [http];

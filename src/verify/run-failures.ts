@@ -55,6 +55,15 @@ export const RUN_FAILURES: readonly RunFailure[] = [
       `pass it to the test container (\`pyship verify IMAGE --env ${envName(m)}=…\`) and set it where the image runs; never bake secrets into the image`,
   },
   {
+    // pydantic-settings (FastAPI's usual config) lists each missing field on the next lines.
+    cause: "missing-env",
+    pattern: /(\d+) validation errors? for (\w*(?:Settings|Config)\w*)/,
+    message: (m) =>
+      `the settings class ${m[2]} is missing ${m[1]} required value${m[1] === "1" ? "" : "s"} (read from environment variables)`,
+    hint: () =>
+      "the field names follow in the log; pass each as an environment variable to the test container (`pyship verify IMAGE --env NAME=…`) and where the image runs; never bake secrets into the image",
+  },
+  {
     cause: "db-not-initialised",
     pattern:
       /no such table: ([\w.]+)|relation "([^"]+)" does not exist|Table '([^']+)' doesn't exist/,

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error -- bench/ is plain JavaScript run by node without a build step
 import { parseEnvFile } from "../../bench/lib/engine-env.mjs";
 // @ts-expect-error -- plain JavaScript
+import { parseHey } from "../../bench/lib/load-test.mjs";
+// @ts-expect-error -- plain JavaScript
 import { projectFiles } from "../../bench/lib/make-project.mjs";
 // @ts-expect-error -- plain JavaScript
 import { parseOptions } from "../../bench/lib/options.mjs";
@@ -29,8 +31,9 @@ describe("parseOptions", () => {
     expect(parseOptions([])).toMatchObject({
       runs: 3,
       apps: ["flask-min", "data-api", "pg-app"],
-      variants: ["naive", "better", "production", "pyship"],
+      variants: ["naive", "better", "production", "one-worker", "pyship"],
       out: "bench",
+      loadSeconds: 5,
       selfRuns: 10,
       selfFiles: 5000,
       label: null,
@@ -101,5 +104,35 @@ describe("projectFiles", () => {
     expect(files).toHaveLength(5000);
     expect(new Set(files.map(([path]) => path)).size).toBe(5000);
     expect(files.find(([path]) => path === "app.py")?.[1]).toContain("app = Flask(__name__)");
+  });
+});
+
+describe("parseHey", () => {
+  const summary = (codes: string, errors = "") => `
+Summary:
+  Total:\t5.0123 secs
+  Requests/sec:\t123.4567
+
+Latency distribution:
+  50% in 0.0510 secs
+  99% in 0.1234 secs
+
+Status code distribution:
+${codes}
+${errors ? `Error distribution:\n${errors}` : ""}`;
+
+  it("reads requests/s and the p99 latency", () => {
+    expect(parseHey(summary("  [200]\t617 responses"))).toStrictEqual({
+      rps: 123.4567,
+      p99Ms: 123.4,
+    });
+  });
+
+  it.each([
+    ["non-2xx answers", summary("  [200]\t90 responses\n  [500]\t10 responses")],
+    ["transport errors", summary("  [200]\t90 responses", '  [10]\tGet "http://x/io": EOF')],
+    ["no answer at all", 'Error distribution:\n  [32]\tGet "http://x/io": refused'],
+  ])("fails on %s above 1 %%", (_name, text) => {
+    expect(() => parseHey(text)).toThrow();
   });
 });

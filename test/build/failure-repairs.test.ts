@@ -43,6 +43,30 @@ describe("repairForFailure: known signatures and their repairs", () => {
       { id: "python-collections-aliases", packages: [], python: "3.9" },
     ],
     [
+      "a 2015 setup.py imports cgi (bottle 0.12): the newest Python with every removed module",
+      "  │     import cgi\n  │ ModuleNotFoundError: No module named 'cgi'\n  │ error: subprocess-exited-with-error",
+      "build",
+      { id: "python-with-cgi", packages: [], python: "3.11" },
+    ],
+    [
+      "the app itself imports cgi: the last Python that has it",
+      TRACEBACK("ModuleNotFoundError: No module named 'cgi'"),
+      "run",
+      { id: "python-with-cgi", packages: [], python: "3.12" },
+    ],
+    [
+      "old code imports imp, removed in 3.12",
+      TRACEBACK("ModuleNotFoundError: No module named 'imp'"),
+      "run",
+      { id: "python-with-imp", packages: [], python: "3.11" },
+    ],
+    [
+      "a module whose name only starts like a removed one is not repaired",
+      TRACEBACK("ModuleNotFoundError: No module named 'cgi_tools'"),
+      "run",
+      null,
+    ],
+    [
       "psycopg2 without pg_config",
       "  │ Error: pg_config executable not found.\n  │ error: subprocess-exited-with-error",
       "build",

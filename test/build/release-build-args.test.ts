@@ -52,15 +52,15 @@ describe("buildCommand for a release", () => {
     ]);
   });
 
-  it("a plain build gets none of it", async () => {
+  it("a plain build gets none of it (podman keeps the docker format for HEALTHCHECK)", async () => {
     const engine = await detectEngine(new FakeEngines([{ path: "/usr/bin/podman" }]), PATH_ENV);
     const { args } = buildCommand(
       engine,
       { ...REQUEST, labels: undefined, sourceDateEpoch: undefined },
       "/tmp/iid",
     );
-    expect(args.filter((a) => /label|timestamp|SOURCE_DATE_EPOCH|--format/.test(a))).toStrictEqual(
-      [],
-    );
+    expect(
+      args.filter((a) => /label|timestamp|SOURCE_DATE_EPOCH|--format|^docker$|^oci$/.test(a)),
+    ).toStrictEqual(["--format", "docker"]);
   });
 });

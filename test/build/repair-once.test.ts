@@ -105,4 +105,44 @@ describe("buildWithOneRepair", () => {
     expect(repair).toBeNull();
     expect(fake.prepared).toEqual([[]]);
   });
+
+  const DATED: Repair = {
+    id: "resolve-date",
+    packages: [],
+    resolveDate: "2023-04-02",
+    why: "fastapi is not pinned",
+    evidence: { file: "requirements.txt", line: null, why: "unpinned: fastapi" },
+  };
+
+  it.each([
+    [
+      "an unexplained verify failure gets the fallback repair",
+      report("TypeError: x"),
+      "resolve-date",
+      1,
+    ],
+    [
+      "a known signature wins over the fallback, which is not even asked",
+      report(PKG),
+      "setuptools-for-pkg-resources",
+      0,
+    ],
+    ["a pass asks nothing", report(null), null, 0],
+    [
+      "a failure without an app exception (a slow stop) asks nothing",
+      report("[INFO] Shutting down"),
+      null,
+      0,
+    ],
+  ])("%s", async (_name, first, applied, asked) => {
+    const fake = steps([first, report(null)]);
+    let calls = 0;
+    const fallback = () => {
+      calls += 1;
+      return Promise.resolve(DATED);
+    };
+    const { repair } = await buildWithOneRepair({ ...fake.loop, fallback });
+    expect(repair?.id ?? null).toBe(applied);
+    expect(calls).toBe(asked);
+  });
 });

@@ -41,7 +41,7 @@ describe("pyship plan", () => {
     const ctx = captureContext();
     expect(await main(["plan", fixture("flask-factory")], ctx)).toBe(0);
     const out = ctx.stdout.join("\n");
-    expect(out).toContain("gunicorn --bind 0.0.0.0:8000 --access-logfile - shop:create_app()");
+    expect(out).toContain("gunicorn --config /opt/pyship/gunicorn.conf.py shop:create_app()");
     expect(out).toMatch(/shop\/__init__\.py:\d+ — /);
     expect(out).toMatch(/! \[W_SERVER_ADDED\] gunicorn is not a dependency/);
     expect(out).toContain("Next: pyship init");
@@ -111,7 +111,7 @@ describe("pyship plan", () => {
       return "api:api";
     });
     expect(offered.sort()).toStrictEqual(["admin:admin_app", "api:api"]);
-    expect(plan.command[0]).toBe("uvicorn");
+    expect(plan.command.slice(0, 3)).toStrictEqual(["python", "/opt/pyship/serve.py", "uvicorn"]);
   });
 });
 

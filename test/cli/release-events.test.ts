@@ -48,7 +48,7 @@ describe("releaseEvents", () => {
       "  1.9.1  (the release)",
       "  sha-abc1234  (the commit)",
       "  1.9  (highest stable 1.9.x)",
-      "  1  (highest stable 1.x)",
+      "  not moving 1: the registry has 2.0.1",
       "  not moving latest: the registry has 2.0.1",
     ]);
   });

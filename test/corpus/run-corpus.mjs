@@ -142,7 +142,37 @@ async function checkout(project, gitDir, checkouts) {
       }
     }
   }
+  await withHistory(gitDir, project, root);
   return { dir, removed, missingBlobs: extracted.missing };
+}
+
+/** Dependency manifests, wherever they sit in the checkout (requirements/prod.txt too). */
+const MANIFEST = /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile(\.lock)?|setup\.(py|cfg)|(poetry|uv|pdm)\.lock)$/;
+
+/**
+ * The checkout as a user's clone would show it to `git log -- <manifest>` (what
+ * `--resolve-date auto` and the build's resolve-date repair ask): a commit of the manifests
+ * dated like the last commit that touched them in the mirror, then one of the rest dated like
+ * the last commit that touched the project's folder. Two commits, not the real history.
+ */
+async function withHistory(gitDir, project, root) {
+  const files = (await run("find", [".", "-type", "f", "-not", "-path", "./.git/*"], { cwd: root })).stdout
+    .split("\n")
+    .map((path) => path.replace(/^\.\//, ""))
+    .filter((path) => MANIFEST.test(path));
+  const dateOf = async (paths) =>
+    (await run("git", ["--git-dir", gitDir, "log", "-1", "--format=%cI", project.commit, "--", ...paths])).stdout.trim();
+  const git = (args, date) =>
+    run("git", ["-C", root, "-c", "user.name=corpus", "-c", "user.email=corpus@localhost", ...args], {
+      env: date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {},
+    });
+  await git(["init", "-q"]);
+  if (files.length > 0) {
+    await git(["add", "--", ...files]);
+    await git(["commit", "-q", "-m", "manifests"], await dateOf(files));
+  }
+  await git(["add", "-A"]);
+  await git(["commit", "-q", "--allow-empty", "-m", "project"], await dateOf([project.subdir ?? "."]));
 }
 
 /**

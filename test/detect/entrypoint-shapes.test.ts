@@ -56,14 +56,7 @@ const TABLE: ReadonlyArray<readonly [string, Shape]> = [
     "django-settings-package",
     {
       entrypoints: ["shop.wsgi:application wsgi django shop/settings/base.py:16"],
-      command: [
-        "gunicorn",
-        "--bind",
-        "0.0.0.0:8000",
-        "--access-logfile",
-        "-",
-        "shop.wsgi:application",
-      ],
+      command: ["gunicorn", "--config", "/opt/pyship/gunicorn.conf.py", "shop.wsgi:application"],
       kind: "web",
       port: 8000,
       env: { DJANGO_SETTINGS_MODULE: "shop.settings.production" },
@@ -99,20 +92,24 @@ const TABLE: ReadonlyArray<readonly [string, Shape]> = [
     "app-subroot",
     {
       entrypoints: ["api.main:app wsgi flask backend/api/main.py:6"],
-      command: [
-        "gunicorn",
-        "--config",
-        "gunicorn.conf.py",
-        "--bind",
-        "0.0.0.0:8080",
-        "--access-logfile",
-        "-",
-        "api.main:app",
-      ],
+      // pyship's config reads backend/gunicorn.conf.py (the working directory's) after its own.
+      command: ["gunicorn", "--config", "/opt/pyship/gunicorn.conf.py", "api.main:app"],
       kind: "web",
       port: 8080,
       env: null,
       workdir: "/app/backend",
+    },
+  ],
+  [
+    // src/ holds an __init__.py and the code imports `src.config`: run from the root.
+    "src-package",
+    {
+      entrypoints: ["src.main:app wsgi flask src/main.py:5"],
+      command: ["gunicorn", "--config", "/opt/pyship/gunicorn.conf.py", "src.main:app"],
+      kind: "web",
+      port: 8000,
+      env: null,
+      workdir: null,
     },
   ],
 ];

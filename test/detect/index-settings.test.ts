@@ -165,20 +165,27 @@ describe("detectIndexSettings", () => {
   });
 
   it.each([
-    ["user:password@", `https://ada:s3cret@pypi.corp.example/simple`],
-    ["a token as the user", `https://__token__@pypi.corp.example/simple`],
-  ])("refuses an index URL with credentials (%s), naming where it is", (_name, url) => {
-    const pip = host({ "/etc/pip.conf": `[global]\n\nextra-index-url = ${url}\n` });
-    expect(() => detectIndexSettings(pip)).toThrow(
-      expect.objectContaining({
-        code: "E_INDEX_CREDENTIALS",
-        message: expect.stringMatching(/^\/etc\/pip\.conf:3: .*pypi\.corp\.example/),
-      }),
-    );
-    try {
-      detectIndexSettings(pip);
-    } catch (error) {
-      expect(String((error as Error).message)).not.toContain("s3cret");
-    }
-  });
+    ["user:password@", `https://ada:s3cret@pypi.corp.example/simple`, "ada", "s3cret"],
+    ["a token as the user", `https://__token__@pypi.corp.example/simple`, "__token__", ""],
+  ])(
+    "takes the credentials out of an index URL (%s): the URL is kept, they become a secret",
+    (_name, url, username, password) => {
+      const pip = host({ "/etc/pip.conf": `[global]\n\nextra-index-url = ${url}\n` });
+      const settings = detectIndexSettings(pip);
+      expect(settings.extraIndexUrls).toStrictEqual(["https://pypi.corp.example/simple"]);
+      expect(settings.credentials).toStrictEqual([
+        {
+          host: "pypi.corp.example",
+          username,
+          password,
+          evidence: {
+            file: "/etc/pip.conf",
+            line: 3,
+            why: "credentials for pypi.corp.example: passed as a build secret",
+          },
+        },
+      ]);
+      expect(JSON.stringify(settings.evidence)).not.toContain("s3cret");
+    },
+  );
 });

@@ -18,6 +18,8 @@ const CASES: ReadonlyArray<readonly [string, string, Allowed]> = [
   ["procfile-shell", "ahoy from a prepared app", { writesAtStart: true }],
   // backend/ is the import root: its data file, gunicorn.conf.py and requirements are used.
   ["app-subroot", "hello from the backend root (settings from gunicorn.conf.py)", {}],
+  // src/ is the package itself (`from src.config import …`): run from the root as src.main.
+  ["src-package", "hello from the src package", {}],
 ];
 
 describeE2e("pyship build + verify: entrypoint shapes", (engine) => {

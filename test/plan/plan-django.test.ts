@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { DjangoFacts, Plan } from "../../src/core/pipeline.js";
 import { planProject } from "../../src/plan/plan-project.js";
-import { at, candidate, makeFacts } from "./make-facts.js";
+import { at, candidate, makeFacts, requirement } from "./make-facts.js";
 
 const SETTINGS = "shop/settings.py";
 
@@ -27,10 +27,16 @@ function plan(django: Partial<DjangoFacts>): Plan {
   return planProject(
     makeFacts({
       entrypoints: [candidate("wsgi", "shop.wsgi:application", "django", SETTINGS, 28)],
+      requirements: DJANGO_REQUIREMENTS,
       django: { ...BASE, ...django },
     }),
   );
 }
+
+const DJANGO_REQUIREMENTS = [
+  requirement("django", "Django==5.1.2"),
+  requirement("gunicorn", "gunicorn==23.0.0", "requirements.txt", 2),
+];
 
 const hosts = (list: string[]) => ({ hosts: list, evidence: at(SETTINGS, 12, "set") });
 

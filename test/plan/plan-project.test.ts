@@ -19,25 +19,28 @@ describe("planProject: command per entrypoint kind", () => {
     [
       "wsgi",
       candidate("wsgi", "shop:create_app()", "flask"),
-      ["gunicorn", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "shop:create_app()"],
+      ["gunicorn", "--config", "/opt/pyship/gunicorn.conf.py", "shop:create_app()"],
       8000,
     ],
     [
       "asgi",
       candidate("asgi", "main:api", "fastapi"),
-      ["uvicorn", "main:api", "--host", "0.0.0.0", "--port", "8000"],
+      ["python", "/opt/pyship/serve.py", "uvicorn", "main:api", "--host", "0.0.0.0"],
       8000,
     ],
     [
       "asgi factory",
       candidate("asgi", "main:create_app()", "fastapi"),
-      ["uvicorn", "main:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000"],
+      [
+        ...["python", "/opt/pyship/serve.py", "uvicorn", "main:create_app", "--factory"],
+        ...["--host", "0.0.0.0"],
+      ],
       8000,
     ],
     [
       "django",
       candidate("wsgi", "mysite.wsgi:application", "django"),
-      ["gunicorn", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "mysite.wsgi:application"],
+      ["gunicorn", "--config", "/opt/pyship/gunicorn.conf.py", "mysite.wsgi:application"],
       8000,
     ],
     [
@@ -158,7 +161,8 @@ describe("planProject: precedence flags > config > Procfile > detection", () => 
     const facts = makeFacts({
       port: { port: 5000, evidence: at("app.py", 9, "app.run(port=5000)") },
     });
-    expect(planProject(facts).command).toContain("0.0.0.0:5000");
+    // The server binds $PORT (pyship's server file), which the image sets to the planned port.
+    expect(planProject(facts).port).toBe(5000);
   });
 
   it("--app overrides a Procfile and picks the named candidate", () => {
@@ -326,6 +330,29 @@ describe("planProject: servers, packages, stages", () => {
     expect(why?.file).toBe(file);
   });
 
+  it.each([
+    // gradio's demo/sepia_filter: requirements.txt lists numpy; gradio comes from the monorepo.
+    ["requirements", [requirement("numpy")], ["gradio"], ["W_FRAMEWORK_ADDED"]],
+    ["requirements", [requirement("gradio", "gradio==4.44.0")], [], []],
+    // A lock pins the whole set: nothing unpinned is added to it.
+    ["uv-lock", [requirement("numpy")], [], []],
+  ] as const)(
+    "a manifest (%s) that lacks the app's framework: %j",
+    (strategy, requirements, added, codes) => {
+      const planned = planProject(
+        makeFacts({
+          entrypoints: [candidate("script", "run.py", "gradio", "run.py", 3)],
+          requirements,
+          install: { strategy },
+        }),
+      );
+      expect(planned.install.extraPackages).toStrictEqual(added);
+      expect(planned.warnings.map((w) => w.code).filter((c) => c === "W_FRAMEWORK_ADDED")).toEqual(
+        codes,
+      );
+    },
+  );
+
   it("streamlit is probed at its health endpoint; uvicorn handles SIGTERM", () => {
     const streamlit = planProject(
       makeFacts({
@@ -337,7 +364,7 @@ describe("planProject: servers, packages, stages", () => {
     const asgi = planProject(
       makeFacts({
         entrypoints: [candidate("asgi", "main:api", "fastapi")],
-        requirements: [requirement("uvicorn", "uvicorn[standard]")],
+        requirements: [requirement("fastapi"), requirement("uvicorn", "uvicorn[standard]")],
       }),
     );
     expect(asgi).toMatchObject({ stopSignal: null, kind: "web", healthcheck: { path: "/" } });
@@ -355,7 +382,11 @@ describe("planProject: servers, packages, stages", () => {
       },
     });
     const plan = planProject(facts, { buildkit: true });
-    expect(plan.dockerignore.keep).toStrictEqual(["README.md", "requirements.txt"]);
+    expect(plan.dockerignore.keep).toStrictEqual([
+      "README.md",
+      "pyship.gunicorn.conf.py",
+      "requirements.txt",
+    ]);
     expect(plan.buildkit).toBe(true);
     expect(JSON.parse(JSON.stringify(plan))).toStrictEqual(plan);
   });

@@ -62,6 +62,22 @@ const ROWS: readonly [
     "--env SECRET_KEY=",
   ],
   [
+    "pydantic-settings without its environment (FastAPI templates)",
+    "pydantic_core._pydantic_core.ValidationError: 5 validation errors for Settings\nPOSTGRES_SERVER\n  Field required [type=missing, input_value={}, input_type=dict]",
+    undefined,
+    "missing-env",
+    "Settings is missing 5 required values",
+    "--env NAME=",
+  ],
+  [
+    "pydantic-settings class named Config",
+    "pydantic_core._pydantic_core.ValidationError: 2 validation errors for Config",
+    undefined,
+    "missing-env",
+    "Config is missing 2 required values",
+    "--env NAME=",
+  ],
+  [
     "a module imported but not installed",
     GUNICORN_BOOT_FAILURE("ModuleNotFoundError: No module named 'flask_sqlalchemy.model'"),
     undefined,

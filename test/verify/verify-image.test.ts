@@ -264,6 +264,20 @@ describe("verifyImage faults", () => {
     expect(check(given.report, "http").status).toBe("fail");
   });
 
+  it.each([
+    [401, "asks for credentials", "pass"],
+    [403, "refuses without credentials", "pass"],
+    [422, "wants a parameter", "pass"],
+    [400, "answered 400", "fail"],
+  ])(
+    "on the default /, %i is the app's own refusal or a failure",
+    async (status, text, expected) => {
+      const { report } = await verify({ ...HEALTHY, httpStatus: status }, { timeoutSeconds: 3 });
+      expect(check(report, "http")).toMatchObject({ status: expected });
+      expect(check(report, "http").detail).toContain(text);
+    },
+  );
+
   it("reports the slow stop time", async () => {
     const { report } = await verify({ ...HEALTHY, stopMs: 10_100 });
     expect(report.stopMs).toBe(10_100);

@@ -3,17 +3,22 @@
  * the CLI's ports — planning like `init`, Ctrl-C during verification, progress on stderr
  * (build-events.ts) — and prints the outcome. Failures come back as diagnosed PyshipErrors.
  */
+import { homedir } from "node:os";
 import { resolve } from "node:path";
 import type { BuildOptions, BuildPorts } from "../../build/build-ports.js";
 import { runBuild } from "../../build/run-build.js";
+import { detectIndexSettings } from "../../detect/index-settings.js";
+import { machineKey } from "../../mirror/machine-key.js";
+import { resolveMirror } from "../../mirror/resolve-mirror.js";
 import type { CliContext, Register } from "../context.js";
 import { englishJson } from "../english-json.js";
 import { loadPlan } from "../load-plan.js";
 import { buildEvents } from "./build-events.js";
+import { addMirrorFlags, type MirrorFlags } from "./mirror-flags.js";
 import { INSTALLER_FLAG, planOptions } from "./plan.js";
 import { withInterrupt } from "./verify.js";
 
-export interface BuildFlags {
+export interface BuildFlags extends MirrorFlags {
   tag: string[];
   buildArg: string[];
   network?: string;
@@ -34,8 +39,7 @@ export interface BuildFlags {
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export const registerBuild: Register = (program, ctx, done) => {
-  program
-    .command("build")
+  addMirrorFlags(program.command("build"))
     .description("build the image (generating the Dockerfile if there is none), then verify it")
     .argument("[dir]", "project directory", ".")
     .option(
@@ -99,7 +103,19 @@ function buildOptions(dir: string, flags: BuildFlags, ctx: CliContext): BuildOpt
     push: flags.push === true,
     // --log keeps the log where the user asked; otherwise a temp file, deleted on success.
     logFile: flags.log ? resolve(ctx.cwd, flags.log) : undefined,
+    mirror: flagMirror(flags),
   };
+}
+
+/** The mirror flags alone, for a Dockerfile of the user's (a generated one is planned with them). */
+function flagMirror(flags: MirrorFlags) {
+  const input = (value: string | undefined, flag: string) =>
+    value === undefined ? undefined : { value, evidence: { file: flag, line: null, why: flag } };
+  return resolveMirror({
+    mirror: input(flags.mirror, "--mirror"),
+    aptMirror: input(flags.aptMirror, "--apt-mirror"),
+    baseRegistry: input(flags.baseRegistry, "--base-registry"),
+  });
 }
 
 export function buildPorts(dir: string, flags: BuildFlags, ctx: CliContext): BuildPorts {
@@ -109,6 +125,8 @@ export function buildPorts(dir: string, flags: BuildFlags, ctx: CliContext): Bui
     plan: (repairs, cacheMounts) =>
       loadPlan(dir, { ...planOptions(flags), buildkit: cacheMounts, repairs }, ctx),
     interruptible: withInterrupt,
+    indexCredentials: () => (ctx.pip ? (detectIndexSettings(ctx.pip).credentials ?? []) : []),
+    secretKey: () => machineKey(homedir()),
     events: buildEvents(ctx, flags.json === true),
   };
 }

@@ -4,7 +4,12 @@
  * about each problem. Exits non-zero (the blocking problem's code) when no engine is usable.
  */
 import pc from "picocolors";
-import { type ClientFinding, type DoctorReport, doctor } from "../../build/doctor.js";
+import {
+  type ClientFinding,
+  DEFAULT_BASE_IMAGE,
+  type DoctorReport,
+  doctor,
+} from "../../build/doctor.js";
 import { type ErrorCode, EXIT_CODES } from "../../core/errors.js";
 import type { CliContext, Register } from "../context.js";
 import { englishJson } from "../english-json.js";
@@ -17,8 +22,12 @@ export const registerDoctor: Register = (program, ctx, done) => {
       "check the container engines: versions, BuildKit, cache mounts, daemon, DOCKER_HOST",
     )
     .option("--json", "print the findings as JSON (stable, English)")
-    .action(async (flags: { json?: boolean }) => {
-      const report = await doctor(ctx.executor, ctx.env);
+    .option(
+      "--base-image <image>",
+      `also check that the engine can resolve this base image (pulls it if missing), e.g. ${DEFAULT_BASE_IMAGE}`,
+    )
+    .action(async (flags: { json?: boolean; baseImage?: string }) => {
+      const report = await doctor(ctx.executor, ctx.env, flags.baseImage ?? null);
       if (flags.json) ctx.out(englishJson(report));
       else printDoctor(ctx, report);
       done(exitCode(report));

@@ -20,6 +20,7 @@ import { t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
 import { VERSION } from "../version.js";
 import { runCompose } from "./compose.js";
+import { addMirrorFlags } from "./mirror-flags.js";
 import { INSTALLER_FLAG, type PlanFlags, planOptions } from "./plan.js";
 
 interface InitFlags extends PlanFlags {
@@ -36,8 +37,7 @@ interface InitFlags extends PlanFlags {
 export type ConfirmOverwrite = (path: string, ctx: CliContext) => Promise<boolean>;
 
 export const registerInit: Register = (program, ctx, done) => {
-  program
-    .command("init")
+  addMirrorFlags(program.command("init"))
     .description("write a Dockerfile and .dockerignore for a Python project")
     .argument("[dir]", "project directory", ".")
     .option("--dry-run", "show what would be written, with diffs, and write nothing")

@@ -11,8 +11,9 @@ import type { CliContext, Register } from "../context.js";
 import { englishJson } from "../english-json.js";
 import { say as sayText, t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
+import { addMirrorFlags, type MirrorFlags, mirrorOptions } from "./mirror-flags.js";
 
-export interface PlanFlags {
+export interface PlanFlags extends MirrorFlags {
   python?: string;
   baseImage?: string;
   app?: string;
@@ -38,6 +39,7 @@ export function planOptions(flags: PlanFlags): PlanOptions {
     ...(flags.resolveDate === undefined ? {} : { resolveDate: flags.resolveDate }),
     ...(flags.installer === undefined ? {} : { installer: installerFlag(flags.installer) }),
     ...(flags.tz === undefined ? {} : { tz: flags.tz }),
+    ...mirrorOptions(flags),
   };
 }
 
@@ -49,8 +51,7 @@ function installerFlag(value: string): Installer {
 }
 
 export const registerPlan: Register = (program, ctx, done) => {
-  program
-    .command("plan")
+  addMirrorFlags(program.command("plan"))
     .description("show what pyship would build for a project, and why (writes nothing)")
     .argument("[dir]", "project directory", ".")
     .option("--json", "print the plan as JSON (stable keys, English)")
@@ -127,6 +128,7 @@ function summary(plan: Plan, none: string): Array<[string, string]> {
     ["plan.user", `${plan.user.name} (uid ${plan.user.uid})`],
     ["plan.apt", aptText.length > 0 ? aptText.join(" · ") : none],
     ["plan.stages", plan.stages.map((stage) => stage.name).join(" → ")],
+    ...(plan.mirror ? [["plan.mirror", mirrorText(plan.mirror)] as [string, string]] : []),
   ];
 }
 
@@ -134,6 +136,15 @@ function summary(plan: Plan, none: string): Array<[string, string]> {
 function envText(plan: Plan): string {
   const env = Object.entries(plan.env ?? {}).map(([name, value]) => `${name}=${value}`);
   return env.length > 0 ? ` · with ${env.join(" ")}` : "";
+}
+
+function mirrorText(mirror: NonNullable<Plan["mirror"]>): string {
+  const parts = [
+    mirror.indexUrl && `pypi ${mirror.indexUrl}`,
+    mirror.aptMirror && `apt ${mirror.aptMirror}`,
+    mirror.baseRegistry && `FROM via ${mirror.baseRegistry}`,
+  ];
+  return parts.filter(Boolean).join(" · ");
 }
 
 const identity = (text: string) => text;

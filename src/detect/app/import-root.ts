@@ -9,7 +9,7 @@
  */
 import { posix } from "node:path";
 import type { EntrypointCandidate } from "../../core/pipeline.js";
-import { modulePath } from "./module-path.js";
+import { modulePath, rootNote } from "./module-path.js";
 import type { PyModule, PythonSources } from "./python-sources.js";
 
 /**
@@ -29,6 +29,10 @@ export function withImportRoot(
   const module = sources.module(file);
   const root = module && (modulePath(file).root ?? importRoot(sources, module));
   if (!root) return candidate;
+  if (root === "src" && module && importsSrcPackage(sources, module)) {
+    const why = `${candidate.evidence.why.replace(rootNote("src"), "")}; src/ is a package its code imports as src.…: runs from the project root`;
+    return { ...candidate, app: `src.${candidate.app}`, evidence: { ...candidate.evidence, why } };
+  }
   const app = relative(candidate, file, root);
   if (app === null) return candidate;
   const config = sources.files.has(`${root}/${GUNICORN_CONFIG}`) && candidate.kind === "wsgi";
@@ -40,6 +44,15 @@ export function withImportRoot(
     evidence,
     ...(config ? { serverConfig: GUNICORN_CONFIG } : {}),
   };
+}
+
+/**
+ * `from src.config import settings` with a src/__init__.py: `src` is not a layout folder but
+ * the package itself, imported from the project root (`uvicorn src.main:app`).
+ */
+function importsSrcPackage(sources: PythonSources, module: PyModule): boolean {
+  const names = [...module.imports.names.values(), ...module.imports.stars];
+  return sources.files.has("src/__init__.py") && names.some((name) => name.startsWith("src."));
 }
 
 /** `backend.api.main:app` → `api.main:app` when the target module is the candidate's file. */

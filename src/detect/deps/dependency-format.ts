@@ -6,6 +6,7 @@
 import type {
   Evidence,
   InstallFacts,
+  LockedRelease,
   Requirement,
   ResolvedRequirements,
   Warning,
@@ -32,6 +33,8 @@ export interface FormatMatch {
   readonly warnings?: readonly Warning[];
   /** Requirements pyship resolved itself (imports, a lock read by pyship). */
   readonly resolved?: ResolvedRequirements;
+  /** The files a lock lists per pinned release (see DependencyFacts.lockedFiles). */
+  readonly lockedFiles?: readonly LockedRelease[];
 }
 
 /** Manifests exist but declare nothing this format can install from. */

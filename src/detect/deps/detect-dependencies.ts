@@ -93,6 +93,7 @@ function chosen(
     install: toInstall(result, context),
     requirements: result.requirements,
     ignored: dedupe(passedOver.filter((entry) => !result.files.includes(entry.file))),
+    ...(result.lockedFiles?.length ? { lockedFiles: result.lockedFiles } : {}),
   };
 }
 

@@ -14,11 +14,13 @@ type Check = (files: ProjectFiles, pyproject: Pyproject | null) => Evidence | fa
 const CHECKS: readonly Check[] = [
   // package-mode = false: Poetry's own switch for "an app, not a package"
   (_files, pyproject) => (pyproject?.poetry?.["package-mode"] === false ? false : null),
-  (_files, pyproject) =>
+  (files, pyproject) =>
+    ownScripts(files, pyproject, ["project", "scripts"]) &&
     tableKey(pyproject, ["project", "scripts"], "[project.scripts] installs console scripts"),
   (_files, pyproject) =>
     tableKey(pyproject, ["project", "gui-scripts"], "[project.gui-scripts] installs scripts"),
-  (_files, pyproject) =>
+  (files, pyproject) =>
+    ownScripts(files, pyproject, ["tool", "poetry", "scripts"]) &&
     tableKey(
       pyproject,
       ["tool", "poetry", "scripts"],
@@ -59,6 +61,24 @@ function tableKey(
   return present && pyproject
     ? { file: pyproject.file, line: findKeyLine(pyproject.text, path), why }
     : null;
+}
+
+/**
+ * Whether a scripts table names a module of the project's own. A script that only points into
+ * a dependency (`app = "litestar.__main__:run_cli"`, a shortcut to the framework's CLI) needs
+ * nothing of the project installed, and building a wheel of an app that isn't laid out as a
+ * package fails. null (not decided: the next check runs) when every script is someone else's.
+ */
+function ownScripts(files: ProjectFiles, pyproject: Pyproject | null, path: readonly string[]) {
+  let value: unknown = pyproject?.data;
+  for (const key of path) value = asTable(value)?.[key];
+  const targets = Object.values(asTable(value) ?? {}).filter((t) => typeof t === "string");
+  const own = (target: string) => {
+    const top = target.split(":")[0]?.split(".")[0]?.trim() ?? "";
+    const places = [`${top}.py`, `src/${top}.py`, `${top}/`, `src/${top}/`];
+    return top !== "" && files.paths.some((p) => places.some((place) => p.startsWith(place)));
+  };
+  return targets.length === 0 || targets.some(own) ? true : null;
 }
 
 /** src/<pkg>/__init__.py only installs when something can build it. */

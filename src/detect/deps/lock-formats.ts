@@ -125,6 +125,9 @@ function detectLock(spec: LockSpec, context: FormatContext): FormatMatch | Forma
     files: [spec.manifest, spec.lock],
     requirements: [...declared, ...transitive],
     resolved: pinned.resolved,
+    lockedFiles: locked
+      .filter((pkg) => (pkg.files ?? []).length > 0)
+      .map((pkg) => ({ name: pkg.name, version: pkg.version, files: pkg.files ?? [] })),
     evidence: {
       file: spec.lock,
       line: null,

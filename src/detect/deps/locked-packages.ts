@@ -8,6 +8,7 @@
  */
 
 import { normalizeName } from "../../core/package-name.js";
+import type { LockedFile } from "../../core/pipeline.js";
 import { asString, asTable, type Table } from "./pyproject.js";
 import { uvClosure } from "./uv-closure.js";
 
@@ -25,25 +26,56 @@ export interface LockedPackage {
   readonly local: boolean;
   /** The package index the lock found it on, when that is not PyPI. */
   readonly index?: string;
+  /**
+   * Extras other locked packages ask of this one (`uvicorn[standard]` from fastapi): pip's
+   * hash-checking mode refuses a dependency's `uvicorn[standard]>=0.12` unless the pinned
+   * line names the extra too.
+   */
+  readonly extras?: readonly string[];
+  /** The files the lock lists for this release (wheels name the Pythons they are built for). */
+  readonly files?: readonly LockedFile[];
 }
 
 export function poetryLocked(data: Table, text: string): LockedPackage[] {
   const lines = nameLines(text);
   const legacyFiles = asTable(asTable(data.metadata)?.files) ?? {};
-  return packagesOf(data)
-    .filter(
-      (pkg) =>
-        inGroup(pkg.groups, "main") && (pkg.category === undefined || pkg.category === "main"),
-    )
-    .map((pkg) => {
-      const files = pkg.files ?? legacyFiles[String(pkg.name)];
-      const markers = typeof pkg.markers === "string" ? pkg.markers : asTable(pkg.markers)?.main;
-      return locked(pkg, lines, {
-        marker: asString(markers) ?? null,
-        hashes: hashesOf(files),
-        ...poetrySource(asTable(pkg.source)),
-      });
+  const runtime = packagesOf(data).filter(
+    (pkg) => inGroup(pkg.groups, "main") && (pkg.category === undefined || pkg.category === "main"),
+  );
+  const wanted = poetryExtras(runtime);
+  return runtime.map((pkg) => {
+    const files = pkg.files ?? legacyFiles[String(pkg.name)];
+    const markers = typeof pkg.markers === "string" ? pkg.markers : asTable(pkg.markers)?.main;
+    const extras = wanted.get(normalizeName(String(pkg.name)));
+    return locked(pkg, lines, {
+      marker: asString(markers) ?? null,
+      hashes: hashesOf(files),
+      files: filesOf(files, asString(pkg["python-versions"])),
+      ...(extras ? { extras: [...extras].sort() } : {}),
+      ...poetrySource(asTable(pkg.source)),
     });
+  });
+}
+
+/**
+ * Extras the runtime packages ask of each other (`uvicorn = {version = ">=0.12", extras =
+ * ["standard"]}`). Optional dependencies are skipped: they are only wanted with an extra of
+ * their own, which the lock does not say was requested.
+ */
+function poetryExtras(runtime: readonly Table[]): Map<string, Set<string>> {
+  const wanted = new Map<string, Set<string>>();
+  for (const pkg of runtime) {
+    for (const [name, spec] of Object.entries(asTable(pkg.dependencies) ?? {})) {
+      const entries = Array.isArray(spec) ? spec : [spec];
+      for (const entry of entries.map((e) => asTable(e)).filter((e) => e !== undefined)) {
+        if (entry.optional === true) continue;
+        const extras = asArray(entry.extras).filter((x): x is string => typeof x === "string");
+        const key = normalizeName(name);
+        if (extras.length > 0) wanted.set(key, new Set([...(wanted.get(key) ?? []), ...extras]));
+      }
+    }
+  }
+  return wanted;
 }
 
 /** Locks written without `inherit_metadata` carry no groups: walk from the declared names. */
@@ -57,24 +89,31 @@ export function pdmLocked(data: Table, text: string, declared: readonly string[]
         .map((pkg) => ({ pkg, marker: asString(pkg.marker) ?? null }))
     : pdmClosure(packages, declared);
   const legacyFiles = asTable(asTable(data.metadata)?.files) ?? {};
-  return runtime.map(({ pkg, marker }) =>
-    locked(pkg, lines, {
+  return runtime.map(({ pkg, marker }) => {
+    const files = pkg.files ?? legacyFiles[`${pkg.name} ${pkg.version}`];
+    const extras = asArray(pkg.extras).filter((x): x is string => typeof x === "string");
+    return locked(pkg, lines, {
       marker: asString(pkg.marker) ?? marker,
-      hashes: hashesOf(pkg.files ?? legacyFiles[`${pkg.name} ${pkg.version}`]),
+      hashes: hashesOf(files),
+      files: filesOf(files, asString(pkg.requires_python)),
+      ...(extras.length > 0 ? { extras } : {}),
       ...pdmSource(pkg),
-    }),
-  );
+    });
+  });
 }
 
 /** uv.lock lists every group together: walk the dependency graph from the project itself. */
 export function uvLocked(data: Table, text: string): LockedPackage[] {
   const lines = nameLines(text);
-  return uvClosure(packagesOf(data)).map(({ pkg, marker }) => {
+  return uvClosure(packagesOf(data)).map(({ pkg, marker, extras }) => {
     const source = asTable(pkg.source) ?? {};
     const sdist = asTable(pkg.sdist);
+    const files = [...(sdist ? [sdist] : []), ...asArray(pkg.wheels)];
     return locked(pkg, lines, {
       marker,
-      hashes: hashesOf([...(sdist ? [sdist] : []), ...asArray(pkg.wheels)]),
+      hashes: hashesOf(files),
+      files: filesOf(files, undefined),
+      ...(extras.length > 0 ? { extras } : {}),
       ...uvSource(source),
     });
   });
@@ -191,6 +230,23 @@ function pdmClosure(packages: readonly Table[], declared: readonly string[]): Pd
 interface PdmReached {
   readonly pkg: Table;
   readonly marker: string | null;
+}
+
+/**
+ * Poetry and PDM name a file (`file = "x-1.0-cp312-cp312-manylinux….whl"`), uv and PDM give
+ * its URL: either way the file name ends the string. The release's Requires-Python, where
+ * the lock records it ("*" is Poetry's "any"), goes with each file as the index gives it.
+ */
+function filesOf(files: unknown, requiresPython: string | undefined): LockedFile[] {
+  const range = requiresPython && requiresPython.trim() !== "*" ? requiresPython.trim() : null;
+  return asArray(files).flatMap((file) => {
+    const entry = asTable(file);
+    const where = asString(entry?.file) ?? asString(entry?.url);
+    const filename = where?.split(/[?#]/)[0]?.split("/").at(-1);
+    if (!entry || !where || !filename) return [];
+    const uploadTime = asString(entry["upload-time"]) ?? null;
+    return [{ filename, requiresPython: range, uploadTime }];
+  });
 }
 
 function hashesOf(files: unknown): string[] {

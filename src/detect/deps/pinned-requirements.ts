@@ -53,10 +53,16 @@ function mergeDuplicates(packages: readonly LockedPackage[]): LockedPackage[] {
       merged.set(key, {
         ...seen,
         hashes: [...new Set([...seen.hashes, ...pkg.hashes])],
+        ...unionExtras(seen, pkg),
         marker: seen.marker === null || pkg.marker === null ? null : anyOf(seen.marker, pkg.marker),
       });
   }
   return [...merged.values()];
+}
+
+function unionExtras(a: LockedPackage, b: LockedPackage): Pick<LockedPackage, "extras"> {
+  const extras = [...new Set([...(a.extras ?? []), ...(b.extras ?? [])])].sort();
+  return extras.length > 0 ? { extras } : {};
 }
 
 function anyOf(a: string, b: string): string {
@@ -74,8 +80,8 @@ function indexWarnings(packages: readonly LockedPackage[], file: string): Warnin
 }
 
 function requirementLine(pkg: LockedPackage, hashed: boolean): string {
-  const target =
-    pkg.direct === null ? `${pkg.name}==${pkg.version}` : `${pkg.name} @ ${pkg.direct}`;
+  const name = pkg.extras?.length ? `${pkg.name}[${pkg.extras.join(",")}]` : pkg.name;
+  const target = pkg.direct === null ? `${name}==${pkg.version}` : `${name} @ ${pkg.direct}`;
   const marker = pkg.marker === null ? "" : ` ; ${pkg.marker}`;
   const hashes = hashed ? pkg.hashes.map((hash) => ` \\\n    --hash=${hash}`).join("") : "";
   return `${target}${marker}${hashes}`;

@@ -18,6 +18,8 @@ const MAX_ALTERNATIVES = 8;
 export interface ReachedPackage {
   readonly pkg: Table;
   readonly marker: string | null;
+  /** Extras some reached package asks of it (`uvicorn[standard]`), sorted. */
+  readonly extras: readonly string[];
 }
 
 interface Edge {
@@ -40,10 +42,12 @@ export function uvClosure(packages: readonly Table[]): ReachedPackage[] {
     .filter(isRoot)
     .map((pkg) => [pkg, null, []]);
   const order: Table[] = []; // first reached first, like the walk of the graph
+  const wantedExtras = new Map<Table, Set<string>>();
   for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
     const [pkg, extra, condition] = item;
     const key = `${keys.get(pkg)}[${extra ?? ""}]`;
     if (!reached.has(key) && extra === null) order.push(pkg);
+    if (extra !== null) wantedExtras.set(pkg, new Set([...(wantedExtras.get(pkg) ?? []), extra]));
     if (!record(reached, key, condition)) continue;
     for (const edge of edgesOf(pkg, extra)) {
       const next = edge.marker === undefined ? condition : and(condition, edge.marker);
@@ -56,7 +60,8 @@ export function uvClosure(packages: readonly Table[]): ReachedPackage[] {
   return order.flatMap((pkg) => {
     const conditions = reached.get(`${keys.get(pkg)}[]`);
     if (conditions === undefined || isRoot(pkg)) return [];
-    return [{ pkg, marker: markerOf(pkg, conditions, byName) }];
+    const extras = [...(wantedExtras.get(pkg) ?? [])].sort();
+    return [{ pkg, marker: markerOf(pkg, conditions, byName), extras }];
   });
 }
 

@@ -1,20 +1,30 @@
 /*
- * The Python of a project's era. When nothing states a Python version but requirements are
- * pinned, the image gets the newest Python every pinned release supports: limits from
- * pyship's table of known facts (src/core/known-pins.ts) and from the index's metadata
- * (release-support.ts), looked up concurrently with a short timeout. Offline, the known facts
- * still apply and a warning says what could not be checked.
+ * The Python of a project's era. When no Python version is pinned but requirements are, the
+ * image gets the newest Python every pinned release supports: limits from pyship's table of
+ * known facts (src/core/known-pins.ts), from the files a lock lists (Poetry, PDM and uv name
+ * every wheel: offline and exact) and from the index's metadata (release-support.ts), looked
+ * up concurrently with a short timeout. A declared range (requires-python, Poetry's python)
+ * bounds the choice: the era picks within it, never outside. Offline, the known facts and the
+ * lock still apply and a warning says what could not be checked. Releases that still have no
+ * Linux wheel for the chosen Python are listed as source builds (the builder compiles them).
  */
 import { lt } from "@renovatebot/pep440";
 import { KNOWN_PINS } from "../../core/known-pins.js";
-import type { ProjectFacts, PythonFacts, Warning } from "../../core/pipeline.js";
-import { DEFAULT_PYTHON, SUPPORTED_PYTHON_MINORS } from "../../core/python-versions.js";
+import type { ProjectFacts, PythonFacts, SourceBuild, Warning } from "../../core/pipeline.js";
+import { DEFAULT_PYTHON } from "../../core/python-versions.js";
+import { candidateMinors } from "./era-candidates.js";
 import { type ExactPin, exactPins, lockedPins } from "./exact-pins.js";
 import type { PackageIndex } from "./package-index.js";
 import { minorRank } from "./python-releases.js";
-import { releaseFloor, releaseLimit } from "./release-support.js";
+import {
+  compilesOn,
+  type IndexFile,
+  lockedLimit,
+  releaseFloor,
+  releaseLimit,
+} from "./release-support.js";
 
-/** A plan must stay fast: a project pinning more than this is looked up only in part. */
+/** A plan must stay fast: at most this many pins are asked of the index (the lock's are free). */
 const MAX_LOOKUPS = 40;
 
 interface Limit {
@@ -23,38 +33,102 @@ interface Limit {
   readonly why: string;
 }
 
+/** What is known of one pin's release files: from the lock, the index, or nothing (offline). */
+interface Looked {
+  readonly pin: ExactPin;
+  readonly files: readonly IndexFile[] | "offline";
+  readonly from: "lock" | "index";
+}
+
 export async function withEraPython(
   facts: ProjectFacts,
   index: PackageIndex,
 ): Promise<ProjectFacts> {
-  if (facts.python.constraint !== null || facts.config.python !== undefined) return facts;
+  const { python } = facts;
+  const pinnedPython = python.constraint !== null && python.ranges === undefined;
+  if (pinnedPython || facts.config.python !== undefined) return facts;
+  const pins = allPins(facts);
+  if (pins.length === 0) return facts;
+  const looked = await lookUp(pins, facts, index);
+  const warnings: Warning[] = looked.some((l) => l.files === "offline") ? [offlineWarning()] : [];
+  const chosen = chooseMinor(facts.python, pins, looked);
+  const sourceBuilds = compiledWithoutWheels(looked, chosen?.python.version ?? python.version);
+  const dependencies =
+    sourceBuilds.length > 0 ? { ...facts.dependencies, sourceBuilds } : facts.dependencies;
+  return {
+    ...facts,
+    dependencies,
+    python: chosen?.python ?? python,
+    warnings: [...facts.warnings, ...warnings, ...(chosen?.warnings ?? [])],
+  };
+}
+
+/** Pins the manifest declares, then the lock's (transitive ones included). */
+function allPins(facts: ProjectFacts): ExactPin[] {
   const declared = exactPins(facts.dependencies.requirements);
   const named = new Set(declared.map((pin) => pin.name));
   const locked = lockedPins(facts.dependencies.install.resolved).filter((p) => !named.has(p.name));
-  const pins = [...declared, ...locked];
-  if (pins.length === 0) return facts;
-  const looked = await Promise.all(pins.slice(0, MAX_LOOKUPS).map((pin) => indexLimit(pin, index)));
-  const answered = looked.flatMap((l) => (l === "offline" ? [] : [l]));
-  const limits = [...pins.flatMap(knownLimits), ...answered.flatMap((l) => l.ceilings)];
-  const floor = answered
-    .flatMap((l) => l.floors)
-    .reduce<Limit | null>(
-      (high, f) => (high === null || minorRank(f.maxPython) > minorRank(high.maxPython) ? f : high),
-      null,
-    );
-  const warnings: Warning[] = looked.includes("offline") ? [offlineWarning()] : [];
-  const lowest = limits.reduce<Limit | null>(
-    (low, limit) =>
-      low === null || minorRank(limit.maxPython) < minorRank(low.maxPython) ? limit : low,
+  return [...declared, ...locked];
+}
+
+async function lookUp(
+  pins: readonly ExactPin[],
+  facts: ProjectFacts,
+  index: PackageIndex,
+): Promise<Looked[]> {
+  const fromLock = new Map(
+    (facts.dependencies.lockedFiles ?? []).map((r) => [`${r.name}==${r.version}`, r.files]),
+  );
+  const inLock = pins.flatMap((pin) => {
+    const files = fromLock.get(`${pin.name}==${pin.version}`);
+    return files ? [{ pin, files, from: "lock" as const }] : [];
+  });
+  const asked = pins.filter((pin) => !fromLock.has(`${pin.name}==${pin.version}`));
+  const answered = await Promise.all(
+    asked.slice(0, MAX_LOOKUPS).map(async (pin) => {
+      const files = await index.releaseFiles(pin.name, pin.version);
+      return { pin, files: files ?? ("offline" as const), from: "index" as const };
+    }),
+  );
+  return [...inLock, ...answered];
+}
+
+/** The era's minor within the declared range, or null when nothing limits the default. */
+function chooseMinor(
+  python: PythonFacts,
+  pins: readonly ExactPin[],
+  looked: readonly Looked[],
+): { python: PythonFacts; warnings: Warning[] } | null {
+  const known = looked.flatMap((l) => (l.files === "offline" ? [] : [{ ...l, files: l.files }]));
+  const limits = [...pins.flatMap(knownLimits), ...known.flatMap(ceilingOf)];
+  const lowest = extreme(limits, (a, b) => minorRank(a) < minorRank(b));
+  if (lowest === null || minorRank(lowest.maxPython) >= minorRank(python.version)) return null;
+  // A release's Requires-Python floor is a hard limit; an era ceiling below it gives way.
+  const floor = extreme(known.flatMap(floorOf), (a, b) => minorRank(a) > minorRank(b));
+  const limit = floor && minorRank(floor.maxPython) > minorRank(lowest.maxPython) ? floor : lowest;
+  return eraFacts(python, limit);
+}
+
+function ceilingOf(looked: Looked & { files: readonly IndexFile[] }): Limit[] {
+  const found = (looked.from === "lock" ? lockedLimit : releaseLimit)(looked.files);
+  return found ? [toLimit(looked, found)] : [];
+}
+
+function floorOf(looked: Looked & { files: readonly IndexFile[] }): Limit[] {
+  const found = releaseFloor(looked.files);
+  return found ? [toLimit(looked, found)] : [];
+}
+
+function toLimit(looked: Looked, found: { maxPython: string; why: string }): Limit {
+  const source = looked.from === "lock" ? "the files the lock lists" : "index metadata";
+  return { pin: looked.pin, maxPython: found.maxPython, why: `${found.why} (${source})` };
+}
+
+function extreme(limits: readonly Limit[], better: (a: string, b: string) => boolean) {
+  return limits.reduce<Limit | null>(
+    (best, limit) => (best === null || better(limit.maxPython, best.maxPython) ? limit : best),
     null,
   );
-  if (lowest === null || minorRank(lowest.maxPython) >= minorRank(DEFAULT_PYTHON)) {
-    return warnings.length > 0 ? { ...facts, warnings: [...facts.warnings, ...warnings] } : facts;
-  }
-  // A release's Requires-Python floor is a hard limit; an era ceiling below it gives way.
-  const limit = floor && minorRank(floor.maxPython) > minorRank(lowest.maxPython) ? floor : lowest;
-  const chosen = eraFacts(limit, warnings);
-  return { ...facts, python: chosen.python, warnings: [...facts.warnings, ...chosen.warnings] };
 }
 
 function knownLimits(pin: ExactPin): Limit[] {
@@ -75,34 +149,43 @@ function below(version: string, bound: string): boolean {
   }
 }
 
-interface IndexLimits {
-  /** The newest Python the release supports (its era), when limited. */
-  readonly ceilings: readonly Limit[];
-  /** The oldest Python it installs on (Requires-Python `>=`), when limited. */
-  readonly floors: readonly Limit[];
-}
-
-async function indexLimit(pin: ExactPin, index: PackageIndex): Promise<IndexLimits | "offline"> {
-  const files = await index.releaseFiles(pin.name, pin.version);
-  if (files === null) return "offline";
-  const toLimit = (found: { maxPython: string; why: string } | null): Limit[] =>
-    found ? [{ pin, maxPython: found.maxPython, why: `${found.why} (index metadata)` }] : [];
-  return { ceilings: toLimit(releaseLimit(files)), floors: toLimit(releaseFloor(files)) };
-}
-
-/** The newest supported minor within the limit; the oldest supported one if none is. */
-function eraFacts(limit: Limit, warnings: Warning[]): { python: PythonFacts; warnings: Warning[] } {
-  const fitting = SUPPORTED_PYTHON_MINORS.filter((m) => minorRank(m) <= minorRank(limit.maxPython));
-  const version = fitting.at(-1) ?? SUPPORTED_PYTHON_MINORS[0];
+/** The newest candidate within the limit; the oldest candidate if none is. */
+function eraFacts(
+  declared: PythonFacts,
+  limit: Limit,
+): { python: PythonFacts; warnings: Warning[] } {
+  const candidates = candidateMinors(declared);
+  const fitting = candidates.filter((m) => minorRank(m) <= minorRank(limit.maxPython));
+  const version = fitting.at(-1) ?? candidates[0] ?? declared.version;
   const { file, line } = limit.pin.evidence;
-  const why = `${limit.pin.text} ${limit.why}: the newest Python every pinned release supports`;
-  const python: PythonFacts = { version, constraint: null, evidence: { file, line, why } };
-  if (fitting.length > 0) return { python, warnings };
-  const message = `${limit.pin.text} supports Python up to ${limit.maxPython}, older than any pyship builds; using ${version} (pin a newer release, or set a base image with --base-image)`;
+  const within = declared.ranges ? ` within ${declared.constraint}` : "";
+  const why = `${limit.pin.text} ${limit.why}: the newest Python every pinned release supports${within}`;
+  const python: PythonFacts = { ...declared, version, evidence: { file, line, why } };
+  if (fitting.length > 0) return { python, warnings: [] };
+  const older = declared.ranges ? `the project's ${declared.constraint} allows` : "pyship builds";
+  const message = `${limit.pin.text} supports Python up to ${limit.maxPython}, older than any ${older}; using ${version} (pin a newer release, or set a base image with --base-image)`;
   return {
     python,
-    warnings: [...warnings, { code: "W_PYTHON_ERA", message, file, ...(line ? { line } : {}) }],
+    warnings: [{ code: "W_PYTHON_ERA", message, file, ...(line ? { line } : {}) }],
   };
+}
+
+/** Pinned releases with wheels, but none for `minor` on Linux: pip compiles them. */
+function compiledWithoutWheels(looked: readonly Looked[], minor: string): SourceBuild[] {
+  return looked.flatMap(({ pin, files }) =>
+    files !== "offline" && compilesOn(files, minor)
+      ? [
+          {
+            name: pin.name,
+            version: pin.version,
+            evidence: {
+              ...pin.evidence,
+              why: `${pin.text} has no Linux wheel for Python ${minor}: pip builds it from source`,
+            },
+          },
+        ]
+      : [],
+  );
 }
 
 function offlineWarning(): Warning {

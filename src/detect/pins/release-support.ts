@@ -1,19 +1,17 @@
 /*
  * The newest Python one pinned release supports, from the index's per-file metadata (PEP 691
  * JSON: filename, requires-python, upload-time). Evidence in order of strength: an upper bound
- * in Requires-Python; otherwise version-specific wheels (cp3X, no abi3) — the newest cp tag is
- * the last Python it installs on without compiling; otherwise, with no Requires-Python at all,
- * the upload date — the newest Python that existed then.
+ * in Requires-Python; otherwise version-specific Linux wheels (cp3X, no abi3) — the newest cp
+ * tag is the last Python it installs on without compiling (the image is Debian: Windows and
+ * macOS wheels say nothing about it); otherwise, with no Requires-Python at all, the upload
+ * date — the newest Python that existed then.
  */
 import { satisfies, validRange } from "@renovatebot/pep440";
+import type { LockedFile } from "../../core/pipeline.js";
 import { minorRank, newestMinorAt, PYTHON_RELEASES } from "./python-releases.js";
 
-export interface IndexFile {
-  readonly filename: string;
-  readonly requiresPython: string | null;
-  /** ISO 8601, or null when the index doesn't say. */
-  readonly uploadTime: string | null;
-}
+/** One file of a release, from the index (or a lock that lists it). */
+export type IndexFile = LockedFile;
 
 export interface ReleaseLimit {
   /** Newest Python minor the release supports. */
@@ -33,6 +31,16 @@ export function releaseLimit(files: readonly IndexFile[]): ReleaseLimit | null {
     if (limit) return limit;
   }
   return null;
+}
+
+/**
+ * The limit from the files a lock lists: its wheels and, where the lock records it, the
+ * release's Requires-Python. Never the upload date: a lock that doesn't record Requires-Python
+ * (uv's) has not said there is none, and a date alone would take an old pure package's era
+ * for the project's.
+ */
+export function lockedLimit(files: readonly IndexFile[]): ReleaseLimit | null {
+  return requiresPythonBound(files) ?? wheelTags(files);
 }
 
 /**
@@ -69,26 +77,51 @@ function requiresPythonBound(files: readonly IndexFile[]): ReleaseLimit | null {
 }
 
 function wheelTags(files: readonly IndexFile[]): ReleaseLimit | null {
-  const wheels = files.map((f) => wheelTag(f.filename)).filter((tag) => tag !== null);
-  if (wheels.length === 0 || wheels.some((tag) => tag.universal)) return null;
-  const minors = wheels.flatMap((tag) => tag.minors);
-  if (minors.length === 0) return null;
+  const minors = linuxWheelMinors(files);
+  if (minors === "any" || minors.length === 0) return null;
   const newest = minors.reduce((a, b) => (minorRank(a) >= minorRank(b) ? a : b));
   return { maxPython: newest, why: `wheels only up to cp${newest.replace(".", "")}` };
 }
 
+/**
+ * The CPython minors a release ships a glibc Linux wheel for, oldest first; "any" when one
+ * of its Linux-usable wheels is pure or abi3 (it installs on every later Python).
+ */
+export function linuxWheelMinors(files: readonly IndexFile[]): string[] | "any" {
+  const wheels = files.map((f) => wheelTag(f.filename)).filter((tag) => tag !== null);
+  const usable = wheels.filter((tag) => tag.linux);
+  if (usable.some((tag) => tag.universal)) return "any";
+  const minors = new Set(usable.flatMap((tag) => tag.minors));
+  return [...minors].sort((a, b) => minorRank(a) - minorRank(b));
+}
+
+/**
+ * Whether a release ships wheels but none the Debian image can use for `minor`: pip builds
+ * it from its sdist, so the builder needs a compiler. A release with no wheels at all is
+ * usually pure Python and says nothing.
+ */
+export function compilesOn(files: readonly IndexFile[], minor: string): boolean {
+  if (!files.some((f) => f.filename.endsWith(".whl"))) return false;
+  const minors = linuxWheelMinors(files);
+  return minors !== "any" && !minors.includes(minor);
+}
+
 /** name-version(-build)?-python-abi-platform.whl → the CPython minors it is built for. */
-function wheelTag(filename: string): { universal: boolean; minors: string[] } | null {
+function wheelTag(
+  filename: string,
+): { universal: boolean; linux: boolean; minors: string[] } | null {
   const parts = filename.replace(/\.whl$/, "").split("-");
   if (!filename.endsWith(".whl") || parts.length < 5) return null;
-  const [python = "", abi = ""] = parts.slice(-3, -1);
+  const [python = "", abi = "", platform = ""] = parts.slice(-3);
   const universal = abi === "none" || abi === "abi3";
+  // glibc Linux (manylinux*, linux_*) or any platform; musllinux wheels are for Alpine.
+  const linux = platform.split(".").some((tag) => tag === "any" || /^(manylinux|linux_)/.test(tag));
   const minors = python
     .split(".")
     .map((tag) => /^cp3(\d+)$/.exec(tag)?.[1])
     .filter((minor) => minor !== undefined)
     .map((minor) => `3.${minor}`);
-  return { universal, minors };
+  return { universal, linux, minors };
 }
 
 function uploadDate(files: readonly IndexFile[]): ReleaseLimit | null {

@@ -132,6 +132,10 @@ export const EN = {
   "title.E_REGISTRY_UNREACHABLE": "registry unreachable",
   "title.E_REGISTRY_AUTH": "registry login failed",
   "title.E_REGISTRY": "registry error",
+  "title.E_MIRROR_UNKNOWN": "unknown mirror",
+  "title.E_MIRROR_URL": "malformed mirror URL",
+  "title.E_SECRET_UNSET": "build secret not set",
+  "title.E_SECRET_UNSUPPORTED": "no build secrets here",
   // the CLI's own words around errors
   error: "error",
   hint: "hint",
@@ -471,10 +475,6 @@ export const EN = {
     "review the diff above, then run again with --force to replace, or keep your file",
   "compose.unknownService": 'unknown service "{name}" in --services',
   "compose.unknownService.hint": "pyship knows: {known}",
-  "index.credentials":
-    "{where}: the package index {host} is given with credentials in its URL; pyship never writes credentials into a Dockerfile, build argument or image",
-  "index.credentials.hint":
-    "remove user:password@ from the URL and pass credentials as a build secret (secret support is coming, issue 12), or use --installer pip with your own Dockerfile",
   "release.noListPusher": "no pusher for the manifest list {image}",
   "release.engineFailed": "{client} {command} {ref} failed",
   "release.login.hint": "log in with the engine: `{client} login {host}`",
@@ -521,4 +521,28 @@ export const EN = {
   "registry.noLogin": "registry {host} needs a login and none was found",
   "registry.login.hint":
     "log in with your engine: `docker login {host}` (or `podman login {host}`)",
+  // merged mirrors' and secrets' errors
+  "secret.unset":
+    "the Dockerfile mounts the secret {id}, and no package index credentials are set here",
+  "secret.unset.hint":
+    "set them as pip does, e.g. PIP_EXTRA_INDEX_URL=https://USER:TOKEN@HOST/simple, or in pip.conf",
+  "secret.missing":
+    "the build needs the credentials for {hosts} (secret {id}), and none are set here",
+  "mirror.unknown": "{input}: no such mirror",
+  "mirror.unknown.hint": "use one of {names}",
+  "mirror.badUrl": "{input} {why}",
+  "mirror.badUrl.hint":
+    "give an http:// or https:// URL, e.g. {flag} https://mirrors.example.com/{path}",
+  "mirror.notUrl": "is not a URL",
+  "mirror.credentials":
+    "has credentials in it: a mirror's URL ends up in build arguments, which the image history keeps",
+  "mirror.badChars": "has characters a build argument cannot carry",
+  "mirror.badRegistry": "{input} is not a registry host",
+  "mirror.badRegistry.hint":
+    "give a host and optional path, e.g. --base-registry docker.m.daocloud.io",
+  "secret.unsupported":
+    "{where}the package index needs credentials, which pyship passes only as a BuildKit secret, and this engine (or plan) has no secret mounts",
+  "secret.unsupported.hint":
+    "build with BuildKit (DOCKER_BUILDKIT=1 with Docker 20.10+, buildx, or podman); for init/plan pass --buildkit",
+  "plan.mirror": "mirror",
 } as const;

@@ -130,6 +130,10 @@ export const ZH_CN: Catalog = {
   "title.E_REGISTRY_UNREACHABLE": "无法连接镜像仓库",
   "title.E_REGISTRY_AUTH": "镜像仓库登录失败",
   "title.E_REGISTRY": "镜像仓库错误",
+  "title.E_MIRROR_UNKNOWN": "未知的镜像源",
+  "title.E_MIRROR_URL": "镜像源 URL 有误",
+  "title.E_SECRET_UNSET": "未设置构建密钥",
+  "title.E_SECRET_UNSUPPORTED": "此处不支持构建密钥",
   error: "错误",
   hint: "提示",
   warning: "警告",
@@ -455,10 +459,6 @@ export const ZH_CN: Catalog = {
   "write.exists.hint": "请查看上面的差异，然后加上 --force 重新运行以替换，或保留你的文件",
   "compose.unknownService": '--services 中有未知的服务 "{name}"',
   "compose.unknownService.hint": "pyship 认识的服务：{known}",
-  "index.credentials":
-    "{where}：软件包索引 {host} 的 URL 中带有凭据；pyship 从不把凭据写入 Dockerfile、构建参数或镜像",
-  "index.credentials.hint":
-    "请从 URL 中删除 user:password@，改用构建密钥传递凭据（密钥支持即将推出，见 issue 12），或用 --installer pip 配合你自己的 Dockerfile",
   "release.noListPusher": "没有能推送多架构清单 {image} 的程序",
   "release.engineFailed": "{client} {command} {ref} 失败",
   "release.login.hint": "请用该引擎登录：`{client} login {host}`",
@@ -501,4 +501,24 @@ export const ZH_CN: Catalog = {
   "registry.refused": "镜像仓库 {host} 拒绝了来自 {from} 的凭据",
   "registry.noLogin": "镜像仓库 {host} 需要登录，但没有找到登录信息",
   "registry.login.hint": "请用你的引擎登录：`docker login {host}`（或 `podman login {host}`）",
+  // merged mirrors' and secrets' errors
+  "secret.unset": "Dockerfile 挂载了密钥 {id}，但这里没有设置软件包索引的凭据",
+  "secret.unset.hint":
+    "请像 pip 那样设置，例如 PIP_EXTRA_INDEX_URL=https://USER:TOKEN@HOST/simple，或写在 pip.conf 中",
+  "secret.missing": "构建需要 {hosts} 的凭据（密钥 {id}），但这里没有设置",
+  "mirror.unknown": "{input}：没有这个镜像源",
+  "mirror.unknown.hint": "请使用其中之一：{names}",
+  "mirror.badUrl": "{input} {why}",
+  "mirror.badUrl.hint":
+    "请给出 http:// 或 https:// URL，例如 {flag} https://mirrors.example.com/{path}",
+  "mirror.notUrl": "不是 URL",
+  "mirror.credentials": "含有凭据：镜像源的 URL 会进入构建参数，而镜像的历史记录会保留它们",
+  "mirror.badChars": "含有构建参数无法携带的字符",
+  "mirror.badRegistry": "{input} 不是镜像仓库主机",
+  "mirror.badRegistry.hint": "请给出主机和可选的路径，例如 --base-registry docker.m.daocloud.io",
+  "secret.unsupported":
+    "{where}软件包索引需要凭据，pyship 只以 BuildKit 密钥传入凭据，而这个引擎（或计划）不支持密钥挂载",
+  "secret.unsupported.hint":
+    "请用 BuildKit 构建（Docker 20.10+ 设置 DOCKER_BUILDKIT=1、buildx 或 podman）；init/plan 请传入 --buildkit",
+  "plan.mirror": "镜像源",
 };

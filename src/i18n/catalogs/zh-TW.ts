@@ -131,6 +131,10 @@ export const ZH_TW: Catalog = {
   "title.E_REGISTRY_UNREACHABLE": "無法連線映像檔倉庫",
   "title.E_REGISTRY_AUTH": "映像檔倉庫登入失敗",
   "title.E_REGISTRY": "映像檔倉庫錯誤",
+  "title.E_MIRROR_UNKNOWN": "未知的鏡像站",
+  "title.E_MIRROR_URL": "鏡像站 URL 有誤",
+  "title.E_SECRET_UNSET": "未設定建置金鑰",
+  "title.E_SECRET_UNSUPPORTED": "此處不支援建置金鑰",
   error: "錯誤",
   hint: "提示",
   warning: "警告",
@@ -457,10 +461,6 @@ export const ZH_TW: Catalog = {
   "write.exists.hint": "請檢視上面的差異，然後加上 --force 重新執行以替換，或保留你的檔案",
   "compose.unknownService": '--services 中有未知的服務 "{name}"',
   "compose.unknownService.hint": "pyship 認識的服務：{known}",
-  "index.credentials":
-    "{where}：套件索引 {host} 的 URL 中帶有憑證；pyship 從不把憑證寫入 Dockerfile、建置參數或映像檔",
-  "index.credentials.hint":
-    "請從 URL 中刪除 user:password@，改用建置金鑰傳遞憑證（金鑰支援即將推出，見 issue 12），或用 --installer pip 配合你自己的 Dockerfile",
   "release.noListPusher": "沒有能推送多架構清單 {image} 的程式",
   "release.engineFailed": "{client} {command} {ref} 失敗",
   "release.login.hint": "請用該引擎登入：`{client} login {host}`",
@@ -503,4 +503,24 @@ export const ZH_TW: Catalog = {
   "registry.refused": "映像檔倉庫 {host} 拒絕了來自 {from} 的憑證",
   "registry.noLogin": "映像檔倉庫 {host} 需要登入，但沒有找到登入資訊",
   "registry.login.hint": "請用你的引擎登入：`docker login {host}`（或 `podman login {host}`）",
+  // merged mirrors' and secrets' errors
+  "secret.unset": "Dockerfile 掛載了金鑰 {id}，但這裡沒有設定套件索引的憑證",
+  "secret.unset.hint":
+    "請像 pip 那樣設定，例如 PIP_EXTRA_INDEX_URL=https://USER:TOKEN@HOST/simple，或寫在 pip.conf 中",
+  "secret.missing": "建置需要 {hosts} 的憑證（金鑰 {id}），但這裡沒有設定",
+  "mirror.unknown": "{input}：沒有這個鏡像站",
+  "mirror.unknown.hint": "請使用其中之一：{names}",
+  "mirror.badUrl": "{input} {why}",
+  "mirror.badUrl.hint":
+    "請給出 http:// 或 https:// URL，例如 {flag} https://mirrors.example.com/{path}",
+  "mirror.notUrl": "不是 URL",
+  "mirror.credentials": "含有憑證：鏡像站的 URL 會進入建置參數，而映像檔的歷史記錄會保留它們",
+  "mirror.badChars": "含有建置參數無法攜帶的字元",
+  "mirror.badRegistry": "{input} 不是映像檔倉庫主機",
+  "mirror.badRegistry.hint": "請給出主機和可選的路徑，例如 --base-registry docker.m.daocloud.io",
+  "secret.unsupported":
+    "{where}套件索引需要憑證，pyship 只以 BuildKit 金鑰傳入憑證，而這個引擎（或計畫）不支援金鑰掛載",
+  "secret.unsupported.hint":
+    "請用 BuildKit 建置（Docker 20.10+ 設定 DOCKER_BUILDKIT=1、buildx 或 podman）；init/plan 請傳入 --buildkit",
+  "plan.mirror": "鏡像站",
 };

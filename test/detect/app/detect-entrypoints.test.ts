@@ -453,6 +453,15 @@ describe("detectEntrypoints", () => {
       "api.main:app src undefined",
     ],
     [
+      "src/ that is itself the package its code imports (`from src.config import …`)",
+      {
+        "src/__init__.py": "",
+        "src/main.py": `from src.config import X\n${FLASK_APP}`,
+        "src/config.py": "X = 1\n",
+      },
+      "src.main:app undefined undefined",
+    ],
+    [
       "a package importable from the project root needs no root",
       {
         "shop/__init__.py": "",

@@ -149,11 +149,25 @@ describe("pyproject", () => {
     const facts = deps({
       "pyproject.toml":
         '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n[project]\nname = "x"\n[project.scripts]\nx = "x:main"\n',
+      "x.py": "def main():\n    pass\n",
     });
     expect([facts.install.strategy, facts.install.installProject, facts.ignored]).toStrictEqual([
       "pyproject",
       true,
       [],
+    ]);
+  });
+
+  it("a console script that only points into a dependency does not make the app a package", () => {
+    // litestar-hello-world: `app = "litestar.__main__:run_cli"`, app.py at the root, hatchling.
+    const facts = deps({
+      "pyproject.toml":
+        '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n[project]\nname = "hello-world"\ndependencies = ["litestar"]\n[project.scripts]\napp = "litestar.__main__:run_cli"\n',
+      "app.py": "from litestar import Litestar\napp = Litestar([])\n",
+    });
+    expect([facts.install.strategy, facts.install.installProject]).toStrictEqual([
+      "pyproject",
+      false,
     ]);
   });
 

@@ -117,7 +117,7 @@ describe("requirements pyship resolves itself", () => {
     ]);
   });
 
-  it("pdm.lock without groups: extras entries merged into one line, edge markers kept, dev left out", () => {
+  it("pdm.lock without groups: extras entries merged into one line naming the extra, edge markers kept, dev left out", () => {
     const root = tempProject({
       "pyproject.toml": '[project]\nname = "a"\nversion = "1"\ndependencies = ["fastapi[all]"]\n',
       "pdm.lock": [
@@ -131,10 +131,53 @@ describe("requirements pyship resolves itself", () => {
       ].join("\n"),
     });
     expect(resolvedOf(root.root).lines).toStrictEqual([
-      "fastapi==1",
+      "fastapi[all]==1",
       "click==8",
       'colorama==0.4 ; platform_system == "Windows"',
       'uvloop==0.19 ; sys_platform != "win32"',
     ]);
   });
+
+  it.each([
+    [
+      "uv.lock: fastapi-cli asks for uvicorn[standard]",
+      {
+        "pyproject.toml": '[project]\nname = "a"\nversion = "1"\ndependencies = ["fastapi-cli"]\n',
+        "uv.lock": [
+          'version = 1\nrequires-python = ">=3.12"\n',
+          '[[package]]\nname = "a"\nversion = "1"\nsource = { virtual = "." }\ndependencies = [{ name = "fastapi-cli" }]\n',
+          '[[package]]\nname = "fastapi-cli"\nversion = "0.0.5"\nsource = { registry = "https://pypi.org/simple" }\ndependencies = [{ name = "uvicorn", extra = ["standard"] }]\nwheels = [{ url = "https://files.example/fastapi_cli-0.0.5-py3-none-any.whl", hash = "sha256:f1" }]\n',
+          '[[package]]\nname = "uvicorn"\nversion = "0.30.6"\nsource = { registry = "https://pypi.org/simple" }\n[package.optional-dependencies]\nstandard = [{ name = "httptools" }]\n',
+          '[[package]]\nname = "httptools"\nversion = "0.6.1"\nsource = { registry = "https://pypi.org/simple" }\nsdist = { url = "https://files.example/httptools-0.6.1.tar.gz", hash = "sha256:h0" }\nwheels = [{ url = "https://files.example/httptools-0.6.1-cp312-cp312-manylinux_2_17_x86_64.whl#sha256=h1", hash = "sha256:h1" }]\n',
+        ].join("\n"),
+      },
+      ["fastapi-cli==0.0.5", "uvicorn[standard]==0.30.6", "httptools==0.6.1"],
+      ["httptools-0.6.1.tar.gz", "httptools-0.6.1-cp312-cp312-manylinux_2_17_x86_64.whl"],
+    ],
+    [
+      "poetry.lock: fastapi asks for uvicorn[standard], an optional one's extras are not asked",
+      {
+        "pyproject.toml":
+          '[tool.poetry]\nname = "a"\nversion = "1"\n[tool.poetry.dependencies]\npython = "^3.11"\nfastapi = "*"\n',
+        "poetry.lock": [
+          '[[package]]\nname = "fastapi"\nversion = "0.111.0"\ngroups = ["main"]\nfiles = [{file = "fastapi-0.111.0-py3-none-any.whl", hash = "sha256:f1"}]\n[package.dependencies]\nuvicorn = {version = ">=0.12.0", extras = ["standard"]}\nemail-validator = {version = ">=2", optional = true, extras = ["idna"]}\n',
+          '[[package]]\nname = "uvicorn"\nversion = "0.30.1"\ngroups = ["main"]\nfiles = [{file = "uvicorn-0.30.1-py3-none-any.whl", hash = "sha256:u1"}]\n',
+          '[[package]]\nname = "httptools"\nversion = "0.6.1"\npython-versions = ">=3.8.0"\ngroups = ["main"]\nfiles = [{file = "httptools-0.6.1-cp312-cp312-manylinux_2_17_x86_64.whl", hash = "sha256:h1"}]\n',
+          '[metadata]\nlock-version = "2.0"\n',
+        ].join("\n"),
+      },
+      ["fastapi==0.111.0", "uvicorn[standard]==0.30.1", "httptools==0.6.1"],
+      ["httptools-0.6.1-cp312-cp312-manylinux_2_17_x86_64.whl"],
+    ],
+  ])(
+    "%s: the pinned line names the extra; the lock's files are kept",
+    (_name, tree, lines, httptools) => {
+      const root = tempProject(tree);
+      expect(resolvedOf(root.root).lines).toStrictEqual(lines);
+      const files = scanProject(root.root);
+      const deps = detectDependencies(files, detectProjectMeta(files), []);
+      const locked = deps.lockedFiles?.find((release) => release.name === "httptools");
+      expect(locked?.files.map((file) => file.filename)).toStrictEqual(httptools);
+    },
+  );
 });

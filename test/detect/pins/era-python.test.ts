@@ -175,3 +175,78 @@ describe("withEraPython: the newest Python every pinned release supports", () =>
     expect(most).toBe(4);
   });
 });
+
+describe("withEraPython: a declared range and the files a lock lists", () => {
+  const linux = (name: string, minor: string) =>
+    wheel(`${name}-cp${minor}-cp${minor}-manylinux_2_17_x86_64.whl`, null, "2024-01-01T00:00:00Z");
+  /** A uv.lock pinning httptools 0.6.1 (Linux wheels cp310–cp312) and a pure Starlette. */
+  function lockedProject(ranges: readonly string[] | undefined, constraint: string) {
+    const base = makeFacts({
+      python: {
+        version: "3.13",
+        constraint,
+        ...(ranges ? { ranges } : {}),
+        evidence: at("pyproject.toml", 4, `requires-python ${constraint} allows 3.13`),
+      },
+      requirements: [],
+      install: {
+        strategy: "uv-lock",
+        resolved: {
+          lines: ["httptools==0.6.1 --hash=sha256:aa", "starlette==0.37.2 --hash=sha256:bb"],
+          source: { file: "uv.lock", sha256: "00" },
+          hashed: true,
+        },
+      },
+    });
+    const lockedFiles = [
+      {
+        name: "httptools",
+        version: "0.6.1",
+        files: [
+          linux("httptools-0.6.1", "310"),
+          linux("httptools-0.6.1", "311"),
+          linux("httptools-0.6.1", "312"),
+          wheel("httptools-0.6.1-cp313-cp313-win_amd64.whl", null, "2024-01-01T00:00:00Z"),
+          wheel("httptools-0.6.1.tar.gz", null, "2024-01-01T00:00:00Z"),
+        ],
+      },
+      {
+        name: "starlette",
+        version: "0.37.2",
+        files: [wheel("starlette-0.37.2-py3-none-any.whl", null, "2019-01-01T00:00:00Z")],
+      },
+    ];
+    return { ...base, dependencies: { ...base.dependencies, lockedFiles } };
+  }
+
+  it("picks within requires-python from the lock's wheels, without asking the index", async () => {
+    const index = fakeIndex({});
+    const facts = await withEraPython(lockedProject([">=3.11"], ">=3.11"), index);
+    expect(facts.python).toMatchObject({ version: "3.12", constraint: ">=3.11" });
+    expect(facts.python.evidence.why).toContain(
+      "httptools==0.6.1 wheels only up to cp312 (the files the lock lists)",
+    );
+    expect(facts.python.evidence.why).toContain("within >=3.11");
+    // A Windows cp313 wheel says nothing about the Debian image; an old pure wheel's upload
+    // date says nothing either when the lock does not record Requires-Python.
+    expect(index.asked).toEqual([]);
+    expect(facts.dependencies.sourceBuilds).toBeUndefined();
+    expect(facts.warnings).toEqual([]);
+  });
+
+  it("never leaves the range: below its floor the oldest allowed minor, compiled from source", async () => {
+    const facts = await withEraPython(lockedProject([">=3.13"], ">=3.13"), fakeIndex({}));
+    expect(facts.python.version).toBe("3.13");
+    expect(facts.warnings).toEqual([
+      expect.objectContaining({ code: "W_PYTHON_ERA", file: "uv.lock" }),
+    ]);
+    expect(facts.dependencies.sourceBuilds).toEqual([
+      expect.objectContaining({ name: "httptools", version: "0.6.1" }),
+    ]);
+  });
+
+  it("a pinned Python (.python-version) is kept", async () => {
+    const facts = lockedProject(undefined, "3.13");
+    expect(await withEraPython(facts, fakeIndex({}))).toBe(facts);
+  });
+});

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type IndexFile, releaseLimit } from "../../../src/detect/pins/release-support.js";
+import {
+  compilesOn,
+  type IndexFile,
+  lockedLimit,
+  releaseLimit,
+} from "../../../src/detect/pins/release-support.js";
 
 const file = (
   filename: string,
@@ -42,8 +47,67 @@ describe("releaseLimit: the newest Python one release supports", () => {
       [file("Django-1.10.8-py2.py3-none-any.whl", null, "2017-09-05T12:00:00Z")],
       { maxPython: "3.6", why: "released 2017-09-05" },
     ],
+    [
+      "only Windows wheels (PyYAML 3.13): they say nothing of Linux, the upload date decides",
+      [
+        file("PyYAML-3.13-cp37-cp37m-win_amd64.whl", null),
+        file("PyYAML-3.13.tar.gz", null, "2018-07-05T10:00:00Z"),
+      ],
+      { maxPython: "3.7", why: "released 2018-07-05" },
+    ],
+    [
+      "Linux wheels stop earlier than macOS ones: the Linux ones count",
+      [
+        file("x-1.0-cp311-cp311-manylinux_2_17_x86_64.whl", ">=3.8"),
+        file("x-1.0-cp312-cp312-macosx_11_0_arm64.whl", ">=3.8"),
+        file("x-1.0-cp312-cp312-musllinux_1_1_x86_64.whl", ">=3.8"),
+      ],
+      { maxPython: "3.11", why: "wheels only up to cp311" },
+    ],
     ["nothing known", [], null],
   ])("%s", (_name, files, expected) => {
     expect(releaseLimit(files)).toEqual(expected);
+  });
+});
+
+describe("lockedLimit: a lock's files say nothing by their date", () => {
+  it.each([
+    [
+      "a pure wheel uploaded in 2019",
+      [file("six-1.12.0-py2.py3-none-any.whl", null, "2018-12-10T00:00:00Z")],
+      null,
+    ],
+    [
+      "compiled wheels up to cp312",
+      [file("uvloop-0.20.0-cp312-cp312-manylinux_2_17_x86_64.whl", null)],
+      { maxPython: "3.12", why: "wheels only up to cp312" },
+    ],
+  ])("%s", (_name, files, expected) => {
+    expect(lockedLimit(files)).toEqual(expected);
+  });
+});
+
+describe("compilesOn: pip builds a release from source on this Python", () => {
+  const httptools = [
+    file("httptools-0.6.1-cp312-cp312-manylinux_2_17_x86_64.whl", ">=3.8"),
+    file("httptools-0.6.1.tar.gz", ">=3.8"),
+  ];
+  it.each([
+    ["Linux wheels for it", httptools, "3.12", false],
+    ["no Linux wheel for it", httptools, "3.13", true],
+    [
+      "an abi3 wheel covers it",
+      [file("c-1.0-cp37-abi3-manylinux2014_x86_64.whl", null)],
+      "3.13",
+      false,
+    ],
+    [
+      "an sdist only (mostly pure Python): unknown, not flagged",
+      [file("bottle-0.12.9.tar.gz", null)],
+      "3.13",
+      false,
+    ],
+  ])("%s", (_name, files, minor, expected) => {
+    expect(compilesOn(files, minor)).toBe(expected);
   });
 });

@@ -1,0 +1,53 @@
+/*
+ * The repair for unpinned old code on today's releases (a library changed a signature since
+ * the project was written): install the requirements as they resolved on the day git last
+ * changed the manifest, as `--resolve-date auto` does. Offered by `pyship build` once, after
+ * verification failed for a reason no known signature explains, and only for a requirements
+ * file (loose entries, or pins whose own dependencies are loose) whose manifest git knows:
+ * reported as a repair, never silent. Locks pin everything and are never re-resolved.
+ */
+import { isPyshipError } from "../core/errors.js";
+import type { CommandExecutor } from "../core/exec.js";
+import type { Plan, Repair, Requirement } from "../core/pipeline.js";
+import { exactPins } from "../detect/pins/exact-pins.js";
+import { manifestDate } from "../detect/pins/manifest-date.js";
+
+export async function resolveDateRepair(
+  executor: CommandExecutor,
+  root: string,
+  plan: Plan,
+  requirements: readonly Requirement[],
+): Promise<Repair | null> {
+  const { install } = plan;
+  const loose = requirements.filter((r) => exactPins([r]).length === 0);
+  if (install.strategy !== "requirements" || install.resolveDate !== undefined) return null;
+  if (requirements.length === 0 || install.files.length === 0) return null;
+  let day: string;
+  try {
+    day = await manifestDate(executor, root, install.files);
+  } catch (error) {
+    if (isPyshipError(error)) return null; // not in git: no day to go back to
+    throw error;
+  }
+  const names = loose.map((r) => r.name);
+  const listed = `${names.slice(0, 3).join(", ")}${names.length > 3 ? ", …" : ""}`;
+  // Pinned entries still pull in their dependencies unpinned (environs==7.3.1 → marshmallow).
+  const what =
+    names.length > 0
+      ? `${listed} ${names.length === 1 ? "is" : "are"} not pinned`
+      : `${install.files.join(", ")} pins only what it lists, not their dependencies`;
+  return {
+    id: "resolve-date",
+    packages: [],
+    resolveDate: day,
+    why: `${what} and the app failed on today's releases; ${day} is the last commit that touched ${install.files.join(", ")}`,
+    evidence: {
+      file: install.files[0] ?? ".",
+      line: null,
+      why:
+        names.length > 0
+          ? `unpinned: ${listed}`
+          : "dependencies of the pins resolve to today's releases",
+    },
+  };
+}

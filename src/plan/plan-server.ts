@@ -1,0 +1,78 @@
+/*
+ * Sizes the servers pyship starts itself (gunicorn for WSGI, uvicorn for ASGI) to the
+ * container they run in. The worker count can't be written into the Dockerfile: the same
+ * image runs under `--cpus 1` on one host and unlimited on another, so it is computed when
+ * the container starts, from the CPUs the container may use (cgroup quota, cpuset, affinity),
+ * by a small Python file pyship renders next to the Dockerfile (src/render/server-files.ts).
+ * Commands the project writes itself (Procfile, [tool.pyship] command) are never touched.
+ */
+import type { EntrypointCandidate, ServerPlan } from "../core/pipeline.js";
+import { byDefault, type Notes } from "./notes.js";
+
+/**
+ * One plan per kind pyship starts a server for.
+ * - gunicorn: 2 × CPUs + 1 workers (gunicorn's own advice) with 4 threads each: a sync worker
+ *   with threads is a gthread worker, so a request waiting on I/O blocks one thread, not the
+ *   whole worker. A gunicorn config file, because gunicorn reads it at start in the master
+ *   (PID 1) and `-w`, GUNICORN_CMD_ARGS and the project's gunicorn.conf.py still win over it.
+ * - uvicorn: one event loop per CPU; async code needs no threads for I/O. uvicorn has no
+ *   config file, so a launcher sets its defaults (WEB_CONCURRENCY, UVICORN_PORT) and execs it.
+ * Both at most 12 workers: without a limit the host's CPUs count, and a 64-core host would
+ * otherwise start 129 processes (WEB_CONCURRENCY sets any number). Graceful stop 5 s: in-flight
+ * requests finish, well inside the 10 s `docker stop` grants before SIGKILL.
+ */
+export const SIZED_SERVERS: Readonly<Partial<Record<EntrypointCandidate["kind"], ServerPlan>>> = {
+  wsgi: {
+    program: "gunicorn",
+    file: "pyship.gunicorn.conf.py",
+    path: "/opt/pyship/gunicorn.conf.py",
+    workers: { perCpu: 2, plus: 1, max: 12 },
+    threads: 4,
+    gracefulTimeout: 5,
+    timeout: 30,
+  },
+  asgi: {
+    program: "uvicorn",
+    file: "pyship.serve.py",
+    path: "/opt/pyship/serve.py",
+    workers: { perCpu: 1, plus: 0, max: 12 },
+    threads: null,
+    gracefulTimeout: 5,
+    timeout: null,
+  },
+};
+
+/** The sizing of a detected entrypoint's server, with its evidence; undefined for others. */
+export function planServer(candidate: EntrypointCandidate, notes: Notes): ServerPlan | undefined {
+  const server = SIZED_SERVERS[candidate.kind];
+  if (server === undefined) return undefined;
+  notes.evidence.push(byDefault(`${server.program}: ${workersRule(server)}`));
+  if (candidate.serverConfig !== undefined) {
+    notes.evidence.push({
+      ...candidate.evidence,
+      file: `${candidate.root}/${candidate.serverConfig}`,
+      line: null,
+      why: `${candidate.serverConfig} is read after pyship's ${server.file}: its settings win`,
+    });
+  }
+  return server;
+}
+
+/** "2 × CPUs + 1 workers (at most 12), 4 threads each" — the count as plan and Dockerfile say it. */
+export function workersCount(server: ServerPlan): string {
+  const { perCpu, plus, max } = server.workers;
+  const count =
+    perCpu === 1 && plus === 0
+      ? "one worker per CPU"
+      : `${perCpu} × CPUs${plus === 0 ? "" : ` + ${plus}`} workers`;
+  const threads = server.threads === null ? "" : `, ${server.threads} threads each`;
+  return `${count} (at most ${max})${threads}`;
+}
+
+/** The whole rule, for the plan's evidence. */
+export function workersRule(server: ServerPlan): string {
+  return (
+    `${workersCount(server)}; CPUs = the fewest the container's cgroup quota, cpuset and ` +
+    "affinity allow, read when it starts; WEB_CONCURRENCY overrides; binds 0.0.0.0:$PORT"
+  );
+}
