@@ -16,6 +16,8 @@ export interface RunSpec {
   readonly env: Readonly<Record<string, string>>;
   /** Container port to publish on 127.0.0.1 (a random host port). */
   readonly publish?: number;
+  /** `--network`, e.g. `container:NAME` to join another container's network namespace. */
+  readonly network?: string;
   readonly entrypoint?: string;
   /** Override the image's user (the file scan runs as root to see every directory). */
   readonly user?: string;
@@ -152,6 +154,7 @@ function runFlags(spec: RunSpec): string[] {
   const flags: string[] = [];
   for (const [key, value] of Object.entries(spec.env)) flags.push("-e", `${key}=${value}`);
   if (spec.publish !== undefined) flags.push("-p", `127.0.0.1::${spec.publish}`);
+  if (spec.network !== undefined) flags.push("--network", spec.network);
   if (spec.entrypoint !== undefined) flags.push("--entrypoint", spec.entrypoint);
   if (spec.user !== undefined) flags.push("--user", spec.user);
   return flags;

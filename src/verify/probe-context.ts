@@ -6,6 +6,7 @@ import type { VerifyCheck, VerifyFailure, VerifyMode } from "../core/pipeline.js
 import { runFailure } from "./diagnose-run.js";
 import type { EngineSession } from "./engine-session.js";
 import type { Clock, HttpGet } from "./probe-http.js";
+import type { WebReach } from "./web-reach.js";
 
 export interface ProbeContext {
   readonly session: EngineSession;
@@ -19,6 +20,8 @@ export interface ProbeContext {
   readonly pathGiven: boolean;
   readonly expect: string | null;
   readonly timeoutMs: number;
+  /** Where web probes reach the app (default: a port published on 127.0.0.1). */
+  readonly reach?: WebReach;
 }
 
 export interface RunOutcome {

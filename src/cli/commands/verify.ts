@@ -40,6 +40,7 @@ addMessages({
   "verify.check.numeric-user": { en: "numeric user", zh: "数字用户 ID" },
   "verify.check.restricted": { en: "restricted runtime", zh: "受限运行环境" },
   "verify.check.no-secrets": { en: "no secrets in layers", zh: "各层无密钥" },
+  "verify.check.probe-from": { en: "probed from", zh: "探测位置" },
   "verify.verdict.pass": {
     en: "PASS: {image} works and is ready to ship",
     zh: "通过：{image} 运行正常，可以发布",
@@ -60,6 +61,7 @@ interface VerifyFlags {
   engine?: string;
   json?: boolean;
   compose?: boolean;
+  probeFrom?: string;
 }
 
 export const registerVerify: Register = (program, ctx, done) => {
@@ -77,6 +79,11 @@ export const registerVerify: Register = (program, ctx, done) => {
     .option("--timeout <seconds>", "how long to wait for the app", "60")
     .option("--env <K=V>", "environment variable for the test container (repeatable)", collect, [])
     .option("--engine <client>", "docker or podman binary (default: PYSHIP_ENGINE, docker, podman)")
+    .option(
+      "--probe-from <where>",
+      "host, network (a helper container in the app's network) or auto: network when the engine is remote",
+      "auto",
+    )
     .option("--json", "print the report as JSON (stable, English)")
     .option("--compose", "run the project's compose.yaml: up, wait healthy, probe web, tear down")
     .action(async (image: string | undefined, flags: VerifyFlags, command: Command) => {
@@ -170,7 +177,14 @@ export function parseVerifyFlags(flags: Omit<VerifyFlags, "engine" | "json">): V
     expect: flags.expect,
     timeoutSeconds: timeout,
     env: parseEnv(flags.env),
+    probeFrom: parseProbeFrom(flags.probeFrom),
   };
+}
+
+function parseProbeFrom(where: string | undefined): VerifyOptions["probeFrom"] {
+  if (where === undefined || where === "auto") return undefined;
+  if (where === "host" || where === "network") return where;
+  throw usage(`--probe-from must be host, network or auto, not ${JSON.stringify(where)}`);
 }
 
 /** --engine, then PYSHIP_ENGINE, then whichever of docker and podman is installed. */
