@@ -12,7 +12,30 @@ interface FaultRule {
 
 // Permission is checked before "cannot connect": docker prints both words for a socket it
 // may not open ("permission denied while trying to connect to the Docker daemon socket").
+// A full disk comes first of all: whatever else failed, that is what the user must fix.
+// A lost engine is the client's own bare line (step output is prefixed with `#N`), so an
+// "unexpected EOF" printed by a tool inside a RUN step is not mistaken for it.
 const RULES: readonly FaultRule[] = [
+  {
+    pattern: /no space left on device/i,
+    make: (client, stderr) =>
+      new PyshipError("E_DISK_FULL", `the engine ran out of disk space (${client})`, {
+        details: matchingLine(stderr, /no space left on device/i),
+        hint: "free space where the engine keeps its data (`docker system df`, then `docker builder prune` or `docker image prune`), or give it a bigger disk, and build again",
+      }),
+  },
+  {
+    pattern:
+      /^(?:ERROR: )?(?:unexpected EOF|error reading from server: EOF)$|rpc error: code = Unavailable desc = (?:error reading from server|transport is closing)/m,
+    make: (client) =>
+      new PyshipError(
+        "E_ENGINE_LOST",
+        `the engine stopped in the middle of the build (${client})`,
+        {
+          hint: "check that the daemon runs again (`docker info`) and why it stopped (`journalctl -u docker`), then build again: finished steps come from the cache",
+        },
+      ),
+  },
   {
     pattern:
       /permission denied.*(docker daemon socket|docker\.sock)|dial unix .*: connect: permission denied/i,
@@ -59,6 +82,15 @@ const RULES: readonly FaultRule[] = [
 export function engineFault(client: string, stderr: string): PyshipError | null {
   const rule = RULES.find((candidate) => candidate.pattern.test(stderr));
   return rule ? rule.make(client, stderr) : null;
+}
+
+function matchingLine(text: string, pattern: RegExp): string {
+  return (
+    text
+      .split("\n")
+      .find((line) => pattern.test(line))
+      ?.trim() ?? ""
+  );
 }
 
 export function firstLine(text: string): string {

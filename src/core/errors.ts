@@ -25,6 +25,8 @@ export const EXIT_CODES = {
   E_BUILD_FAILED: 24,
   E_NETWORK: 25,
   E_PUSH_FAILED: 26,
+  E_ENGINE_LOST: 27,
+  E_DISK_FULL: 28,
   // verification
   E_CONTAINER_EXITED: 30,
   E_PORT_TIMEOUT: 31,
