@@ -13,7 +13,8 @@ interface FaultRule {
 // Permission is checked before "cannot connect": docker prints both words for a socket it
 // may not open ("permission denied while trying to connect to the Docker daemon socket").
 // A full disk comes first of all: whatever else failed, that is what the user must fix.
-// A lost engine is the client's own bare line (step output is prefixed with `#N`), so an
+// A lost engine is the client's own bare line (or, with --iidfile, its complaint that the
+// stream ended without an image ID) (step output is prefixed with `#N`), so an
 // "unexpected EOF" printed by a tool inside a RUN step is not mistaken for it.
 const RULES: readonly FaultRule[] = [
   {
@@ -26,7 +27,7 @@ const RULES: readonly FaultRule[] = [
   },
   {
     pattern:
-      /^(?:ERROR: )?(?:unexpected EOF|error reading from server: EOF)$|rpc error: code = Unavailable desc = (?:error reading from server|transport is closing)/m,
+      /^(?:ERROR: )?(?:unexpected EOF|error reading from server: EOF)$|rpc error: code = Unavailable desc = (?:error reading from server|transport is closing)|because server did not provide an image ID/m,
     make: (client) =>
       new PyshipError(
         "E_ENGINE_LOST",
