@@ -64,14 +64,15 @@ stop() {
   # the machine's root file system, and everyone's processes.
   if mountpoint -q "$dir/data" 2>/dev/null; then
     fuser -k -9 -m "$dir/data" >/dev/null 2>&1 || true
-    # Build steps run in mount namespaces of their own, where fuser does not see them. Their
-    # root directory is an overlay inside this data root: only processes whose root lies
-    # under "$dir/" are ended. (Never match on mount tables: every process on the host lists
-    # this mount in its own.)
-    local proc root
+    # Build steps run in mount namespaces of their own, where fuser does not see them: they
+    # are the processes whose root mount (mount point "/" in their own table) is an overlay
+    # of this data root. Never match any other line: every process on the host lists the
+    # loop mount itself in its table.
+    local proc
     for proc in /proc/[0-9]*; do
-      root=$(readlink "$proc/root" 2>/dev/null) || continue
-      case "$root" in "$dir"/*) kill -9 "${proc#/proc/}" 2>/dev/null || true ;; esac
+      if awk '$5 == "/" { print; exit }' "$proc/mountinfo" 2>/dev/null | grep -qF "$dir/data/"; then
+        kill -9 "${proc#/proc/}" 2>/dev/null || true
+      fi
     done
     sleep 0.5
     umount "$dir/data" 2>/dev/null || { sleep 1; umount -l "$dir/data"; }
