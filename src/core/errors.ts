@@ -34,6 +34,8 @@ export const EXIT_CODES = {
   // lint: issue #4 fixes parse and usage errors at exit 2
   E_LINT_INPUT: 2,
   E_INTERNAL: 70,
+  // Ctrl-C: 128 + SIGINT, as shells report it
+  E_INTERRUPTED: 130,
 } as const;
 
 export type ErrorCode = keyof typeof EXIT_CODES;

@@ -6,6 +6,7 @@
 import { resolve } from "node:path";
 import type { BuildOptions, BuildPorts } from "../../build/build-ports.js";
 import { runBuild } from "../../build/run-build.js";
+import { catchCtrlC } from "../catch-ctrl-c.js";
 import type { CliContext, Register } from "../context.js";
 import { addMessages } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
@@ -86,7 +87,7 @@ export const registerBuild: Register = (program, ctx, done) => {
     .option("--log <file>", "write the full build log here (default: a temp file, kept on failure)")
     .option("--json", "print the build result (and verify report) as JSON")
     .action(async (dir: string, flags: BuildFlags) => {
-      done(await buildCommand(dir, flags, ctx));
+      done(await catchCtrlC(() => buildCommand(dir, flags, ctx)));
     });
 };
 

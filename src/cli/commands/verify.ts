@@ -9,6 +9,7 @@ import { PyshipError } from "../../core/errors.js";
 import type { VerifyMode, VerifyOptions, VerifyReport } from "../../core/pipeline.js";
 import { verifyError } from "../../verify/verify-error.js";
 import { verifyImage } from "../../verify/verify-image.js";
+import { interruptedError } from "../catch-ctrl-c.js";
 import type { CliContext, Register } from "../context.js";
 import { addMessages, t } from "../i18n.js";
 import { printImageSizes } from "../print-image-sizes.js";
@@ -118,7 +119,11 @@ export async function withInterrupt<T>(run: (signal: AbortSignal) => Promise<T>)
   const onSigint = () => controller.abort();
   process.once("SIGINT", onSigint);
   try {
-    return await run(controller.signal);
+    const value = await run(controller.signal);
+    if (controller.signal.aborted) throw interruptedError();
+    return value;
+  } catch (error) {
+    throw controller.signal.aborted ? interruptedError(error) : error;
   } finally {
     process.removeListener("SIGINT", onSigint);
   }
