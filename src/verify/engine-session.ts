@@ -47,9 +47,13 @@ function hardeningFlags(hardening: Hardening): string[] {
   ];
 }
 
+/** How long a daemon may still take to create a container whose client was interrupted. */
+const LATE_CREATE_MS = 1000;
+
 export class EngineSession {
   private readonly created: string[] = [];
   private interrupted = false;
+  private readonly inFlight = new Set<Promise<RunResult>>();
 
   constructor(
     readonly executor: CommandExecutor,
@@ -61,7 +65,15 @@ export class EngineSession {
   /** Ctrl-C: remove the containers now; every later command fails instead of running. */
   async interrupt(): Promise<void> {
     this.interrupted = true;
+    const names = [...this.created];
     await this.removeAll();
+    // A `run` already sent can still create its container after that removal (the client
+    // got the SIGINT too, the daemon carries on): wait for it, give the daemon a moment, and
+    // remove the same names again.
+    await Promise.allSettled([...this.inFlight]);
+    await new Promise((resolve) => setTimeout(resolve, LATE_CREATE_MS));
+    if (names.length > 0)
+      await this.executor.run(this.client, ["rm", "-f", "-v", ...names], { timeoutMs: 60_000 });
   }
 
   /** Runs the client; throws E_VERIFY_FAILED with stderr when the command fails. */
@@ -76,7 +88,13 @@ export class EngineSession {
     if (this.interrupted && args[0] !== "rm") {
       throw new PyshipError("E_VERIFY_FAILED", "verification was interrupted");
     }
-    return this.executor.run(this.client, args, { timeoutMs });
+    const running = this.executor.run(this.client, args, { timeoutMs });
+    this.inFlight.add(running);
+    try {
+      return await running;
+    } finally {
+      this.inFlight.delete(running);
+    }
   }
 
   /** `run -d`: starts a named container in the background and returns its name. */
