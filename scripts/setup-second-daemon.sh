@@ -24,6 +24,14 @@ start() {
   local port=${1:?a loopback port} size=${2:-600}
   export DOCKER_HOST="tcp://127.0.0.1:$port"
   if running && docker version >/dev/null 2>&1; then echo "$DOCKER_HOST"; return; fi
+  # dockerd itself comes from scripts/setup-engine.sh; these are in most images, not all.
+  local need=()
+  command -v ip >/dev/null 2>&1 || need+=(iproute2)
+  command -v mkfs.ext4 >/dev/null 2>&1 || need+=(e2fsprogs)
+  command -v fuser >/dev/null 2>&1 || need+=(psmisc)
+  if [ ${#need[@]} -gt 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
   mkdir -p "$dir/data" "$dir/exec"
   if ! mountpoint -q "$dir/data"; then
     truncate -s "${size}M" "$dir/disk.img"
