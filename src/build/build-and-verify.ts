@@ -2,6 +2,7 @@
  * One attempt of `runBuild`: build the image, verify it unless told not to, and then
  * (finishBuild) push it only if verification passed, so a broken image is never published.
  */
+import { PyshipError } from "../core/errors.js";
 import type { Repair, VerifyReport } from "../core/pipeline.js";
 import { verifyError } from "../verify/verify-error.js";
 import { verifyImage } from "../verify/verify-image.js";
@@ -14,8 +15,15 @@ export async function buildAndVerify(
   tags: readonly string[],
   generated: boolean,
 ): Promise<Built> {
+  stopIfAsked(session);
   const result = await engineBuild(session, tags, generated);
+  stopIfAsked(session);
   return { tags, result, report: await maybeVerify(session, tags[0] ?? "") };
+}
+
+/** Ctrl-C between steps: what is running finishes its cleanup, nothing new starts. */
+function stopIfAsked({ ports }: BuildSession): void {
+  if (ports.stopRequested?.()) throw new PyshipError("E_INTERRUPTED", "interrupted (Ctrl-C)");
 }
 
 async function maybeVerify(

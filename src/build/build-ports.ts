@@ -65,6 +65,8 @@ export interface BuildPorts {
   readonly plan: PlanProject;
   readonly interruptible: Interruptible;
   readonly events: BuildEvents;
+  /** True once the user pressed Ctrl-C: the next step (build, verify) is not started. */
+  readonly stopRequested?: () => boolean;
 }
 
 export interface BuildOutcome {

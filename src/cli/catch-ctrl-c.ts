@@ -7,7 +7,8 @@
  */
 import { isPyshipError, PyshipError } from "../core/errors.js";
 
-export async function catchCtrlC<T>(run: () => Promise<T>): Promise<T> {
+/** `run` gets a function saying whether Ctrl-C was pressed, to start nothing new after it. */
+export async function catchCtrlC<T>(run: (interrupted: () => boolean) => Promise<T>): Promise<T> {
   let interrupted = false;
   const mark = () => {
     interrupted = true;
@@ -15,7 +16,7 @@ export async function catchCtrlC<T>(run: () => Promise<T>): Promise<T> {
   process.on("SIGINT", mark);
   let outcome: { ok: true; value: T } | { ok: false; error: unknown };
   try {
-    outcome = { ok: true, value: await run() };
+    outcome = { ok: true, value: await run(() => interrupted) };
   } catch (error) {
     outcome = { ok: false, error };
   } finally {

@@ -37,7 +37,10 @@ export interface VerifyInput {
 
 export async function verifyImage(input: VerifyInput): Promise<VerifyReport> {
   const session = new EngineSession(input.executor, input.client);
-  const progress = input.onProgress ?? (() => {});
+  // After Ctrl-C the remaining steps fail at once: don't announce them.
+  const progress = (message: string) => {
+    if (!input.signal?.aborted) input.onProgress?.(message);
+  };
   const interrupt = () => void session.interrupt();
   input.signal?.addEventListener("abort", interrupt, { once: true });
   try {

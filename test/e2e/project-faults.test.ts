@@ -67,14 +67,16 @@ describeE2e("pyship under project and user faults", (engine) => {
     return { code, stderr, sent };
   }
 
+  // After the Ctrl-C, the next step must not start: its first line must not appear.
   it.each([
-    ["while choosing the engine", /Engine:/],
-    ["during the build", /RUN sleep 20/],
-    ["while the app runs", /starting pyship-faults-ctrlc/],
-    ["while the layers are read", /reading every layer/],
+    // (a cached build may already be done when the signal lands: the verify must not start)
+    ["while choosing the engine", /Engine:/, /starting /],
+    ["during the build", /RUN sleep 20/, /Built |starting /],
+    ["while the app runs", /starting pyship-faults-ctrlc/, /reading every layer/],
+    ["while the layers are read", /reading every layer/, /Verifying /],
   ])(
     "Ctrl-C %s: exit 130, one line, no container or temp directory left",
-    async (_stage, marker) => {
+    async (_stage, marker, next) => {
       const dir = await project();
       const tag = "pyship-faults-ctrlc:test";
       tags.push(tag);
@@ -88,6 +90,7 @@ describeE2e("pyship under project and user faults", (engine) => {
       const { code, stderr, sent } = await interruptAt(dir, tag, marker, tmp);
       expect(sent, stderr).toBe(true);
       expect(code, stderr).toBe(EXIT_CODES.E_INTERRUPTED);
+      expect(stderr.slice(stderr.search(marker))).not.toMatch(next);
       expect(errorLines(stderr)).toEqual([
         expect.stringMatching(/^error \[E_INTERRUPTED\] interrupted/),
       ]);

@@ -87,7 +87,7 @@ export const registerBuild: Register = (program, ctx, done) => {
     .option("--log <file>", "write the full build log here (default: a temp file, kept on failure)")
     .option("--json", "print the build result (and verify report) as JSON")
     .action(async (dir: string, flags: BuildFlags) => {
-      done(await catchCtrlC(() => buildCommand(dir, flags, ctx)));
+      done(await catchCtrlC((interrupted) => buildCommand(dir, flags, ctx, interrupted)));
     });
 };
 
@@ -95,11 +95,12 @@ export async function buildCommand(
   dir: string,
   flags: BuildFlags,
   ctx: CliContext,
+  interrupted: () => boolean = () => false,
 ): Promise<number> {
-  const { result, report, repair, failure } = await runBuild(
-    buildOptions(dir, flags, ctx),
-    buildPorts(dir, flags, ctx),
-  );
+  const { result, report, repair, failure } = await runBuild(buildOptions(dir, flags, ctx), {
+    ...buildPorts(dir, flags, ctx),
+    stopRequested: interrupted,
+  });
   if (flags.json) ctx.out(JSON.stringify({ ...result, verify: report, repair }, null, 2));
   if (failure) throw failure;
   return 0;
