@@ -96,6 +96,7 @@ export const EN = {
   "verify.check.numeric-user": "numeric user",
   "verify.check.restricted": "restricted runtime",
   "verify.check.no-secrets": "no secrets in layers",
+  "verify.check.probe-from": "probed from",
   "verify.verdict.pass": "PASS: {image} works and is ready to ship",
   "verify.verdict.fail": "FAIL: {count} check(s) failed for {image}",
   "loadPlan.which": "Several web apps found. Which one should the image run?", // error titles: shown next to the code in languages other than English
@@ -545,4 +546,16 @@ export const EN = {
   "secret.unsupported.hint":
     "build with BuildKit (DOCKER_BUILDKIT=1 with Docker 20.10+, buildx, or podman); for init/plan pass --buildkit",
   "plan.mirror": "mirror",
+  // engine faults and where verify probes from (issue 13)
+  "verify.badProbeFrom": "--probe-from must be host, network or auto, not {value}",
+  "title.E_ENGINE_LOST": "the engine stopped during the build",
+  "title.E_DISK_FULL": "the engine's disk is full",
+  "title.E_INTERRUPTED": "interrupted (Ctrl-C)",
+  "fault.interrupted": "interrupted (Ctrl-C)",
+  "fault.interruptedClean": "interrupted (Ctrl-C): stopped and cleaned up",
+  "fault.interruptedClean.hint": "run the command again; finished build steps come from the engine's cache",
+  "fault.diskFull": "the engine ran out of disk space ({client})",
+  "fault.diskFull.hint": "free space where the engine keeps its data (`docker system df`, then `docker builder prune` or `docker image prune`), or give it a bigger disk, and build again",
+  "fault.engineLost": "the engine stopped in the middle of the build ({client})",
+  "fault.engineLost.hint": "check that the daemon runs again (`docker info`) and why it stopped (`journalctl -u docker`), then build again: finished steps come from the cache",
 } as const;

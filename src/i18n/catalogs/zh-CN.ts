@@ -94,6 +94,7 @@ export const ZH_CN: Catalog = {
   "verify.check.numeric-user": "数字用户 ID",
   "verify.check.restricted": "受限运行环境",
   "verify.check.no-secrets": "各层无密钥",
+  "verify.check.probe-from": "探测位置",
   "verify.verdict.pass": "通过：{image} 运行正常，可以发布",
   "verify.verdict.fail": "未通过：{image} 有 {count} 项检查失败",
   "loadPlan.which": "发现多个 Web 应用，镜像应该运行哪一个？",
@@ -521,4 +522,16 @@ export const ZH_CN: Catalog = {
   "secret.unsupported.hint":
     "请用 BuildKit 构建（Docker 20.10+ 设置 DOCKER_BUILDKIT=1、buildx 或 podman）；init/plan 请传入 --buildkit",
   "plan.mirror": "镜像源",
+  // engine faults and where verify probes from (issue 13)
+  "verify.badProbeFrom": "--probe-from 必须是 host、network 或 auto，而不是 {value}",
+  "title.E_ENGINE_LOST": "构建途中容器引擎停止",
+  "title.E_DISK_FULL": "容器引擎磁盘空间不足",
+  "title.E_INTERRUPTED": "已中断（Ctrl-C）",
+  "fault.interrupted": "已中断（Ctrl-C）",
+  "fault.interruptedClean": "已中断（Ctrl-C）：已停止并清理",
+  "fault.interruptedClean.hint": "重新运行该命令；已完成的构建步骤会从引擎缓存中取得",
+  "fault.diskFull": "容器引擎磁盘空间不足（{client}）",
+  "fault.diskFull.hint": "释放引擎数据目录所在磁盘的空间（`docker system df`，然后 `docker builder prune` 或 `docker image prune`），或换更大的磁盘，再重新构建",
+  "fault.engineLost": "容器引擎在构建途中停止（{client}）",
+  "fault.engineLost.hint": "确认守护进程已重新运行（`docker info`）并查明停止原因（`journalctl -u docker`），然后重新构建：已完成的步骤会从缓存中取得",
 };

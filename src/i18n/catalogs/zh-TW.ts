@@ -95,6 +95,7 @@ export const ZH_TW: Catalog = {
   "verify.check.numeric-user": "數字使用者 ID",
   "verify.check.restricted": "受限執行環境",
   "verify.check.no-secrets": "各層無金鑰",
+  "verify.check.probe-from": "探測位置",
   "verify.verdict.pass": "通過：{image} 執行正常，可以發布",
   "verify.verdict.fail": "未通過：{image} 有 {count} 項檢查失敗",
   "loadPlan.which": "發現多個 Web 應用程式，映像檔應該執行哪一個？",
@@ -523,4 +524,16 @@ export const ZH_TW: Catalog = {
   "secret.unsupported.hint":
     "請用 BuildKit 建置（Docker 20.10+ 設定 DOCKER_BUILDKIT=1、buildx 或 podman）；init/plan 請傳入 --buildkit",
   "plan.mirror": "鏡像站",
+  // engine faults and where verify probes from (issue 13)
+  "verify.badProbeFrom": "--probe-from 必須是 host、network 或 auto，而不是 {value}",
+  "title.E_ENGINE_LOST": "建置途中容器引擎停止",
+  "title.E_DISK_FULL": "容器引擎磁碟空間不足",
+  "title.E_INTERRUPTED": "已中斷（Ctrl-C）",
+  "fault.interrupted": "已中斷（Ctrl-C）",
+  "fault.interruptedClean": "已中斷（Ctrl-C）：已停止並清理",
+  "fault.interruptedClean.hint": "重新執行該命令；已完成的建置步驟會從引擎快取中取得",
+  "fault.diskFull": "容器引擎磁碟空間不足（{client}）",
+  "fault.diskFull.hint": "釋放引擎資料目錄所在磁碟的空間（`docker system df`，然後 `docker builder prune` 或 `docker image prune`），或換更大的磁碟，再重新建置",
+  "fault.engineLost": "容器引擎在建置途中停止（{client}）",
+  "fault.engineLost.hint": "確認守護行程已重新執行（`docker info`）並查明停止原因（`journalctl -u docker`），然後重新建置：已完成的步驟會從快取中取得",
 };
