@@ -553,9 +553,12 @@ export const EN = {
   "title.E_INTERRUPTED": "interrupted (Ctrl-C)",
   "fault.interrupted": "interrupted (Ctrl-C)",
   "fault.interruptedClean": "interrupted (Ctrl-C): stopped and cleaned up",
-  "fault.interruptedClean.hint": "run the command again; finished build steps come from the engine's cache",
+  "fault.interruptedClean.hint":
+    "run the command again; finished build steps come from the engine's cache",
   "fault.diskFull": "the engine ran out of disk space ({client})",
-  "fault.diskFull.hint": "free space where the engine keeps its data (`docker system df`, then `docker builder prune` or `docker image prune`), or give it a bigger disk, and build again",
+  "fault.diskFull.hint":
+    "free space where the engine keeps its data (`docker system df`, then `docker builder prune` or `docker image prune`), or give it a bigger disk, and build again",
   "fault.engineLost": "the engine stopped in the middle of the build ({client})",
-  "fault.engineLost.hint": "check that the daemon runs again (`docker info`) and why it stopped (`journalctl -u docker`), then build again: finished steps come from the cache",
+  "fault.engineLost.hint":
+    "check that the daemon runs again (`docker info`) and why it stopped (`journalctl -u docker`), then build again: finished steps come from the cache",
 } as const;

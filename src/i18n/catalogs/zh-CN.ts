@@ -531,7 +531,9 @@ export const ZH_CN: Catalog = {
   "fault.interruptedClean": "已中断（Ctrl-C）：已停止并清理",
   "fault.interruptedClean.hint": "重新运行该命令；已完成的构建步骤会从引擎缓存中取得",
   "fault.diskFull": "容器引擎磁盘空间不足（{client}）",
-  "fault.diskFull.hint": "释放引擎数据目录所在磁盘的空间（`docker system df`，然后 `docker builder prune` 或 `docker image prune`），或换更大的磁盘，再重新构建",
+  "fault.diskFull.hint":
+    "释放引擎数据目录所在磁盘的空间（`docker system df`，然后 `docker builder prune` 或 `docker image prune`），或换更大的磁盘，再重新构建",
   "fault.engineLost": "容器引擎在构建途中停止（{client}）",
-  "fault.engineLost.hint": "确认守护进程已重新运行（`docker info`）并查明停止原因（`journalctl -u docker`），然后重新构建：已完成的步骤会从缓存中取得",
+  "fault.engineLost.hint":
+    "确认守护进程已重新运行（`docker info`）并查明停止原因（`journalctl -u docker`），然后重新构建：已完成的步骤会从缓存中取得",
 };

@@ -533,7 +533,9 @@ export const ZH_TW: Catalog = {
   "fault.interruptedClean": "已中斷（Ctrl-C）：已停止並清理",
   "fault.interruptedClean.hint": "重新執行該命令；已完成的建置步驟會從引擎快取中取得",
   "fault.diskFull": "容器引擎磁碟空間不足（{client}）",
-  "fault.diskFull.hint": "釋放引擎資料目錄所在磁碟的空間（`docker system df`，然後 `docker builder prune` 或 `docker image prune`），或換更大的磁碟，再重新建置",
+  "fault.diskFull.hint":
+    "釋放引擎資料目錄所在磁碟的空間（`docker system df`，然後 `docker builder prune` 或 `docker image prune`），或換更大的磁碟，再重新建置",
   "fault.engineLost": "容器引擎在建置途中停止（{client}）",
-  "fault.engineLost.hint": "確認守護行程已重新執行（`docker info`）並查明停止原因（`journalctl -u docker`），然後重新建置：已完成的步驟會從快取中取得",
+  "fault.engineLost.hint":
+    "確認守護行程已重新執行（`docker info`）並查明停止原因（`journalctl -u docker`），然後重新建置：已完成的步驟會從快取中取得",
 };
