@@ -73,9 +73,19 @@ function listPorts(
   };
 }
 
-async function release(registry: FakeRegistry, build: MultiPlatformBuild, seen = recorder()) {
+async function repo(): Promise<string> {
   const root = await gitFixture("release-app", "v1.2.3");
   dirs.push(root);
+  return root;
+}
+
+async function release(
+  registry: FakeRegistry,
+  build: MultiPlatformBuild,
+  seen = recorder(),
+  root?: string,
+) {
+  root ??= await repo();
   const options: ReleaseOptions = {
     dir: root,
     root,
@@ -115,10 +125,11 @@ describe("a multi-platform release", () => {
 
   it("a re-run with the same images skips every tag, whatever order the registry lists them in", async () => {
     const registry = new FakeRegistry();
-    await release(registry, twoPlatforms("a1", "b2"));
+    const root = await repo();
+    await release(registry, twoPlatforms("a1", "b2"), recorder(), root);
     for (const manifest of registry.tags.values()) (manifest.configDigests as string[]).reverse();
     const again = recorder();
-    await release(registry, twoPlatforms("a1", "b2"), again);
+    await release(registry, twoPlatforms("a1", "b2"), again, root);
     expect(again.pushes).toStrictEqual([]);
     expect(again.done.map((o) => o.action)).toStrictEqual(Array(5).fill("skipped-same"));
   });
