@@ -8,6 +8,7 @@ import { rmSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import type { MultiPlatformBuild } from "../../src/build/build-platforms.js";
 import { chooseEngine } from "../../src/build/detect-engine.js";
+import { PyshipError } from "../../src/core/errors.js";
 import type { BuildResult } from "../../src/core/pipeline.js";
 import { enginePublisher } from "../../src/release/engine-publisher.js";
 import { listPusher } from "../../src/release/list-publisher.js";
@@ -60,6 +61,7 @@ function listPorts(
   registry: FakeRegistry,
   build: MultiPlatformBuild,
   seen: Recorder,
+  failure: PyshipError | null = null,
 ): ReleasePorts {
   const ports = fakePorts(registry, "unused", seen);
   return {
@@ -67,7 +69,7 @@ function listPorts(
     build: async (options) => {
       const single = await ports.build(options);
       expect(options.platform).toBe("linux/amd64,linux/arm64");
-      const outcome = { ...single.outcome, platforms: build };
+      const outcome = { ...single.outcome, platforms: build, failure };
       return { ...single, outcome, image: listImage(build) };
     },
   };
@@ -84,6 +86,7 @@ async function release(
   build: MultiPlatformBuild,
   seen = recorder(),
   root?: string,
+  failure: PyshipError | null = null,
 ) {
   root ??= await repo();
   const options: ReleaseOptions = {
@@ -96,7 +99,7 @@ async function release(
     platforms: ["linux/amd64", "linux/arm64"],
     build: { noCache: false },
   };
-  return runRelease(options, listPorts(registry, build, seen));
+  return runRelease(options, listPorts(registry, build, seen, failure));
 }
 
 describe("listImage", () => {
@@ -144,6 +147,14 @@ describe("a multi-platform release", () => {
     await expect(release(registry, twoPlatforms("a1", "b2"), seen)).rejects.toMatchObject({
       code: "E_TAG_EXISTS",
     });
+    expect(seen.pushes).toStrictEqual([]);
+  });
+
+  it("pushes nothing when one platform failed its verification", async () => {
+    const seen = recorder();
+    const failed = new PyshipError("E_VERIFY_FAILED", "linux/arm64: runs as root");
+    const run = release(new FakeRegistry(), twoPlatforms("a1", "b2"), seen, undefined, failed);
+    await expect(run).rejects.toBe(failed);
     expect(seen.pushes).toStrictEqual([]);
   });
 });
