@@ -26,6 +26,8 @@ await build({
   format: "esm",
   platform: "node",
   outfile,
+  // the SBOM library's optional XML plugins, left out as in scripts/bundle.mjs
+  external: ["xmlbuilder2", "libxmljs2"],
   banner: {
     js: "import { createRequire as __draftRequire } from 'node:module'; const require = __draftRequire(import.meta.url);",
   },

@@ -5,6 +5,7 @@
  */
 import { PyshipError } from "../core/errors.js";
 import type { Evidence, Installer, Plan, PlanOptions, ProjectFacts } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import { INDEX_SECRET_ID } from "../mirror/index-secret.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
 
@@ -47,11 +48,7 @@ export function planIndex(options: PlanOptions, notes: Notes): Plan["index"] {
 function secretsNeedBuildkit(from: Evidence | undefined): PyshipError {
   const where =
     from === undefined ? "" : `${from.line === null ? from.file : `${from.file}:${from.line}`}: `;
-  return new PyshipError(
-    "E_SECRET_UNSUPPORTED",
-    `${where}the package index needs credentials, which pyship passes only as a BuildKit secret, and this engine (or plan) has no secret mounts`,
-    {
-      hint: "build with BuildKit (DOCKER_BUILDKIT=1 with Docker 20.10+, buildx, or podman); for init/plan pass --buildkit",
-    },
-  );
+  return new PyshipError("E_SECRET_UNSUPPORTED", msg("secret.unsupported", { where }), {
+    hint: msg("secret.unsupported.hint"),
+  });
 }

@@ -10,6 +10,7 @@ import type { Engine } from "../build/engine.js";
 import { runBuild } from "../build/run-build.js";
 import { PyshipError } from "../core/errors.js";
 import type { ReleaseImage } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import type { ReleasePorts } from "./release-ports.js";
 
 export function releaseBuilder(ports: BuildPorts): ReleasePorts["build"] {
@@ -23,7 +24,7 @@ export function releaseBuilder(ports: BuildPorts): ReleasePorts["build"] {
       },
     };
     const outcome = await runBuild(options, { ...ports, events });
-    if (engine === null) throw new PyshipError("E_INTERNAL", "the build chose no engine");
+    if (engine === null) throw new PyshipError("E_INTERNAL", msg("release.noEngine"));
     const image = outcome.platforms
       ? listImage(outcome.platforms)
       : singleImage(outcome, options.platform);
