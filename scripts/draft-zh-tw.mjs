@@ -26,11 +26,11 @@ await build({
   format: "esm",
   platform: "node",
   outfile,
+  // the SBOM library's optional XML plugins, left out as in scripts/bundle.mjs
+  external: ["xmlbuilder2", "libxmljs2"],
   banner: {
     js: "import { createRequire as __draftRequire } from 'node:module'; const require = __draftRequire(import.meta.url);",
   },
-  // optional XML plug-ins of the SBOM library: not installed, and never loaded here
-  external: ["xmlbuilder2", "libxmljs2"],
   logLevel: "warning",
 });
 const { catalogTable, GLOSSARY } = await import(pathToFileURL(outfile).href);

@@ -4,7 +4,10 @@
  * Several platforms (`--platform a,b`) are built and verified one by one and pushed as one
  * manifest list (build-platforms.ts).
  */
+
+import { PyshipError } from "../core/errors.js";
 import type { Repair, VerifyReport } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import { verifyError } from "../verify/verify-error.js";
 import { verifyImage } from "../verify/verify-image.js";
 import { pushImage } from "./build-image.js";
@@ -19,13 +22,20 @@ export async function buildAndVerify(
   tags: readonly string[],
   generated: boolean,
 ): Promise<Built> {
+  stopIfAsked(session);
   if (isMultiPlatform(session.options.platform)) {
     const build = await buildPlatforms(session, tags, generated, maybeVerify);
     session.ports.events.listed?.(build);
     return asBuilt(tags, build);
   }
   const result = await engineBuild(session, tags, generated);
+  stopIfAsked(session);
   return { tags, result, report: await maybeVerify(session, tags[0] ?? "") };
+}
+
+/** Ctrl-C between steps: what is running finishes its cleanup, nothing new starts. */
+function stopIfAsked({ ports }: BuildSession): void {
+  if (ports.stopRequested?.()) throw new PyshipError("E_INTERRUPTED", msg("fault.interrupted"));
 }
 
 async function maybeVerify(

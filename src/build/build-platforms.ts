@@ -7,6 +7,7 @@
  */
 import { PyshipError } from "../core/errors.js";
 import type { BuildResult, VerifyReport } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import type { BuildSession, Built } from "./build-ports.js";
 import type { Engine } from "./engine.js";
 import { engineBuild } from "./engine-build.js";
@@ -54,7 +55,7 @@ export async function buildPlatforms(
 /** The multi-platform build as the one `Built` the repair loop and finishBuild read. */
 export function asBuilt(tags: readonly string[], build: MultiPlatformBuild): Built {
   const first = build.images[0];
-  if (!first) throw new PyshipError("E_USAGE", "--platform names no platform");
+  if (!first) throw new PyshipError("E_USAGE", msg("platform.none"));
   const failed = build.images.find((image) => image.report?.failure);
   const durationMs = build.images.reduce((sum, image) => sum + image.result.durationMs, 0);
   return {
@@ -86,7 +87,7 @@ async function checkArchitecture(
 }
 
 function mismatch(ref: string, platform: string, got: string): PyshipError {
-  return new PyshipError("E_PLATFORM_MISMATCH", `${ref} was built for ${got}, not ${platform}`, {
-    hint: "foreign architectures need emulation: install qemu-user-static and binfmt-support (`update-binfmts --display`)",
+  return new PyshipError("E_PLATFORM_MISMATCH", msg("platform.mismatch", { ref, got, platform }), {
+    hint: msg("platform.mismatch.hint"),
   });
 }

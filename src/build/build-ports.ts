@@ -89,6 +89,8 @@ export interface BuildPorts {
   readonly indexCredentials?: () => readonly IndexCredential[];
   /** The key the secret's hash build argument is keyed with (machine-key.ts). */
   readonly secretKey?: () => string;
+  /** True once the user pressed Ctrl-C: the next step (build, verify) is not started. */
+  readonly stopRequested?: () => boolean;
 }
 
 export interface BuildOutcome {

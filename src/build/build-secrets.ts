@@ -5,6 +5,7 @@
  */
 import { PyshipError } from "../core/errors.js";
 import type { Plan } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import { INDEX_SECRET_ID, indexSecret, secretHashArg } from "../mirror/index-secret.js";
 import { mirrorBuildArgs } from "../mirror/mirror-build-args.js";
 import type { BuildPorts, BuildSession } from "./build-ports.js";
@@ -47,11 +48,7 @@ function credentialsOf(ports: BuildPorts) {
 }
 
 function unset(): PyshipError {
-  return new PyshipError(
-    "E_SECRET_UNSET",
-    `the Dockerfile mounts the secret ${INDEX_SECRET_ID}, and no package index credentials are set here`,
-    {
-      hint: "set them as pip does, e.g. PIP_EXTRA_INDEX_URL=https://USER:TOKEN@HOST/simple, or in pip.conf",
-    },
-  );
+  return new PyshipError("E_SECRET_UNSET", msg("secret.unset", { id: INDEX_SECRET_ID }), {
+    hint: msg("secret.unset.hint"),
+  });
 }

@@ -172,12 +172,8 @@ function noEngine(probes: readonly ClientProbe[], request: EngineRequest): Pyshi
 }
 
 function noManifestEngine(details: string | undefined): PyshipError {
-  return new PyshipError(
-    "E_PLATFORM_UNSUPPORTED",
-    "no engine here builds several platforms into one manifest list",
-    {
-      details,
-      hint: "install podman (with qemu-user-static for foreign architectures) or the docker buildx plugin, or pass one --platform",
-    },
-  );
+  return new PyshipError("E_PLATFORM_UNSUPPORTED", msg("platform.noEngine"), {
+    details,
+    hint: msg("platform.noEngine.hint"),
+  });
 }

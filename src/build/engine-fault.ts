@@ -13,7 +13,27 @@ interface FaultRule {
 
 // Permission is checked before "cannot connect": docker prints both words for a socket it
 // may not open ("permission denied while trying to connect to the Docker daemon socket").
+// A full disk comes first of all: whatever else failed, that is what the user must fix.
+// A lost engine is the client's own bare line (or, with --iidfile, its complaint that the
+// stream ended without an image ID) (step output is prefixed with `#N`), so an
+// "unexpected EOF" printed by a tool inside a RUN step is not mistaken for it.
 const RULES: readonly FaultRule[] = [
+  {
+    pattern: /no space left on device/i,
+    make: (client, stderr) =>
+      new PyshipError("E_DISK_FULL", msg("fault.diskFull", { client }), {
+        details: matchingLine(stderr, /no space left on device/i),
+        hint: msg("fault.diskFull.hint"),
+      }),
+  },
+  {
+    pattern:
+      /^(?:ERROR: )?(?:unexpected EOF|error reading from server: EOF)$|rpc error: code = Unavailable desc = (?:error reading from server|transport is closing)|because server did not provide an image ID/m,
+    make: (client) =>
+      new PyshipError("E_ENGINE_LOST", msg("fault.engineLost", { client }), {
+        hint: msg("fault.engineLost.hint"),
+      }),
+  },
   {
     pattern:
       /permission denied.*(docker daemon socket|docker\.sock)|dial unix .*: connect: permission denied/i,
@@ -52,6 +72,15 @@ const RULES: readonly FaultRule[] = [
 export function engineFault(client: string, stderr: string): PyshipError | null {
   const rule = RULES.find((candidate) => candidate.pattern.test(stderr));
   return rule ? rule.make(client, stderr) : null;
+}
+
+function matchingLine(text: string, pattern: RegExp): string {
+  return (
+    text
+      .split("\n")
+      .find((line) => pattern.test(line))
+      ?.trim() ?? ""
+  );
 }
 
 export function firstLine(text: string): string {

@@ -5,6 +5,7 @@
  */
 import { PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
+import { msg } from "../i18n/message.js";
 import type { Engine } from "./engine.js";
 import { splitPlatform } from "./platforms.js";
 
@@ -74,18 +75,22 @@ export async function must(
 ): Promise<void> {
   const result = await executor.run(engine.client, args, { timeoutMs: 120_000 });
   if (result.exitCode === 0) return;
-  throw new PyshipError("E_MANIFEST_FAILED", `\`${engine.client} ${args.join(" ")}\` failed`, {
-    details: result.stderr.trim() || undefined,
-    hint: "`pyship doctor` checks the engine; podman 4 or docker buildx make manifest lists",
-  });
+  throw new PyshipError(
+    "E_MANIFEST_FAILED",
+    msg("manifest.failed", { command: `${engine.client} ${args.join(" ")}` }),
+    {
+      details: result.stderr.trim() || undefined,
+      hint: msg("manifest.failed.hint"),
+    },
+  );
 }
 
 export function unsupported(engine: Engine): PyshipError {
   return new PyshipError(
     "E_PLATFORM_UNSUPPORTED",
-    `${engine.name} cannot build several platforms into one manifest list`,
+    msg("platform.engineCannot", { engine: engine.name }),
     {
-      hint: "use --engine podman (with qemu-user-static for foreign architectures) or install the docker buildx plugin",
+      hint: msg("platform.engineCannot.hint"),
     },
   );
 }

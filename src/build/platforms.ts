@@ -5,6 +5,7 @@
  * tags the list is pushed under.
  */
 import { PyshipError } from "../core/errors.js";
+import { msg } from "../i18n/message.js";
 
 /** os/arch or os/arch/variant, as OCI image indexes write them. */
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
@@ -15,11 +16,9 @@ export function parsePlatforms(value: string | undefined): readonly string[] {
   const platforms = [...new Set(value.split(",").map((p) => p.trim()))];
   const bad = platforms.find((p) => !PLATFORM.test(p));
   if (bad !== undefined) {
-    throw new PyshipError(
-      "E_USAGE",
-      `--platform needs os/arch values separated by commas, not ${JSON.stringify(bad)}`,
-      { hint: "for example --platform linux/amd64,linux/arm64" },
-    );
+    throw new PyshipError("E_USAGE", msg("platform.bad", { value: JSON.stringify(bad) }), {
+      hint: msg("platform.bad.hint"),
+    });
   }
   return platforms;
 }

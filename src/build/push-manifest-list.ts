@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PyshipError } from "../core/errors.js";
 import type { CommandExecutor, RunResult } from "../core/exec.js";
+import { msg } from "../i18n/message.js";
 import type { Engine } from "./engine.js";
 import { engineFault } from "./engine-fault.js";
 import { type ManifestList, must, unsupported } from "./manifest-list.js";
@@ -119,8 +120,8 @@ async function push(
 }
 
 function pushFailed(destination: string, result: RunResult): PyshipError {
-  return new PyshipError("E_PUSH_FAILED", `pushing the manifest list to ${destination} failed`, {
+  return new PyshipError("E_PUSH_FAILED", msg("manifest.pushFailed", { destination }), {
     details: result.stderr.trim().split("\n").slice(-5).join("\n") || undefined,
-    hint: "check the registry in the destination and that you are logged in (`podman login REGISTRY`)",
+    hint: msg("manifest.pushFailed.hint"),
   });
 }

@@ -5,6 +5,7 @@
  */
 import { PyshipError } from "../core/errors.js";
 import type { CiOptions, RenderedFiles } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import { planCi } from "./plan-ci.js";
 import { renderCi } from "./render-ci.js";
 
@@ -17,8 +18,14 @@ export function ciFilesForProject(
   if (plan.projectDir !== ".")
     throw new PyshipError(
       "E_USAGE",
-      `the project is ${plan.projectDir}/ inside the repository ${plan.repoRoot}: its CI file belongs at the repository root`,
-      { hint: `run \`pyship ci ${options.provider} ${plan.projectDir}\` from ${plan.repoRoot}` },
+      msg("ci.notRoot", { dir: plan.projectDir, repo: plan.repoRoot }),
+      {
+        hint: msg("ci.notRoot.hint", {
+          provider: options.provider,
+          dir: plan.projectDir,
+          repo: plan.repoRoot,
+        }),
+      },
     );
   return renderCi(plan);
 }

@@ -6,6 +6,7 @@
 import { relative, sep } from "node:path";
 import { PyshipError } from "../core/errors.js";
 import type { CiEngine, CiOptions, CiPlan, CiProvider } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import { findGitRoot } from "./find-git-root.js";
 
 /** Engines each provider's jobs can use. GitHub's hosted runners run Docker (and buildx). */
@@ -35,24 +36,24 @@ export function planCi(projectRoot: string, options: CiOptions, pyshipVersion: s
 /** Parses the CLI's `--ci` / `--ci-engine` words; E_USAGE names the accepted ones. */
 export function ciOptions(provider: string, engine = "docker"): CiOptions {
   if (!(CI_PROVIDERS as string[]).includes(provider))
-    throw new PyshipError("E_USAGE", `unknown CI provider "${provider}"`, {
-      hint: `choose one of: ${CI_PROVIDERS.join(", ")}`,
+    throw new PyshipError("E_USAGE", msg("ci.unknownProvider", { provider }), {
+      hint: msg("ci.unknownProvider.hint", { known: CI_PROVIDERS.join(", ") }),
     });
   if (engine !== "docker" && engine !== "podman")
-    throw new PyshipError("E_USAGE", `unknown CI engine "${engine}"`, {
-      hint: "choose docker or podman",
+    throw new PyshipError("E_USAGE", msg("ci.unknownEngine", { engine }), {
+      hint: msg("ci.unknownEngine.hint"),
     });
   return { provider: provider as CiProvider, engine };
 }
 
 function noGit(projectRoot: string): PyshipError {
-  return new PyshipError("E_NO_GIT", `${projectRoot} is not inside a git repository`, {
-    hint: "CI pipelines run on a repository: `git init` (and push it) first, then run this again",
+  return new PyshipError("E_NO_GIT", msg("ci.noGit", { root: projectRoot }), {
+    hint: msg("ci.noGit.hint"),
   });
 }
 
 function badEngine({ provider, engine }: CiOptions): PyshipError {
-  return new PyshipError("E_USAGE", `--ci-engine ${engine} is not available for ${provider}`, {
-    hint: `${provider} jobs can use: ${ENGINES[provider].join(", ")}`,
+  return new PyshipError("E_USAGE", msg("ci.badEngine", { engine, provider }), {
+    hint: msg("ci.badEngine.hint", { provider, engines: ENGINES[provider].join(", ") }),
   });
 }

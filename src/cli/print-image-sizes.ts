@@ -6,18 +6,7 @@
 import pc from "picocolors";
 import type { ImageSizes } from "../core/pipeline.js";
 import type { CliContext } from "./context.js";
-import { addMessages, t } from "./i18n.js";
-
-addMessages({
-  "sizes.heading": {
-    en: "Where the megabytes are ({total} shipped in the layers)",
-    zh: "空间去向（各层共 {total}）",
-  },
-  "sizes.base": { en: "base image", zh: "基础镜像" },
-  "sizes.system": { en: "system packages", zh: "系统软件包" },
-  "sizes.venv": { en: "Python packages", zh: "Python 软件包" },
-  "sizes.app": { en: "app", zh: "应用" },
-});
+import { t } from "./i18n.js";
 
 const BAR = 24;
 

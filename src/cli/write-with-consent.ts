@@ -8,25 +8,10 @@ import { confirm, isCancel } from "@clack/prompts";
 import pc from "picocolors";
 import { PyshipError } from "../core/errors.js";
 import type { RenderedFiles, WriteOutcome } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import { writeFiles } from "../write/write-files.js";
 import type { CliContext } from "./context.js";
-import { addMessages, t } from "./i18n.js";
-
-addMessages({
-  "write.create": { en: "created", zh: "已创建" },
-  "write.overwrite": { en: "overwrote", zh: "已覆盖" },
-  "write.skip": { en: "skipped", zh: "已跳过" },
-  "write.unchanged": { en: "unchanged", zh: "无变化" },
-  "write.dry.create": { en: "would create", zh: "将创建" },
-  "write.dry.overwrite": { en: "would overwrite", zh: "将覆盖" },
-  "write.dry.skip": { en: "would skip", zh: "将跳过" },
-  "write.dry.unchanged": { en: "unchanged", zh: "无变化" },
-  "write.ask": {
-    en: "{path} exists and differs (diff above). Overwrite it?",
-    zh: "{path} 已存在且内容不同（见上方差异）。要覆盖吗？",
-  },
-  "write.dryNote": { en: "Dry run: nothing was written.", zh: "试运行：没有写入任何文件。" },
-});
+import { t } from "./i18n.js";
 
 export interface WriteFlags {
   readonly dryRun?: boolean;
@@ -118,10 +103,10 @@ function fileExists(skipped: readonly WriteOutcome[]): PyshipError {
   const one = skipped.length === 1;
   return new PyshipError(
     "E_FILE_EXISTS",
-    `${names} already exist${one ? "s" : ""} with different content and ${one ? "was" : "were"} not overwritten`,
+    msg(one ? "init.exists.one" : "init.exists.many", { names }),
     {
       file: skipped[0]?.path,
-      hint: "review the diff above, then run again with --force to replace, or keep your file",
+      hint: msg("write.exists.hint"),
     },
   );
 }

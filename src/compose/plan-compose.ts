@@ -14,6 +14,7 @@ import type {
   ProjectFacts,
   ServiceKind,
 } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import { detectServices, type FoundServices } from "./detect-services.js";
 import { envReads } from "./env-reads.js";
 import { planProcesses, type SourceText } from "./plan-processes.js";
@@ -107,8 +108,8 @@ function chosenServices(found: FoundServices, options: ComposeOptions): FoundSer
 }
 
 function unknownService(name: string): PyshipError {
-  return new PyshipError("E_USAGE", `unknown service "${name}" in --services`, {
+  return new PyshipError("E_USAGE", msg("compose.unknownService", { name }), {
     file: "--services",
-    hint: `pyship knows: ${SERVICE_NAMES.join(", ")}`,
+    hint: msg("compose.unknownService.hint", { known: SERVICE_NAMES.join(", ") }),
   });
 }

@@ -32,6 +32,8 @@ export const EXIT_CODES = {
   E_NETWORK: 25,
   E_PUSH_FAILED: 26,
   E_SECRET_UNSUPPORTED: 27,
+  E_ENGINE_LOST: 28,
+  E_DISK_FULL: 29,
   // verification
   E_CONTAINER_EXITED: 30,
   E_PORT_TIMEOUT: 31,
@@ -51,6 +53,8 @@ export const EXIT_CODES = {
   // lint: issue #4 fixes parse and usage errors at exit 2
   E_LINT_INPUT: 2,
   E_INTERNAL: 70,
+  // Ctrl-C: 128 + SIGINT, as shells report it
+  E_INTERRUPTED: 130,
 } as const;
 
 export type ErrorCode = keyof typeof EXIT_CODES;

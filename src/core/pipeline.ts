@@ -645,6 +645,8 @@ export interface VerifyOptions {
   readonly timeoutSeconds?: number;
   /** Extra environment for the test container (`--env K=V`). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Where the HTTP probe runs; default: inside the container's network when the engine is remote. */
+  readonly probeFrom?: "host" | "network";
 }
 
 /** A usual cause recognised in the app's log or HTTP answer (src/verify/run-failures.ts). */

@@ -8,6 +8,7 @@
 import { createHmac } from "node:crypto";
 import { PyshipError } from "../core/errors.js";
 import type { IndexCredential } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 
 export const INDEX_SECRET_ID = "pyship_index_netrc";
 export const INDEX_SECRET_PATH = `/run/secrets/${INDEX_SECRET_ID}`;
@@ -39,9 +40,9 @@ export function indexSecret(
   if (missing.length > 0)
     throw new PyshipError(
       "E_SECRET_UNSET",
-      `the build needs the credentials for ${missing.join(", ")} (secret ${INDEX_SECRET_ID}), and none are set here`,
+      msg("secret.missing", { hosts: missing.join(", "), id: INDEX_SECRET_ID }),
       {
-        hint: "set them as pip does, e.g. PIP_EXTRA_INDEX_URL=https://USER:TOKEN@HOST/simple, or in pip.conf",
+        hint: msg("secret.unset.hint"),
       },
     );
   return { id: INDEX_SECRET_ID, content: netrcOf(credentials) };

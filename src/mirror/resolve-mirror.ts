@@ -7,6 +7,7 @@
 import { PyshipError } from "../core/errors.js";
 import type { Evidence, MirrorPlan } from "../core/pipeline.js";
 import { redact } from "../core/redact.js";
+import { type Message, msg } from "../i18n/message.js";
 import { findPreset, MIRROR_PRESETS } from "./mirror-presets.js";
 
 /** One setting as given, with where it came from (a flag or the config file). */
@@ -44,9 +45,13 @@ function presetOf(input: MirrorInput) {
   const preset = findPreset(input.value);
   if (preset) return preset;
   const names = [...MIRROR_PRESETS.map((p) => p.name), "URL", "off"].join(", ");
-  throw new PyshipError("E_MIRROR_UNKNOWN", `${label(input, "--mirror")}: no such mirror`, {
-    hint: `use one of ${names}`,
-  });
+  throw new PyshipError(
+    "E_MIRROR_UNKNOWN",
+    msg("mirror.unknown", { input: label(input, "--mirror") }),
+    {
+      hint: msg("mirror.unknown.hint", { names }),
+    },
+  );
 }
 
 /** An http(s) URL without credentials (those go in as build secrets), trailing / removed. */
@@ -57,17 +62,17 @@ function httpUrl(input: MirrorInput, flag: string): string {
   } catch {
     // reported below
   }
-  const bad = (why: string) =>
-    new PyshipError("E_MIRROR_URL", `${label(input, flag)} ${why}`, {
-      hint: `give an http:// or https:// URL, e.g. ${flag} https://mirrors.example.com/${flag === "--apt-mirror" ? "debian" : "pypi/simple"}`,
+  const bad = (why: Message) =>
+    new PyshipError("E_MIRROR_URL", msg("mirror.badUrl", { input: label(input, flag), why }), {
+      hint: msg("mirror.badUrl.hint", {
+        flag,
+        path: flag === "--apt-mirror" ? "debian" : "pypi/simple",
+      }),
     });
   if (url === null || !/^https?:$/.test(url.protocol) || url.hostname === "")
-    throw bad("is not a URL");
-  if (url.username || url.password)
-    throw bad(
-      "has credentials in it: a mirror's URL ends up in build arguments, which the image history keeps",
-    );
-  if (/[\s"'`$\\]/.test(input.value)) throw bad("has characters a build argument cannot carry");
+    throw bad(msg("mirror.notUrl"));
+  if (url.username || url.password) throw bad(msg("mirror.credentials"));
+  if (/[\s"'`$\\]/.test(input.value)) throw bad(msg("mirror.badChars"));
   return url.href.replace(/\/+$/, "");
 }
 
@@ -77,8 +82,8 @@ function registryHost(input: MirrorInput): string {
   if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d+)?(\/[a-z0-9._-]+)*$/i.test(value))
     throw new PyshipError(
       "E_MIRROR_URL",
-      `${label(input, "--base-registry")} is not a registry host`,
-      { hint: "give a host and optional path, e.g. --base-registry docker.m.daocloud.io" },
+      msg("mirror.badRegistry", { input: label(input, "--base-registry") }),
+      { hint: msg("mirror.badRegistry.hint") },
     );
   return value;
 }

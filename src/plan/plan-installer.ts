@@ -44,11 +44,7 @@ export function planIndex(options: PlanOptions, notes: Notes): Plan["index"] {
 function secretsNeedBuildkit(from: Evidence | undefined): PyshipError {
   const where =
     from === undefined ? "" : `${from.line === null ? from.file : `${from.file}:${from.line}`}: `;
-  return new PyshipError(
-    "E_SECRET_UNSUPPORTED",
-    `${where}the package index needs credentials, which pyship passes only as a BuildKit secret, and this engine (or plan) has no secret mounts`,
-    {
-      hint: "build with BuildKit (DOCKER_BUILDKIT=1 with Docker 20.10+, buildx, or podman); for init/plan pass --buildkit",
-    },
-  );
+  return new PyshipError("E_SECRET_UNSUPPORTED", msg("secret.unsupported", { where }), {
+    hint: msg("secret.unsupported.hint"),
+  });
 }

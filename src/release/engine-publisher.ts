@@ -8,6 +8,7 @@ import { engineFault } from "../build/engine-fault.js";
 import { PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
 import type { ReleaseImage } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import { registryBaseUrl } from "./registry-client.js";
 import type { ImagePublisher } from "./release-ports.js";
 
@@ -22,7 +23,7 @@ export function enginePublisher(
     async push(image, ref) {
       if (image.kind === "manifest-list") {
         if (pushList) return pushList(image, ref);
-        throw new PyshipError("E_PUSH_FAILED", `no pusher for the manifest list ${image.local}`);
+        throw new PyshipError("E_PUSH_FAILED", msg("release.noListPusher", { image: image.local }));
       }
       await must(executor, engine, ["tag", image.local, ref], ref);
       const result = await must(executor, engine, [...pushHead(engine, ref), ref], ref);
@@ -51,12 +52,12 @@ async function must(
   const unauthorized = /unauthorized|authentication required|denied/i.test(result.stderr);
   throw new PyshipError(
     unauthorized ? "E_REGISTRY_AUTH" : "E_PUSH_FAILED",
-    `${engine.client} ${args[0]} ${ref} failed`,
+    msg("release.engineFailed", { client: engine.client, command: args[0] ?? "", ref }),
     {
       details: result.stderr.trim().split("\n").slice(-3).join("\n") || undefined,
       hint: unauthorized
-        ? `log in with the engine: \`${engine.client} login ${ref.split("/")[0]}\``
-        : "check the registry in --registry and that it accepts pushes",
+        ? msg("release.login.hint", { client: engine.client, host: ref.split("/")[0] ?? "" })
+        : msg("release.push.hint"),
     },
   );
 }

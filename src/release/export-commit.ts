@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
+import { msg } from "../i18n/message.js";
 
 export interface Checkout {
   readonly root: string;
@@ -37,7 +38,7 @@ export async function exportCommit(executor: CommandExecutor, root: string): Pro
 async function must(executor: CommandExecutor, command: string, args: string[]): Promise<void> {
   const result = await executor.run(command, args, { timeoutMs: 120_000 });
   if (result.exitCode === 0) return;
-  throw new PyshipError("E_IO", `could not export the commit (${command} ${args[0]} failed)`, {
+  throw new PyshipError("E_IO", msg("release.exportFailed", { command, verb: args[0] ?? "" }), {
     details: result.stderr.trim() || undefined,
   });
 }

@@ -6,6 +6,7 @@
 import { PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
 import type { GitFacts } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import { publicSource } from "./public-source.js";
 
 export async function readGitFacts(executor: CommandExecutor, root: string): Promise<GitFacts> {
@@ -39,11 +40,9 @@ function noRepository(root: string, stderr: string): PyshipError {
   );
   return new PyshipError(
     "E_NO_GIT",
-    noCommit
-      ? `${root} is a git repository with no commit yet`
-      : `${root} is not in a git repository`,
+    noCommit ? msg("release.noCommit", { root }) : msg("release.noGit", { root }),
     {
-      hint: "a release is built from a commit: `git init && git add -A && git commit -m release && git tag v1.0.0`",
+      hint: msg("release.noGit.hint"),
     },
   );
 }
@@ -60,8 +59,11 @@ async function refuseDirty(executor: CommandExecutor, root: string): Promise<voi
   const files = changed.map((l) => l.slice(3));
   throw new PyshipError(
     "E_GIT_DIRTY",
-    `uncommitted changes in ${files.slice(0, 3).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""}`,
-    { hint: "commit or stash them first: a release is exactly one commit" },
+    msg("release.dirty", {
+      files: files.slice(0, 3).join(", "),
+      more: files.length > 3 ? msg("release.dirty.more", { count: files.length - 3 }) : "",
+    }),
+    { hint: msg("release.dirty.hint") },
   );
 }
 

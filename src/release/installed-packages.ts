@@ -7,6 +7,7 @@
 import type { Engine } from "../build/engine.js";
 import { PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
+import { msg } from "../i18n/message.js";
 
 export interface InstalledPackage {
   readonly name: string;
@@ -50,10 +51,10 @@ export async function installedPackages(
     if (result.exitCode !== 0) throw new Error(result.stderr);
     return JSON.parse(last) as InstalledPackage[];
   } catch (error) {
-    throw new PyshipError("E_VERIFY_FAILED", `could not list the Python packages in ${image}`, {
+    throw new PyshipError("E_VERIFY_FAILED", msg("release.listPackages", { image }), {
       cause: error,
       details: result.stderr.trim().split("\n").slice(-3).join("\n") || undefined,
-      hint: "the SBOM asks the image's own `python`; an image without Python on its PATH has no Python packages to list",
+      hint: msg("release.listPackages.hint"),
     });
   }
 }

@@ -7,6 +7,7 @@
  */
 import { PyshipError } from "../core/errors.js";
 import type { PlannedTag, ReleaseImage, TagAction, TagOutcome, TagPlan } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import type { RegistryClient, RemoteManifest } from "./registry-client.js";
 import type { ImagePublisher } from "./release-ports.js";
 
@@ -82,10 +83,14 @@ function tagExists(request: PublishRequest, conflicts: readonly Decision[]): Pys
   const names = conflicts.map((c) => c.tag.tag).join(", ");
   return new PyshipError(
     "E_TAG_EXISTS",
-    `${request.repository}:${first.tag.tag} already holds a different image (${first.remote?.digest ?? "unknown digest"}); nothing was pushed`,
+    msg("release.tagExists", {
+      repository: request.repository,
+      tag: first.tag.tag,
+      digest: first.remote?.digest ?? msg("release.unknownDigest"),
+    }),
     {
       details: `release tags are immutable: ${names}; this build's image config is ${request.image.configDigests.join(", ")}`,
-      hint: "release a new version (a new git tag), or pass --force to overwrite on purpose",
+      hint: msg("release.tagExists.hint"),
     },
   );
 }

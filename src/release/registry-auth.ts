@@ -4,6 +4,7 @@
  * trades them (or nothing, for anonymous pulls) at the realm for a token.
  */
 import { PyshipError } from "../core/errors.js";
+import { msg } from "../i18n/message.js";
 import type { Credentials } from "./registry-credentials.js";
 
 export interface Challenge {
@@ -33,7 +34,7 @@ export async function authorization(
     return basic(credentials);
   }
   if (scheme !== "bearer" || !params.realm)
-    throw new PyshipError("E_REGISTRY", `registry ${host} asks for an unknown login (${scheme})`);
+    throw new PyshipError("E_REGISTRY", msg("registry.unknownLogin", { host, scheme }));
   const url = new URL(params.realm);
   if (params.service) url.searchParams.set("service", params.service);
   url.searchParams.set("scope", params.scope ?? `repository:${challenge.repository}:pull`);
@@ -56,8 +57,8 @@ export function registryRefused(host: string, credentials: Credentials | null): 
   return new PyshipError(
     "E_REGISTRY_AUTH",
     credentials
-      ? `registry ${host} refused the credentials from ${credentials.from}`
-      : `registry ${host} needs a login and none was found`,
-    { hint: `log in with your engine: \`docker login ${host}\` (or \`podman login ${host}\`)` },
+      ? msg("registry.refused", { host, from: credentials.from })
+      : msg("registry.noLogin", { host }),
+    { hint: msg("registry.login.hint", { host }) },
   );
 }

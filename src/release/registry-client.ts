@@ -6,6 +6,7 @@
  * got with the engine's credentials (registry-credentials.ts).
  */
 import { PyshipError } from "../core/errors.js";
+import { msg } from "../i18n/message.js";
 import { authorization, basic, type Challenge, registryRefused } from "./registry-auth.js";
 import type { Credentials } from "./registry-credentials.js";
 
@@ -131,19 +132,25 @@ function authorizedSender(options: HttpRegistryOptions): Send {
 async function expectOk(response: Response, host: string, path: string): Promise<void> {
   if (response.ok) return;
   const text = response.status === 405 ? "" : (await response.text().catch(() => "")).slice(0, 300);
-  throw new PyshipError("E_REGISTRY", `registry ${host} answered ${response.status} to ${path}`, {
-    details: text || undefined,
-    hint: "check --registry (HOST/NAMESPACE) and that the registry speaks the OCI distribution API",
-  });
+  throw new PyshipError(
+    "E_REGISTRY",
+    msg("registry.answered", { host, status: response.status, path }),
+    {
+      details: text || undefined,
+      hint: msg("registry.answered.hint"),
+    },
+  );
 }
 
 function unreachable(host: string, error: unknown): PyshipError {
   // fetch wraps the socket's error: ECONNREFUSED, ENOTFOUND, or a message ("bad port").
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const timedOut = (error as Error)?.name === "TimeoutError";
-  const why = timedOut ? "timed out" : (cause?.code ?? cause?.message ?? String(error));
-  return new PyshipError("E_REGISTRY_UNREACHABLE", `cannot reach registry ${host} (${why})`, {
+  const why = timedOut
+    ? msg("registry.timedOut")
+    : (cause?.code ?? cause?.message ?? String(error));
+  return new PyshipError("E_REGISTRY_UNREACHABLE", msg("registry.unreachable", { host, why }), {
     cause: error,
-    hint: "check the host and port in --registry and that the registry is running",
+    hint: msg("registry.unreachable.hint"),
   });
 }

@@ -4,6 +4,7 @@
  * the HTTP client talks to (Docker Hub's API lives at registry-1.docker.io).
  */
 import { PyshipError } from "../core/errors.js";
+import { msg } from "../i18n/message.js";
 
 export interface RegistryTarget {
   readonly repository: string;
@@ -18,8 +19,8 @@ export function registryTarget(
 ): RegistryTarget | null {
   if (!registry) {
     if (dryRun) return null;
-    throw new PyshipError("E_USAGE", "pyship release needs a registry to push to", {
-      hint: "pass --registry HOST/NAMESPACE (e.g. ghcr.io/acme), or --dry-run to see the tag plan",
+    throw new PyshipError("E_USAGE", msg("release.noRegistry"), {
+      hint: msg("release.noRegistry.hint"),
     });
   }
   const [host = "", ...path] = registry
@@ -28,8 +29,8 @@ export function registryTarget(
     .split("/");
   // Docker's rule: the first part is a registry host only with a dot, a port or localhost.
   if (!/[.:]/.test(host) && host !== "localhost")
-    throw new PyshipError("E_USAGE", `--registry ${registry} names no registry host`, {
-      hint: "write HOST/NAMESPACE, e.g. ghcr.io/acme or docker.io/acme or 127.0.0.1:5000/team",
+    throw new PyshipError("E_USAGE", msg("release.noHost", { registry }), {
+      hint: msg("release.noHost.hint"),
     });
   const name = [...path, project].join("/");
   const apiHost = host === "docker.io" ? "registry-1.docker.io" : host;

@@ -58,6 +58,7 @@ export interface ReleasePorts {
   readonly build: (options: BuildOptions) => Promise<ReleaseBuild>;
   /** A client for the registry at `host` (credentials from the engine's login). */
   readonly registry: (host: string) => RegistryClient;
-  readonly publisher: (engine: Engine) => ImagePublisher;
+  /** Pushes what was built: the image with its engine, or the manifest list (kind). */
+  readonly publisher: (built: ReleaseBuild) => ImagePublisher;
   readonly events: ReleaseEvents;
 }

@@ -5,6 +5,7 @@
  */
 import { PyshipError } from "../core/errors.js";
 import type { GitFacts, ReleaseVersion } from "../core/pipeline.js";
+import { msg } from "../i18n/message.js";
 import type { ProjectReleaseMeta } from "./project-release-meta.js";
 import { compareStable, parseReleaseVersion, sameVersion } from "./release-version.js";
 
@@ -35,19 +36,21 @@ function checkAgainstProject(version: ReleaseVersion, project: ProjectReleaseMet
   const at = project.evidence;
   throw new PyshipError(
     "E_VERSION_MISMATCH",
-    `git tag says ${version.text} but ${at?.file ?? "the project"} says ${project.version}`,
+    msg("release.versionMismatch", {
+      tag: version.text,
+      file: at?.file ?? msg("release.theProject"),
+      version: project.version,
+    }),
     {
       file: at?.file,
       line: at?.line ?? undefined,
-      hint: `set the version to ${version.text} and tag that commit, or tag HEAD v${project.version}`,
+      hint: msg("release.versionMismatch.hint", { tag: version.text, version: project.version }),
     },
   );
 }
 
 function malformedTag(tag: string): PyshipError {
-  return new PyshipError(
-    "E_VERSION_MALFORMED",
-    `git tag ${tag} on HEAD is not a PEP 440 or SemVer version`,
-    { hint: "tag the release like v1.2.3, 1.2.3, 1.3.0rc1 or 1.3.0-rc.1" },
-  );
+  return new PyshipError("E_VERSION_MALFORMED", msg("release.badTag", { tag }), {
+    hint: msg("release.badTag.hint"),
+  });
 }

@@ -86,7 +86,7 @@ async function buildAndPush(
       image: built.image,
       force: options.force,
       registry: release.registry,
-      publisher: ports.publisher(built.engine),
+      publisher: ports.publisher(built),
       onDone: ports.events.tagDone,
     });
     return {

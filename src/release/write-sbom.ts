@@ -8,6 +8,7 @@ import { DockerfileParser } from "dockerfile-ast";
 import type { Engine } from "../build/engine.js";
 import { PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
+import { msg } from "../i18n/message.js";
 import { installedPackages } from "./installed-packages.js";
 import type { ReleaseBuild, ReleaseEvents } from "./release-ports.js";
 import { type BaseImage, sbomDocument, splitReference } from "./sbom-document.js";
@@ -34,7 +35,7 @@ export async function writeSbom(
   try {
     writeFileSync(file, `${document}\n`);
   } catch (error) {
-    throw new PyshipError("E_IO", `could not write the SBOM to ${file}`, { cause: error });
+    throw new PyshipError("E_IO", msg("release.sbomWrite", { file }), { cause: error });
   }
   events.sbomWritten(file, packages.length + (base ? 1 : 0));
   return file;

@@ -44,9 +44,14 @@ const COMPILE_CHANGED =
   `{ { if [ -e ${STAMP} ]; then find /opt/venv/lib -name '*.py' -cnewer ${STAMP} | python -m compileall -qq -i -; ` +
   `else python -m compileall -qq -j 0 /opt/venv/lib; fi; } || true; } && touch ${STAMP}`;
 
-/** A cached venv that no longer runs (its base image changed under the tag) is rebuilt. */
+/**
+ * A cached venv that no longer runs (its base image changed under the tag) is rebuilt; so is
+ * every venv of a reproducible build (`pyship release` sets SOURCE_DATE_EPOCH): its content
+ * must follow from the commit alone, not from what earlier builds left in the cache.
+ */
 const OPEN_VENV =
-  "{ /opt/venv/bin/python -c '' 2>/dev/null || { find /opt/venv -mindepth 1 -delete && python -m venv --without-pip /opt/venv; }; }";
+  `{ { [ -z "\${SOURCE_DATE_EPOCH:-}" ] && /opt/venv/bin/python -c '' 2>/dev/null; } || ` +
+  "{ find /opt/venv -mindepth 1 -delete && python -m venv --without-pip /opt/venv; }; }";
 
 export function uvStep(plan: Plan): InstallStep {
   const { install } = plan;

@@ -40,7 +40,8 @@ export async function secretsCheck(
     const secrets = scanImageSecrets(onlyTexts(archive, scanned), venvRoots);
     return { check: toCheck(secrets), sizes: imageSizes(archive, venvRoots) };
   } catch (error) {
-    const detail = `cannot read the image's layers: ${(error as Error).message}`;
+    const why = (error as { details?: string }).details?.split("\n")[0];
+    const detail = `cannot read the image's layers: ${(error as Error).message}${why ? ` (${why})` : ""}`;
     return { check: { name: "no-secrets", status: "fail", detail }, sizes: null };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -17,6 +17,8 @@ export interface RunSpec {
   readonly env: Readonly<Record<string, string>>;
   /** Container port to publish on 127.0.0.1 (a random host port). */
   readonly publish?: number;
+  /** `--network`, e.g. `container:NAME` to join another container's network namespace. */
+  readonly network?: string;
   readonly entrypoint?: string;
   /** Override the image's user (the file scan runs as root to see every directory). */
   readonly user?: string;
@@ -46,9 +48,13 @@ function hardeningFlags(hardening: Hardening): string[] {
   ];
 }
 
+/** How long a daemon may still take to create a container whose client was interrupted. */
+const LATE_CREATE_MS = 1000;
+
 export class EngineSession {
   private readonly created: string[] = [];
   private interrupted = false;
+  private readonly inFlight = new Set<Promise<RunResult>>();
 
   constructor(
     readonly executor: CommandExecutor,
@@ -66,7 +72,15 @@ export class EngineSession {
   /** Ctrl-C: remove the containers now; every later command fails instead of running. */
   async interrupt(): Promise<void> {
     this.interrupted = true;
+    const names = [...this.created];
     await this.removeAll();
+    // A `run` already sent can still create its container after that removal (the client
+    // got the SIGINT too, the daemon carries on): wait for it, give the daemon a moment, and
+    // remove the same names again.
+    await Promise.allSettled([...this.inFlight]);
+    await new Promise((resolve) => setTimeout(resolve, LATE_CREATE_MS));
+    if (names.length > 0)
+      await this.executor.run(this.client, ["rm", "-f", "-v", ...names], { timeoutMs: 60_000 });
   }
 
   /** Runs the client; throws E_VERIFY_FAILED with stderr when the command fails. */
@@ -81,7 +95,13 @@ export class EngineSession {
     if (this.interrupted && args[0] !== "rm") {
       throw new PyshipError("E_VERIFY_FAILED", msg("verify.interrupted"));
     }
-    return this.executor.run(this.client, args, { timeoutMs });
+    const running = this.executor.run(this.client, args, { timeoutMs });
+    this.inFlight.add(running);
+    try {
+      return await running;
+    } finally {
+      this.inFlight.delete(running);
+    }
   }
 
   /** `run -d`: starts a named container in the background and returns its name. */
@@ -159,6 +179,7 @@ function runFlags(spec: RunSpec): string[] {
   const flags: string[] = [];
   for (const [key, value] of Object.entries(spec.env)) flags.push("-e", `${key}=${value}`);
   if (spec.publish !== undefined) flags.push("-p", `127.0.0.1::${spec.publish}`);
+  if (spec.network !== undefined) flags.push("--network", spec.network);
   if (spec.entrypoint !== undefined) flags.push("--entrypoint", spec.entrypoint);
   if (spec.user !== undefined) flags.push("--user", spec.user);
   return flags;

@@ -7,6 +7,7 @@ import { english, type Message, msg } from "../i18n/message.js";
 import { runFailure } from "./diagnose-run.js";
 import type { EngineSession } from "./engine-session.js";
 import type { Clock, HttpGet } from "./probe-http.js";
+import type { WebReach } from "./web-reach.js";
 
 export interface ProbeContext {
   readonly session: EngineSession;
@@ -20,6 +21,8 @@ export interface ProbeContext {
   readonly pathGiven: boolean;
   readonly expect: string | null;
   readonly timeoutMs: number;
+  /** Where web probes reach the app (default: a port published on 127.0.0.1). */
+  readonly reach?: WebReach;
 }
 
 export interface RunOutcome {

@@ -1,5 +1,6 @@
 /*
- * Web apps: start the image with its port published on 127.0.0.1 only, poll HTTP until a
+ * Web apps: start the image where its port can be reached (src/verify/web-reach.ts: published
+ * on 127.0.0.1, or probed from inside the container's network), poll HTTP until a
  * 2xx/3xx answer or the timeout, and watch the container meanwhile so a crash is reported
  * at once (with its logs) instead of as a port timeout.
  */
@@ -16,6 +17,7 @@ import {
   seconds,
 } from "./probe-context.js";
 import type { HttpAnswer } from "./probe-http.js";
+import { hostReach, type WebTarget } from "./web-reach.js";
 
 // Each HTTP attempt gets a little longer than the last: short ones early keep readyMs
 // accurate while the app boots, longer ones later let a slow first request finish.
@@ -29,15 +31,18 @@ type Wait =
   | { readonly kind: "timeout"; readonly last: HttpAnswer | null };
 
 export async function probeWeb(ctx: ProbeContext, port: number): Promise<RunOutcome> {
-  ctx.progress(`starting ${ctx.image} (port ${port} published on 127.0.0.1)`);
-  let name: string;
+  const reach = ctx.reach ?? hostReach;
+  ctx.progress(`starting ${ctx.image} (${reach.describe(port)})`);
+  let target: WebTarget;
   try {
-    name = await ctx.session.start({ image: ctx.image, env: ctx.env, publish: port });
+    const app = { image: ctx.image, env: ctx.env, port, path: ctx.path };
+    target = await reach.start(ctx.session, ctx.http, app);
   } catch (error) {
     return notStarted("web", error);
   }
+  const { name } = target;
   const started = ctx.clock.now();
-  const wait = await waitForHttp(ctx, name, port, started);
+  const wait = await waitForHttp(ctx, target, started);
   if (wait.kind === "exited") return exited(ctx, name, wait);
   const uid = await readRunningUid(ctx.session, name);
   const stop = await stopCheck(ctx.session, ctx.clock, name);
@@ -47,28 +52,14 @@ export async function probeWeb(ctx: ProbeContext, port: number): Promise<RunOutc
   return { mode: "web", checks, failure, readyMs, stopMs: stop.stopMs, uid };
 }
 
-async function waitForHttp(
-  ctx: ProbeContext,
-  name: string,
-  port: number,
-  started: number,
-): Promise<Wait> {
-  let url: string | null = null;
+async function waitForHttp(ctx: ProbeContext, target: WebTarget, started: number): Promise<Wait> {
   let last: HttpAnswer | null = null;
   for (let attempt = 0; ; attempt++) {
-    // The engine cannot report the host port of a container that already died.
-    url ??= await ctx.session.hostPort(name, port).then(
-      (hostPort) => `http://127.0.0.1:${hostPort}${ctx.path}`,
-      () => null,
-    );
-    const answer =
-      url === null
-        ? null
-        : await ctx.http(url, Math.min(FIRST_ATTEMPT_MS * 2 ** attempt, LAST_ATTEMPT_MS));
+    const answer = await target.get(Math.min(FIRST_ATTEMPT_MS * 2 ** attempt, LAST_ATTEMPT_MS));
     const ms = ctx.clock.now() - started;
     if (answer !== null && answers(ctx, answer)) return { kind: "answered", answer, ms };
     last = answer ?? last;
-    const state = await ctx.session.state(name);
+    const state = await ctx.session.state(target.name);
     if (!state.running) return { kind: "exited", exitCode: state.exitCode, ms };
     if (ms >= ctx.timeoutMs) return { kind: "timeout", last };
     await ctx.clock.sleep(POLL_MS);

@@ -9,6 +9,7 @@ import { fileChecks } from "./check-files.js";
 import { numericUserCheck, restrictedCheck } from "./check-restricted.js";
 import { secretsCheck } from "./check-secrets.js";
 import { chooseMode } from "./choose-mode.js";
+import { chooseReach } from "./choose-reach.js";
 import { EngineSession } from "./engine-session.js";
 import { inspectImage } from "./inspect-image.js";
 import type { ProbeContext, RunOutcome } from "./probe-context.js";
@@ -32,25 +33,37 @@ export interface VerifyInput {
   readonly clock?: Clock;
   /** The image is of a foreign architecture, run under qemu: containers get `--init`. */
   readonly emulated?: boolean;
+  /** Where DOCKER_HOST and contexts are read (process.env by default). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export async function verifyImage(input: VerifyInput): Promise<VerifyReport> {
   const session = new EngineSession(input.executor, input.client, null, input.emulated === true);
-  const progress = input.onProgress ?? (() => {});
+  // After Ctrl-C the remaining steps fail at once: don't announce them.
+  const progress = (message: string) => {
+    if (!input.signal?.aborted) input.onProgress?.(message);
+  };
   if (input.emulated) progress("foreign architecture: running under qemu emulation, with --init");
   const interrupt = () => void session.interrupt();
   input.signal?.addEventListener("abort", interrupt, { once: true });
   try {
     const facts = await inspectImage(session, input.image);
     const plan = chooseMode(facts, input.options);
-    const ctx = probeContext(input, session, progress);
+    const reach = await chooseReach({
+      executor: input.executor,
+      client: input.client,
+      env: input.env ?? process.env,
+      wish: input.options.probeFrom,
+    });
+    const ctx = { ...probeContext(input, session, progress), reach };
     const run =
       plan.mode === "web"
         ? await probeWeb(ctx, plan.port ?? 0)
         : await probeProcess(ctx, plan.mode);
     // Free the test container before the export, which is the heavy part.
     await session.removeAll();
-    const runtime = [numericUserCheck(facts)];
+    const where = plan.mode === "web" ? reach.check() : null;
+    const runtime = [...(where ? [where] : []), numericUserCheck(facts)];
     if (run.failure === null)
       runtime.push(await restrictedCheck(ctx, run.mode, plan.port, run.uid));
     progress("scanning the image's files");

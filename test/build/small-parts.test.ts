@@ -34,6 +34,19 @@ describe("engineFault", () => {
     [DAEMON_DOWN, "E_ENGINE_UNAVAILABLE"],
     [SOCKET_DENIED, "E_ENGINE_PERMISSION"],
     [NO_BUILDX, "E_BUILDKIT_UNSUPPORTED"],
+    // what docker 20.10 printed when the test daemon was stopped during `RUN sleep 30`
+    ["#5 [2/2] RUN sleep 30\n#5 sha256:ee48\nunexpected EOF", "E_ENGINE_LOST"],
+    ["ERROR: error reading from server: EOF", "E_ENGINE_LOST"],
+    [
+      "#5 [2/2] RUN sleep 61\ncannot write /tmp/b/iid because server did not provide an image ID",
+      "E_ENGINE_LOST",
+    ],
+    ["#7 0.41 pip: unexpected EOF", undefined],
+    ["#5 0.2 head: error writing 'standard output': No space left on device", "E_DISK_FULL"],
+    [
+      "Error response from daemon: write /var/lib/docker/tmp/x/layer.tar: no space left on device",
+      "E_DISK_FULL",
+    ],
     ["some other error", undefined],
   ])("%s", (stderr, code) => {
     expect(engineFault("docker", stderr)?.code).toBe(code);

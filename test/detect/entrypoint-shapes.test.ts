@@ -105,7 +105,7 @@ const TABLE: ReadonlyArray<readonly [string, Shape]> = [
     "src-package",
     {
       entrypoints: ["src.main:app wsgi flask src/main.py:5"],
-      command: ["gunicorn", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "src.main:app"],
+      command: ["gunicorn", "--config", "/opt/pyship/gunicorn.conf.py", "src.main:app"],
       kind: "web",
       port: 8000,
       env: null,

@@ -31,6 +31,8 @@ export interface Scenario {
   readonly needsWritableRoot?: boolean;
   /** The image has no `find` (distroless): the file scan must fall back to `export`. */
   readonly noFind?: boolean;
+  /** The image has no python3: verify's in-network probe cannot run. */
+  readonly noPython?: boolean;
 }
 
 interface Container {
@@ -93,6 +95,7 @@ export class FakeEngine implements CommandExecutor {
       case "logs":
         return ok(this.logs(args));
       case "exec":
+        if (args.includes("python3")) return this.execGet();
         return ok(procStatus(this.scenario.uid ?? 10001));
       case "stop":
         return this.stop(args.at(-1) ?? "");
@@ -128,6 +131,13 @@ export class FakeEngine implements CommandExecutor {
     return ok("");
   }
 
+  /** `exec HELPER python3 -c GET`: the in-network probe, answered like the HTTP fake. */
+  private async execGet(): Promise<RunResult> {
+    const answer = await this.http("", 0);
+    if (answer === null) return { exitCode: 1, stdout: "", stderr: "", timedOut: false };
+    return ok(`${JSON.stringify(answer)}\n`);
+  }
+
   private inspect(): RunResult {
     if (this.scenario.config === null) {
       return { exitCode: 1, stdout: "", stderr: "Error: No such image: x", timedOut: false };
@@ -141,6 +151,10 @@ export class FakeEngine implements CommandExecutor {
     const entrypoint = args.includes("--entrypoint")
       ? args[args.indexOf("--entrypoint") + 1]
       : null;
+    if (entrypoint === "python3" && this.scenario.noPython) {
+      const stderr = 'exec: "python3": executable file not found in $PATH';
+      return { exitCode: 127, stdout: "", stderr, timedOut: false };
+    }
     if (entrypoint === "find") {
       if (this.scenario.noFind) {
         return {

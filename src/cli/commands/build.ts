@@ -10,6 +10,7 @@ import { runBuild } from "../../build/run-build.js";
 import { detectIndexSettings } from "../../detect/index-settings.js";
 import { machineKey } from "../../mirror/machine-key.js";
 import { resolveMirror } from "../../mirror/resolve-mirror.js";
+import { catchCtrlC } from "../catch-ctrl-c.js";
 import type { CliContext, Register } from "../context.js";
 import { englishJson } from "../english-json.js";
 import { loadPlan } from "../load-plan.js";
@@ -70,7 +71,7 @@ export const registerBuild: Register = (program, ctx, done) => {
     .option("--log <file>", "write the full build log here (default: a temp file, kept on failure)")
     .option("--json", "print the build result (and verify report) as JSON")
     .action(async (dir: string, flags: BuildFlags) => {
-      done(await buildCommand(dir, flags, ctx));
+      done(await catchCtrlC((interrupted) => buildCommand(dir, flags, ctx, interrupted)));
     });
 };
 
@@ -78,10 +79,11 @@ export async function buildCommand(
   dir: string,
   flags: BuildFlags,
   ctx: CliContext,
+  interrupted: () => boolean = () => false,
 ): Promise<number> {
   const { result, report, repair, failure, platforms } = await runBuild(
     buildOptions(dir, flags, ctx),
-    buildPorts(dir, flags, ctx),
+    { ...buildPorts(dir, flags, ctx), stopRequested: interrupted },
   );
   if (flags.json) ctx.out(englishJson({ ...result, verify: report, repair, platforms }));
   if (failure) throw failure;

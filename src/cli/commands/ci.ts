@@ -7,16 +7,9 @@ import { resolve } from "node:path";
 import { ciOptions, planCi } from "../../ci/plan-ci.js";
 import { renderCi } from "../../ci/render-ci.js";
 import type { CliContext, Register } from "../context.js";
-import { addMessages, t } from "../i18n.js";
+import { t } from "../i18n.js";
 import { VERSION } from "../version.js";
 import { type AskOverwrite, type WriteFlags, writeWithConsent } from "../write-with-consent.js";
-
-addMessages({
-  "ci.next": {
-    en: "Next: commit {files} and push; the pipeline runs pyship {version}.",
-    zh: "下一步：提交 {files} 并推送；流水线运行 pyship {version}。",
-  },
-});
 
 interface CiFlags extends WriteFlags {
   engine?: string;

@@ -10,29 +10,10 @@ import { composeProject } from "../../compose/compose-project.js";
 import { writeCompose } from "../../compose/write-compose.js";
 import { PyshipError } from "../../core/errors.js";
 import type { ComposePlan, WriteOutcome } from "../../core/pipeline.js";
+import { msg } from "../../i18n/message.js";
 import type { CliContext, Register } from "../context.js";
-import { addMessages, t } from "../i18n.js";
+import { t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
-
-addMessages({
-  "compose.services": { en: "services: {list}", zh: "服务：{list}" },
-  "compose.none": {
-    en: "no backing service found in the requirements (name some with --services)",
-    zh: "依赖中没有发现后端服务（可用 --services 指定）",
-  },
-  "compose.secrets": {
-    en: "secrets: {file} ({names}), git-ignored; never in compose.yaml",
-    zh: "密钥：{file}（{names}），已被 git 忽略；不会写入 compose.yaml",
-  },
-  "compose.ask": {
-    en: "{path} exists and differs (diff above). Overwrite it?",
-    zh: "{path} 已存在且内容不同（见上方差异）。要覆盖吗？",
-  },
-  "compose.next": {
-    en: "Next: pyship build{dir} && docker compose up --wait   (check: pyship verify --compose{dir})",
-    zh: "下一步：pyship build{dir} && docker compose up --wait   （检查：pyship verify --compose{dir}）",
-  },
-});
 
 export interface ComposeFlags {
   dryRun?: boolean;
@@ -144,12 +125,8 @@ async function askOverwrite(path: string, ctx: CliContext): Promise<boolean> {
 }
 
 function fileExists(skipped: WriteOutcome): PyshipError {
-  return new PyshipError(
-    "E_FILE_EXISTS",
-    `${skipped.path} already exists with different content and was not overwritten`,
-    {
-      file: skipped.path,
-      hint: "review the diff above, then pass --force to replace it, or keep your file",
-    },
-  );
+  return new PyshipError("E_FILE_EXISTS", msg("init.exists.one", { names: skipped.path }), {
+    file: skipped.path,
+    hint: msg("compose.exists.hint"),
+  });
 }

@@ -5,11 +5,6 @@
 import type { Command } from "commander";
 import type { PlanOptions } from "../../core/pipeline.js";
 import { MIRROR_PRESETS } from "../../mirror/mirror-presets.js";
-import { addMessages } from "../i18n.js";
-
-addMessages({
-  "plan.mirror": { en: "mirror", zh: "镜像源" },
-});
 
 export interface MirrorFlags {
   mirror?: string;

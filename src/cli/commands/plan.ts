@@ -6,7 +6,7 @@
 import pc from "picocolors";
 import { PyshipError } from "../../core/errors.js";
 import type { Installer, Plan, PlanOptions } from "../../core/pipeline.js";
-import { english } from "../../i18n/message.js";
+import { english, msg } from "../../i18n/message.js";
 import type { CliContext, Register } from "../context.js";
 import { englishJson } from "../english-json.js";
 import { say as sayText, t } from "../i18n.js";
@@ -45,8 +45,8 @@ export function planOptions(flags: PlanFlags): PlanOptions {
 
 function installerFlag(value: string): Installer {
   if (value === "uv" || value === "pip") return value;
-  throw new PyshipError("E_USAGE", `--installer ${value} is not an installer`, {
-    hint: "pass --installer uv (the default) or --installer pip",
+  throw new PyshipError("E_USAGE", msg("plan.badInstaller", { value }), {
+    hint: msg("plan.badInstaller.hint"),
   });
 }
 

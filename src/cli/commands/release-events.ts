@@ -7,35 +7,7 @@ import pc from "picocolors";
 import type { TagOutcome, TagPlan } from "../../core/pipeline.js";
 import type { ReleaseEvents } from "../../release/release-ports.js";
 import type { CliContext } from "../context.js";
-import { addMessages, t } from "../i18n.js";
-
-addMessages({
-  "release.version": {
-    en: "Releasing {version} (git tag on {sha})",
-    zh: "发布 {version}（{sha} 上的 git 标签）",
-  },
-  "release.noTag": {
-    en: "HEAD ({sha}) has no version tag: pushing sha-{sha} only. To release, tag the commit (git tag v1.2.3) and run pyship release again.",
-    zh: "HEAD（{sha}）没有版本标签：只推送 sha-{sha}。要发布版本，请给该提交打标签（git tag v1.2.3）后再次运行 pyship release。",
-  },
-  "release.plan": { en: "Tags for {repository}:", zh: "{repository} 的标签：" },
-  "release.moves": { en: "  {tag}  ({why})", zh: "  {tag}（{why}）" },
-  "release.held": { en: "  not moving {tag}: {why}", zh: "  不移动 {tag}：{why}" },
-  "release.pushed": { en: "Pushed {ref} ({digest})", zh: "已推送 {ref}（{digest}）" },
-  "release.skipped": {
-    en: "Skipped {ref}: the registry already has this image ({digest})",
-    zh: "已跳过 {ref}：仓库中已是同一镜像（{digest}）",
-  },
-  "release.forced": {
-    en: "Overwrote {ref} (--force) ({digest})",
-    zh: "已覆盖 {ref}（--force）（{digest}）",
-  },
-  "release.planned": { en: "Would push {ref}", zh: "将推送 {ref}" },
-  "release.sbom": {
-    en: "Wrote the SBOM {file} ({count} components)",
-    zh: "已写入 SBOM {file}（{count} 个组件）",
-  },
-});
+import { t } from "../i18n.js";
 
 const OUTCOME_KEYS: Readonly<Record<TagOutcome["action"], string>> = {
   pushed: "release.pushed",

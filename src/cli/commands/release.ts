@@ -6,6 +6,7 @@
  */
 import { resolve } from "node:path";
 import { enginePublisher } from "../../release/engine-publisher.js";
+import { listPusher } from "../../release/list-publisher.js";
 import { httpRegistry } from "../../release/registry-client.js";
 import { authFiles, findCredentials } from "../../release/registry-credentials.js";
 import { releaseBuilder } from "../../release/release-builder.js";
@@ -103,7 +104,8 @@ function releasePorts(flags: ReleaseFlags, ctx: CliContext): ReleasePorts {
     build: (options) => releaseBuilder(buildPorts(options.root, build, ctx))(options),
     registry: (host) =>
       httpRegistry({ host, credentials: () => findCredentials(host, files, ctx.executor) }),
-    publisher: (engine) => enginePublisher(ctx.executor, engine),
+    publisher: (built) =>
+      enginePublisher(ctx.executor, built.engine, listPusher(ctx.executor, built)),
     events: releaseEvents(ctx, flags.json === true),
   };
 }

@@ -9,26 +9,11 @@ import { composeProject } from "../../compose/compose-project.js";
 import { verifyCompose } from "../../compose/verify-compose.js";
 import { PyshipError } from "../../core/errors.js";
 import type { ComposeReport } from "../../core/pipeline.js";
+import { msg } from "../../i18n/message.js";
 import { fetchHttp, realClock } from "../../verify/probe-http.js";
 import type { CliContext } from "../context.js";
-import { addMessages, t } from "../i18n.js";
+import { t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
-
-addMessages({
-  "verifyCompose.heading": {
-    en: "Verifying compose project {project}",
-    zh: "正在验证 compose 项目 {project}",
-  },
-  "verifyCompose.healthy": {
-    en: "all services healthy in {seconds} s",
-    zh: "所有服务在 {seconds} 秒内健康",
-  },
-  "verifyCompose.probe": { en: "GET {url} → {status}", zh: "GET {url} → {status}" },
-  "verifyCompose.pass": {
-    en: "PASS: the stack starts healthy and the web service answers",
-    zh: "通过：整套服务健康启动，Web 服务有响应",
-  },
-});
 
 export interface VerifyComposeFlags {
   readonly timeout?: string;
@@ -45,10 +30,14 @@ export async function runVerifyCompose(
   const { facts, plan, root } = await loadPlan(dir, {}, ctx);
   const { plan: composePlan } = composeProject(facts, plan);
   if (!existsSync(join(root, composePlan.file)))
-    throw new PyshipError("E_CONFIG", `no ${composePlan.file} in ${root}`, {
-      file: composePlan.file,
-      hint: "write one first: pyship compose (or pyship init --compose)",
-    });
+    throw new PyshipError(
+      "E_CONFIG",
+      msg("verifyCompose.noFile", { file: composePlan.file, root }),
+      {
+        file: composePlan.file,
+        hint: msg("verifyCompose.noFile.hint"),
+      },
+    );
   const ports = { executor: ctx.executor, client, http: fetchHttp, clock: realClock };
   const timeoutSeconds = flags.timeout === undefined ? 120 : Number(flags.timeout);
   const report = await verifyCompose(composePlan, ports, {

@@ -10,6 +10,7 @@ import type { VerifyMode, VerifyOptions, VerifyReport } from "../../core/pipelin
 import { type Message, msg } from "../../i18n/message.js";
 import { verifyError } from "../../verify/verify-error.js";
 import { verifyImage } from "../../verify/verify-image.js";
+import { interruptedError } from "../catch-ctrl-c.js";
 import type { CliContext, Register } from "../context.js";
 import { englishJson } from "../english-json.js";
 import { say, t } from "../i18n.js";
@@ -26,6 +27,7 @@ interface VerifyFlags {
   engine?: string;
   json?: boolean;
   compose?: boolean;
+  probeFrom?: string;
 }
 
 export const registerVerify: Register = (program, ctx, done) => {
@@ -43,6 +45,11 @@ export const registerVerify: Register = (program, ctx, done) => {
     .option("--timeout <seconds>", "how long to wait for the app", "60")
     .option("--env <K=V>", "environment variable for the test container (repeatable)", collect, [])
     .option("--engine <client>", "docker or podman binary (default: PYSHIP_ENGINE, docker, podman)")
+    .option(
+      "--probe-from <where>",
+      "host, network (a helper container in the app's network) or auto: network when the engine is remote",
+      "auto",
+    )
     .option("--json", "print the report as JSON (stable, English)")
     .option("--compose", "run the project's compose.yaml: up, wait healthy, probe web, tear down")
     .action(async (image: string | undefined, flags: VerifyFlags, command: Command) => {
@@ -76,7 +83,11 @@ export async function withInterrupt<T>(run: (signal: AbortSignal) => Promise<T>)
   const onSigint = () => controller.abort();
   process.once("SIGINT", onSigint);
   try {
-    return await run(controller.signal);
+    const value = await run(controller.signal);
+    if (controller.signal.aborted) throw interruptedError();
+    return value;
+  } catch (error) {
+    throw controller.signal.aborted ? interruptedError(error) : error;
   } finally {
     process.removeListener("SIGINT", onSigint);
   }
@@ -134,7 +145,14 @@ export function parseVerifyFlags(flags: Omit<VerifyFlags, "engine" | "json">): V
     expect: flags.expect,
     timeoutSeconds: timeout,
     env: parseEnv(flags.env),
+    probeFrom: parseProbeFrom(flags.probeFrom),
   };
+}
+
+function parseProbeFrom(where: string | undefined): VerifyOptions["probeFrom"] {
+  if (where === undefined || where === "auto") return undefined;
+  if (where === "host" || where === "network") return where;
+  throw usage(msg("verify.badProbeFrom", { value: JSON.stringify(where) }));
 }
 
 /** --engine, then PYSHIP_ENGINE, then whichever of docker and podman is installed. */

@@ -96,6 +96,7 @@ export const EN = {
   "verify.check.numeric-user": "numeric user",
   "verify.check.restricted": "restricted runtime",
   "verify.check.no-secrets": "no secrets in layers",
+  "verify.check.probe-from": "probed from",
   "verify.verdict.pass": "PASS: {image} works and is ready to ship",
   "verify.verdict.fail": "FAIL: {count} check(s) failed for {image}",
   "loadPlan.which": "Several web apps found. Which one should the image run?", // error titles: shown next to the code in languages other than English
@@ -120,6 +121,22 @@ export const EN = {
   "title.E_VERIFY_FAILED": "image verification failed",
   "title.E_LINT_INPUT": "cannot check that file",
   "title.E_INTERNAL": "internal error",
+  "title.E_NO_GIT": "not a git repository",
+  "title.E_INDEX_CREDENTIALS": "credentials in a package index URL",
+  "title.E_PLATFORM_UNSUPPORTED": "platform not supported here",
+  "title.E_PLATFORM_MISMATCH": "image built for another platform",
+  "title.E_MANIFEST_FAILED": "manifest list failed",
+  "title.E_GIT_DIRTY": "uncommitted changes",
+  "title.E_VERSION_MALFORMED": "malformed version",
+  "title.E_VERSION_MISMATCH": "versions disagree",
+  "title.E_TAG_EXISTS": "tag already exists",
+  "title.E_REGISTRY_UNREACHABLE": "registry unreachable",
+  "title.E_REGISTRY_AUTH": "registry login failed",
+  "title.E_REGISTRY": "registry error",
+  "title.E_MIRROR_UNKNOWN": "unknown mirror",
+  "title.E_MIRROR_URL": "malformed mirror URL",
+  "title.E_SECRET_UNSET": "build secret not set",
+  "title.E_SECRET_UNSUPPORTED": "no build secrets here",
   // the CLI's own words around errors
   error: "error",
   hint: "hint",
@@ -594,4 +611,173 @@ export const EN = {
   "ev.kind.worker": "kind worker: no port, the process is expected to keep running",
   "ev.stopSignal": "STOPSIGNAL SIGINT: {program} does not handle SIGTERM as PID 1",
   "ev.env": "ENV {name}={value}: {why}",
+  // print-image-sizes.ts
+  "sizes.heading": "Where the megabytes are ({total} shipped in the layers)",
+  "sizes.base": "base image",
+  "sizes.system": "system packages",
+  "sizes.venv": "Python packages",
+  "sizes.app": "app",
+  // write-with-consent.ts
+  "write.create": "created",
+  "write.overwrite": "overwrote",
+  "write.skip": "skipped",
+  "write.unchanged": "unchanged",
+  "write.dry.create": "would create",
+  "write.dry.overwrite": "would overwrite",
+  "write.dry.skip": "would skip",
+  "write.dry.unchanged": "unchanged",
+  "write.ask": "{path} exists and differs (diff above). Overwrite it?",
+  "write.dryNote": "Dry run: nothing was written.",
+  // commands/ci.ts
+  "ci.next": "Next: commit {files} and push; the pipeline runs pyship {version}.",
+  // commands/release-events.ts
+  "release.version": "Releasing {version} (git tag on {sha})",
+  "release.noTag":
+    "HEAD ({sha}) has no version tag: pushing sha-{sha} only. To release, tag the commit (git tag v1.2.3) and run pyship release again.",
+  "release.plan": "Tags for {repository}:",
+  "release.moves": "  {tag}  ({why})",
+  "release.held": "  not moving {tag}: {why}",
+  "release.pushed": "Pushed {ref} ({digest})",
+  "release.skipped": "Skipped {ref}: the registry already has this image ({digest})",
+  "release.forced": "Overwrote {ref} (--force) ({digest})",
+  "release.planned": "Would push {ref}",
+  "release.sbom": "Wrote the SBOM {file} ({count} components)",
+  // commands/verify-compose.ts
+  "verifyCompose.heading": "Verifying compose project {project}",
+  "verifyCompose.healthy": "all services healthy in {seconds} s",
+  "verifyCompose.probe": "GET {url} → {status}",
+  "verifyCompose.pass": "PASS: the stack starts healthy and the web service answers",
+  // commands/compose.ts
+  "compose.services": "services: {list}",
+  "compose.none": "no backing service found in the requirements (name some with --services)",
+  "compose.secrets": "secrets: {file} ({names}), git-ignored; never in compose.yaml",
+  "compose.ask": "{path} exists and differs (diff above). Overwrite it?",
+  "compose.next":
+    "Next: pyship build{dir} && docker compose up --wait   (check: pyship verify --compose{dir})",
+  // merged modules' errors (release, compose, ci, platforms)
+  "platform.none": "--platform names no platform",
+  "platform.mismatch": "{ref} was built for {got}, not {platform}",
+  "platform.mismatch.hint":
+    "foreign architectures need emulation: install qemu-user-static and binfmt-support (`update-binfmts --display`)",
+  "platform.noEngine": "no engine here builds several platforms into one manifest list",
+  "platform.noEngine.hint":
+    "install podman (with qemu-user-static for foreign architectures) or the docker buildx plugin, or pass one --platform",
+  "manifest.failed": "`{command}` failed",
+  "manifest.failed.hint":
+    "`pyship doctor` checks the engine; podman 4 or docker buildx make manifest lists",
+  "platform.engineCannot": "{engine} cannot build several platforms into one manifest list",
+  "platform.engineCannot.hint":
+    "use --engine podman (with qemu-user-static for foreign architectures) or install the docker buildx plugin",
+  "platform.bad": "--platform needs os/arch values separated by commas, not {value}",
+  "platform.bad.hint": "for example --platform linux/amd64,linux/arm64",
+  "manifest.pushFailed": "pushing the manifest list to {destination} failed",
+  "manifest.pushFailed.hint":
+    "check the registry in the destination and that you are logged in (`podman login REGISTRY`)",
+  "ci.notRoot":
+    "the project is {dir}/ inside the repository {repo}: its CI file belongs at the repository root",
+  "ci.notRoot.hint": "run `pyship ci {provider} {dir}` from {repo}",
+  "ci.unknownProvider": 'unknown CI provider "{provider}"',
+  "ci.unknownProvider.hint": "choose one of: {known}",
+  "ci.unknownEngine": 'unknown CI engine "{engine}"',
+  "ci.unknownEngine.hint": "choose docker or podman",
+  "ci.noGit": "{root} is not inside a git repository",
+  "ci.noGit.hint":
+    "CI pipelines run on a repository: `git init` (and push it) first, then run this again",
+  "ci.badEngine": "--ci-engine {engine} is not available for {provider}",
+  "ci.badEngine.hint": "{provider} jobs can use: {engines}",
+  "compose.exists.hint":
+    "review the diff above, then pass --force to replace it, or keep your file",
+  "plan.badInstaller": "--installer {value} is not an installer",
+  "plan.badInstaller.hint": "pass --installer uv (the default) or --installer pip",
+  "verifyCompose.noFile": "no {file} in {root}",
+  "verifyCompose.noFile.hint": "write one first: pyship compose (or pyship init --compose)",
+  "write.exists.hint":
+    "review the diff above, then run again with --force to replace, or keep your file",
+  "compose.unknownService": 'unknown service "{name}" in --services',
+  "compose.unknownService.hint": "pyship knows: {known}",
+  "release.noListPusher": "no pusher for the manifest list {image}",
+  "release.engineFailed": "{client} {command} {ref} failed",
+  "release.login.hint": "log in with the engine: `{client} login {host}`",
+  "release.push.hint": "check the registry in --registry and that it accepts pushes",
+  "release.exportFailed": "could not export the commit ({command} {verb} failed)",
+  "release.dirty": "uncommitted changes in {files}{more}",
+  "release.dirty.more": " and {count} more",
+  "release.dirty.hint": "commit or stash them first: a release is exactly one commit",
+  "release.listPackages": "could not list the Python packages in {image}",
+  "release.listPackages.hint":
+    "the SBOM asks the image's own `python`; an image without Python on its PATH has no Python packages to list",
+  "release.tagExists":
+    "{repository}:{tag} already holds a different image ({digest}); nothing was pushed",
+  "release.unknownDigest": "unknown digest",
+  "release.tagExists.hint":
+    "release a new version (a new git tag), or pass --force to overwrite on purpose",
+  "registry.unknownLogin": "registry {host} asks for an unknown login ({scheme})",
+  "registry.answered": "registry {host} answered {status} to {path}",
+  "registry.answered.hint":
+    "check --registry (HOST/NAMESPACE) and that the registry speaks the OCI distribution API",
+  "registry.timedOut": "timed out",
+  "registry.unreachable": "cannot reach registry {host} ({why})",
+  "registry.unreachable.hint":
+    "check the host and port in --registry and that the registry is running",
+  "release.noRegistry": "pyship release needs a registry to push to",
+  "release.noRegistry.hint":
+    "pass --registry HOST/NAMESPACE (e.g. ghcr.io/acme), or --dry-run to see the tag plan",
+  "release.noHost": "--registry {registry} names no registry host",
+  "release.noHost.hint":
+    "write HOST/NAMESPACE, e.g. ghcr.io/acme or docker.io/acme or 127.0.0.1:5000/team",
+  "release.noEngine": "the build chose no engine",
+  "release.versionMismatch": "git tag says {tag} but {file} says {version}",
+  "release.theProject": "the project",
+  "release.versionMismatch.hint":
+    "set the version to {tag} and tag that commit, or tag HEAD v{version}",
+  "release.badTag": "git tag {tag} on HEAD is not a PEP 440 or SemVer version",
+  "release.badTag.hint": "tag the release like v1.2.3, 1.2.3, 1.3.0rc1 or 1.3.0-rc.1",
+  "release.sbomWrite": "could not write the SBOM to {file}",
+  "release.noCommit": "{root} is a git repository with no commit yet",
+  "release.noGit": "{root} is not in a git repository",
+  "release.noGit.hint":
+    "a release is built from a commit: `git init && git add -A && git commit -m release && git tag v1.0.0`",
+  "registry.refused": "registry {host} refused the credentials from {from}",
+  "registry.noLogin": "registry {host} needs a login and none was found",
+  "registry.login.hint":
+    "log in with your engine: `docker login {host}` (or `podman login {host}`)",
+  // merged mirrors' and secrets' errors
+  "secret.unset":
+    "the Dockerfile mounts the secret {id}, and no package index credentials are set here",
+  "secret.unset.hint":
+    "set them as pip does, e.g. PIP_EXTRA_INDEX_URL=https://USER:TOKEN@HOST/simple, or in pip.conf",
+  "secret.missing":
+    "the build needs the credentials for {hosts} (secret {id}), and none are set here",
+  "mirror.unknown": "{input}: no such mirror",
+  "mirror.unknown.hint": "use one of {names}",
+  "mirror.badUrl": "{input} {why}",
+  "mirror.badUrl.hint":
+    "give an http:// or https:// URL, e.g. {flag} https://mirrors.example.com/{path}",
+  "mirror.notUrl": "is not a URL",
+  "mirror.credentials":
+    "has credentials in it: a mirror's URL ends up in build arguments, which the image history keeps",
+  "mirror.badChars": "has characters a build argument cannot carry",
+  "mirror.badRegistry": "{input} is not a registry host",
+  "mirror.badRegistry.hint":
+    "give a host and optional path, e.g. --base-registry docker.m.daocloud.io",
+  "secret.unsupported":
+    "{where}the package index needs credentials, which pyship passes only as a BuildKit secret, and this engine (or plan) has no secret mounts",
+  "secret.unsupported.hint":
+    "build with BuildKit (DOCKER_BUILDKIT=1 with Docker 20.10+, buildx, or podman); for init/plan pass --buildkit",
+  "plan.mirror": "mirror",
+  // engine faults and where verify probes from (issue 13)
+  "verify.badProbeFrom": "--probe-from must be host, network or auto, not {value}",
+  "title.E_ENGINE_LOST": "the engine stopped during the build",
+  "title.E_DISK_FULL": "the engine's disk is full",
+  "title.E_INTERRUPTED": "interrupted (Ctrl-C)",
+  "fault.interrupted": "interrupted (Ctrl-C)",
+  "fault.interruptedClean": "interrupted (Ctrl-C): stopped and cleaned up",
+  "fault.interruptedClean.hint":
+    "run the command again; finished build steps come from the engine's cache",
+  "fault.diskFull": "the engine ran out of disk space ({client})",
+  "fault.diskFull.hint":
+    "free space where the engine keeps its data (`docker system df`, then `docker builder prune` or `docker image prune`), or give it a bigger disk, and build again",
+  "fault.engineLost": "the engine stopped in the middle of the build ({client})",
+  "fault.engineLost.hint":
+    "check that the daemon runs again (`docker info`) and why it stopped (`journalctl -u docker`), then build again: finished steps come from the cache",
 } as const;

@@ -48,7 +48,7 @@ COPY requirements.txt ./
 RUN --mount=type=cache,target=/root/.cache \
     --mount=type=cache,id=pyship-venv-flask-module-py3.13-python-3.13-slim,target=/opt/venv,sharing=locked \
     --mount=type=secret,id=pyship_index_netrc \
-    { /opt/venv/bin/python -c '' 2>/dev/null || { find /opt/venv -mindepth 1 -delete && python -m venv --without-pip /opt/venv; }; } \
+    { { [ -z "${SOURCE_DATE_EPOCH:-}" ] && /opt/venv/bin/python -c '' 2>/dev/null; } || { find /opt/venv -mindepth 1 -delete && python -m venv --without-pip /opt/venv; }; } \
  && /opt/tools/bin/uv pip compile --quiet --no-header -o /tmp/pyship-locked.txt requirements.txt \
  && /opt/tools/bin/uv pip sync /tmp/pyship-locked.txt \
  && { { if [ -e /opt/venv/.pyship-compiled ]; then find /opt/venv/lib -name '*.py' -cnewer /opt/venv/.pyship-compiled | python -m compileall -qq -i -; else python -m compileall -qq -j 0 /opt/venv/lib; fi; } || true; } && touch /opt/venv/.pyship-compiled \

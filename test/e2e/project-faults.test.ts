@@ -1,0 +1,187 @@
+/*
+ * Faults around the project and the user, on the real engine: Ctrl-C at every stage of
+ * `pyship build` (sent to the process group, as a terminal does) leaves no container and no
+ * temp directory; two builds of one project at once leave a whole Dockerfile and two images;
+ * a read-only project is one E_IO line; an image without a shell still verifies.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, expect, it } from "vitest";
+import { EXIT_CODES } from "../../src/core/errors.js";
+import { NodeExecutor } from "../../src/core/node-executor.js";
+import { check } from "./checks.js";
+import { describeE2e, REPO } from "./engine.js";
+import {
+  copyFixture,
+  engineRun,
+  removeDir,
+  removeImages,
+  runPyship,
+  verifyJson,
+} from "./pyship-cli.js";
+
+const CLI = resolve(REPO, "dist/cli.js");
+const executor = new NodeExecutor();
+const errorLines = (stderr: string) => stderr.split("\n").filter((l) => l.startsWith("error ["));
+
+describeE2e("pyship under project and user faults", (engine) => {
+  const dirs: string[] = [];
+  const tags: string[] = [];
+  afterAll(async () => {
+    await removeImages(engine, tags);
+    for (const dir of dirs) await removeDir(dir);
+  });
+
+  async function project(): Promise<string> {
+    const dir = await copyFixture("http-server-script");
+    dirs.push(dir);
+    await writeFile(join(dir, ".python-version"), "3.11\n");
+    return dir;
+  }
+
+  /** `pyship build` in its own process group; SIGINT to the group once stderr matches. */
+  async function interruptAt(dir: string, tag: string, marker: RegExp, tmp: string) {
+    const child = spawn(process.execPath, [CLI, "build", dir, "--tag", tag], {
+      detached: true,
+      env: {
+        ...process.env,
+        PYSHIP_ENGINE: engine.client,
+        PYSHIP_LANG: "en",
+        NO_COLOR: "1",
+        CI: "1",
+        TMPDIR: tmp,
+      },
+    });
+    let stderr = "";
+    let sent = false;
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+      if (!sent && marker.test(stderr) && child.pid) {
+        sent = true;
+        process.kill(-child.pid, "SIGINT");
+      }
+    });
+    const code = await new Promise<number | null>((done) => child.on("exit", done));
+    return { code, stderr, sent };
+  }
+
+  // After the Ctrl-C, the next step must not start: its first line must not appear.
+  it.each([
+    // (a cached build may already be done when the signal lands: the verify must not start)
+    ["while choosing the engine", /Engine:/, /starting /],
+    ["during the build", /RUN sleep 20/, /Built |starting /],
+    ["while the app runs", /starting pyship-faults-ctrlc/, /reading every layer/],
+    ["while the layers are read", /reading every layer/, /Verifying /],
+  ])(
+    "Ctrl-C %s: exit 130, one line, no container or temp directory left",
+    async (_stage, marker, next) => {
+      const dir = await project();
+      const tag = "pyship-faults-ctrlc:test";
+      tags.push(tag);
+      if (String(marker).includes("sleep"))
+        await writeFile(
+          join(dir, "Dockerfile"),
+          'FROM python:3.11-slim\nRUN sleep 20\nCMD ["python3", "serve.py"]\n',
+        );
+      const tmp = await mkdtemp(join(tmpdir(), "pyship-faults-tmp-"));
+      dirs.push(tmp);
+      const { code, stderr, sent } = await interruptAt(dir, tag, marker, tmp);
+      expect(sent, stderr).toBe(true);
+      expect(code, stderr).toBe(EXIT_CODES.E_INTERRUPTED);
+      expect(stderr.slice(stderr.search(marker))).not.toMatch(next);
+      expect(errorLines(stderr)).toEqual([
+        expect.stringMatching(/^error \[E_INTERRUPTED\] interrupted/),
+      ]);
+      const ps = await engineRun(engine, [
+        "ps",
+        "-a",
+        "--filter",
+        `ancestor=${tag}`,
+        "--format",
+        "{{.Names}}",
+      ]);
+      expect(ps.stdout.trim()).toBe("");
+      // The build log is kept on purpose (the error names it); no directory may stay.
+      const left = await readdir(tmp, { withFileTypes: true });
+      expect(left.filter((entry) => !entry.name.endsWith(".log")).map((e) => e.name)).toEqual([]);
+      expect((await readdir(dir)).filter((name) => name.includes(".pyship-"))).toEqual([]);
+    },
+  );
+
+  it("two builds of one project at once: a whole Dockerfile and two good images", async () => {
+    const dir = await project();
+    tags.push("pyship-faults-twin-a:test", "pyship-faults-twin-b:test");
+    const [a, b] = await Promise.all(
+      ["a", "b"].map((name) =>
+        runPyship(engine, [
+          "build",
+          dir,
+          "--tag",
+          `pyship-faults-twin-${name}:test`,
+          "--no-verify",
+        ]),
+      ),
+    );
+    expect(a?.exitCode, a?.stderr).toBe(0);
+    expect(b?.exitCode, b?.stderr).toBe(0);
+    const dockerfile = await readFile(join(dir, "Dockerfile"), "utf8");
+    expect(dockerfile).toMatch(/^# Generated by pyship/);
+    expect(dockerfile).toMatch(/\nCMD \["python", "serve\.py"\]\n$/);
+    expect((await readdir(dir)).filter((name) => name.includes(".pyship-"))).toEqual([]);
+    for (const name of ["a", "b"]) {
+      const { report } = await verifyJson(engine, `pyship-faults-twin-${name}:test`);
+      expect(check(report, "http").status).toBe("pass");
+    }
+  });
+
+  it("a read-only project directory: E_IO in one line naming the file", async () => {
+    const dir = await project();
+    const bind = (args: string[]) => executor.run("mount", args, { timeoutMs: 10_000 });
+    expect((await bind(["--bind", dir, dir])).exitCode).toBe(0);
+    try {
+      expect((await bind(["-o", "remount,bind,ro", dir])).exitCode).toBe(0);
+      const built = await runPyship(engine, ["build", dir, "--tag", "pyship-faults-ro:test"]);
+      expect(built.exitCode, built.stderr).toBe(EXIT_CODES.E_IO);
+      expect(errorLines(built.stderr)).toEqual([
+        expect.stringMatching(
+          /^error \[E_IO\] .*cannot write (Dockerfile|\.dockerignore) \(EROFS\)/,
+        ),
+      ]);
+    } finally {
+      await executor.run("umount", [dir], { timeoutMs: 10_000 });
+    }
+  });
+
+  it("an image without a shell still verifies (no check needs sh)", async () => {
+    const dir = await project();
+    const tag = "pyship-faults-noshell:test";
+    tags.push(tag);
+    const dockerfile = `FROM python:3.11-slim
+COPY serve.py /app/serve.py
+RUN ["rm", "-f", "/usr/bin/sh", "/usr/bin/dash", "/usr/bin/bash", "/bin/sh", "/bin/dash", "/bin/bash"]
+USER 10001:10001
+EXPOSE 8080
+STOPSIGNAL SIGINT
+CMD ["python3", "/app/serve.py"]
+`;
+    await writeFile(join(dir, "Dockerfile.noshell"), dockerfile);
+    const built = await engineRun(engine, [
+      "build",
+      "-q",
+      "-f",
+      join(dir, "Dockerfile.noshell"),
+      "-t",
+      tag,
+      dir,
+    ]);
+    expect(built.exitCode, built.stderr).toBe(0);
+    const sh = await engineRun(engine, ["run", "--rm", "--entrypoint", "sh", tag, "-c", "true"]);
+    expect(sh.exitCode).not.toBe(0);
+    const { report, exitCode } = await verifyJson(engine, tag);
+    expect(exitCode, JSON.stringify(report.checks)).toBe(0);
+    expect(check(report, "http").status).toBe("pass");
+    expect(check(report, "non-root").status).toBe("pass");
+  });
+});
