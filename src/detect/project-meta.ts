@@ -97,7 +97,7 @@ function fromDirectory(root: string): Identity {
   return {
     name: basename(root),
     version: null,
-    evidence: { file: ".", line: null, why: "no project name declared; directory name" },
+    evidence: { file: ".", line: null, ...because(msg("ev.name.directory")) },
   };
 }
 

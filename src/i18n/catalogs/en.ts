@@ -780,4 +780,5 @@ export const EN = {
   "fault.engineLost": "the engine stopped in the middle of the build ({client})",
   "fault.engineLost.hint":
     "check that the daemon runs again (`docker info`) and why it stopped (`journalctl -u docker`), then build again: finished steps come from the cache",
+  "ev.name.directory": "no project name declared; directory name",
 } as const;

@@ -736,4 +736,5 @@ export const ZH_CN: Catalog = {
   "fault.engineLost": "容器引擎在构建途中停止（{client}）",
   "fault.engineLost.hint":
     "确认守护进程已重新运行（`docker info`）并查明停止原因（`journalctl -u docker`），然后重新构建：已完成的步骤会从缓存中取得",
+  "ev.name.directory": "没有声明项目名称；使用目录名",
 };

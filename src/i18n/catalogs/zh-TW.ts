@@ -738,4 +738,5 @@ export const ZH_TW: Catalog = {
   "fault.engineLost": "容器引擎在建置途中停止（{client}）",
   "fault.engineLost.hint":
     "確認守護行程已重新執行（`docker info`）並查明停止原因（`journalctl -u docker`），然後重新建置：已完成的步驟會從快取中取得",
+  "ev.name.directory": "沒有宣告專案名稱；使用目錄名稱",
 };
