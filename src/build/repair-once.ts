@@ -51,7 +51,11 @@ export async function buildWithOneRepair<T extends { readonly report: VerifyRepo
     return { outcome: await again(loop, repair), repair };
   }
   const failure = first.report?.failure;
-  const text = failure ? `${failure.logTail ?? ""}\n${failure.message}` : null;
+  // The last error line too: with several workers failing at boot, the tail can be all
+  // tracebacks of the arbiter, the ModuleNotFoundError scrolled out of it.
+  const text = failure
+    ? `${failure.logTail ?? ""}\n${failure.lastError ?? ""}\n${failure.message}`
+    : null;
   const known = text === null ? null : repairForFailure(text, "run");
   const fallback = text !== null && APP_EXCEPTION.test(text) ? loop.fallback : undefined;
   const repair = fresh(known ?? (fallback ? await fallback() : null));

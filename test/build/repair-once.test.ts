@@ -86,6 +86,21 @@ describe("buildWithOneRepair", () => {
     expect(outcome.report).toBe(runs.at(-1));
   });
 
+  it("finds the signature in the last error line when tracebacks filled the log tail", async () => {
+    const arbiter = Array.from({ length: 20 }, (_, i) => `  File "arbiter.py", line ${i}`).join(
+      "\n",
+    );
+    const failed = report(arbiter);
+    const withLast: VerifyReport = {
+      ...failed,
+      failure: failed.failure ? { ...failed.failure, lastError: PKG } : null,
+    };
+    const run = steps([withLast, report(null)]);
+    const outcome = await buildWithOneRepair(run.loop);
+    expect(outcome.repair?.id).toBe("setuptools-for-pkg-resources");
+    expect(run.prepared).toStrictEqual([[], ["setuptools-for-pkg-resources"]]);
+  });
+
   it("a build failure with no known repair is rethrown", async () => {
     const error = new PyshipError("E_BUILD_FAILED", "build failed", {
       details: "  │ something else",
