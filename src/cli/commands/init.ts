@@ -19,6 +19,7 @@ import type { CliContext, Register } from "../context.js";
 import { t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
 import { VERSION } from "../version.js";
+import { printDiff } from "../write-with-consent.js";
 import { runCompose } from "./compose.js";
 import { addMirrorFlags } from "./mirror-flags.js";
 import { INSTALLER_FLAG, type PlanFlags, planOptions } from "./plan.js";
@@ -146,21 +147,6 @@ function report(
     ? outcome.action !== "unchanged"
     : outcome.action !== "create" && outcome.action !== "unchanged";
   if (showDiff && !shown.has(outcome.path)) printDiff(ctx, outcome.diff);
-}
-
-function printDiff(ctx: CliContext, diff: string): void {
-  if (diff === "") return;
-  const paint = ctx.color ? pc : noColor;
-  const lines = diff
-    .split("\n")
-    .filter((line) => !line.startsWith("====") && !line.startsWith("Index:"));
-  const coloured = lines.map((line) => {
-    if (line.startsWith("+") && !line.startsWith("+++")) return paint.green(line);
-    if (line.startsWith("-") && !line.startsWith("---")) return paint.red(line);
-    if (line.startsWith("@@")) return paint.cyan(line);
-    return line;
-  });
-  ctx.out(coloured.join("\n").trimEnd());
 }
 
 async function askOverwrite(path: string, ctx: CliContext): Promise<boolean> {
