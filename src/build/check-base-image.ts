@@ -7,18 +7,15 @@
  */
 import type { CommandExecutor } from "../core/exec.js";
 import type { EngineName } from "../core/pipeline.js";
+import { english, type MessageKey, msg } from "../i18n/message.js";
 import type { Problem } from "./doctor.js";
 
-const DAEMON_JSON =
-  'add "registry-mirrors": ["https://docker.m.daocloud.io"] to /etc/docker/daemon.json and restart dockerd';
-
-const MIRROR_SETTING: Readonly<Record<EngineName, string>> = {
-  "docker-buildkit": DAEMON_JSON,
-  "docker-legacy": DAEMON_JSON,
-  buildx:
-    'for a docker-container builder add [registry."docker.io"] mirrors = ["docker.m.daocloud.io"] to its buildkitd.toml (docker buildx create --config FILE); the docker driver uses daemon.json\'s "registry-mirrors"',
-  podman:
-    'add [[registry]] prefix = "docker.io" location = "docker.m.daocloud.io" to /etc/containers/registries.conf (or ~/.config/containers/registries.conf)',
+// The catalog says each in the user's language (src/i18n/catalogs, `doctor.mirror.*`).
+const MIRROR_SETTING: Readonly<Record<EngineName, MessageKey>> = {
+  "docker-buildkit": "doctor.mirror.daemonJson",
+  "docker-legacy": "doctor.mirror.daemonJson",
+  buildx: "doctor.mirror.buildkitd",
+  podman: "doctor.mirror.registriesConf",
 };
 
 const PULL_TIMEOUT_MS = 30_000;
@@ -35,9 +32,14 @@ export async function checkBaseImage(
   const pulled = await executor.run(engine.client, ["pull", image], { timeoutMs: PULL_TIMEOUT_MS });
   if (pulled.exitCode === 0) return null;
   const why = (pulled.stderr || pulled.stdout).trim().split("\n").pop() ?? "";
+  const detail = why ? ` (${why.slice(0, 160)})` : "";
+  const text = msg("doctor.baseImageMissing", { client: engine.client, image, detail });
+  const hintText = msg("doctor.baseImageMissing.hint", { setting: msg(MIRROR_SETTING[engine.name]) });
   return {
     code: "E_BASE_IMAGE_MISSING",
-    message: `${engine.client} cannot resolve the base image ${image}: not in its store, and pulling it failed${why ? ` (${why.slice(0, 160)})` : ""}`,
-    hint: `${MIRROR_SETTING[engine.name]}; or, per build, pyship build --base-registry docker.m.daocloud.io (or your company's registry mirror)`,
+    message: english(text),
+    hint: english(hintText),
+    text,
+    hintText,
   };
 }

@@ -9,10 +9,13 @@
  * Docker 20.10's BuildKit (0.8) and the legacy builder ignore it.
  */
 import type { EngineName } from "../core/pipeline.js";
+import { because, type Message, msg } from "../i18n/message.js";
 
 export interface Reproducibility {
   readonly supported: boolean;
   readonly why: string;
+  /** `why` as a catalog message, for doctor's output. */
+  readonly text?: Message;
 }
 
 // Per engine, by version where it matters. Docker's daemon version decides its built-in
@@ -20,29 +23,17 @@ export interface Reproducibility {
 const RULES: Readonly<Record<EngineName, (version: number | null) => Reproducibility>> = {
   podman: (v) =>
     v === null || v >= 3
-      ? {
-          supported: true,
-          why: "podman build --timestamp (OCI format) sets every timestamp to the commit time",
-        }
-      : { supported: false, why: "podman before 3.0 has no --timestamp" },
+      ? { supported: true, ...because(msg("repro.podman")) }
+      : { supported: false, ...because(msg("repro.oldPodman")) },
   "docker-buildkit": (v) => dockerRule(v),
   buildx: (v) => dockerRule(v),
-  "docker-legacy": () => ({
-    supported: false,
-    why: "the legacy builder stamps every layer with the build time (no SOURCE_DATE_EPOCH)",
-  }),
+  "docker-legacy": () => ({ supported: false, ...because(msg("repro.legacy")) }),
 };
 
 function dockerRule(daemonMajor: number | null): Reproducibility {
   if (daemonMajor !== null && daemonMajor < 23)
-    return {
-      supported: false,
-      why: `Docker ${daemonMajor}.x's built-in BuildKit predates SOURCE_DATE_EPOCH (BuildKit ≥ 0.11): created times are the build's`,
-    };
-  return {
-    supported: false,
-    why: "BuildKit stamps the config with SOURCE_DATE_EPOCH, but files written by RUN keep the build's time (rewrite-timestamp is not set by docker build)",
-  };
+    return { supported: false, ...because(msg("repro.oldDocker", { major: daemonMajor })) };
+  return { supported: false, ...because(msg("repro.buildkit")) };
 }
 
 /** `20.10.24+dfsg1` → 20. */

@@ -7,6 +7,7 @@
 import { parse as parseIni } from "ini";
 import type { Evidence, IndexCredential, IndexSettings, Warning } from "../core/pipeline.js";
 import { redact } from "../core/redact.js";
+import { because, msg, textOf, withText } from "../i18n/message.js";
 
 /** What this machine offers pip: its environment, platform, home, and a file reader. */
 export interface PipHost {
@@ -139,8 +140,8 @@ export function readConfigFile(path: string, text: string): Found {
       const key = rawKey.replaceAll("_", "-") as Key;
       if (!KEYS.includes(key) || typeof value !== "string") continue;
       const line = lineOf[joined.findIndex((l) => new RegExp(`^\\s*${rawKey}\\s*[=:]`).test(l))];
-      const why = `${key} ${redact(value)} from pip's configuration [${section}]`;
-      found[key] = { value, evidence: { file: path, line: line ?? null, why } };
+      const why = because(msg("ev.index.pipConf", { key, value: redact(value), section }));
+      found[key] = { value, evidence: { file: path, line: line ?? null, ...why } };
     }
   }
   return found;
@@ -166,10 +167,7 @@ function readToolEnv(env: PipHost["env"]): Found {
     const value = words(raw)
       .map((entry) => entry.replace(/^[\w.-]+=(?=https?:)/, ""))
       .join(" ");
-    found[key] = {
-      value,
-      evidence: { file: name, line: null, why: `${key} ${redact(value)} from $${name}` },
-    };
+    found[key] = { value, evidence: { file: name, line: null, ...fromVariable(key, value, name) } };
   }
   return found;
 }
@@ -181,12 +179,13 @@ function readEnv(env: PipHost["env"]): Found {
     const name = `PIP_${key.toUpperCase().replaceAll("-", "_")}`;
     const value = env[name];
     if (value)
-      found[key] = {
-        value,
-        evidence: { file: name, line: null, why: `${key} ${redact(value)} from $${name}` },
-      };
+      found[key] = { value, evidence: { file: name, line: null, ...fromVariable(key, value, name) } };
   }
   return found;
+}
+
+function fromVariable(key: Key, value: string, name: string) {
+  return because(msg("ev.index.variable", { key, value: redact(value), name }));
 }
 
 const words = (value: string) => value.split(/\s+/).filter(Boolean);
@@ -207,7 +206,7 @@ function withoutCredentials(url: string, evidence: Evidence, into: IndexCredenti
     host: parsed.hostname,
     username: decodeURIComponent(parsed.username),
     password: decodeURIComponent(parsed.password),
-    evidence: { ...evidence, why: `credentials for ${parsed.hostname}: passed as a build secret` },
+    evidence: { ...evidence, ...because(msg("ev.index.credentials", { host: parsed.hostname })) },
   });
   parsed.username = "";
   parsed.password = "";
@@ -217,19 +216,16 @@ function withoutCredentials(url: string, evidence: Evidence, into: IndexCredenti
 /** A URL the build can use: an http(s) index. A file:// index or a local path exists on this machine only. */
 function usable(url: string, evidence: Evidence, warnings: Warning[]): boolean {
   if (/^https?:\/\//i.test(url)) return true;
-  const message = `the package index ${url} (${evidence.file}) is on this machine only, not reachable from the build: it is left out`;
-  warnings.push({ code: "W_INDEX_LOCAL", message, file: evidence.file });
+  const text = withText(msg("warn.indexLocal", { url, file: evidence.file }));
+  warnings.push({ code: "W_INDEX_LOCAL", ...text, file: evidence.file });
   return false;
 }
 
 function noteCert(path: string, from: Evidence, evidence: Evidence[], warnings: Warning[]): void {
   if (SYSTEM_BUNDLES.has(path)) {
-    evidence.push({
-      ...from,
-      why: `${from.why}: the system certificate store, which the build uses too (UV_NATIVE_TLS=1)`,
-    });
+    evidence.push({ ...from, ...because(msg("ev.index.systemCert", { why: textOf(from) })) });
     return;
   }
-  const message = `pip's cert ${path} (${from.file}) is a file on this machine, not in the build: the build trusts the base image's certificate store (UV_NATIVE_TLS=1); add the CA to the base image`;
-  warnings.push({ code: "W_INDEX_CERT", message, file: from.file });
+  const text = withText(msg("warn.indexCert", { path, file: from.file }));
+  warnings.push({ code: "W_INDEX_CERT", ...text, file: from.file });
 }

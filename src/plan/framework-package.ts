@@ -45,6 +45,6 @@ export function missingFramework(
   const where = candidate ? `${candidate.evidence.file}:${candidate.evidence.line ?? 1}` : "";
   const text = withText(msg("warn.frameworkAdded", { file, name, where }));
   notes.warnings.push({ code: "W_FRAMEWORK_ADDED", ...text, file });
-  notes.evidence.push({ file, line: null, why: text.message });
+  notes.evidence.push({ file, line: null, why: text.message, text: text.text });
   return [name];
 }

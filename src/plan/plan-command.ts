@@ -15,7 +15,7 @@ import type {
   ServerPlan,
   ShellCommand,
 } from "../core/pipeline.js";
-import { because, msg, withText } from "../i18n/message.js";
+import { because, type Message, msg, withText } from "../i18n/message.js";
 import { chooseEntrypoint } from "./choose-entrypoint.js";
 import { fromFlag, type Notes } from "./notes.js";
 import { planPort } from "./plan-port.js";
@@ -158,7 +158,7 @@ function servingEnv(
     const set = names.map((name) => `${name}=${env[name]}`).join(" ");
     notes.evidence.push({
       ...candidate.serves.evidence,
-      why: `ENV ${set}: the server reads these instead of a host/port argument, so it listens on 0.0.0.0:${port}`,
+      ...because(msg("ev.env.serving", { set, port: port ?? "" })),
     });
   }
   return env;
@@ -182,7 +182,7 @@ function fixed(
   const where = source === "procfile" ? facts.procfile?.evidence : facts.config.source;
   const at = { file: where?.file ?? source, line: where?.line ?? null };
   if (shell !== undefined) {
-    notes.evidence.push({ ...at, why: shellWhy(shell) });
+    notes.evidence.push({ ...at, ...because(shellWhy(shell)) });
     if (!shell.execd)
       notes.warnings.push({
         code: "W_SHELL_PID1",
@@ -198,18 +198,16 @@ function fixed(
   if (command.some((word, index) => word !== written[index])) {
     notes.evidence.push({
       ...at,
-      why: `$PORT replaced by ${port ?? "nothing"}: exec-form CMD has no shell to expand it (PORT is also set in the environment)`,
+      ...because(msg("ev.port.replaced", { port: port ?? msg("ev.port.nothing") })),
     });
   }
   const env = servingEnv(candidate, port, notes);
   return { command, process: command, commandSource: source, candidate, port, env };
 }
 
-function shellWhy(shell: ShellCommand): string {
+function shellWhy(shell: ShellCommand): Message {
   const last = shell.last.join(" ");
-  return shell.execd
-    ? `shell syntax: runs through /bin/sh -c with set -e (a failing step stops the container) and exec ${last} (PID 1, gets SIGTERM)`
-    : `shell syntax: runs through /bin/sh -c with set -e; ${last} cannot be exec'd`;
+  return msg(shell.execd ? "ev.shell.exec" : "ev.shell.noExec", { last });
 }
 
 /** The [project.scripts] name that runs a console-script candidate. */

@@ -5,7 +5,7 @@
  * container that boots.
  */
 import type { DjangoFacts, Plan, ProjectFacts } from "../core/pipeline.js";
-import { msg, withText } from "../i18n/message.js";
+import { because, msg, withText } from "../i18n/message.js";
 import type { Notes } from "./notes.js";
 
 /** Not a secret: it only lets settings import during collectstatic, and is not in the image's ENV. */
@@ -26,7 +26,7 @@ export function planDjango(
     notes.evidence.push({
       file: django.manage,
       line: null,
-      why: `migrations are not run when the container starts: run them once per release against the real database (\`docker run --rm --env-file prod.env IMAGE python ${django.manage} migrate\`)`,
+      ...because(msg("ev.django.migrations", { manage: django.manage })),
     });
   }
   return collectStatic(django, notes);
@@ -36,12 +36,12 @@ function collectStatic(django: DjangoFacts, notes: Notes): Plan["collectStatic"]
   if (!django.staticRoot || !django.staticfiles || !django.manage) return null;
   notes.evidence.push({
     ...django.staticRoot,
-    why: "collectstatic at build time: STATIC_ROOT is set and django.contrib.staticfiles is installed",
+    ...because(msg("ev.django.collectstatic")),
   });
   if (django.whitenoise) {
     notes.evidence.push({
       ...django.whitenoise,
-      why: "WhiteNoise: the app serves STATIC_ROOT itself",
+      ...because(msg("ev.django.whitenoise")),
     });
   } else {
     notes.warnings.push({

@@ -10,8 +10,9 @@ import type {
   PlanOptions,
   ProjectFacts,
 } from "../core/pipeline.js";
-import { msg, withText } from "../i18n/message.js";
+import { because, msg, withText } from "../i18n/message.js";
 import { missingFramework } from "./framework-package.js";
+import { withInstaller } from "./installer-evidence.js";
 import type { Notes } from "./notes.js";
 import type { CommandChoice } from "./plan-command.js";
 import { serverFor } from "./servers.js";
@@ -59,25 +60,26 @@ export function planInstall(
   options: PlanOptions = {},
   installer: Installer = "pip",
 ): Plan["install"] {
-  const install = facts.dependencies.install;
-  notes.evidence.push(install.evidence);
-  if (install.strategy === "imports") {
+  const detected = facts.dependencies.install;
+  const at = notes.evidence.push(detected.evidence) - 1;
+  if (detected.strategy === "imports") {
     for (const req of facts.dependencies.requirements) notes.evidence.push(req.evidence);
   }
   for (const ignored of facts.dependencies.ignored) notes.evidence.push(ignored);
   const extras = extraPackages(facts, choice, notes);
-  const tool = buildTool(install, installer, extras.length);
+  const tool = buildTool(detected, installer, extras.length);
+  // The manifest's evidence names the tool that really installs it (uv, not pip).
+  const install = { ...detected, evidence: withInstaller(detected.evidence, tool) };
+  notes.evidence[at] = install.evidence;
   const source = install.resolved?.source;
   if (source) {
-    notes.evidence.push({
-      file: PINNED_REQUIREMENTS,
-      line: null,
-      why: `generated from ${source.file} (sha256 ${source.sha256.slice(0, 12)}…, checked at build time): ${tool} installs it, no ${install.tool} in the image`,
-    });
+    const sha = source.sha256.slice(0, 12);
+    const text = msg("ev.pinned", { file: source.file, sha, tool, from: install.tool });
+    notes.evidence.push({ file: PINNED_REQUIREMENTS, line: null, ...because(text) });
   } else if (tool !== install.tool && install.tool !== "pip") {
     notes.evidence.push({
       ...install.evidence,
-      why: `installed with ${tool}: no ${install.tool} lock file to install from`,
+      ...because(msg("ev.installedWith", { tool, from: install.tool })),
     });
   }
   if (install.strategy === "setup-py") {
@@ -91,7 +93,7 @@ export function planInstall(
   if (consoleScript && !install.installProject) {
     notes.evidence.push({
       ...facts.meta.evidence,
-      why: "the project is installed so its console script exists",
+      ...because(msg("ev.installedForScript")),
     });
   }
   return {
@@ -121,7 +123,7 @@ function withExtras(
   notes.evidence.push({
     file: WRITTEN_REQUIREMENTS,
     line: null,
-    why: "--write-requirements: the inferred requirements are written here and installed from it",
+    ...because(msg("ev.writeRequirements")),
   });
   return {
     strategy: "requirements",
@@ -155,6 +157,6 @@ function missingServer(facts: ProjectFacts, choice: CommandChoice, notes: Notes)
     }),
   );
   notes.warnings.push({ code: "W_SERVER_ADDED", ...text });
-  notes.evidence.push({ file, line: null, why: text.message });
+  notes.evidence.push({ file, line: null, why: text.message, text: text.text });
   return [server.spec];
 }

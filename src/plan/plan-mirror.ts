@@ -4,7 +4,7 @@
  * `pyship plan` shows them before the first build does.
  */
 import type { Evidence, Plan, PlanOptions, ProjectFacts } from "../core/pipeline.js";
-import { msg, withText } from "../i18n/message.js";
+import { because, msg, withText } from "../i18n/message.js";
 import { type MirrorInput, resolveMirror } from "../mirror/resolve-mirror.js";
 import { fromFlag, type Notes } from "./notes.js";
 
@@ -50,6 +50,6 @@ function inputOf(
   const evidence = { file: source?.file ?? "pyproject.toml", line: source?.line ?? null };
   return {
     value: config,
-    evidence: { ...evidence, why: `${key} = "${config}" from [tool.pyship]` },
+    evidence: { ...evidence, ...because(msg("ev.config.value", { key, value: config })) },
   };
 }

@@ -32,7 +32,7 @@ export function planPort(facts: ProjectFacts, context: PortContext, notes: Notes
   if (config.port !== undefined) {
     notes.evidence.push({
       ...(config.source ?? byDefault("")),
-      why: `port ${config.port} from [tool.pyship] port`,
+      ...because(msg("ev.config.port", { port: config.port })),
     });
     return config.port;
   }

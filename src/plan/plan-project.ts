@@ -6,7 +6,7 @@
 import { satisfies } from "@renovatebot/pep440";
 import { PyshipError } from "../core/errors.js";
 import type { Plan, PlanOptions, ProjectFacts, Repair, Stage } from "../core/pipeline.js";
-import { because, msg, withText } from "../i18n/message.js";
+import { because, type Message, msg, withText } from "../i18n/message.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
 import { type CommandChoice, planCommand } from "./plan-command.js";
 import { planDjango } from "./plan-django.js";
@@ -36,7 +36,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
   if (facts.config.user !== undefined && facts.config.source !== null) {
     notes.evidence.push({
       ...facts.config.source,
-      why: `user ${user.name} (uid ${user.uid}) from [tool.pyship] user`,
+      ...because(msg("ev.config.user", { name: user.name, uid: user.uid })),
     });
   }
   return {
@@ -157,15 +157,17 @@ function planStages(
 ): Stage[] {
   const runtime: Stage = { name: "runtime", purpose: "runs the app as a non-root user" };
   const reasons = [
-    ...(system.build.length > 0 ? [`compile with ${system.build.join(" ")}`] : []),
-    ...(install.tool !== "pip" ? [`install with ${install.tool}`] : []),
-    ...(install.resolveDate ? [`resolve as of ${install.resolveDate} with uv`] : []),
+    ...(system.build.length > 0 ? [msg("ev.stage.compile", { packages: system.build.join(" ") })] : []),
+    ...(install.tool !== "pip" ? [msg("ev.stage.install", { tool: install.tool })] : []),
+    ...(install.resolveDate ? [msg("ev.stage.resolve", { date: install.resolveDate })] : []),
   ];
   if (reasons.length === 0) {
     notes.evidence.push(byDefault(msg("ev.oneStage")));
     return [runtime];
   }
-  const purpose = `${reasons.join(" and ")} into /opt/venv, kept out of the final image`;
-  notes.evidence.push(byDefault(`builder stage: ${purpose}`));
+  const joined = reasons.reduce((a: Message, b) => msg("ev.and", { a, b }));
+  const evidence = byDefault(msg("ev.builderStage", { reasons: joined }));
+  notes.evidence.push(evidence);
+  const purpose = evidence.why.replace(/^builder stage: /, "");
   return [{ name: "builder", purpose }, runtime];
 }

@@ -27,7 +27,15 @@ export function planRunContext(choice: CommandChoice, notes: Notes): RunContext 
     context.workdir = `${APP_DIR}/${candidate.root}`;
     notes.evidence.push({
       ...candidate.evidence,
-      why: `runs from ${candidate.root}/ (WORKDIR ${context.workdir}): the app imports itself from there${candidate.serverConfig ? `; its ${candidate.root}/${candidate.serverConfig} is read with --config` : ""}`,
+      ...because(
+        msg("ev.runsFrom", {
+          root: candidate.root,
+          workdir: context.workdir,
+          config: candidate.serverConfig
+            ? msg("ev.runsFrom.config", { root: candidate.root, config: candidate.serverConfig })
+            : "",
+        }),
+      ),
     });
   }
   for (const setting of candidate.env ?? []) {

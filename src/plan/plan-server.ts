@@ -8,6 +8,7 @@
  */
 import type { EntrypointCandidate, ServerPlan } from "../core/pipeline.js";
 import { byDefault, type Notes } from "./notes.js";
+import { because, type Message, msg } from "../i18n/message.js";
 
 /**
  * One plan per kind pyship starts a server for.
@@ -46,13 +47,13 @@ export const SIZED_SERVERS: Readonly<Partial<Record<EntrypointCandidate["kind"],
 export function planServer(candidate: EntrypointCandidate, notes: Notes): ServerPlan | undefined {
   const server = SIZED_SERVERS[candidate.kind];
   if (server === undefined) return undefined;
-  notes.evidence.push(byDefault(`${server.program}: ${workersRule(server)}`));
+  notes.evidence.push(byDefault(workersText(server)));
   if (candidate.serverConfig !== undefined) {
     notes.evidence.push({
       ...candidate.evidence,
       file: `${candidate.root}/${candidate.serverConfig}`,
       line: null,
-      why: `${candidate.serverConfig} is read after pyship's ${server.file}: its settings win`,
+      ...because(msg("ev.server.ownConfig", { config: candidate.serverConfig, file: server.file })),
     });
   }
   return server;
@@ -67,6 +68,17 @@ export function workersCount(server: ServerPlan): string {
       : `${perCpu} × CPUs${plus === 0 ? "" : ` + ${plus}`} workers`;
   const threads = server.threads === null ? "" : `, ${server.threads} threads each`;
   return `${count} (at most ${max})${threads}`;
+}
+
+/** The whole rule as a catalog message, for the plan's evidence (English: workersRule). */
+function workersText(server: ServerPlan): Message {
+  const { perCpu, plus, max } = server.workers;
+  const count =
+    perCpu === 1 && plus === 0
+      ? msg("ev.workers.perCpu")
+      : msg(plus === 0 ? "ev.workers.times" : "ev.workers.timesPlus", { perCpu, plus });
+  const threads = server.threads === null ? "" : msg("ev.workers.threads", { threads: server.threads });
+  return msg("ev.workers", { program: server.program, count, max, threads });
 }
 
 /** The whole rule, for the plan's evidence. */

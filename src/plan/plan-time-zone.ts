@@ -25,7 +25,7 @@ export function withTimeZone(
     });
   }
   notes.evidence.push(
-    fromFlag("--tz", `ENV TZ=${tz} from --tz (zone data from the base image's tzdata)`),
+    fromFlag("--tz", msg("ev.tz.flag", { tz })),
   );
   return { ...context, env: { ...context.env, TZ: tz } };
 }

@@ -6,12 +6,13 @@
  * not listed.
  */
 import type { Plan, ProjectFacts, Requirement } from "../core/pipeline.js";
+import { because, type Message, msg } from "../i18n/message.js";
 import type { Notes } from "./notes.js";
 
 interface NativeNeed {
   readonly build: readonly string[];
   readonly runtime: readonly string[];
-  readonly why: string;
+  readonly why: Message;
   /** Extras that make the package self-contained (e.g. psycopg[binary]). */
   readonly unlessExtra?: string;
 }
@@ -23,51 +24,51 @@ export const SYSTEM_PACKAGES: Readonly<Record<string, NativeNeed>> = {
   psycopg2: {
     build: [...COMPILER, "libpq-dev"],
     runtime: ["libpq5"],
-    why: "builds from source against libpq",
+    why: msg("apt.buildsAgainst", { library: "libpq" }),
   },
   psycopg: {
     build: [],
     runtime: ["libpq5"],
-    why: "loads libpq at run time",
+    why: msg("apt.loads", { library: "libpq" }),
     unlessExtra: "binary",
   },
   mysqlclient: {
     build: [...COMPILER, "pkg-config", "default-libmysqlclient-dev"],
     runtime: ["libmariadb3"],
-    why: "builds from source against the MySQL/MariaDB client library",
+    why: msg("apt.buildsAgainstMysql"),
   },
   "python-ldap": {
     build: [...COMPILER, "libldap2-dev", "libsasl2-dev"],
     runtime: ["libldap-2.5-0", "libsasl2-2"],
-    why: "builds from source against OpenLDAP and SASL",
+    why: msg("apt.buildsAgainst", { library: "OpenLDAP + SASL" }),
   },
   pycairo: {
     build: [...COMPILER, "pkg-config", "libcairo2-dev"],
     runtime: ["libcairo2"],
-    why: "builds from source against cairo",
+    why: msg("apt.buildsAgainst", { library: "cairo" }),
   },
   pygraphviz: {
     build: [...COMPILER, "libgraphviz-dev"],
     runtime: ["libcgraph6", "libgvc6"],
-    why: "builds from source against graphviz",
+    why: msg("apt.buildsAgainst", { library: "graphviz" }),
   },
   pyaudio: {
     build: [...COMPILER, "portaudio19-dev"],
     runtime: ["libportaudio2"],
-    why: "builds from source against PortAudio",
+    why: msg("apt.buildsAgainst", { library: "PortAudio" }),
   },
-  uwsgi: { build: [...COMPILER], runtime: [], why: "compiles its server from C" },
-  pyodbc: { build: [], runtime: ["libodbc2"], why: "its wheels load the unixODBC driver manager" },
-  "python-magic": { build: [], runtime: ["libmagic1"], why: "loads libmagic at run time" },
+  uwsgi: { build: [...COMPILER], runtime: [], why: msg("apt.compilesServer") },
+  pyodbc: { build: [], runtime: ["libodbc2"], why: msg("apt.wheelsLoad", { library: "unixODBC" }) },
+  "python-magic": { build: [], runtime: ["libmagic1"], why: msg("apt.loads", { library: "libmagic" }) },
   weasyprint: {
     build: [],
     runtime: ["libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0"],
-    why: "loads Pango and HarfBuzz at run time",
+    why: msg("apt.loads", { library: "Pango + HarfBuzz" }),
   },
   "opencv-python": {
     build: [],
     runtime: ["libgl1", "libglib2.0-0"],
-    why: "its wheels load libGL and GLib",
+    why: msg("apt.wheelsLoad", { library: "libGL + GLib" }),
   },
 };
 
@@ -82,7 +83,7 @@ export function planSystemPackages(facts: ProjectFacts, notes: Notes): Plan["sys
     const lists = [...need.build, ...need.runtime].join(" ");
     notes.evidence.push({
       ...requirement.evidence,
-      why: `${requirement.name} ${need.why}: apt ${lists}`,
+      ...because(msg("ev.apt.need", { name: requirement.name, why: need.why, lists })),
     });
   }
   const apt = facts.config.apt;
@@ -90,7 +91,7 @@ export function planSystemPackages(facts: ProjectFacts, notes: Notes): Plan["sys
     for (const name of apt.build) build.add(name);
     for (const name of apt.runtime) runtime.add(name);
     if (facts.config.source !== null && apt.build.length + apt.runtime.length > 0) {
-      notes.evidence.push({ ...facts.config.source, why: "apt packages from [tool.pyship] apt" });
+      notes.evidence.push({ ...facts.config.source, ...because(msg("ev.config.apt")) });
     }
   }
   return { build: [...build].sort(), runtime: [...runtime].sort() };

@@ -173,7 +173,7 @@ describe("detectIndexSettings", () => {
       const pip = host({ "/etc/pip.conf": `[global]\n\nextra-index-url = ${url}\n` });
       const settings = detectIndexSettings(pip);
       expect(settings.extraIndexUrls).toStrictEqual(["https://pypi.corp.example/simple"]);
-      expect(settings.credentials).toStrictEqual([
+      expect(settings.credentials).toMatchObject([
         {
           host: "pypi.corp.example",
           username,

@@ -13,6 +13,7 @@ import {
 import { type ErrorCode, EXIT_CODES } from "../../core/errors.js";
 import type { CliContext, Register } from "../context.js";
 import { englishJson } from "../english-json.js";
+import { textOf } from "../../i18n/message.js";
 import { say, t } from "../i18n.js";
 
 export const registerDoctor: Register = (program, ctx, done) => {
@@ -64,7 +65,8 @@ function printDoctor(ctx: CliContext, report: DoctorReport): void {
   }
   if (report.engine) {
     ctx.out(paint.green(t(ctx.lang, "doctor.uses", { why: report.engine.why })));
-    const { supported, why } = report.engine.reproducible;
+    const { supported } = report.engine.reproducible;
+    const why = textOf(report.engine.reproducible);
     ctx.out(t(ctx.lang, supported ? "doctor.reproducible" : "doctor.notReproducible", { why }));
     ctx.out(paint.green(t(ctx.lang, "doctor.ok")));
   } else ctx.out(paint.red(t(ctx.lang, "doctor.unusable")));
@@ -72,14 +74,13 @@ function printDoctor(ctx: CliContext, report: DoctorReport): void {
 
 function describe(ctx: CliContext, c: ClientFinding): string {
   const state = c.answers ? t(ctx.lang, "doctor.answers") : t(ctx.lang, "doctor.down");
+  const yes = (value: boolean) => t(ctx.lang, value ? "doctor.yes" : "doctor.no");
   const facts = [
     `${c.kind} ${c.version ?? "?"}`,
     c.kind === "docker" ? `daemon ${c.serverVersion ?? "-"} ${state}` : state,
-    c.kind === "docker" ? `buildx ${c.buildx ?? "no"}` : null,
-    c.kind === "docker"
-      ? `BuildKit ${c.buildkit === null ? "?" : c.buildkit ? "yes" : "no"}`
-      : null,
-    `cache mounts ${c.cacheMounts ? "yes" : "no"}`,
+    c.kind === "docker" ? `buildx ${c.buildx ?? t(ctx.lang, "doctor.no")}` : null,
+    c.kind === "docker" ? `BuildKit ${c.buildkit === null ? "?" : yes(c.buildkit)}` : null,
+    t(ctx.lang, "doctor.cacheMounts", { value: yes(c.cacheMounts) }),
     c.platforms.length > 0 ? c.platforms.join(",") : null,
   ];
   return `  ${c.client}: ${facts.filter((f) => f !== null).join(", ")}`;

@@ -11,6 +11,7 @@ import { posix } from "node:path";
 import type { EntrypointCandidate } from "../../core/pipeline.js";
 import { modulePath, rootNote } from "./module-path.js";
 import type { PyModule, PythonSources } from "./python-sources.js";
+import { because, english, type Message, msg, textOf } from "../../i18n/message.js";
 
 /**
  * Kinds whose target is imported from the working directory. Scripts and streamlit are not:
@@ -30,13 +31,15 @@ export function withImportRoot(
   const root = module && (modulePath(file).root ?? importRoot(sources, module));
   if (!root) return candidate;
   if (root === "src" && module && importsSrcPackage(sources, module)) {
-    const why = `${candidate.evidence.why.replace(rootNote("src"), "")}; src/ is a package its code imports as src.…: runs from the project root`;
-    return { ...candidate, app: `src.${candidate.app}`, evidence: { ...candidate.evidence, why } };
+    const first = withoutNote(candidate.evidence, rootNote("src"));
+    const why = because(msg("ev.then", { first, then: msg("ev.root.srcPackage") }));
+    return { ...candidate, app: `src.${candidate.app}`, evidence: { ...candidate.evidence, ...why } };
   }
   const app = relative(candidate, file, root);
   if (app === null) return candidate;
   const config = sources.files.has(`${root}/${GUNICORN_CONFIG}`) && candidate.kind === "wsgi";
-  const evidence = { ...candidate.evidence, why: `${candidate.evidence.why}; runs from ${root}/` };
+  const then = msg("ev.root.runsFrom", { root });
+  const evidence = { ...candidate.evidence, ...because(msg("ev.then", { first: textOf(candidate.evidence), then })) };
   return {
     ...candidate,
     app,
@@ -44,6 +47,15 @@ export function withImportRoot(
     evidence,
     ...(config ? { serverConfig: GUNICORN_CONFIG } : {}),
   };
+}
+
+/** The reason without the src-layout note (keyed as `ev.then` when it has one). */
+function withoutNote(evidence: EntrypointCandidate["evidence"], note: string): string | Message {
+  const text = textOf(evidence);
+  if (typeof text === "string") return text.replace(note, "");
+  return text.key === "ev.then" && english(text.params.then as Message) === note
+    ? (text.params.first as string | Message)
+    : text;
 }
 
 /**

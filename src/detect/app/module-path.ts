@@ -4,6 +4,7 @@
  * root (src layout, a folder named `my-service`), `root` says which directory must be on
  * sys.path (or the package installed) for the import to work.
  */
+import { english, type Message, msg } from "../../i18n/message.js";
 
 export interface ModulePath {
   /** Dotted module name, e.g. `shop.views`. */
@@ -34,7 +35,12 @@ export function modulePath(path: string): ModulePath {
 
 /** Evidence text for a module that only imports from a sub-directory. */
 export function rootNote(root: string | null): string {
-  if (root === null) return "";
-  const installed = root === "src" ? "the package installed (pip install .) or " : "";
-  return `; imports only with ${installed}${root}/ on the path (gunicorn --chdir ${root}, or PYTHONPATH=${root})`;
+  const note = rootNoteText(root);
+  return note === null ? "" : english(note);
+}
+
+/** rootNote as a catalog message; null when the module imports from the project root. */
+export function rootNoteText(root: string | null): Message | null {
+  if (root === null) return null;
+  return msg(root === "src" ? "ev.root.srcNote" : "ev.root.note", { root });
 }

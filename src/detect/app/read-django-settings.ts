@@ -13,6 +13,7 @@ import type { DjangoFacts, EntrypointCandidate, Evidence } from "../../core/pipe
 import type { ProjectFiles } from "../project-files.js";
 import { literal, type Statement } from "./python-source.js";
 import { type PyModule, PythonSources } from "./python-sources.js";
+import { because, msg } from "../../i18n/message.js";
 
 /** Settings packages chain base → production → local; four hops is more than seen in practice. */
 const MAX_HOPS = 4;
@@ -112,7 +113,7 @@ function lastAssignment(chain: readonly PyModule[], key: string): Assignment | n
       .at(-1);
     const value = found && pattern.exec(found.code)?.[1];
     if (found && value) {
-      const evidence = { file: module.path, line: found.line, why: `${key} set` };
+      const evidence = { file: module.path, line: found.line, ...because(msg("ev.django.set", { key })) };
       return { statement: found, value, evidence };
     }
   }
@@ -123,7 +124,8 @@ function lastAssignment(chain: readonly PyModule[], key: string): Assignment | n
 function mentions(chain: readonly PyModule[], text: string): Evidence | null {
   for (const module of chain) {
     const found = module.statements.find((statement) => statement.strings.includes(text));
-    if (found) return { file: module.path, line: found.line, why: `${text} in settings` };
+    if (found)
+      return { file: module.path, line: found.line, ...because(msg("ev.django.mentioned", { text })) };
   }
   return null;
 }
@@ -147,7 +149,7 @@ function allowedHosts(chain: readonly PyModule[]): DjangoFacts["allowedHosts"] {
     list && !extended
       ? [...found.value.matchAll(STRING)].map((m) => literal(found.statement, m[0]) ?? "")
       : null;
-  return { hosts, evidence: { ...found.evidence, why: "ALLOWED_HOSTS set" } };
+  return { hosts, evidence: { ...found.evidence, ...because(msg("ev.django.set", { key: "ALLOWED_HOSTS" })) } };
 }
 
 /** `SECRET_KEY = os.environ["X"]`, `os.getenv("X", …)`, `env("X")`, `config("X")` → X. */

@@ -6,24 +6,22 @@
  */
 import type { Evidence } from "../../core/pipeline.js";
 import type { PyModule, PythonSources } from "./python-sources.js";
+import { because, type MessageKey, msg } from "../../i18n/message.js";
 
 /**
  * Calls and statements that never return while the program works. Checked on scanned code
  * (string literals masked), so a docstring mentioning `while True` is no loop. Order is only
  * that of the evidence reported: the first marker found is named.
  */
-const RUNS_UNTIL_STOPPED: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^while\s+(?:True|1|not\s+\w+(?:\.\w+)*(?:\(\))?)\s*:/, "a `while True` loop"],
-  [/\brun_forever\s*\(/, "an event loop run_forever()"],
-  [/\.(?:infinity_polling|polling|run_polling|start_polling|idle)\s*\(/, "a bot polling loop"],
-  [/\.run_until_disconnected\s*\(/, "a client that runs until disconnected"],
-  [/\bserve_forever\s*\(/, "a server's serve_forever()"],
-  [/\bstart_consuming\s*\(/, "a queue consumer"],
-  [/\bBlockingScheduler\s*\(/, "a blocking scheduler"],
-  [
-    /\b(?!asyncio\b|subprocess\b|trio\b|anyio\b)\w+\.run(?:_app)?\s*\(/,
-    "an app or client run() call",
-  ],
+const RUNS_UNTIL_STOPPED: ReadonlyArray<readonly [RegExp, MessageKey]> = [
+  [/^while\s+(?:True|1|not\s+\w+(?:\.\w+)*(?:\(\))?)\s*:/, "ev.runs.whileLoop"],
+  [/\brun_forever\s*\(/, "ev.runs.runForever"],
+  [/\.(?:infinity_polling|polling|run_polling|start_polling|idle)\s*\(/, "ev.runs.polling"],
+  [/\.run_until_disconnected\s*\(/, "ev.runs.untilDisconnected"],
+  [/\bserve_forever\s*\(/, "ev.runs.serveForever"],
+  [/\bstart_consuming\s*\(/, "ev.runs.consumer"],
+  [/\bBlockingScheduler\s*\(/, "ev.runs.scheduler"],
+  [/\b(?!asyncio\b|subprocess\b|trio\b|anyio\b)\w+\.run(?:_app)?\s*\(/, "ev.runs.runCall"],
 ];
 
 export interface Lifetime {
@@ -36,13 +34,13 @@ export function scriptLifetime(sources: PythonSources, module: PyModule): Lifeti
     for (const statement of each.statements) {
       const marker = RUNS_UNTIL_STOPPED.find(([pattern]) => pattern.test(statement.code));
       if (marker) {
-        const why = `keeps running: ${marker[1]}`;
-        return { until: "stopped", evidence: { file: each.path, line: statement.line, why } };
+        const why = because(msg("ev.runs.keepsRunning", { marker: msg(marker[1]) }));
+        return { until: "stopped", evidence: { file: each.path, line: statement.line, ...why } };
       }
     }
   }
-  const why = "runs once: no loop, polling, scheduler or server call, so it exits when done";
-  return { until: "done", evidence: { file: module.path, line: null, why } };
+  const why = because(msg("ev.runs.once"));
+  return { until: "done", evidence: { file: module.path, line: null, ...why } };
 }
 
 /** The project's own modules the script imports, found beside it (`bot.py`, `bot/__init__.py`). */

@@ -8,7 +8,7 @@
  */
 import type { SyntaxNode } from "@lezer/common";
 import type { ServingFacts, Warning } from "../../core/pipeline.js";
-import { msg, withText } from "../../i18n/message.js";
+import { because, msg, withText } from "../../i18n/message.js";
 import type { PythonTree } from "../python-ast/parse-python.js";
 import { evaluate, keywordArgs, type PyValue } from "../python-ast/python-values.js";
 import { type Entry, reachableCalls } from "../python-ast/reachable-calls.js";
@@ -146,9 +146,9 @@ export function listening(tree: PythonTree, start: ServerStart, file: string): L
   const env: Record<string, string> = {};
   const host = bindHost(argument(tree, start, start.row.host), start.row.defaultHost, args, env);
   const port = bindPort(argument(tree, start, start.row.port), start.row.defaultPort, args, env);
-  const where = `${start.row.label} at line ${start.line}`;
-  const why = `starts an HTTP server (${where}) on port ${port ?? "unknown"}`;
-  const facts = { port, args, env, evidence: { file, line: start.line, why } };
+  const where = { label: start.row.label, line: start.line };
+  const why = because(msg("ev.serves", { ...where, port: port ?? msg("ev.portUnknown") }));
+  const facts = { port, args, env, evidence: { file, line: start.line, ...why } };
   if (host === null) return { facts, warning: null };
   const text = withText(msg("warn.loopbackBind", { server: start.row.label, host }));
   return { facts, warning: { code: "W_LOOPBACK_BIND", ...text, file, line: start.line } };

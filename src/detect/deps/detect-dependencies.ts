@@ -10,7 +10,7 @@ import type {
   ProjectMeta,
   Warning,
 } from "../../core/pipeline.js";
-import { because, msg } from "../../i18n/message.js";
+import { because, type Message, msg } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import type { DependencyFormat, FormatContext, FormatMatch } from "./dependency-format.js";
 import { importsFormat } from "./imports-format.js";
@@ -125,26 +125,26 @@ function laterManifests(files: ProjectFiles, chosenIndex: number, chosen: Format
     format.manifests(files).map((file) => ({
       file,
       line: null,
-      why: `not used: ${chosenFile} takes precedence (${rankReason(chosen)})`,
+      ...because(msg("ev.deps.notUsed.precedence", { file: chosenFile, reason: rankReason(chosen) })),
     })),
   );
 }
 
-function rankReason(chosen: FormatMatch): string {
+function rankReason(chosen: FormatMatch): Message {
   if (chosen.strategy.endsWith("-lock") && chosen.files.length > 1)
-    return "a lock file beats loose manifests";
-  if (chosen.strategy === "pyproject") return "the package's own declaration beats loose manifests";
-  return "ranked higher";
+    return msg("ev.deps.rank.lock");
+  if (chosen.strategy === "pyproject") return msg("ev.deps.rank.pyproject");
+  return msg("ev.deps.rank.higher");
 }
 
 function nothingToInstall(): InstallFacts {
-  const why = "no dependency manifest declares any package";
+  const why = because(msg("ev.deps.none"));
   return {
     tool: "pip",
     strategy: "none",
     files: [],
     installProject: false,
-    evidence: { file: ".", line: null, why },
+    evidence: { file: ".", line: null, ...why },
   };
 }
 

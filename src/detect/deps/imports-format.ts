@@ -76,9 +76,9 @@ function addRequirement(
   if (found.has(name)) return;
   const why =
     name === distributionName(top)
-      ? `imported as ${top}`
-      : `imported as ${imported.module}, provided by ${spec}`;
-  found.set(name, { name, spec, evidence: { ...at, why } });
+      ? msg("ev.imported", { module: top })
+      : msg("ev.importedFrom", { module: imported.module, spec });
+  found.set(name, { name, spec, evidence: { ...at, ...because(why) } });
 }
 
 function match(requirements: Requirement[], warnings: Warning[]): FormatMatch {

@@ -8,6 +8,7 @@ import type { ProjectFiles } from "../project-files.js";
 import { asTable, type Pyproject } from "./pyproject.js";
 import { hasKeyword } from "./setup-py-text.js";
 import { findKeyLine } from "./toml-lines.js";
+import { because, type Message, msg } from "../../i18n/message.js";
 
 type Check = (files: ProjectFiles, pyproject: Pyproject | null) => Evidence | false | null;
 
@@ -16,21 +17,21 @@ const CHECKS: readonly Check[] = [
   (_files, pyproject) => (pyproject?.poetry?.["package-mode"] === false ? false : null),
   (files, pyproject) =>
     ownScripts(files, pyproject, ["project", "scripts"]) &&
-    tableKey(pyproject, ["project", "scripts"], "[project.scripts] installs console scripts"),
+    tableKey(pyproject, ["project", "scripts"], msg("ev.project.scripts", { table: "[project.scripts]" })),
   (_files, pyproject) =>
-    tableKey(pyproject, ["project", "gui-scripts"], "[project.gui-scripts] installs scripts"),
+    tableKey(pyproject, ["project", "gui-scripts"], msg("ev.project.guiScripts")),
   (files, pyproject) =>
     ownScripts(files, pyproject, ["tool", "poetry", "scripts"]) &&
     tableKey(
       pyproject,
       ["tool", "poetry", "scripts"],
-      "[tool.poetry.scripts] installs console scripts",
+      msg("ev.project.scripts", { table: "[tool.poetry.scripts]" }),
     ),
   (_files, pyproject) =>
     tableKey(
       pyproject,
       ["tool", "poetry", "packages"],
-      "[tool.poetry] packages = … names the package",
+      msg("ev.project.poetryPackages"),
     ),
   srcLayout,
   setupPyPackage,
@@ -51,7 +52,7 @@ export function installProjectEvidence(
 function tableKey(
   pyproject: Pyproject | null,
   path: readonly string[],
-  why: string,
+  why: Message,
 ): Evidence | null {
   let value: unknown = pyproject?.data;
   for (const key of path) value = asTable(value)?.[key];
@@ -59,7 +60,7 @@ function tableKey(
     ? value.length > 0
     : Object.keys(asTable(value) ?? {}).length > 0;
   return present && pyproject
-    ? { file: pyproject.file, line: findKeyLine(pyproject.text, path), why }
+    ? { file: pyproject.file, line: findKeyLine(pyproject.text, path), ...because(why) }
     : null;
 }
 
@@ -89,7 +90,7 @@ function srcLayout(files: ProjectFiles, pyproject: Pyproject | null): Evidence |
     files.has("setup.py") ||
     files.has("setup.cfg");
   return init && buildable
-    ? { file: init, line: null, why: "src layout: the code is importable only once installed" }
+    ? { file: init, line: null, ...because(msg("ev.project.srcLayout")) }
     : null;
 }
 
@@ -98,6 +99,6 @@ function setupPyPackage(files: ProjectFiles): Evidence | null {
   const text = files.read("setup.py");
   const key = ["packages", "py_modules", "entry_points"].find((name) => hasKeyword(text, name));
   return key
-    ? { file: "setup.py", line: null, why: `setup.py declares ${key}=: a package to install` }
+    ? { file: "setup.py", line: null, ...because(msg("ev.project.setupPy", { key })) }
     : null;
 }

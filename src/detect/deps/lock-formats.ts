@@ -5,7 +5,7 @@
  */
 import { PyshipError } from "../../core/errors.js";
 import type { InstallFacts, Requirement, Warning } from "../../core/pipeline.js";
-import { because, msg } from "../../i18n/message.js";
+import { because, msg, withText } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import { pep621Requirements, poetryRequirements } from "./declared-requirements.js";
 import type {
@@ -94,7 +94,13 @@ function detectLock(spec: LockSpec, context: FormatContext): FormatMatch | Forma
   if (!files.has(spec.manifest)) {
     return {
       kind: "skip",
-      ignored: [{ file: spec.lock, line: null, why: `not used: no ${spec.manifest} next to it` }],
+      ignored: [
+        {
+          file: spec.lock,
+          line: null,
+          ...because(msg("ev.deps.notUsed.noManifest", { manifest: spec.manifest })),
+        },
+      ],
     };
   }
   const declared = spec.declared(context);
@@ -132,7 +138,10 @@ function detectLock(spec: LockSpec, context: FormatContext): FormatMatch | Forma
       file: spec.lock,
       line: null,
       ...because(
-        msg(pinned.resolved.hashed ? "ev.deps.lockHashed" : "ev.deps.lock", { lock: spec.lock }),
+        msg(pinned.resolved.hashed ? "ev.deps.lockHashed" : "ev.deps.lock", {
+          tool: "pip",
+          lock: spec.lock,
+        }),
       ),
     },
     warnings: [...staleWarnings(spec, declared, lockedNames), ...pinned.warnings],
@@ -149,7 +158,14 @@ function staleWarnings(
     .filter((req) => !locked.has(req.name))
     .map((req) => ({
       code: "LOCK_OUTDATED",
-      message: `${req.name} is declared in ${spec.manifest} but missing from ${spec.lock}; run \`${spec.tool} lock\``,
+      ...withText(
+        msg("warn.lockOutdated", {
+          name: req.name,
+          manifest: spec.manifest,
+          lock: spec.lock,
+          tool: spec.tool,
+        }),
+      ),
       file: req.evidence.file,
       ...(req.evidence.line === null ? {} : { line: req.evidence.line }),
     }));

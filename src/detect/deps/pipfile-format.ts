@@ -7,7 +7,7 @@
 import { PyshipError } from "../../core/errors.js";
 import { normalizeName } from "../../core/package-name.js";
 import type { Requirement } from "../../core/pipeline.js";
-import { because, msg } from "../../i18n/message.js";
+import { because, msg, withText } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import type { DependencyFormat } from "./dependency-format.js";
 import { sha256 } from "./pinned-requirements.js";
@@ -24,7 +24,7 @@ export const pipfileFormat: DependencyFormat = {
     if (requirements.length === 0) {
       return {
         kind: "skip",
-        ignored: [{ file: "Pipfile", line: null, why: "[packages] lists no packages" }],
+        ignored: [{ file: "Pipfile", line: null, ...because(msg("ev.deps.pipfileEmpty")) }],
       };
     }
     return {
@@ -41,12 +41,12 @@ export const pipfileFormat: DependencyFormat = {
       evidence: {
         file: "Pipfile",
         line: null,
-        ...because(msg("ev.deps.pipfile")),
+        ...because(msg("ev.deps.pipfile", { tool: "pip" })),
       },
       warnings: [
         {
           code: "PIPFILE_NO_LOCK",
-          message: "Pipfile has no Pipfile.lock; run `pipenv lock` for reproducible builds",
+          ...withText(msg("warn.pipfileNoLock")),
           file: "Pipfile",
         },
       ],

@@ -6,7 +6,7 @@
  */
 import { normalizeName } from "../../core/package-name.js";
 import type { Evidence } from "../../core/pipeline.js";
-import { because, msg } from "../../i18n/message.js";
+import { because, msg, withText } from "../../i18n/message.js";
 import { pep621Requirements, poetryRequirements } from "./declared-requirements.js";
 import type { DependencyFormat, FormatMatch } from "./dependency-format.js";
 import { sha256 } from "./pinned-requirements.js";
@@ -58,8 +58,7 @@ export const pyprojectFormat: DependencyFormat = {
             warnings: [
               {
                 code: "POETRY_NO_LOCK",
-                message:
-                  "no poetry.lock: pip resolves the versions at build time; run `poetry lock` for reproducible builds",
+                ...withText(msg("warn.poetryNoLock")),
                 file: "pyproject.toml",
               },
             ],
@@ -114,8 +113,6 @@ function noDependencies(pyproject: Pyproject): Evidence {
   return {
     file: "pyproject.toml",
     line: null,
-    why: dynamic
-      ? "dependencies are dynamic (read by the build backend from another file)"
-      : "declares no dependencies",
+    ...because(msg(dynamic ? "ev.deps.dynamic" : "ev.deps.declaresNone")),
   };
 }

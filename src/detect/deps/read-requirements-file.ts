@@ -8,7 +8,7 @@ import { posix } from "node:path";
 import { PyshipError } from "../../core/errors.js";
 import { normalizeName } from "../../core/package-name.js";
 import type { Requirement, Warning } from "../../core/pipeline.js";
-import { msg, withText } from "../../i18n/message.js";
+import { because, msg, withText } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import { parseRequirement } from "./parse-requirement.js";
 import { readRequirementOption } from "./requirement-options.js";
@@ -153,7 +153,7 @@ function addTarget(text: string, at: { file: string; line: number }, read: Requi
     read.requirements.push({
       name: direct.name,
       spec: text,
-      evidence: { ...at, why: `installed from ${direct.url}` },
+      evidence: { ...at, ...because(msg("ev.deps.directUrl", { url: direct.url })) },
     });
   } else {
     read.warnings.push({

@@ -63,12 +63,12 @@ function fromFile(
   const ignored = others.map((file) =>
     rank(file) === Number.POSITIVE_INFINITY
       ? notProduction(file)
-      : { file, line: null, why: `not used: ${chosen} is preferred` },
+      : { file, line: null, ...because(msg("ev.deps.notUsed.preferred", { file: chosen })) },
   );
   if (read.requirements.length === 0 && read.selfLine === null && read.files.length === 1) {
     return {
       kind: "skip",
-      ignored: [{ file: chosen, line: null, why: "lists no packages" }, ...ignored],
+      ignored: [{ file: chosen, line: null, ...because(msg("ev.deps.listsNone")) }, ...ignored],
     };
   }
   const via =
@@ -82,7 +82,12 @@ function fromFile(
     evidence: {
       file: chosen,
       line: null,
-      ...because(msg("ev.deps.requirements", { file: chosen, via, reason: whyChosen(chosen) })),
+      ...because(msg("ev.deps.requirements", {
+          tool: "pip",
+          file: chosen,
+          via,
+          reason: whyChosen(chosen),
+        })),
     },
     ignored,
     warnings: read.warnings,
@@ -90,7 +95,7 @@ function fromFile(
       ? {
           installsProject: {
             ...read.selfLine,
-            why: `${read.selfLine.file} installs the project itself (-e .)`,
+            ...because(msg("ev.deps.selfLine", { file: read.selfLine.file })),
           },
         }
       : {}),
@@ -106,7 +111,7 @@ function notProduction(file: string): Evidence {
   return {
     file,
     line: null,
-    why: `not used: "${roleOf(file)}" requirements are not installed in the image`,
+    ...because(msg("ev.deps.notUsed.role", { role: roleOf(file) })),
   };
 }
 

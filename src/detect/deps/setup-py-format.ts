@@ -5,7 +5,7 @@
  */
 import { PyshipError } from "../../core/errors.js";
 import type { Requirement, Warning } from "../../core/pipeline.js";
-import { because, msg } from "../../i18n/message.js";
+import { because, msg, withText } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import type { DependencyFormat } from "./dependency-format.js";
 import { parseRequirement } from "./parse-requirement.js";
@@ -42,7 +42,7 @@ export const setupPyFormat: DependencyFormat = {
       evidence: {
         file: manifest,
         line: requirements[0]?.evidence.line ?? null,
-        ...because(msg("ev.deps.setuptools", { manifest })),
+        ...because(msg("ev.deps.setuptools", { tool: "pip", manifest })),
       },
       installsProject: {
         file: manifest,
@@ -60,8 +60,7 @@ function setupPyRequires(text: string, warnings: Warning[]): StringAt[] {
   if (items === null) {
     warnings.push({
       code: "SETUP_PY_DYNAMIC",
-      message:
-        "setup.py computes install_requires; pyship reads setup.py without running it, so pip will find them at build time",
+      ...withText(msg("warn.setupPyDynamic")),
       file: "setup.py",
     });
   }

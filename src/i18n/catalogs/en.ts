@@ -4,7 +4,10 @@
  * and give it a line in zh-CN.ts and zh-TW.ts; the catalog test names any key still missing.
  * Lint rules' own messages and explanations stay in src/lint/rule-catalog.ts (the rule table).
  */
+import { EN_EVIDENCE } from "./en-evidence.js";
+
 export const EN = {
+  ...EN_EVIDENCE,
   // CLI output, by command
   "cli.badLang": '--lang must be en, zh-CN or zh-TW (zh means zh-CN), not "{value}"',
   "build.engine": "Engine: {why}",
@@ -577,18 +580,18 @@ export const EN = {
   "ev.deps.buildSystemOnly":
     "a package with a [build-system] and no dependencies: installed from pyproject.toml",
   "ev.deps.lock":
-    "{lock} pins every version: pyship reads it and pip installs exactly what was tested",
+    "{lock} pins every version: pyship reads it and {tool} installs exactly what was tested",
   "ev.deps.lockHashed":
-    "{lock} pins every version: pyship reads it and pip installs exactly what was tested, hashes checked",
+    "{lock} pins every version: pyship reads it and {tool} installs exactly what was tested, hashes checked",
   "ev.deps.with": " (with {files})",
-  "ev.deps.requirements": "pip installs {file}{via}{reason}",
+  "ev.deps.requirements": "{tool} installs {file}{via}{reason}",
   "ev.deps.production": ": its name marks it as the production requirements",
   "ev.deps.base": ": the base requirements (no production file found)",
   "ev.deps.setuptools":
-    "a setuptools package ({manifest}): pip installs the project and its install_requires",
+    "a setuptools package ({manifest}): {tool} installs the project and its install_requires",
   "ev.deps.setuptoolsProject": "{manifest} makes the project a package: pip install .",
   "ev.deps.pipfile":
-    "Pipfile without Pipfile.lock: pyship reads [packages], pip resolves versions at build time",
+    "Pipfile without Pipfile.lock: pyship reads [packages], {tool} resolves versions at build time",
   "ev.deps.imports": "no manifest: dependencies inferred from imports ({specs})",
   "ev.deps.andProject": "{why}; installs the project too ({project})",
   "verify.d.refused401": "the app asks for credentials",

@@ -3,8 +3,10 @@
  * ../glossary.ts (镜像 = image, 镜像源 = mirror). Commands, flags and codes stay English.
  */
 import type { Catalog } from "../message.js";
+import { ZH_CN_EVIDENCE } from "./zh-CN-evidence.js";
 
 export const ZH_CN: Catalog = {
+  ...ZH_CN_EVIDENCE,
   "cli.badLang": '--lang 只能是 en、zh-CN 或 zh-TW（zh 即 zh-CN），而不是 "{value}"',
   "build.engine": "构建引擎：{why}",
   "build.generated": "未找到 Dockerfile：已生成 {files}（请检查并提交）",
@@ -551,16 +553,16 @@ export const ZH_CN: Catalog = {
   "ev.app.factoryObject": "模块顶层的 {name} = {callee}()，由工厂函数 {factory}() 创建",
   "ev.deps.pyproject": "依赖声明在 {section} 中（没有锁文件）",
   "ev.deps.buildSystemOnly": "一个有 [build-system] 但没有依赖的软件包：从 pyproject.toml 安装",
-  "ev.deps.lock": "{lock} 固定了每个版本：pyship 读取它，pip 精确安装测试过的版本",
+  "ev.deps.lock": "{lock} 固定了每个版本：pyship 读取它，{tool} 精确安装测试过的版本",
   "ev.deps.lockHashed":
-    "{lock} 固定了每个版本：pyship 读取它，pip 精确安装测试过的版本，并校验哈希",
+    "{lock} 固定了每个版本：pyship 读取它，{tool} 精确安装测试过的版本，并校验哈希",
   "ev.deps.with": "（连同 {files}）",
-  "ev.deps.requirements": "pip 安装 {file}{via}{reason}",
+  "ev.deps.requirements": "{tool} 安装 {file}{via}{reason}",
   "ev.deps.production": "：文件名表明它是生产环境的依赖",
   "ev.deps.base": "：基础依赖（没有找到生产环境的文件）",
-  "ev.deps.setuptools": "setuptools 软件包（{manifest}）：pip 安装项目及其 install_requires",
+  "ev.deps.setuptools": "setuptools 软件包（{manifest}）：{tool} 安装项目及其 install_requires",
   "ev.deps.setuptoolsProject": "{manifest} 使项目成为一个软件包：pip install .",
-  "ev.deps.pipfile": "有 Pipfile 而没有 Pipfile.lock：pyship 读取 [packages]，pip 在构建时解析版本",
+  "ev.deps.pipfile": "有 Pipfile 而没有 Pipfile.lock：pyship 读取 [packages]，{tool} 在构建时解析版本",
   "ev.deps.imports": "没有依赖清单：依赖由 import 语句推断（{specs}）",
   "ev.deps.andProject": "{why}；同时安装项目本身（{project}）",
   "verify.d.refused401": "应用要求提供凭据",

@@ -4,8 +4,10 @@
  * {placeholders} as in en.ts. `node scripts/draft-zh-tw.mjs` drafts missing lines from zh-CN.
  */
 import type { Catalog } from "../message.js";
+import { ZH_TW_EVIDENCE } from "./zh-TW-evidence.js";
 
 export const ZH_TW: Catalog = {
+  ...ZH_TW_EVIDENCE,
   "cli.badLang": '--lang 只能是 en、zh-CN 或 zh-TW（zh 即 zh-CN），而不是 "{value}"',
   "build.engine": "建置引擎：{why}",
   "build.generated": "未找到 Dockerfile：已產生 {files}（請檢查並提交）",
@@ -552,16 +554,16 @@ export const ZH_TW: Catalog = {
   "ev.app.factoryObject": "模組頂層的 {name} = {callee}()，由工廠函式 {factory}() 建立",
   "ev.deps.pyproject": "相依套件宣告在 {section} 中（沒有鎖定檔）",
   "ev.deps.buildSystemOnly": "一個有 [build-system] 但沒有相依套件的套件：從 pyproject.toml 安裝",
-  "ev.deps.lock": "{lock} 固定了每個版本：pyship 讀取它，pip 精確安裝測試過的版本",
+  "ev.deps.lock": "{lock} 固定了每個版本：pyship 讀取它，{tool} 精確安裝測試過的版本",
   "ev.deps.lockHashed":
-    "{lock} 固定了每個版本：pyship 讀取它，pip 精確安裝測試過的版本，並檢查雜湊值",
+    "{lock} 固定了每個版本：pyship 讀取它，{tool} 精確安裝測試過的版本，並檢查雜湊值",
   "ev.deps.with": "（連同 {files}）",
-  "ev.deps.requirements": "pip 安裝 {file}{via}{reason}",
+  "ev.deps.requirements": "{tool} 安裝 {file}{via}{reason}",
   "ev.deps.production": "：檔名表明它是生產環境的相依套件",
   "ev.deps.base": "：基礎相依套件（沒有找到生產環境的檔案）",
-  "ev.deps.setuptools": "setuptools 套件（{manifest}）：pip 安裝專案及其 install_requires",
+  "ev.deps.setuptools": "setuptools 套件（{manifest}）：{tool} 安裝專案及其 install_requires",
   "ev.deps.setuptoolsProject": "{manifest} 使專案成為一個套件：pip install .",
-  "ev.deps.pipfile": "有 Pipfile 而沒有 Pipfile.lock：pyship 讀取 [packages]，pip 在建置時解析版本",
+  "ev.deps.pipfile": "有 Pipfile 而沒有 Pipfile.lock：pyship 讀取 [packages]，{tool} 在建置時解析版本",
   "ev.deps.imports": "沒有相依套件清單：相依套件由 import 語句推斷（{specs}）",
   "ev.deps.andProject": "{why}；同時安裝專案本身（{project}）",
   "verify.d.refused401": "應用要求提供憑證",

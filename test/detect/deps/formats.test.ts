@@ -99,7 +99,7 @@ describe("precedence", () => {
       file: "poetry.lock",
       line: null,
       why: "poetry.lock pins every version: pyship reads it and pip installs exactly what was tested",
-      text: { key: "ev.deps.lock", params: { lock: "poetry.lock" } },
+      text: { key: "ev.deps.lock", params: { tool: "pip", lock: "poetry.lock" } },
     });
     expect(facts.ignored[0]?.why).toBe(
       "not used: poetry.lock takes precedence (a lock file beats loose manifests)",

@@ -5,7 +5,8 @@
 import type { EntrypointCandidate } from "../../../core/pipeline.js";
 import { type AppClass, findObjects } from "../app-objects.js";
 import type { AppDetector } from "../detector.js";
-import { rootNote } from "../module-path.js";
+import { rootNoteText } from "../module-path.js";
+import { because, msg } from "../../../i18n/message.js";
 
 const CELERY: AppClass = {
   name: "Celery",
@@ -19,8 +20,10 @@ export const celery: AppDetector = {
     for (const module of context.sources.containing(CELERY.name, "celery")) {
       const object = findObjects(module, CELERY)[0];
       if (!object || !module.module) continue;
-      const why = `${object.name} = ${object.callee}(...) at module level${rootNote(module.root)}`;
-      const evidence = { file: module.path, line: object.line, why };
+      const why = msg("ev.app.object", { name: object.name, callee: object.callee });
+      const root = rootNoteText(module.root);
+      const reason = because(root === null ? why : msg("ev.then", { first: why, then: root }));
+      const evidence = { file: module.path, line: object.line, ...reason };
       found.push({ framework: "celery", app: module.module, kind: "celery", evidence });
     }
     return found;

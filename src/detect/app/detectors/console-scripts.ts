@@ -5,6 +5,7 @@
 import type { EntrypointCandidate, ProjectMeta } from "../../../core/pipeline.js";
 import type { ProjectFiles } from "../../project-files.js";
 import type { AppDetector } from "../detector.js";
+import { because, msg } from "../../../i18n/message.js";
 
 /** Where a script may be declared, most likely first. */
 const DECLARING_FILES = ["pyproject.toml", "setup.cfg", "setup.py"];
@@ -43,6 +44,7 @@ function make(
   file: string,
   line: number | null,
 ): EntrypointCandidate {
-  const why = `console script ${name} = "${target}" (runs once the project is installed)`;
-  return { framework: "script", app: name, kind: "console-script", evidence: { file, line, why } };
+  const why = because(msg("ev.app.consoleScript", { name, target }));
+  const evidence = { file, line, ...why };
+  return { framework: "script", app: name, kind: "console-script", evidence };
 }

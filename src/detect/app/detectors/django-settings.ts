@@ -7,6 +7,7 @@
  */
 import { posix } from "node:path";
 import type { PyModule, PythonSources } from "../python-sources.js";
+import { type Message, msg } from "../../../i18n/message.js";
 
 /**
  * Settings module names by preference, lower first. A container is a deployment, so the
@@ -28,7 +29,7 @@ export interface SettingsChoice {
   /** Dotted module name relative to the Django root (`mysite.settings.production`). */
   readonly name: string;
   readonly file: string;
-  readonly why: string;
+  readonly why: Message;
 }
 
 /**
@@ -53,10 +54,12 @@ export function chooseSettings(
   if (!best) return null;
   const why =
     best.name === literal
-      ? `manage.py sets DJANGO_SETTINGS_MODULE=${literal}`
+      ? msg("ev.django.managerSets", { manager: "manage.py", name: literal })
       : literal
-        ? `${best.name} is the production settings (manage.py's ${literal} is for development)`
-        : `manage.py computes the settings name; ${best.file} is the ${best.rank === 0 ? "production " : ""}settings module`;
+        ? msg("ev.django.production", { name: best.name, literal })
+        : msg(best.rank === 0 ? "ev.django.computedProduction" : "ev.django.computed", {
+            file: best.file,
+          });
   return { name: best.name, file: best.file, why };
 }
 

@@ -14,6 +14,7 @@ import type { AppDetector, DetectContext } from "../detector.js";
 import { literal, type Statement } from "../python-source.js";
 import { inSkippedDir, type PyModule, type PythonSources } from "../python-sources.js";
 import { chooseSettings, type SettingsChoice } from "./django-settings.js";
+import { because, type Message, msg } from "../../../i18n/message.js";
 
 /** Settings modules often `from .base import *`; follow that far at most. */
 const MAX_SETTINGS_HOPS = 4;
@@ -45,15 +46,15 @@ function fromManagePy(context: DetectContext, manager: string): EntrypointCandid
       ? {
           name: literal.name,
           file: manager,
-          why: `${manager} sets DJANGO_SETTINGS_MODULE=${literal.name}`,
+          why: msg("ev.django.managerSets", { manager, name: literal.name }),
         }
       : null);
   if (!settings) return null;
   const root = base ? { root: base.slice(0, -1) } : {};
-  const note = base ? `; imports resolve from ${base}` : "";
+  const note = base ? msg("ev.django.importsFrom", { base }) : "";
   const app = applicationSetting(context.sources, base, settings.name, 0);
   const found = app
-    ? candidate(app.value, app.kind, app.file, app.line, `${app.key} in settings${note}`)
+    ? candidate(app.value, app.kind, app.file, app.line, msg("ev.django.inSettings", { key: app.key, note }))
     : wsgiFallback(context, manager, base, settings, literal?.line ?? 1, note);
   if (!found) return null;
   const env = settingsEnv(context.sources, base, found, settings);
@@ -67,12 +68,12 @@ function wsgiFallback(
   base: string,
   settings: SettingsChoice,
   line: number,
-  note: string,
+  note: Message | "",
 ): EntrypointCandidate | null {
   const pkg = settings.name.split(".")[0] as string;
   const wsgi = `${base}${pkg}/wsgi.py`;
   if (!context.files.has(wsgi)) return null;
-  const why = `${settings.why}; ${wsgi} is the WSGI entry${note}`;
+  const why = msg("ev.django.wsgiFile", { why: settings.why, wsgi, note });
   return candidate(`${pkg}.wsgi.application`, "wsgi", manager, line, why);
 }
 
@@ -90,7 +91,7 @@ function settingsEnv(
   const module = sources.files.has(entry) ? sources.module(entry) : null;
   const own = module && settingsModule(module);
   if (own?.name === settings.name) return null;
-  const evidence = { file: settings.file, line: null, why: settings.why };
+  const evidence = { file: settings.file, line: null, ...because(settings.why) };
   return { name: "DJANGO_SETTINGS_MODULE", value: settings.name, evidence };
 }
 
@@ -99,11 +100,11 @@ function candidate(
   kind: "wsgi" | "asgi",
   file: string,
   line: number,
-  why: string,
+  why: Message,
 ): EntrypointCandidate {
   const cut = dotted.lastIndexOf(".");
   const app = `${dotted.slice(0, cut)}:${dotted.slice(cut + 1)}`;
-  return { framework: "django", app, kind, evidence: { file, line, why } };
+  return { framework: "django", app, kind, evidence: { file, line, ...because(why) } };
 }
 
 /** `os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")` and similar. */

@@ -10,6 +10,7 @@ import type { AppDetector, DetectContext } from "../detector.js";
 import { literal, type Statement } from "../python-source.js";
 import { isSearchedSource, type PyModule } from "../python-sources.js";
 import { scriptLifetime } from "../script-lifetime.js";
+import { because, type Message, msg } from "../../../i18n/message.js";
 
 const MAIN_GUARD = /^if\s+(?:__name__\s*==\s*("\d+")|("\d+")\s*==\s*__name__)\s*:/;
 /** Names people give the one script a repository runs. */
@@ -27,7 +28,7 @@ export const mainScripts: AppDetector = {
     for (const module of context.sources.containing("__main__")) {
       const guard = module.statements.find(isMainGuard);
       if (!guard) continue;
-      const why = 'if __name__ == "__main__": block at module level';
+      const why = msg("ev.script.mainGuard");
       found.push(script(context, module, guard.line, why));
     }
     return [...found, ...topLevelScripts(context, found)];
@@ -43,9 +44,9 @@ function script(
   context: DetectContext,
   module: PyModule,
   line: number,
-  why: string,
+  why: Message,
 ): EntrypointCandidate {
-  const evidence = { file: module.path, line, why };
+  const evidence = { file: module.path, line, ...because(why) };
   const runs = scriptLifetime(context.sources, module);
   return { framework: "script", app: module.path, kind: "script", evidence, runs };
 }
@@ -65,7 +66,7 @@ function topLevelScripts(
       (s) => s.indent === 0 && WORK.test(s.code) && !SETUP_CALL.test(s.code),
     );
     if (!module || !work) continue;
-    const why = `top-level code with no __main__ block; ${named ? "a conventional script name" : "the only Python file at the root"}`;
+    const why = msg(named ? "ev.script.topLevelNamed" : "ev.script.topLevelOnly");
     found.push(script(context, module, work.line, why));
   }
   return found;

@@ -5,6 +5,7 @@
  */
 import type { EntrypointCandidate } from "../../../core/pipeline.js";
 import type { AppDetector } from "../detector.js";
+import { because, msg } from "../../../i18n/message.js";
 
 const SERVABLE = /\.servable\s*\(/;
 
@@ -17,8 +18,8 @@ export const panel: AppDetector = {
         (statement) => statement.indent === 0 && SERVABLE.test(statement.code),
       );
       if (!call) continue;
-      const why = `imports panel and marks a component .servable() at module level (line ${call.line}); runs under panel serve`;
-      const evidence = { file: module.path, line: call.line, why };
+      const why = because(msg("ev.app.panel", { line: call.line }));
+      const evidence = { file: module.path, line: call.line, ...why };
       found.push({ framework: "panel", app: module.path, kind: "panel", evidence });
     }
     return found;

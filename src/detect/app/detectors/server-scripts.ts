@@ -12,6 +12,7 @@ import type { AppDetector, DetectContext } from "../detector.js";
 import type { PyModule, PythonSources } from "../python-sources.js";
 import { SERVER_CALLS } from "../server-calls.js";
 import { findServerStart, type ImportsPackage, listening } from "../serving.js";
+import { because, msg, textOf, withText } from "../../../i18n/message.js";
 
 const TARGET = /^([A-Za-z_][\w.]*):([A-Za-z_]\w*)$/;
 
@@ -37,17 +38,17 @@ function fromScripts(context: DetectContext): EntrypointCandidate[] {
       if (warning)
         warnOnce(context, {
           ...warning,
-          message: `${warning.message}; pyship serves the app object with a production server on 0.0.0.0 instead`,
+          ...withText(msg("warn.devServerReplaced", { warning: warning.text ?? warning.message })),
         });
       continue;
     }
     if (warning) warnOnce(context, warning);
-    const why = `${module.path} ${facts.evidence.why}; runs as python ${module.path}`;
+    const why = because(msg("ev.serverScript", { path: module.path, why: textOf(facts.evidence) }));
     found.push({
       framework: start.row.framework,
       app: module.path,
       kind: "server-script",
-      evidence: { ...facts.evidence, why },
+      evidence: { ...facts.evidence, ...why },
       serves: facts,
     });
   }
@@ -69,12 +70,13 @@ function fromConsoleScripts(context: DetectContext): EntrypointCandidate[] {
     if (!module || !tree || !start) continue;
     const { facts, warning } = listening(tree, start, module.path);
     if (warning) warnOnce(context, warning);
-    const why = `console script ${name} = "${target}": ${fn}() ${facts.evidence.why}`;
+    const serves = { name, target, fn: fn ?? "", why: textOf(facts.evidence) };
+    const why = because(msg("ev.serverConsoleScript", serves));
     found.push({
       framework: start.row.framework,
       app: name,
       kind: "server-console-script",
-      evidence: { ...facts.evidence, why },
+      evidence: { ...facts.evidence, ...why },
       serves: facts,
     });
   }

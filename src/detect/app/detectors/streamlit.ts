@@ -8,6 +8,7 @@ import type { EntrypointCandidate } from "../../../core/pipeline.js";
 import type { AppDetector } from "../detector.js";
 import type { Statement } from "../python-source.js";
 import type { PyModule } from "../python-sources.js";
+import { because, msg } from "../../../i18n/message.js";
 
 /** Top-level code that runs: a bare call or a compound statement (with, if, for, ...). */
 const RUNS = /^(?:(?:with|if|for|while|try|async)\b|[A-Za-z_][\w.]*\s*\()/;
@@ -33,13 +34,13 @@ function fromModule(module: PyModule): EntrypointCandidate[] {
   const runs = module.statements.find((statement) => isTopLevelCode(statement, uses));
   if (!runs) return [];
   const line = module.imports.lines.get(alias) ?? runs.line;
-  const why = `imports streamlit (as ${alias}) and runs it at module level (line ${runs.line})`;
+  const why = because(msg("ev.app.streamlit", { alias, line: runs.line }));
   return [
     {
       framework: "streamlit",
       app: module.path,
       kind: "streamlit",
-      evidence: { file: module.path, line, why },
+      evidence: { file: module.path, line, ...why },
     },
   ];
 }

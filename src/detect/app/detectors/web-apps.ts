@@ -5,11 +5,11 @@
  * another app are not candidates.
  */
 import type { EntrypointCandidate, Framework } from "../../../core/pipeline.js";
-import { because, english, type Message, msg } from "../../../i18n/message.js";
+import { because, type Message, msg } from "../../../i18n/message.js";
 import { type AppClass, findFactories, findObjects, noArgumentWrapper } from "../app-objects.js";
 import type { AppDetector, DetectContext } from "../detector.js";
 import { resolveName } from "../imports.js";
-import { rootNote } from "../module-path.js";
+import { rootNoteText } from "../module-path.js";
 import type { PyModule } from "../python-sources.js";
 
 interface WebFramework extends AppClass {
@@ -127,7 +127,7 @@ function findFramework(context: DetectContext, framework: WebFramework): Found[]
       const why = msg("ev.app.object", { name: object.name, callee: object.callee });
       const served = servedObject(module, framework, object.name, object.line);
       if (!served) continue;
-      const said = served.why === "" ? why : `${english(why)}${served.why}`;
+      const said = served.why === "" ? why : msg("ev.then", { first: why, then: served.why });
       found.push(make(framework, module, served.name, served.line, said, false));
     }
     if (framework.wsgiAttribute !== undefined) continue; // a factory's result has no alias
@@ -135,14 +135,19 @@ function findFramework(context: DetectContext, framework: WebFramework): Found[]
       if (!factory.builds && buildsAnother(module, framework, factory.name)) continue;
       const wrapper = factory.required.length ? noArgumentWrapper(module, factory.name) : null;
       if (wrapper) {
-        const why = `def ${wrapper.name}() returns ${factory.name}(...), which builds the ${framework.name} app but needs ${factory.required.join(", ")}: the server calls ${wrapper.name}()`;
+        const why = msg("ev.app.wrapper", {
+          wrapper: wrapper.name,
+          factory: factory.name,
+          framework: framework.name,
+          required: factory.required.join(", "),
+        });
         found.push(make(framework, module, wrapper.name, wrapper.line, why, true));
         continue;
       }
       const args = factory.required.length
-        ? `; it requires ${factory.required.join(", ")} but the server calls it with no arguments`
+        ? msg("ev.app.factoryArgs", { required: factory.required.join(", ") })
         : "";
-      const why = `def ${factory.name}() builds and returns the ${framework.name} app (factory)${args}`;
+      const why = msg("ev.app.factory", { factory: factory.name, framework: framework.name, args });
       found.push(make(framework, module, factory.name, factory.line, why, true));
     }
   }
@@ -155,14 +160,15 @@ function servedObject(
   framework: WebFramework,
   name: string,
   line: number,
-): { name: string; line: number; why: string } | null {
+): { name: string; line: number; why: "" | Message } | null {
   const attribute = framework.wsgiAttribute;
   if (attribute === undefined) return { name, line, why: "" };
   const alias = new RegExp(`^([A-Za-z_]\\w*)\\s*=\\s*${name}\\.${attribute}$`);
   for (const statement of module.statements) {
     const match = statement.indent === 0 ? alias.exec(statement.code) : null;
     if (match) {
-      const why = `; its WSGI app is ${match[1]} = ${name}.${attribute} (line ${statement.line})`;
+      const alias = { alias: match[1] as string, name, attribute, line: statement.line };
+      const why = msg("ev.app.wsgiAlias", alias);
       return { name: match[1] as string, line: statement.line, why };
     }
   }
@@ -191,10 +197,9 @@ function make(
   factory: boolean,
 ): Found {
   const app = `${module.module}:${name}${factory ? "()" : ""}`;
-  const root = rootNote(module.root);
-  // A keyed reason stays keyed when nothing is appended to it.
-  const reason =
-    typeof why !== "string" && root === "" ? because(why) : { why: english(why) + root };
+  const root = rootNoteText(module.root);
+  const keyed = root === null ? why : msg("ev.then", { first: why, then: root });
+  const reason = typeof keyed === "string" ? { why: keyed } : because(keyed);
   const evidence = { file: module.path, line, ...reason };
   const candidate = { framework: framework.framework, app, kind: framework.kind, evidence };
   return { candidate, module, qualified: `${module.module}.${name}`, name, factory };

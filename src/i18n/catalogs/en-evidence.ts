@@ -1,0 +1,157 @@
+/*
+ * English for the plan's evidence lines, warnings and the doctor/verify details that were
+ * still plain strings in the stages (issue 12). Kept apart from en.ts so the stages' own
+ * keys and these merge without conflicts; en.ts spreads it in, so MessageKey has them all.
+ */
+export const EN_EVIDENCE = {
+  "ev.root.note":
+    "; imports only with {root}/ on the path (gunicorn --chdir {root}, or PYTHONPATH={root})",
+  "ev.root.srcNote":
+    "; imports only with the package installed (pip install .) or {root}/ on the path (gunicorn --chdir {root}, or PYTHONPATH={root})",
+  "ev.then": "{first}{then}",
+  "ev.serves": "starts an HTTP server ({label} at line {line}) on port {port}",
+  "ev.portUnknown": "unknown",
+  "ev.serverScript": "{path} {why}; runs as python {path}",
+  "ev.serverConsoleScript": "console script {name} = \"{target}\": {fn}() {why}",
+  "ev.imported": "imported as {module}",
+  "ev.importedFrom": "imported as {module}, provided by {spec}",
+  "ev.app.wrapper":
+    "def {wrapper}() returns {factory}(...), which builds the {framework} app but needs {required}: the server calls {wrapper}()",
+  "ev.app.factoryArgs": "; it requires {required} but the server calls it with no arguments",
+  "ev.app.factory": "def {factory}() builds and returns the {framework} app (factory){args}",
+  "ev.app.wsgiAlias": "; its WSGI app is {alias} = {name}.{attribute} (line {line})",
+  "ev.script.mainGuard": "if __name__ == \"__main__\": block at module level",
+  "ev.script.topLevelNamed": "top-level code with no __main__ block; a conventional script name",
+  "ev.script.topLevelOnly":
+    "top-level code with no __main__ block; the only Python file at the root",
+  "ev.app.panel":
+    "imports panel and marks a component .servable() at module level (line {line}); runs under panel serve",
+  "ev.app.streamlit": "imports streamlit (as {alias}) and runs it at module level (line {line})",
+  "ev.app.consoleScript":
+    "console script {name} = \"{target}\" (runs once the project is installed)",
+  "ev.runs.whileLoop": "a `while True` loop",
+  "ev.runs.runForever": "an event loop run_forever()",
+  "ev.runs.polling": "a bot polling loop",
+  "ev.runs.untilDisconnected": "a client that runs until disconnected",
+  "ev.runs.serveForever": "a server's serve_forever()",
+  "ev.runs.consumer": "a queue consumer",
+  "ev.runs.scheduler": "a blocking scheduler",
+  "ev.runs.runCall": "an app or client run() call",
+  "ev.runs.keepsRunning": "keeps running: {marker}",
+  "ev.runs.once": "runs once: no loop, polling, scheduler or server call, so it exits when done",
+  "ev.root.srcPackage": "; src/ is a package its code imports as src.…: runs from the project root",
+  "ev.root.runsFrom": "; runs from {root}/",
+  "ev.django.managerSets": "{manager} sets DJANGO_SETTINGS_MODULE={name}",
+  "ev.django.importsFrom": "; imports resolve from {base}",
+  "ev.django.inSettings": "{key} in settings{note}",
+  "ev.django.wsgiFile": "{why}; {wsgi} is the WSGI entry{note}",
+  "ev.django.production":
+    "{name} is the production settings (manage.py's {literal} is for development)",
+  "ev.django.computed": "manage.py computes the settings name; {file} is the settings module",
+  "ev.django.computedProduction":
+    "manage.py computes the settings name; {file} is the production settings module",
+  "ev.django.set": "{key} set",
+  "ev.django.mentioned": "{text} in settings",
+  "ev.deps.notUsed.precedence": "not used: {file} takes precedence ({reason})",
+  "ev.deps.rank.lock": "a lock file beats loose manifests",
+  "ev.deps.rank.pyproject": "the package's own declaration beats loose manifests",
+  "ev.deps.rank.higher": "ranked higher",
+  "ev.deps.none": "no dependency manifest declares any package",
+  "ev.deps.notUsed.preferred": "not used: {file} is preferred",
+  "ev.deps.listsNone": "lists no packages",
+  "ev.deps.selfLine": "{file} installs the project itself (-e .)",
+  "ev.deps.notUsed.role": "not used: \"{role}\" requirements are not installed in the image",
+  "ev.deps.notUsed.noManifest": "not used: no {manifest} next to it",
+  "ev.deps.pipfileEmpty": "[packages] lists no packages",
+  "warn.pipfileNoLock": "Pipfile has no Pipfile.lock; run `pipenv lock` for reproducible builds",
+  "warn.poetryNoLock":
+    "no poetry.lock: pip resolves the versions at build time; run `poetry lock` for reproducible builds",
+  "ev.deps.dynamic": "dependencies are dynamic (read by the build backend from another file)",
+  "ev.deps.declaresNone": "declares no dependencies",
+  "ev.project.scripts": "{table} installs console scripts",
+  "ev.project.guiScripts": "[project.gui-scripts] installs scripts",
+  "ev.project.poetryPackages": "[tool.poetry] packages = … names the package",
+  "ev.project.srcLayout": "src layout: the code is importable only once installed",
+  "ev.project.setupPy": "setup.py declares {key}=: a package to install",
+  "warn.setupPyDynamic":
+    "setup.py computes install_requires; pyship reads setup.py without running it, so pip will find them at build time",
+  "warn.lockOutdated":
+    "{name} is declared in {manifest} but missing from {lock}; run `{tool} lock`",
+  "warn.devServerReplaced":
+    "{warning}; pyship serves the app object with a production server on 0.0.0.0 instead",
+  "ev.deps.directUrl": "installed from {url}",
+  "doctor.mirror.daemonJson":
+    "add `\"registry-mirrors\": [\"https://docker.m.daocloud.io\"]` to `/etc/docker/daemon.json` and restart dockerd",
+  "doctor.mirror.buildkitd":
+    "for a `docker-container` builder add `[registry.\"docker.io\"] mirrors = [\"docker.m.daocloud.io\"]` to its buildkitd.toml (docker buildx create --config FILE); the docker driver uses daemon.json's `\"registry-mirrors\"`",
+  "doctor.mirror.registriesConf":
+    "add `[[registry]] prefix = \"docker.io\" location = \"docker.m.daocloud.io\"` to `/etc/containers/registries.conf` (or `~/.config/containers/registries.conf`)",
+  "doctor.baseImageMissing":
+    "{client} cannot resolve the base image {image}: not in its store, and pulling it failed{detail}",
+  "doctor.baseImageMissing.hint":
+    "{setting}; or, per build, pyship build --base-registry docker.m.daocloud.io (or your company's registry mirror)",
+  "repro.podman": "podman build --timestamp (OCI format) sets every timestamp to the commit time",
+  "repro.oldPodman": "podman before 3.0 has no --timestamp",
+  "repro.legacy":
+    "the legacy builder stamps every layer with the build time (no SOURCE_DATE_EPOCH)",
+  "repro.oldDocker":
+    "Docker {major}.x's built-in BuildKit predates SOURCE_DATE_EPOCH (BuildKit ≥ 0.11): created times are the build's",
+  "repro.buildkit":
+    "BuildKit stamps the config with SOURCE_DATE_EPOCH, but files written by RUN keep the build's time (rewrite-timestamp is not set by docker build)",
+  "doctor.yes": "yes",
+  "doctor.no": "no",
+  "doctor.cacheMounts": "cache mounts {value}",
+  "ev.index.pipConf": "{key} {value} from pip's configuration [{section}]",
+  "ev.index.variable": "{key} {value} from ${name}",
+  "ev.index.credentials": "credentials for {host}: passed as a build secret",
+  "warn.indexLocal":
+    "the package index {url} ({file}) is on this machine only, not reachable from the build: it is left out",
+  "ev.index.systemCert":
+    "{why}: the system certificate store, which the build uses too (UV_NATIVE_TLS=1)",
+  "warn.indexCert":
+    "pip's cert {path} ({file}) is a file on this machine, not in the build: the build trusts the base image's certificate store (UV_NATIVE_TLS=1); add the CA to the base image",
+  "ev.server.ownConfig": "{config} is read after pyship's {file}: its settings win",
+  "ev.workers.perCpu": "one worker per CPU",
+  "ev.workers.times": "{perCpu} × CPUs workers",
+  "ev.workers.timesPlus": "{perCpu} × CPUs + {plus} workers",
+  "ev.workers.threads": ", {threads} threads each",
+  "ev.workers":
+    "{program}: {count} (at most {max}){threads}; CPUs = the fewest the container's cgroup quota, cpuset and affinity allow, read when it starts; WEB_CONCURRENCY overrides; binds 0.0.0.0:$PORT",
+  "ev.stage.compile": "compile with {packages}",
+  "ev.stage.install": "install with {tool}",
+  "ev.stage.resolve": "resolve as of {date} with uv",
+  "ev.and": "{a} and {b}",
+  "ev.builderStage": "builder stage: {reasons} into /opt/venv, kept out of the final image",
+  "ev.config.user": "user {name} (uid {uid}) from [tool.pyship] user",
+  "ev.runsFrom": "runs from {root}/ (WORKDIR {workdir}): the app imports itself from there{config}",
+  "ev.runsFrom.config": "; its {root}/{config} is read with --config",
+  "ev.django.migrations":
+    "migrations are not run when the container starts: run them once per release against the real database (`docker run --rm --env-file prod.env IMAGE python {manage} migrate`)",
+  "ev.django.collectstatic":
+    "collectstatic at build time: STATIC_ROOT is set and django.contrib.staticfiles is installed",
+  "ev.django.whitenoise": "WhiteNoise: the app serves STATIC_ROOT itself",
+  "ev.config.port": "port {port} from [tool.pyship] port",
+  "ev.apt.need": "{name} {why}: apt {lists}",
+  "ev.config.apt": "apt packages from [tool.pyship] apt",
+  "ev.tz.flag": "ENV TZ={tz} from --tz (zone data from the base image's tzdata)",
+  "ev.config.value": "{key} = \"{value}\" from [tool.pyship]",
+  "ev.env.serving":
+    "ENV {set}: the server reads these instead of a host/port argument, so it listens on 0.0.0.0:{port}",
+  "ev.port.replaced":
+    "$PORT replaced by {port}: exec-form CMD has no shell to expand it (PORT is also set in the environment)",
+  "ev.port.nothing": "nothing",
+  "ev.shell.exec":
+    "shell syntax: runs through /bin/sh -c with set -e (a failing step stops the container) and exec {last} (PID 1, gets SIGTERM)",
+  "ev.shell.noExec": "shell syntax: runs through /bin/sh -c with set -e; {last} cannot be exec'd",
+  "apt.buildsAgainst": "builds from source against {library}",
+  "apt.buildsAgainstMysql": "builds from source against the MySQL/MariaDB client library",
+  "apt.loads": "loads {library} at run time",
+  "apt.compilesServer": "compiles its server from C",
+  "apt.wheelsLoad": "its wheels load {library}",
+  "ev.pinned":
+    "generated from {file} (sha256 {sha}…, checked at build time): {tool} installs it, no {from} in the image",
+  "ev.installedWith": "installed with {tool}: no {from} lock file to install from",
+  "ev.installedForScript": "the project is installed so its console script exists",
+  "ev.writeRequirements":
+    "--write-requirements: the inferred requirements are written here and installed from it",
+} as const;

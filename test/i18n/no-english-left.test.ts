@@ -1,0 +1,144 @@
+/*
+ * Representative commands over the fixtures in zh-CN and zh-TW: no line of human-readable
+ * output may be left in English (codes, paths, commands, flags, names and values may; see
+ * english-left.ts). PYSHIP_SHOW_ENGLISH=1 prints every such line instead of the first few.
+ */
+import { cpSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import type { CommandExecutor } from "../../src/core/exec.js";
+import type { PipHost } from "../../src/detect/index-settings.js";
+import { type FakeClient, FakeEngines, PATH_ENV } from "../build/fake-engines.js";
+import { captureContext } from "../support/capture-context.js";
+import { FakeEngine, type Scenario } from "../verify/fake-engine.js";
+import { englishLines } from "./english-left.js";
+
+const FIXTURES = resolve(import.meta.dirname, "../fixtures");
+const LINT_CORPUS = resolve(import.meta.dirname, "../lint/corpus");
+const fixtures = readdirSync(FIXTURES).map((name) => join(FIXTURES, name));
+
+/** A user's pip.conf with every kind of setting pyship reports on. */
+const PIP_CONF = [
+  "[global]",
+  "index-url = https://alice:s3cret@nexus.example.com/repository/pypi/simple",
+  "extra-index-url = file:///opt/wheels/simple",
+  "trusted-host = nexus.example.com",
+  "cert = /home/alice/corp-ca.pem",
+].join("\n");
+
+function pipHost(text: string, env: PipHost["env"] = {}): PipHost {
+  return {
+    env,
+    platform: "linux",
+    home: "/home/alice",
+    readFile: (path) => (path === "/home/alice/.config/pip/pip.conf" ? text : null),
+  };
+}
+
+type Lang = "zh-CN" | "zh-TW";
+
+async function output(
+  lang: Lang,
+  args: string[],
+  extra: { executor?: CommandExecutor; pip?: PipHost; cwd?: string } = {},
+): Promise<string> {
+  const ctx = captureContext({ lang, env: PATH_ENV, ...extra });
+  await main(args, ctx);
+  return [...ctx.stdout, ...ctx.stderr].join("\n");
+}
+
+const SCRIPT: Scenario = {
+  config: { Labels: { "io.pyship.kind": "script" } },
+  exitsAfterMs: 0,
+  logs: "hello\n",
+};
+const DOCKER: FakeClient = {
+  path: "/usr/bin/docker",
+  version: "28.2.2",
+  buildx: "0.20.0",
+  buildkit: true,
+};
+
+/** Each run: a name and the output of the commands it stands for. */
+const RUNS: ReadonlyArray<readonly [string, (lang: Lang) => Promise<string>]> = [
+  ...fixtures.map(
+    (dir) =>
+      [`plan ${dir.split("/").pop()}`, (lang: Lang) => output(lang, ["plan", dir])] as const,
+  ),
+  ["plan with a pip.conf", (lang) => output(lang, ["plan", "--buildkit", join(FIXTURES, "flask-factory")], { pip: pipHost(PIP_CONF) })],
+  [
+    "plan with $PIP_CERT and uv's variables",
+    (lang) =>
+      output(lang, ["plan", join(FIXTURES, "flask-factory")], {
+        pip: pipHost("", {
+          PIP_CERT: "/etc/ssl/certs/ca-certificates.crt",
+          UV_INDEX_URL: "https://pypi.example.com/simple",
+        }),
+      }),
+  ],
+  [
+    "plan with mirror, time zone",
+    (lang) =>
+      output(lang, [
+        "plan",
+        join(FIXTURES, "flask-factory"),
+        "--mirror",
+        "tuna",
+        "--base-registry",
+        "docker.m.daocloud.io",
+        "--tz",
+        "Asia/Shanghai",
+      ]),
+  ],
+  ["init --dry-run", (lang) => output(lang, ["init", "--dry-run", join(FIXTURES, "django-site")])],
+  [
+    "lint the corpus",
+    async (lang) => {
+      const dirs = readdirSync(LINT_CORPUS).map((name) => join(LINT_CORPUS, name, "Dockerfile"));
+      return output(lang, ["lint", ...dirs]);
+    },
+  ],
+  ["explain", (lang) => output(lang, ["explain"])],
+  [
+    "build --no-verify",
+    (lang) => {
+      const dir = mkdtempSync(join(tmpdir(), "pyship-i18n-build-"));
+      cpSync(join(FIXTURES, "flask-factory"), dir, { recursive: true });
+      return output(lang, ["build", "--no-verify", dir], { executor: new FakeEngines([DOCKER]), cwd: dir });
+    },
+  ],
+  ["doctor", (lang) => output(lang, ["doctor"], { executor: new FakeEngines([DOCKER]) })],
+  ["verify passes", (lang) => output(lang, ["verify", "app:1"], { executor: new FakeEngine(SCRIPT) })],
+  [
+    "verify fails",
+    (lang) =>
+      output(lang, ["verify", "app:1"], {
+        executor: new FakeEngine({ ...SCRIPT, uid: 0, exitCode: 1, files: ["app/.env"] }),
+      }),
+  ],
+  [
+    "verify a worker that exits",
+    (lang) =>
+      output(lang, ["verify", "app:1"], {
+        executor: new FakeEngine({
+          config: { Labels: { "io.pyship.kind": "worker" } },
+          exitsAfterMs: 100,
+          exitCode: 1,
+          logs: "Traceback (most recent call last):\nKeyError: 'API_TOKEN'\n",
+        }),
+      }),
+  ],
+];
+
+describe("no English left in zh-CN and zh-TW output", () => {
+  it.each(RUNS.flatMap(([name, run]) => (["zh-CN", "zh-TW"] as const).map((lang) => [lang, name, run] as const)))(
+    "%s: %s",
+    async (lang, _name, run) => {
+      const left = englishLines(await run(lang));
+      if (process.env.PYSHIP_SHOW_ENGLISH) for (const line of left) console.log(`${lang} ${line}`);
+      expect(left).toEqual([]);
+    },
+  );
+});
