@@ -14,6 +14,7 @@ import type {
   Repair,
   VerifyReport,
 } from "../core/pipeline.js";
+import type { Message } from "../i18n/message.js";
 import type { BuildSecret } from "../mirror/index-secret.js";
 import type { MultiPlatformBuild } from "./build-platforms.js";
 import type { Engine } from "./engine.js";
@@ -71,7 +72,7 @@ export interface BuildEvents {
   /** Told before the second (repaired) attempt. */
   readonly repairing: (repair: Repair) => void;
   readonly building: (tags: readonly string[]) => BuildWatch;
-  readonly verifyProgress: (message: string) => void;
+  readonly verifyProgress: (message: Message) => void;
   readonly verified: (report: VerifyReport) => void;
   readonly verifySkipped: () => void;
   readonly pushed: (tag: string) => void;

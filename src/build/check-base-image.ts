@@ -34,7 +34,9 @@ export async function checkBaseImage(
   const why = (pulled.stderr || pulled.stdout).trim().split("\n").pop() ?? "";
   const detail = why ? ` (${why.slice(0, 160)})` : "";
   const text = msg("doctor.baseImageMissing", { client: engine.client, image, detail });
-  const hintText = msg("doctor.baseImageMissing.hint", { setting: msg(MIRROR_SETTING[engine.name]) });
+  const hintText = msg("doctor.baseImageMissing.hint", {
+    setting: msg(MIRROR_SETTING[engine.name]),
+  });
   return {
     code: "E_BASE_IMAGE_MISSING",
     message: english(text),

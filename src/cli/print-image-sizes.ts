@@ -6,6 +6,7 @@
 import pc from "picocolors";
 import type { ImageSizes } from "../core/pipeline.js";
 import type { CliContext } from "./context.js";
+import { displayWidth, padDisplay } from "./display-width.js";
 import { t } from "./i18n.js";
 
 const BAR = 24;
@@ -20,25 +21,18 @@ export function printImageSizes(ctx: CliContext, sizes: ImageSizes): void {
     ...sizes.venvPackages.map(({ name, bytes }): [string, number] => [`  ${name}`, bytes]),
     [t(ctx.lang, "sizes.app"), sizes.appBytes],
   ];
-  const labelWidth = Math.max(...rows.map(([label]) => columns(label)));
+  const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label)));
   ctx.out(paint.dim(`  ${t(ctx.lang, "sizes.heading", { total: megabytes(sizes.totalBytes) })}`));
   for (const [label, bytes] of rows) {
     const share = bytes / total;
     const filled = Math.round(share * BAR);
     const bar = paint.cyan("█".repeat(filled)) + paint.dim("░".repeat(BAR - filled));
     const percent = `${Math.round(share * 100)}%`.padStart(4);
-    const padded = label + " ".repeat(labelWidth - columns(label));
+    const padded = padDisplay(label, labelWidth);
     ctx.out(`  ${padded}  ${bar}  ${megabytes(bytes).padStart(9)} ${percent}`);
   }
 }
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
-}
-
-/** Display width: CJK characters take two terminal columns. */
-function columns(text: string): number {
-  let width = 0;
-  for (const char of text) width += /[\u2e80-\ua4cf\uac00-\ud7a3\uff00-\uff60]/.test(char) ? 2 : 1;
-  return width;
 }

@@ -22,7 +22,7 @@ export function reportError(ctx: CliContext, error: unknown): number {
   ctx.err(
     `${paint.red(t(ctx.lang, "error"))} [${error.code}]${title} ${error.location}${say(ctx.lang, error.text)}`,
   );
-  if (error.details) ctx.err(error.details);
+  if (error.details) ctx.err(say(ctx.lang, error.detailsText ?? error.details));
   // A hint with a catalog entry of its own (network failures) is said in the user's language.
   const keyed = error.hintKey ? t(ctx.lang, error.hintKey) : undefined;
   const hint =

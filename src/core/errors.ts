@@ -70,7 +70,7 @@ export interface ErrorDetails {
   readonly line?: number;
   readonly cause?: unknown;
   /** Extra text shown under the message (e.g. the last lines of a build log). */
-  readonly details?: string;
+  readonly details?: string | Message;
 }
 
 export class PyshipError extends Error {
@@ -80,6 +80,8 @@ export class PyshipError extends Error {
   readonly file: string | undefined;
   readonly line: number | undefined;
   readonly details: string | undefined;
+  /** `details` as catalog data, when the throw site has keys for its lines. */
+  readonly detailsText: Message | string | undefined;
   /** The message as catalog data; a plain string when the throw site has no key yet. */
   readonly text: Message | string;
   readonly hintText: Message | string | undefined;
@@ -94,7 +96,8 @@ export class PyshipError extends Error {
     this.hintKey = details.hintKey;
     this.file = details.file;
     this.line = details.line;
-    this.details = details.details;
+    this.details = details.details === undefined ? undefined : english(details.details);
+    this.detailsText = details.details;
   }
 
   get exitCode(): number {

@@ -429,6 +429,8 @@ export interface Repair {
   /** Install the requirements as they resolved on this day (YYYY-MM-DD), like --resolve-date. */
   readonly resolveDate?: string;
   readonly why: string;
+  /** `why` as a catalog message, when it has one. */
+  readonly text?: Message;
   readonly evidence: Evidence;
 }
 

@@ -179,13 +179,16 @@ function readEnv(env: PipHost["env"]): Found {
     const name = `PIP_${key.toUpperCase().replaceAll("-", "_")}`;
     const value = env[name];
     if (value)
-      found[key] = { value, evidence: { file: name, line: null, ...fromVariable(key, value, name) } };
+      found[key] = {
+        value,
+        evidence: { file: name, line: null, ...fromVariable(key, value, name) },
+      };
   }
   return found;
 }
 
 function fromVariable(key: Key, value: string, name: string) {
-  return because(msg("ev.index.variable", { key, value: redact(value), name }));
+  return because(msg("ev.index.variable", { key, value: redact(value), name: `$${name}` }));
 }
 
 const words = (value: string) => value.split(/\s+/).filter(Boolean);

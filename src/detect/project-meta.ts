@@ -89,7 +89,7 @@ function fromSetupPy(text: string | null): Identity | null {
   return {
     name: name.value,
     version,
-    evidence: { file: "setup.py", line: name.line, why: "name= in setup.py" },
+    evidence: { file: "setup.py", line: name.line, ...because(msg("ev.name.setupPy")) },
   };
 }
 

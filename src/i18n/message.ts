@@ -61,6 +61,9 @@ export function english(text: string | Message): string {
  * A reason as a message parameter: its catalog message while that still says `why` (a copy
  * whose `why` was rewritten after a spread keeps an old `text`), else the English string.
  */
-export function textOf(reason: { readonly why: string; readonly text?: Message }): string | Message {
+export function textOf(reason: {
+  readonly why: string;
+  readonly text?: Message;
+}): string | Message {
   return reason.text && english(reason.text) === reason.why ? reason.text : reason.why;
 }

@@ -4,7 +4,8 @@
  * `pyship plan` shows them before the first build does.
  */
 import type { Evidence, Plan, PlanOptions, ProjectFacts } from "../core/pipeline.js";
-import { because, msg, withText } from "../i18n/message.js";
+import { EN } from "../i18n/catalogs/en.js";
+import { because, type Message, type MessageKey, msg, withText } from "../i18n/message.js";
 import { type MirrorInput, resolveMirror } from "../mirror/resolve-mirror.js";
 import { fromFlag, type Notes } from "./notes.js";
 
@@ -32,10 +33,19 @@ export function planMirror(
     notes.warnings.push({
       code: "W_MIRROR_PITFALL",
       ...withText(
-        msg("warn.mirrorPitfall", { preset: mirror.preset ?? "", pitfalls: mirror.pitfalls }),
+        msg("warn.mirrorPitfall", {
+          preset: mirror.preset ?? "",
+          pitfalls: pitfallsText(mirror.preset, mirror.pitfalls),
+        }),
       ),
     });
   return { mirror };
+}
+
+/** A preset's pitfalls in the catalog (`mirror.pitfalls.<name>`, the table's English). */
+function pitfallsText(preset: string | null, pitfalls: string): string | Message {
+  const key = `mirror.pitfalls.${preset}`;
+  return preset !== null && key in EN ? msg(key as MessageKey) : pitfalls;
 }
 
 function inputOf(

@@ -157,7 +157,9 @@ function planStages(
 ): Stage[] {
   const runtime: Stage = { name: "runtime", purpose: "runs the app as a non-root user" };
   const reasons = [
-    ...(system.build.length > 0 ? [msg("ev.stage.compile", { packages: system.build.join(" ") })] : []),
+    ...(system.build.length > 0
+      ? [msg("ev.stage.compile", { packages: system.build.join(" ") })]
+      : []),
     ...(install.tool !== "pip" ? [msg("ev.stage.install", { tool: install.tool })] : []),
     ...(install.resolveDate ? [msg("ev.stage.resolve", { date: install.resolveDate })] : []),
   ];

@@ -8,7 +8,8 @@ import { lt } from "@renovatebot/pep440";
 import { KNOWN_PINS } from "../core/known-pins.js";
 import type { Plan, PlanOptions, ProjectFacts, Repair } from "../core/pipeline.js";
 import { exactPins } from "../detect/pins/exact-pins.js";
-import { type Message, msg, withText } from "../i18n/message.js";
+import { pinText } from "../detect/pins/pin-text.js";
+import { because, type Message, msg, textOf, withText } from "../i18n/message.js";
 import type { Notes } from "./notes.js";
 
 export function planRepairs(facts: ProjectFacts, options: PlanOptions, notes: Notes): Repair[] {
@@ -16,14 +17,15 @@ export function planRepairs(facts: ProjectFacts, options: PlanOptions, notes: No
   for (const repair of [...fromPins(facts), ...(options.repairs ?? [])]) {
     if (repairs.some((r) => r.id === repair.id)) continue;
     repairs.push(repair);
-    const text = withText(msg("warn.repair", { changes: changes(repair), why: repair.why }));
+    const why = textOf({ why: repair.why, ...(repair.text ? { text: repair.text } : {}) });
+    const text = withText(msg("warn.repair", { changes: changes(repair), why }));
     notes.warnings.push({
       code: "W_REPAIR",
       ...text,
       file: repair.evidence.file,
       ...lineOf(repair),
     });
-    notes.evidence.push({ ...repair.evidence, why: text.message });
+    notes.evidence.push({ ...repair.evidence, why: text.message, text: text.text });
   }
   return repairs;
 }
@@ -61,7 +63,11 @@ export function repairedPython(
     (r) => r.python !== undefined && minorRank(r.python) < minorRank(chosen),
   );
   if (limit?.python === undefined) return chosen;
-  notes.evidence.push({ ...limit.evidence, why: `Python ${limit.python}: ${limit.why}` });
+  const why = textOf({ why: limit.why, ...(limit.text ? { text: limit.text } : {}) });
+  notes.evidence.push({
+    ...limit.evidence,
+    ...because(msg("ev.python", { version: limit.python, why })),
+  });
   return limit.python;
 }
 
@@ -107,8 +113,17 @@ function fromPins(facts: ProjectFacts): Repair[] {
     ).map((known) => ({
       id: known.repair?.id ?? "",
       packages: known.repair?.packages ?? [],
-      why: `${pin.text} ${known.why} (${known.repair?.why ?? ""})`,
-      evidence: { ...pin.evidence, why: `${pin.text} ${known.why}` },
+      ...because(
+        msg("ev.repair.pin", {
+          pin: pin.text,
+          why: pinText(known.why),
+          repair: pinText(known.repair?.why ?? ""),
+        }),
+      ),
+      evidence: {
+        ...pin.evidence,
+        ...because(msg("ev.repair.pinned", { pin: pin.text, why: pinText(known.why) })),
+      },
     })),
   );
 }

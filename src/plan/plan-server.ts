@@ -7,8 +7,8 @@
  * Commands the project writes itself (Procfile, [tool.pyship] command) are never touched.
  */
 import type { EntrypointCandidate, ServerPlan } from "../core/pipeline.js";
-import { byDefault, type Notes } from "./notes.js";
 import { because, type Message, msg } from "../i18n/message.js";
+import { byDefault, type Notes } from "./notes.js";
 
 /**
  * One plan per kind pyship starts a server for.
@@ -77,7 +77,8 @@ function workersText(server: ServerPlan): Message {
     perCpu === 1 && plus === 0
       ? msg("ev.workers.perCpu")
       : msg(plus === 0 ? "ev.workers.times" : "ev.workers.timesPlus", { perCpu, plus });
-  const threads = server.threads === null ? "" : msg("ev.workers.threads", { threads: server.threads });
+  const threads =
+    server.threads === null ? "" : msg("ev.workers.threads", { threads: server.threads });
   return msg("ev.workers", { program: server.program, count, max, threads });
 }
 

@@ -24,8 +24,6 @@ export function withTimeZone(
       hint: msg("plan.badTz.hint", { suggested }),
     });
   }
-  notes.evidence.push(
-    fromFlag("--tz", msg("ev.tz.flag", { tz })),
-  );
+  notes.evidence.push(fromFlag("--tz", msg("ev.tz.flag", { tz })));
   return { ...context, env: { ...context.env, TZ: tz } };
 }

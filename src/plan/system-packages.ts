@@ -59,7 +59,11 @@ export const SYSTEM_PACKAGES: Readonly<Record<string, NativeNeed>> = {
   },
   uwsgi: { build: [...COMPILER], runtime: [], why: msg("apt.compilesServer") },
   pyodbc: { build: [], runtime: ["libodbc2"], why: msg("apt.wheelsLoad", { library: "unixODBC" }) },
-  "python-magic": { build: [], runtime: ["libmagic1"], why: msg("apt.loads", { library: "libmagic" }) },
+  "python-magic": {
+    build: [],
+    runtime: ["libmagic1"],
+    why: msg("apt.loads", { library: "libmagic" }),
+  },
   weasyprint: {
     build: [],
     runtime: ["libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0"],

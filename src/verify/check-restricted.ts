@@ -41,7 +41,7 @@ export async function restrictedCheck(
     { user: `${runAs}:${runAs}` },
     ctx.session.emulated,
   );
-  ctx.progress("running again with a read-only root filesystem and no capabilities");
+  ctx.progress(msg("verify.p.restricted"));
   try {
     const hardened = { ...ctx, session };
     const outcome =

@@ -8,6 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ImageSizes, VerifyCheck } from "../core/pipeline.js";
+import { english, msg } from "../i18n/message.js";
 import type { EngineSession } from "./engine-session.js";
 import { imageSizes, isDistRecord } from "./image-sizes.js";
 import { type ImageArchive, readImageArchive } from "./read-image-archive.js";
@@ -68,8 +69,8 @@ function onlyTexts(
  */
 function toCheck(findings: readonly SecretFinding[]): VerifyCheck {
   if (findings.length === 0) {
-    const detail = "no secrets in any layer, the config or the history";
-    return { name: "no-secrets", status: "pass", detail, value: 0 };
+    const note = msg("verify.d.noSecrets");
+    return { name: "no-secrets", status: "pass", detail: english(note), note, value: 0 };
   }
   const sure = findings.some((finding) => finding.confidence === "high");
   const shown = findings.slice(0, SHOWN).map(describe);

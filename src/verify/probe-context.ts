@@ -13,7 +13,7 @@ export interface ProbeContext {
   readonly session: EngineSession;
   readonly http: HttpGet;
   readonly clock: Clock;
-  readonly progress: (message: string) => void;
+  readonly progress: (message: Message) => void;
   readonly image: string;
   readonly env: Readonly<Record<string, string>>;
   readonly path: string;

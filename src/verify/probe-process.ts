@@ -34,7 +34,8 @@ export async function probeProcess(
   ctx: ProbeContext,
   mode: VerifyMode | "observe",
 ): Promise<RunOutcome> {
-  ctx.progress(`starting ${ctx.image} (${mode === "observe" ? "watching what it does" : mode})`);
+  const how = mode === "observe" ? msg("verify.p.watching") : mode;
+  ctx.progress(msg("verify.p.starting", { image: ctx.image, how }));
   let name: string;
   try {
     name = await ctx.session.start({ image: ctx.image, env: ctx.env });
@@ -116,7 +117,11 @@ async function scriptOutcome(ctx: ProbeContext, name: string, watch: Watch): Pro
   ];
   const failure =
     exit.status === "fail"
-      ? runFailure("E_VERIFY_FAILED", `the script ${exit.detail}`, logs)
+      ? runFailure(
+          "E_VERIFY_FAILED",
+          msg("verify.f.script", { detail: exit.note ?? exit.detail }),
+          logs,
+        )
       : null;
   return { mode: "script", checks, failure, readyMs: null, stopMs: null, uid };
 }
@@ -144,8 +149,8 @@ function outputCheck(
   what: string,
 ): VerifyCheck {
   if (firstMs === null || logs.trim() === "") {
-    const hint = what === "worker" ? " (stdout buffered? set PYTHONUNBUFFERED=1)" : "";
-    return { name: "output", status: "fail", detail: `the ${what} printed nothing${hint}` };
+    const key = what === "worker" ? "verify.d.workerSilent" : "verify.d.silent";
+    return { name: "output", status: "fail", ...detailOf(msg(key, { what })) };
   }
   if (ctx.expect !== null && !logs.includes(ctx.expect)) {
     return {

@@ -32,7 +32,7 @@ type Wait =
 
 export async function probeWeb(ctx: ProbeContext, port: number): Promise<RunOutcome> {
   const reach = ctx.reach ?? hostReach;
-  ctx.progress(`starting ${ctx.image} (${reach.describe(port)})`);
+  ctx.progress(msg("verify.p.starting", { image: ctx.image, how: reach.describe(port) }));
   let target: WebTarget;
   try {
     const app = { image: ctx.image, env: ctx.env, port, path: ctx.path };

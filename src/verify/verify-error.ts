@@ -6,7 +6,7 @@
  */
 import { PyshipError } from "../core/errors.js";
 import type { VerifyFailure, VerifyReport } from "../core/pipeline.js";
-import { msg } from "../i18n/message.js";
+import { type Message, msg } from "../i18n/message.js";
 
 const HINTS = {
   E_CONTAINER_EXITED: msg("verify.e.exited.hint"),
@@ -24,14 +24,20 @@ export function verifyError(report: VerifyReport): PyshipError | null {
   });
 }
 
-function failureDetails(failure: VerifyFailure): string | undefined {
+/** The lines under the message, each keyed where it is pyship's words (the log is the app's). */
+function failureDetails(failure: VerifyFailure): Message | undefined {
   const { logTail, lastError, diagnosis } = failure;
-  const parts: string[] = [];
-  if (lastError) parts.push(`the app's last error: ${lastError}`);
+  const parts: (string | Message)[] = [];
+  if (lastError) parts.push(msg("verify.x.lastError", { line: lastError }));
   if (logTail?.trim()) {
     const lines = logTail.trimEnd().split("\n");
-    parts.push(`── last ${lines.length} log line(s) ──`, ...lines);
+    parts.push(msg("verify.x.logTail", { count: lines.length }), ...lines);
   }
-  if (diagnosis) parts.push(`likely cause: ${diagnosis.message}`);
-  return parts.length > 0 ? parts.join("\n") : undefined;
+  if (diagnosis) parts.push(msg("verify.x.cause", { cause: diagnosis.text ?? diagnosis.message }));
+  if (parts.length === 0) return undefined;
+  return parts.reduceRight<Message | undefined>(
+    (rest, line) =>
+      rest === undefined ? msg("text.line", { line }) : msg("text.lines", { line, rest }),
+    undefined,
+  );
 }

@@ -5,6 +5,7 @@
  */
 import type { CommandExecutor } from "../core/exec.js";
 import type { VerifyCheck, VerifyFailure, VerifyOptions, VerifyReport } from "../core/pipeline.js";
+import { english, type Message, msg } from "../i18n/message.js";
 import { fileChecks } from "./check-files.js";
 import { numericUserCheck, restrictedCheck } from "./check-restricted.js";
 import { secretsCheck } from "./check-secrets.js";
@@ -25,7 +26,8 @@ export interface VerifyInput {
   readonly client: string;
   readonly image: string;
   readonly options: VerifyOptions;
-  readonly onProgress?: (message: string) => void;
+  /** A step as it starts, as a catalog message (the CLI says it in the user's language). */
+  readonly onProgress?: (message: Message) => void;
   /** Aborting (e.g. on Ctrl-C) removes the test containers at once and stops verifying. */
   readonly signal?: AbortSignal;
   /** Ports for tests: the HTTP client and the clock (real ones by default). */
@@ -40,10 +42,10 @@ export interface VerifyInput {
 export async function verifyImage(input: VerifyInput): Promise<VerifyReport> {
   const session = new EngineSession(input.executor, input.client, null, input.emulated === true);
   // After Ctrl-C the remaining steps fail at once: don't announce them.
-  const progress = (message: string) => {
+  const progress = (message: Message) => {
     if (!input.signal?.aborted) input.onProgress?.(message);
   };
-  if (input.emulated) progress("foreign architecture: running under qemu emulation, with --init");
+  if (input.emulated) progress(msg("verify.p.emulated"));
   const interrupt = () => void session.interrupt();
   input.signal?.addEventListener("abort", interrupt, { once: true });
   try {
@@ -66,9 +68,9 @@ export async function verifyImage(input: VerifyInput): Promise<VerifyReport> {
     const runtime = [...(where ? [where] : []), numericUserCheck(facts)];
     if (run.failure === null)
       runtime.push(await restrictedCheck(ctx, run.mode, plan.port, run.uid));
-    progress("scanning the image's files");
+    progress(msg("verify.p.files"));
     const files = await fileChecks(input.executor, session, input.image, facts);
-    progress("reading every layer for secrets");
+    progress(msg("verify.p.layers"));
     const layers = await secretsCheck(session, input.image, facts.venvRoots);
     const checks = [...runtime, ...files, layers.check];
     return { ...report(input.image, plan.port, run, checks, facts.sizeBytes), sizes: layers.sizes };
@@ -81,7 +83,7 @@ export async function verifyImage(input: VerifyInput): Promise<VerifyReport> {
 function probeContext(
   input: VerifyInput,
   session: EngineSession,
-  progress: (m: string) => void,
+  progress: (m: Message) => void,
 ): ProbeContext {
   const { options } = input;
   const path = options.path ?? "/";
@@ -126,6 +128,14 @@ function report(
 function failedChecks(checks: readonly VerifyCheck[]): VerifyFailure | null {
   const failed = checks.filter((check) => check.status === "fail").map((check) => check.name);
   if (failed.length === 0) return null;
-  const message = `failed: ${failed.join(", ")}`;
-  return { code: "E_VERIFY_FAILED", message, logTail: null, lastError: null, diagnosis: null };
+  const text = msg("verify.f.checks", { names: failed.join(", ") });
+  const message = english(text);
+  return {
+    code: "E_VERIFY_FAILED",
+    message,
+    text,
+    logTail: null,
+    lastError: null,
+    diagnosis: null,
+  };
 }

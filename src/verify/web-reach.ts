@@ -7,6 +7,7 @@
  * An image without python3 falls back to the host and says so in the report.
  */
 import type { VerifyCheck } from "../core/pipeline.js";
+import { type Message, msg } from "../i18n/message.js";
 import type { EngineSession } from "./engine-session.js";
 import type { HttpAnswer, HttpGet } from "./probe-http.js";
 
@@ -29,7 +30,7 @@ export interface WebTarget {
 export interface WebReach {
   readonly from: ProbeFrom;
   /** Shown while starting: where the port is reached. */
-  describe(port: number): string;
+  describe(port: number): Message;
   start(session: EngineSession, http: HttpGet, app: WebApp): Promise<WebTarget>;
   /** The report's `probe-from` check; null when the probe ran the usual way (local engine). */
   check(): VerifyCheck | null;
@@ -37,7 +38,7 @@ export interface WebReach {
 
 export const hostReach: WebReach = {
   from: "host",
-  describe: (port) => `port ${port} published on 127.0.0.1`,
+  describe: (port) => msg("verify.p.published", { port }),
   async start(session, http, app) {
     const name = await session.start({ image: app.image, env: app.env, publish: app.port });
     let url: string | null = null;
@@ -86,8 +87,8 @@ export class NetworkReach implements WebReach {
     private readonly why: string,
   ) {}
 
-  describe(port: number): string {
-    return `port ${port} probed from inside the container's network`;
+  describe(port: number): Message {
+    return msg("verify.p.inside", { port });
   }
 
   async start(session: EngineSession, http: HttpGet, app: WebApp): Promise<WebTarget> {

@@ -15,6 +15,7 @@ const NOT_PROSE = [
   /\[[A-Z][A-Z0-9_]*\]/g,
   /\[[\w.-]+(?:\.[\w.-]+)+\]/g, // [tool.pyship], [tool.poetry.dependencies]
   /\S+:\/\/\S+/g,
+  /\b[0-9a-f]{7,}\b/g, // a hash (sha256 a66a3f27f61f…)
   /(?<![\p{L}\p{N}])(?:--?[\w-]+|\w+(?:-\w+)+(?![\w/])|[\w.-]*\/[\w./${}:*-]*|\$\{?\w+\}?|\w+=\S*|\w+(?:[.:][\w()*-]+)+|\w+\(\)?\S*)/gu,
 ];
 
@@ -43,14 +44,25 @@ const FUNCTION_WORDS = new Set(
     "the a an is are was be been on of in to by for with from via at and or not no its it " +
     "this that these those when because so only than then into onto has have had does do " +
     "will would can cannot should must each every which who what where there here their " +
-    "them they uses used using installs installed kept left out skipped found reads set"
+    "them they uses used using installs installed kept left out skipped found reads"
   ).split(" "),
 );
+
+/**
+ * Lines that quote others' words: a parser's own error after pyship's heading, the app's log.
+ * pyship's part of such a line is Chinese; what it quotes stays as the tool or app said it.
+ */
+const QUOTED = [
+  /TOML 格式错误：|TOML 格式錯誤：/, // smol-toml's message
+  /依赖写法有误：|相依套件寫法有誤：/, // the PEP 508 parser's message
+  /(?:输出第一行|輸出第一行)：/, // the app's first log line
+];
 
 /** The English fragment of a line, or null when the line has none. */
 export function englishLeft(line: string): string | null {
   // A file's own lines, quoted by lint (` 3 | RUN …`) or shown in a diff (`+RUN …`).
   if (/^\s*(?:\d+ \||[+-](?![-+])|@@)/.test(line)) return null;
+  if (QUOTED.some((pattern) => pattern.test(line))) return null;
   let rest = line;
   for (const pattern of NOT_PROSE) rest = rest.replace(pattern, " ");
   // CJK, digits and punctuation end a run of words; spaces do not (a comma ends one too:

@@ -64,10 +64,15 @@ const DOCKER: FakeClient = {
 /** Each run: a name and the output of the commands it stands for. */
 const RUNS: ReadonlyArray<readonly [string, (lang: Lang) => Promise<string>]> = [
   ...fixtures.map(
-    (dir) =>
-      [`plan ${dir.split("/").pop()}`, (lang: Lang) => output(lang, ["plan", dir])] as const,
+    (dir) => [`plan ${dir.split("/").pop()}`, (lang: Lang) => output(lang, ["plan", dir])] as const,
   ),
-  ["plan with a pip.conf", (lang) => output(lang, ["plan", "--buildkit", join(FIXTURES, "flask-factory")], { pip: pipHost(PIP_CONF) })],
+  [
+    "plan with a pip.conf",
+    (lang) =>
+      output(lang, ["plan", "--buildkit", join(FIXTURES, "flask-factory")], {
+        pip: pipHost(PIP_CONF),
+      }),
+  ],
   [
     "plan with $PIP_CERT and uv's variables",
     (lang) =>
@@ -106,11 +111,17 @@ const RUNS: ReadonlyArray<readonly [string, (lang: Lang) => Promise<string>]> = 
     (lang) => {
       const dir = mkdtempSync(join(tmpdir(), "pyship-i18n-build-"));
       cpSync(join(FIXTURES, "flask-factory"), dir, { recursive: true });
-      return output(lang, ["build", "--no-verify", dir], { executor: new FakeEngines([DOCKER]), cwd: dir });
+      return output(lang, ["build", "--no-verify", dir], {
+        executor: new FakeEngines([DOCKER]),
+        cwd: dir,
+      });
     },
   ],
   ["doctor", (lang) => output(lang, ["doctor"], { executor: new FakeEngines([DOCKER]) })],
-  ["verify passes", (lang) => output(lang, ["verify", "app:1"], { executor: new FakeEngine(SCRIPT) })],
+  [
+    "verify passes",
+    (lang) => output(lang, ["verify", "app:1"], { executor: new FakeEngine(SCRIPT) }),
+  ],
   [
     "verify fails",
     (lang) =>
@@ -133,12 +144,13 @@ const RUNS: ReadonlyArray<readonly [string, (lang: Lang) => Promise<string>]> = 
 ];
 
 describe("no English left in zh-CN and zh-TW output", () => {
-  it.each(RUNS.flatMap(([name, run]) => (["zh-CN", "zh-TW"] as const).map((lang) => [lang, name, run] as const)))(
-    "%s: %s",
-    async (lang, _name, run) => {
-      const left = englishLines(await run(lang));
-      if (process.env.PYSHIP_SHOW_ENGLISH) for (const line of left) console.log(`${lang} ${line}`);
-      expect(left).toEqual([]);
-    },
-  );
+  it.each(
+    RUNS.flatMap(([name, run]) =>
+      (["zh-CN", "zh-TW"] as const).map((lang) => [lang, name, run] as const),
+    ),
+  )("%s: %s", async (lang, _name, run) => {
+    const left = englishLines(await run(lang));
+    if (process.env.PYSHIP_SHOW_ENGLISH) for (const line of left) console.log(`${lang} ${line}`);
+    expect(left).toEqual([]);
+  });
 });

@@ -9,7 +9,7 @@ import type { BuildEvents, BuildWatch } from "../../build/build-ports.js";
 import { repairSummary } from "../../build/repair-once.js";
 import type { BuildResult } from "../../core/pipeline.js";
 import type { CliContext } from "../context.js";
-import { t } from "../i18n.js";
+import { say as sayText, t } from "../i18n.js";
 import { buildProgress } from "./build-progress.js";
 import { printVerifyReport } from "./verify.js";
 
@@ -28,7 +28,10 @@ export function buildEvents(ctx: CliContext, json: boolean): BuildEvents {
         t(ctx.lang, "build.repair", { what: repairSummary(found), seen: found.evidence.why }),
       ),
     building: (tags) => buildWatch(ctx, json, tags),
-    verifyProgress: (message) => say(ctx.color ? pc.dim(message) : message),
+    verifyProgress: (message) => {
+      const text = sayText(ctx.lang, message);
+      say(ctx.color ? pc.dim(text) : text);
+    },
     verified: (report) => {
       if (!json) printVerifyReport(ctx, report);
     },

@@ -11,9 +11,9 @@ import {
   doctor,
 } from "../../build/doctor.js";
 import { type ErrorCode, EXIT_CODES } from "../../core/errors.js";
+import { textOf } from "../../i18n/message.js";
 import type { CliContext, Register } from "../context.js";
 import { englishJson } from "../english-json.js";
-import { textOf } from "../../i18n/message.js";
 import { say, t } from "../i18n.js";
 
 export const registerDoctor: Register = (program, ctx, done) => {

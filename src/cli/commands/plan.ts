@@ -8,6 +8,7 @@ import { PyshipError } from "../../core/errors.js";
 import type { Installer, Plan, PlanOptions } from "../../core/pipeline.js";
 import { english, msg } from "../../i18n/message.js";
 import type { CliContext, Register } from "../context.js";
+import { displayWidth, padDisplay } from "../display-width.js";
 import { englishJson } from "../english-json.js";
 import { say as sayText, t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
@@ -80,13 +81,16 @@ function printPlan(ctx: CliContext, plan: Plan, root: string, dir: string): void
   const paint = ctx.color ? pc : noColor;
   const say = (key: string, vars: Record<string, string | number> = {}) => t(ctx.lang, key, vars);
   ctx.out(paint.bold(say("plan.heading", { name: plan.project.name, root })));
-  for (const [key, value] of summary(plan, say("plan.none")))
-    ctx.out(`  ${say(key).padEnd(10)} ${value}`);
+  const rows = summary(plan, say).map(([key, value]) => [say(key), value] as const);
+  // Columns, not characters: a CJK heading is twice as wide as its length.
+  const width = Math.max(10, ...rows.map(([label]) => displayWidth(label)));
+  for (const [label, value] of rows) ctx.out(`  ${padDisplay(label, width)} ${value}`);
   ctx.out(`\n${paint.bold(say("plan.evidence"))}`);
   for (const { file, line, why, text } of plan.evidence) {
     // A copy whose `why` was rewritten after a spread keeps an old `text`: English then.
     const shown = text && english(text) === why ? sayText(ctx.lang, text) : why;
-    ctx.out(`  ${paint.dim(line === null ? file : `${file}:${line}`)} — ${shown}`);
+    const where = file === "(default)" ? say("plan.byDefault") : file;
+    ctx.out(`  ${paint.dim(line === null ? where : `${where}:${line}`)} — ${shown}`);
   }
   if (plan.warnings.length > 0) {
     ctx.out(`\n${paint.bold(say("plan.warnings"))}`);
@@ -102,24 +106,26 @@ function printPlan(ctx: CliContext, plan: Plan, root: string, dir: string): void
   ctx.out(`\n${say("plan.next", { command: dir === "." ? "pyship init" : `pyship init ${dir}` })}`);
 }
 
-function summary(plan: Plan, none: string): Array<[string, string]> {
+type Say = (key: string, vars?: Record<string, string | number>) => string;
+
+function summary(plan: Plan, say: Say): Array<[string, string]> {
   const { install, systemPackages: apt } = plan;
+  const none = say("plan.none");
   const extras = install.extraPackages.length > 0 ? ` + ${install.extraPackages.join(" ")}` : "";
   const files = install.files.length > 0 ? ` (${install.files.join(", ")})` : "";
   const aptText = [
-    ...(apt.build.length > 0 ? [`build: ${apt.build.join(" ")}`] : []),
-    ...(apt.runtime.length > 0 ? [`runtime: ${apt.runtime.join(" ")}`] : []),
+    ...(apt.build.length > 0 ? [say("plan.apt.build", { packages: apt.build.join(" ") })] : []),
+    ...(apt.runtime.length > 0
+      ? [say("plan.apt.runtime", { packages: apt.runtime.join(" ") })]
+      : []),
   ];
+  const project = install.installProject ? ` · ${say("plan.projectInstalled")}` : "";
+  const workdir = plan.workdir ? ` · ${say("plan.workdir", { dir: plan.workdir })}` : "";
+  const source = say(`plan.source.${plan.commandSource}`);
   return [
-    ["plan.python", `${plan.python} on ${plan.baseImage}`],
-    [
-      "plan.install",
-      `${install.tool} · ${install.strategy}${files}${extras}${install.installProject ? " · project installed" : ""}`,
-    ],
-    [
-      "plan.command",
-      `${plan.command.join(" ")}  [${plan.commandSource}]${plan.workdir ? ` · in ${plan.workdir}` : ""}${envText(plan)}`,
-    ],
+    ["plan.python", say("plan.pythonOn", { python: plan.python, image: plan.baseImage })],
+    ["plan.install", `${install.tool} · ${install.strategy}${files}${extras}${project}`],
+    ["plan.command", `${plan.command.join(" ")}  [${source}]${workdir}${envText(plan, say)}`],
     [
       "plan.port",
       plan.port === null
@@ -130,21 +136,21 @@ function summary(plan: Plan, none: string): Array<[string, string]> {
     ["plan.user", `${plan.user.name} (uid ${plan.user.uid})`],
     ["plan.apt", aptText.length > 0 ? aptText.join(" · ") : none],
     ["plan.stages", plan.stages.map((stage) => stage.name).join(" → ")],
-    ...(plan.mirror ? [["plan.mirror", mirrorText(plan.mirror)] as [string, string]] : []),
+    ...(plan.mirror ? [["plan.mirror", mirrorText(plan.mirror, say)] as [string, string]] : []),
   ];
 }
 
 /** ` · with GRADIO_SERVER_NAME=0.0.0.0`: environment the command needs, when any. */
-function envText(plan: Plan): string {
+function envText(plan: Plan, say: Say): string {
   const env = Object.entries(plan.env ?? {}).map(([name, value]) => `${name}=${value}`);
-  return env.length > 0 ? ` · with ${env.join(" ")}` : "";
+  return env.length > 0 ? ` · ${say("plan.withEnv", { env: env.join(" ") })}` : "";
 }
 
-function mirrorText(mirror: NonNullable<Plan["mirror"]>): string {
+function mirrorText(mirror: NonNullable<Plan["mirror"]>, say: Say): string {
   const parts = [
     mirror.indexUrl && `pypi ${mirror.indexUrl}`,
     mirror.aptMirror && `apt ${mirror.aptMirror}`,
-    mirror.baseRegistry && `FROM via ${mirror.baseRegistry}`,
+    mirror.baseRegistry && say("plan.fromVia", { registry: mirror.baseRegistry }),
   ];
   return parts.filter(Boolean).join(" · ");
 }

@@ -12,6 +12,7 @@ import { verifyError } from "../../verify/verify-error.js";
 import { verifyImage } from "../../verify/verify-image.js";
 import { interruptedError } from "../catch-ctrl-c.js";
 import type { CliContext, Register } from "../context.js";
+import { displayWidth, padDisplay } from "../display-width.js";
 import { englishJson } from "../english-json.js";
 import { say, t } from "../i18n.js";
 import { printImageSizes } from "../print-image-sizes.js";
@@ -65,7 +66,10 @@ export const registerVerify: Register = (program, ctx, done) => {
       const options = parseVerifyFlags(flags);
       const onProgress = flags.json
         ? undefined
-        : (message: string) => ctx.err(ctx.color ? pc.dim(message) : message);
+        : (message: Message) => {
+            const text = say(ctx.lang, message);
+            ctx.err(ctx.color ? pc.dim(text) : text);
+          };
       const report = await withInterrupt((signal) =>
         verifyImage({ executor: ctx.executor, client, image, options, signal, onProgress }),
       );
@@ -105,10 +109,10 @@ export function printVerifyReport(ctx: CliContext, report: VerifyReport): void {
   ]);
   const header = ["check", "result", "detail"].map((key) => t(ctx.lang, `verify.col.${key}`));
   const widths = [0, 1].map((i) =>
-    Math.max(...[header, ...rows].map((row) => width(row[i] ?? ""))),
+    Math.max(...[header, ...rows].map((row) => displayWidth(row[i] ?? ""))),
   );
   for (const [index, row] of [header, ...rows].entries()) {
-    const cells = row.map((cell, i) => (i < 2 ? pad(cell, widths[i] ?? 0) : cell));
+    const cells = row.map((cell, i) => (i < 2 ? padDisplay(cell, widths[i] ?? 0) : cell));
     const status = report.checks[index - 1]?.status;
     const colour =
       status === "fail"
@@ -192,20 +196,6 @@ function collect(value: string, previous: string[]): string[] {
 
 function usage(message: Message): PyshipError {
   return new PyshipError("E_USAGE", message);
-}
-
-/** Display width: CJK characters take two terminal columns. */
-function width(text: string): number {
-  let columns = 0;
-  for (const char of text)
-    columns += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(char)
-      ? 2
-      : 1;
-  return columns;
-}
-
-function pad(text: string, to: number): string {
-  return text + " ".repeat(Math.max(0, to - width(text)));
 }
 
 const identity = (text: string) => text;

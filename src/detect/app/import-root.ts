@@ -9,9 +9,9 @@
  */
 import { posix } from "node:path";
 import type { EntrypointCandidate } from "../../core/pipeline.js";
+import { because, english, type Message, msg, textOf } from "../../i18n/message.js";
 import { modulePath, rootNote } from "./module-path.js";
 import type { PyModule, PythonSources } from "./python-sources.js";
-import { because, english, type Message, msg, textOf } from "../../i18n/message.js";
 
 /**
  * Kinds whose target is imported from the working directory. Scripts and streamlit are not:
@@ -32,14 +32,21 @@ export function withImportRoot(
   if (!root) return candidate;
   if (root === "src" && module && importsSrcPackage(sources, module)) {
     const first = withoutNote(candidate.evidence, rootNote("src"));
-    const why = because(msg("ev.then", { first, then: msg("ev.root.srcPackage") }));
-    return { ...candidate, app: `src.${candidate.app}`, evidence: { ...candidate.evidence, ...why } };
+    const why = because(msg("ev.then", { first, note: msg("ev.root.srcPackage") }));
+    return {
+      ...candidate,
+      app: `src.${candidate.app}`,
+      evidence: { ...candidate.evidence, ...why },
+    };
   }
   const app = relative(candidate, file, root);
   if (app === null) return candidate;
   const config = sources.files.has(`${root}/${GUNICORN_CONFIG}`) && candidate.kind === "wsgi";
-  const then = msg("ev.root.runsFrom", { root });
-  const evidence = { ...candidate.evidence, ...because(msg("ev.then", { first: textOf(candidate.evidence), then })) };
+  const note = msg("ev.root.runsFrom", { root });
+  const evidence = {
+    ...candidate.evidence,
+    ...because(msg("ev.then", { first: textOf(candidate.evidence), note })),
+  };
   return {
     ...candidate,
     app,
@@ -53,7 +60,7 @@ export function withImportRoot(
 function withoutNote(evidence: EntrypointCandidate["evidence"], note: string): string | Message {
   const text = textOf(evidence);
   if (typeof text === "string") return text.replace(note, "");
-  return text.key === "ev.then" && english(text.params.then as Message) === note
+  return text.key === "ev.then" && english(text.params.note as Message) === note
     ? (text.params.first as string | Message)
     : text;
 }

@@ -10,10 +10,10 @@
  * (read from the environment) is reported as unknown, never guessed.
  */
 import type { DjangoFacts, EntrypointCandidate, Evidence } from "../../core/pipeline.js";
+import { because, msg } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import { literal, type Statement } from "./python-source.js";
 import { type PyModule, PythonSources } from "./python-sources.js";
-import { because, msg } from "../../i18n/message.js";
 
 /** Settings packages chain base → production → local; four hops is more than seen in practice. */
 const MAX_HOPS = 4;
@@ -113,7 +113,11 @@ function lastAssignment(chain: readonly PyModule[], key: string): Assignment | n
       .at(-1);
     const value = found && pattern.exec(found.code)?.[1];
     if (found && value) {
-      const evidence = { file: module.path, line: found.line, ...because(msg("ev.django.set", { key })) };
+      const evidence = {
+        file: module.path,
+        line: found.line,
+        ...because(msg("ev.django.set", { key })),
+      };
       return { statement: found, value, evidence };
     }
   }
@@ -125,7 +129,11 @@ function mentions(chain: readonly PyModule[], text: string): Evidence | null {
   for (const module of chain) {
     const found = module.statements.find((statement) => statement.strings.includes(text));
     if (found)
-      return { file: module.path, line: found.line, ...because(msg("ev.django.mentioned", { text })) };
+      return {
+        file: module.path,
+        line: found.line,
+        ...because(msg("ev.django.mentioned", { text })),
+      };
   }
   return null;
 }
@@ -149,7 +157,10 @@ function allowedHosts(chain: readonly PyModule[]): DjangoFacts["allowedHosts"] {
     list && !extended
       ? [...found.value.matchAll(STRING)].map((m) => literal(found.statement, m[0]) ?? "")
       : null;
-  return { hosts, evidence: { ...found.evidence, ...because(msg("ev.django.set", { key: "ALLOWED_HOSTS" })) } };
+  return {
+    hosts,
+    evidence: { ...found.evidence, ...because(msg("ev.django.set", { key: "ALLOWED_HOSTS" })) },
+  };
 }
 
 /** `SECRET_KEY = os.environ["X"]`, `os.getenv("X", …)`, `env("X")`, `config("X")` → X. */

@@ -5,8 +5,8 @@
  * worker; one that exits is a job, which verify expects to exit 0 with output.
  */
 import type { Evidence } from "../../core/pipeline.js";
-import type { PyModule, PythonSources } from "./python-sources.js";
 import { because, type MessageKey, msg } from "../../i18n/message.js";
+import type { PyModule, PythonSources } from "./python-sources.js";
 
 /**
  * Calls and statements that never return while the program works. Checked on scanned code

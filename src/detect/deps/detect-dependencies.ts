@@ -125,14 +125,15 @@ function laterManifests(files: ProjectFiles, chosenIndex: number, chosen: Format
     format.manifests(files).map((file) => ({
       file,
       line: null,
-      ...because(msg("ev.deps.notUsed.precedence", { file: chosenFile, reason: rankReason(chosen) })),
+      ...because(
+        msg("ev.deps.notUsed.precedence", { file: chosenFile, reason: rankReason(chosen) }),
+      ),
     })),
   );
 }
 
 function rankReason(chosen: FormatMatch): Message {
-  if (chosen.strategy.endsWith("-lock") && chosen.files.length > 1)
-    return msg("ev.deps.rank.lock");
+  if (chosen.strategy.endsWith("-lock") && chosen.files.length > 1) return msg("ev.deps.rank.lock");
   if (chosen.strategy === "pyproject") return msg("ev.deps.rank.pyproject");
   return msg("ev.deps.rank.higher");
 }

@@ -4,11 +4,11 @@
  * Poetry comes before anything that would imply "yes".
  */
 import type { Evidence } from "../../core/pipeline.js";
+import { because, type Message, msg } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import { asTable, type Pyproject } from "./pyproject.js";
 import { hasKeyword } from "./setup-py-text.js";
 import { findKeyLine } from "./toml-lines.js";
-import { because, type Message, msg } from "../../i18n/message.js";
 
 type Check = (files: ProjectFiles, pyproject: Pyproject | null) => Evidence | false | null;
 
@@ -17,7 +17,11 @@ const CHECKS: readonly Check[] = [
   (_files, pyproject) => (pyproject?.poetry?.["package-mode"] === false ? false : null),
   (files, pyproject) =>
     ownScripts(files, pyproject, ["project", "scripts"]) &&
-    tableKey(pyproject, ["project", "scripts"], msg("ev.project.scripts", { table: "[project.scripts]" })),
+    tableKey(
+      pyproject,
+      ["project", "scripts"],
+      msg("ev.project.scripts", { table: "[project.scripts]" }),
+    ),
   (_files, pyproject) =>
     tableKey(pyproject, ["project", "gui-scripts"], msg("ev.project.guiScripts")),
   (files, pyproject) =>
@@ -28,11 +32,7 @@ const CHECKS: readonly Check[] = [
       msg("ev.project.scripts", { table: "[tool.poetry.scripts]" }),
     ),
   (_files, pyproject) =>
-    tableKey(
-      pyproject,
-      ["tool", "poetry", "packages"],
-      msg("ev.project.poetryPackages"),
-    ),
+    tableKey(pyproject, ["tool", "poetry", "packages"], msg("ev.project.poetryPackages")),
   srcLayout,
   setupPyPackage,
 ];

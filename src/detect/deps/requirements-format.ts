@@ -82,12 +82,14 @@ function fromFile(
     evidence: {
       file: chosen,
       line: null,
-      ...because(msg("ev.deps.requirements", {
+      ...because(
+        msg("ev.deps.requirements", {
           tool: "pip",
           file: chosen,
           via,
           reason: whyChosen(chosen),
-        })),
+        }),
+      ),
     },
     ignored,
     warnings: read.warnings,

@@ -12,15 +12,17 @@ import { lt } from "@renovatebot/pep440";
 import { KNOWN_PINS } from "../../core/known-pins.js";
 import type { ProjectFacts, PythonFacts, SourceBuild, Warning } from "../../core/pipeline.js";
 import { DEFAULT_PYTHON } from "../../core/python-versions.js";
-import { msg, withText } from "../../i18n/message.js";
+import { because, type Message, msg, textOf, withText } from "../../i18n/message.js";
 import { candidateMinors } from "./era-candidates.js";
 import { type ExactPin, exactPins, lockedPins } from "./exact-pins.js";
 import type { PackageIndex } from "./package-index.js";
+import { pinText } from "./pin-text.js";
 import { minorRank } from "./python-releases.js";
 import {
   compilesOn,
   type IndexFile,
   lockedLimit,
+  type ReleaseLimit,
   releaseFloor,
   releaseLimit,
 } from "./release-support.js";
@@ -32,6 +34,7 @@ interface Limit {
   readonly pin: ExactPin;
   readonly maxPython: string;
   readonly why: string;
+  readonly text?: Message;
 }
 
 /** What is known of one pin's release files: from the lock, the index, or nothing (offline). */
@@ -120,9 +123,10 @@ function floorOf(looked: Looked & { files: readonly IndexFile[] }): Limit[] {
   return found ? [toLimit(looked, found)] : [];
 }
 
-function toLimit(looked: Looked, found: { maxPython: string; why: string }): Limit {
-  const source = looked.from === "lock" ? "the files the lock lists" : "index metadata";
-  return { pin: looked.pin, maxPython: found.maxPython, why: `${found.why} (${source})` };
+function toLimit(looked: Looked, found: ReleaseLimit): Limit {
+  const source = msg(looked.from === "lock" ? "ev.pin.fromLock" : "ev.pin.fromIndex");
+  const why = because(msg("ev.pin.source", { why: textOf(found), source }));
+  return { pin: looked.pin, maxPython: found.maxPython, ...why };
 }
 
 function extreme(limits: readonly Limit[], better: (a: string, b: string) => boolean) {
@@ -138,7 +142,7 @@ function knownLimits(pin: ExactPin): Limit[] {
   ).map((known) => ({
     pin,
     maxPython: known.maxPython ?? DEFAULT_PYTHON,
-    why: `${known.why}, supported up to ${known.maxPython}`,
+    ...because(msg("ev.pin.known", { why: pinText(known.why), max: known.maxPython ?? "" })),
   }));
 }
 
@@ -159,9 +163,11 @@ function eraFacts(
   const fitting = candidates.filter((m) => minorRank(m) <= minorRank(limit.maxPython));
   const version = fitting.at(-1) ?? candidates[0] ?? declared.version;
   const { file, line } = limit.pin.evidence;
-  const within = declared.ranges ? ` within ${declared.constraint}` : "";
-  const why = `${limit.pin.text} ${limit.why}: the newest Python every pinned release supports${within}`;
-  const python: PythonFacts = { ...declared, version, evidence: { file, line, why } };
+  const within = declared.ranges
+    ? msg("ev.pin.within", { constraint: declared.constraint ?? "" })
+    : "";
+  const why = because(msg("ev.pin.era", { pin: limit.pin.text, why: textOf(limit), within }));
+  const python: PythonFacts = { ...declared, version, evidence: { file, line, ...why } };
   if (fitting.length > 0) return { python, warnings: [] };
   const older = declared.ranges
     ? msg("warn.pythonEra.allows", { constraint: declared.constraint ?? "" })

@@ -8,6 +8,7 @@
  */
 import { satisfies, validRange } from "@renovatebot/pep440";
 import type { LockedFile } from "../../core/pipeline.js";
+import { because, type Message, msg } from "../../i18n/message.js";
 import { minorRank, newestMinorAt, PYTHON_RELEASES } from "./python-releases.js";
 
 /** One file of a release, from the index (or a lock that lists it). */
@@ -17,6 +18,8 @@ export interface ReleaseLimit {
   /** Newest Python minor the release supports. */
   readonly maxPython: string;
   readonly why: string;
+  /** `why` as a catalog message. */
+  readonly text?: Message;
 }
 
 type Reader = (files: readonly IndexFile[]) => ReleaseLimit | null;
@@ -53,7 +56,7 @@ export function releaseFloor(files: readonly IndexFile[]): ReleaseLimit | null {
   const allows = allowsMinor(range);
   const oldest = PYTHON_RELEASES.find((r) => allows(r.minor))?.minor ?? null;
   if (oldest === null || oldest === PYTHON_RELEASES[0]?.minor) return null;
-  return { maxPython: oldest, why: `Requires-Python ${range}` };
+  return { maxPython: oldest, ...because(msg("ev.pin.requiresPython", { range })) };
 }
 
 /** Whether a Requires-Python range admits a minor (its first or a late patch release). */
@@ -73,14 +76,15 @@ function requiresPythonBound(files: readonly IndexFile[]): ReleaseLimit | null {
   const unbounded = newest === PYTHON_RELEASES.at(-1)?.minor || allows("3.99");
   return unbounded || newest === null
     ? null
-    : { maxPython: newest, why: `Requires-Python ${range}` };
+    : { maxPython: newest, ...because(msg("ev.pin.requiresPython", { range })) };
 }
 
 function wheelTags(files: readonly IndexFile[]): ReleaseLimit | null {
   const minors = linuxWheelMinors(files);
   if (minors === "any" || minors.length === 0) return null;
   const newest = minors.reduce((a, b) => (minorRank(a) >= minorRank(b) ? a : b));
-  return { maxPython: newest, why: `wheels only up to cp${newest.replace(".", "")}` };
+  const tag = `cp${newest.replace(".", "")}`;
+  return { maxPython: newest, ...because(msg("ev.pin.wheelsUpTo", { tag })) };
 }
 
 /**
@@ -131,5 +135,6 @@ function uploadDate(files: readonly IndexFile[]): ReleaseLimit | null {
     .filter((time) => time !== null)
     .sort()[0];
   const newest = first ? newestMinorAt(first) : null;
-  return newest ? { maxPython: newest, why: `released ${first?.slice(0, 10)}` } : null;
+  const day = first?.slice(0, 10) ?? "";
+  return newest ? { maxPython: newest, ...because(msg("ev.pin.released", { day })) } : null;
 }

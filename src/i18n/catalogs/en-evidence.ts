@@ -8,11 +8,11 @@ export const EN_EVIDENCE = {
     "; imports only with {root}/ on the path (gunicorn --chdir {root}, or PYTHONPATH={root})",
   "ev.root.srcNote":
     "; imports only with the package installed (pip install .) or {root}/ on the path (gunicorn --chdir {root}, or PYTHONPATH={root})",
-  "ev.then": "{first}{then}",
+  "ev.then": "{first}{note}",
   "ev.serves": "starts an HTTP server ({label} at line {line}) on port {port}",
   "ev.portUnknown": "unknown",
   "ev.serverScript": "{path} {why}; runs as python {path}",
-  "ev.serverConsoleScript": "console script {name} = \"{target}\": {fn}() {why}",
+  "ev.serverConsoleScript": 'console script {name} = "{target}": {fn}() {why}',
   "ev.imported": "imported as {module}",
   "ev.importedFrom": "imported as {module}, provided by {spec}",
   "ev.app.wrapper":
@@ -20,15 +20,14 @@ export const EN_EVIDENCE = {
   "ev.app.factoryArgs": "; it requires {required} but the server calls it with no arguments",
   "ev.app.factory": "def {factory}() builds and returns the {framework} app (factory){args}",
   "ev.app.wsgiAlias": "; its WSGI app is {alias} = {name}.{attribute} (line {line})",
-  "ev.script.mainGuard": "if __name__ == \"__main__\": block at module level",
+  "ev.script.mainGuard": 'if __name__ == "__main__": block at module level',
   "ev.script.topLevelNamed": "top-level code with no __main__ block; a conventional script name",
   "ev.script.topLevelOnly":
     "top-level code with no __main__ block; the only Python file at the root",
   "ev.app.panel":
     "imports panel and marks a component .servable() at module level (line {line}); runs under panel serve",
   "ev.app.streamlit": "imports streamlit (as {alias}) and runs it at module level (line {line})",
-  "ev.app.consoleScript":
-    "console script {name} = \"{target}\" (runs once the project is installed)",
+  "ev.app.consoleScript": 'console script {name} = "{target}" (runs once the project is installed)',
   "ev.runs.whileLoop": "a `while True` loop",
   "ev.runs.runForever": "an event loop run_forever()",
   "ev.runs.polling": "a bot polling loop",
@@ -60,7 +59,7 @@ export const EN_EVIDENCE = {
   "ev.deps.notUsed.preferred": "not used: {file} is preferred",
   "ev.deps.listsNone": "lists no packages",
   "ev.deps.selfLine": "{file} installs the project itself (-e .)",
-  "ev.deps.notUsed.role": "not used: \"{role}\" requirements are not installed in the image",
+  "ev.deps.notUsed.role": 'not used: "{role}" requirements are not installed in the image',
   "ev.deps.notUsed.noManifest": "not used: no {manifest} next to it",
   "ev.deps.pipfileEmpty": "[packages] lists no packages",
   "warn.pipfileNoLock": "Pipfile has no Pipfile.lock; run `pipenv lock` for reproducible builds",
@@ -81,11 +80,11 @@ export const EN_EVIDENCE = {
     "{warning}; pyship serves the app object with a production server on 0.0.0.0 instead",
   "ev.deps.directUrl": "installed from {url}",
   "doctor.mirror.daemonJson":
-    "add `\"registry-mirrors\": [\"https://docker.m.daocloud.io\"]` to `/etc/docker/daemon.json` and restart dockerd",
+    'add `"registry-mirrors": ["https://docker.m.daocloud.io"]` to `/etc/docker/daemon.json` and restart dockerd',
   "doctor.mirror.buildkitd":
-    "for a `docker-container` builder add `[registry.\"docker.io\"] mirrors = [\"docker.m.daocloud.io\"]` to its buildkitd.toml (docker buildx create --config FILE); the docker driver uses daemon.json's `\"registry-mirrors\"`",
+    'for a `docker-container` builder add `[registry."docker.io"] mirrors = ["docker.m.daocloud.io"]` to its buildkitd.toml (docker buildx create --config FILE); the docker driver uses daemon.json\'s `"registry-mirrors"`',
   "doctor.mirror.registriesConf":
-    "add `[[registry]] prefix = \"docker.io\" location = \"docker.m.daocloud.io\"` to `/etc/containers/registries.conf` (or `~/.config/containers/registries.conf`)",
+    'add `[[registry]] prefix = "docker.io" location = "docker.m.daocloud.io"` to `/etc/containers/registries.conf` (or `~/.config/containers/registries.conf`)',
   "doctor.baseImageMissing":
     "{client} cannot resolve the base image {image}: not in its store, and pulling it failed{detail}",
   "doctor.baseImageMissing.hint":
@@ -102,7 +101,7 @@ export const EN_EVIDENCE = {
   "doctor.no": "no",
   "doctor.cacheMounts": "cache mounts {value}",
   "ev.index.pipConf": "{key} {value} from pip's configuration [{section}]",
-  "ev.index.variable": "{key} {value} from ${name}",
+  "ev.index.variable": "{key} {value} from {name}",
   "ev.index.credentials": "credentials for {host}: passed as a build secret",
   "warn.indexLocal":
     "the package index {url} ({file}) is on this machine only, not reachable from the build: it is left out",
@@ -134,7 +133,7 @@ export const EN_EVIDENCE = {
   "ev.apt.need": "{name} {why}: apt {lists}",
   "ev.config.apt": "apt packages from [tool.pyship] apt",
   "ev.tz.flag": "ENV TZ={tz} from --tz (zone data from the base image's tzdata)",
-  "ev.config.value": "{key} = \"{value}\" from [tool.pyship]",
+  "ev.config.value": '{key} = "{value}" from [tool.pyship]',
   "ev.env.serving":
     "ENV {set}: the server reads these instead of a host/port argument, so it listens on 0.0.0.0:{port}",
   "ev.port.replaced":
@@ -154,4 +153,66 @@ export const EN_EVIDENCE = {
   "ev.installedForScript": "the project is installed so its console script exists",
   "ev.writeRequirements":
     "--write-requirements: the inferred requirements are written here and installed from it",
+  "plan.byDefault": "(default)",
+  "plan.apt.build": "build: {packages}",
+  "plan.apt.runtime": "runtime: {packages}",
+  "plan.projectInstalled": "project installed",
+  "plan.workdir": "in {dir}",
+  "plan.source.detected": "detected",
+  "plan.source.procfile": "procfile",
+  "plan.source.config": "config",
+  "plan.pythonOn": "{python} on {image}",
+  "plan.withEnv": "with {env}",
+  "plan.fromVia": "FROM via {registry}",
+  "verify.p.emulated": "foreign architecture: running under qemu emulation, with --init",
+  "verify.p.files": "scanning the image's files",
+  "verify.p.layers": "reading every layer for secrets",
+  "verify.p.restricted": "running again with a read-only root filesystem and no capabilities",
+  "verify.p.starting": "starting {image} ({how})",
+  "verify.p.watching": "watching what it does",
+  "verify.p.published": "port {port} published on 127.0.0.1",
+  "verify.p.inside": "port {port} probed from inside the container's network",
+  "verify.d.noSecrets": "no secrets in any layer, the config or the history",
+  "mirror.pitfalls.tuna":
+    "syncs from PyPI every few minutes, so a release of the last minutes can be missing (404); it throttles heavy users from outside mainland China",
+  "mirror.pitfalls.aliyun":
+    "lags PyPI by hours at times (fresh releases 404); inside Alibaba Cloud the internal host mirrors.cloud.aliyuncs.com is faster",
+  "mirror.pitfalls.ustc":
+    "its PyPI index redirects package downloads to other mirrors, which fails behind proxies that refuse redirects",
+  "mirror.pitfalls.tencent":
+    "lags PyPI at times (fresh releases 404); inside Tencent Cloud mirrors.tencentyun.com is the internal host",
+  "mirror.pitfalls.huawei":
+    "a Nexus proxy: a package it has not cached yet is fetched on first use, which can time out for large wheels (retry)",
+  "ev.pin.requiresPython": "Requires-Python {range}",
+  "ev.pin.wheelsUpTo": "wheels only up to {tag}",
+  "ev.pin.released": "released {day}",
+  "ev.pin.fromLock": "the files the lock lists",
+  "ev.pin.fromIndex": "index metadata",
+  "ev.pin.source": "{why} ({source})",
+  "ev.pin.known": "{why}, supported up to {max}",
+  "ev.pin.within": " within {constraint}",
+  "ev.pin.era": "{pin} {why}: the newest Python every pinned release supports{within}",
+  "ev.repair.pin": "{pin} {why} ({repair})",
+  "ev.repair.pinned": "{pin} {why}",
+  "pins.pkgResources": "imports pkg_resources",
+  "pins.urlQuote": "imports url_quote from werkzeug.urls",
+  "pins.django11": "Django 1.11 supports Python up to 3.7",
+  "pins.django20": "Django 2.0/2.1 support up to 3.7",
+  "pins.django22": "Django 2.2–3.1 support up to 3.9",
+  "pins.django32": "Django 3.2/4.0 support up to 3.10",
+  "pins.django41": "Django 4.1 supports up to 3.11",
+  "pins.django42": "Django 4.2/5.0 support up to 3.12",
+  "pins.repair.pkgResources":
+    "setuptools dropped it in 82, and pyship's pip-less venv has no setuptools",
+  "pins.repair.werkzeug": "Werkzeug 3.0 removed it",
+  "verify.x.lastError": "the app's last error: {line}",
+  "verify.x.logTail": "── last {count} log line(s) ──",
+  "verify.x.cause": "likely cause: {cause}",
+  "text.line": "{line}",
+  "text.lines": "{line}\n{rest}",
+  "verify.f.script": "the script {detail}",
+  "verify.d.silent": "the {what} printed nothing",
+  "verify.d.workerSilent": "the {what} printed nothing (stdout buffered? set PYTHONUNBUFFERED=1)",
+  "verify.f.checks": "failed: {names}",
+  "ev.name.setupPy": "name= in setup.py",
 } as const;

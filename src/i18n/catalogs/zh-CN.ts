@@ -562,7 +562,8 @@ export const ZH_CN: Catalog = {
   "ev.deps.base": "：基础依赖（没有找到生产环境的文件）",
   "ev.deps.setuptools": "setuptools 软件包（{manifest}）：{tool} 安装项目及其 install_requires",
   "ev.deps.setuptoolsProject": "{manifest} 使项目成为一个软件包：pip install .",
-  "ev.deps.pipfile": "有 Pipfile 而没有 Pipfile.lock：pyship 读取 [packages]，{tool} 在构建时解析版本",
+  "ev.deps.pipfile":
+    "有 Pipfile 而没有 Pipfile.lock：pyship 读取 [packages]，{tool} 在构建时解析版本",
   "ev.deps.imports": "没有依赖清单：依赖由 import 语句推断（{specs}）",
   "ev.deps.andProject": "{why}；同时安装项目本身（{project}）",
   "verify.d.refused401": "应用要求提供凭据",

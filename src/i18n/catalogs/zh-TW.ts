@@ -563,7 +563,8 @@ export const ZH_TW: Catalog = {
   "ev.deps.base": "：基礎相依套件（沒有找到生產環境的檔案）",
   "ev.deps.setuptools": "setuptools 套件（{manifest}）：{tool} 安裝專案及其 install_requires",
   "ev.deps.setuptoolsProject": "{manifest} 使專案成為一個套件：pip install .",
-  "ev.deps.pipfile": "有 Pipfile 而沒有 Pipfile.lock：pyship 讀取 [packages]，{tool} 在建置時解析版本",
+  "ev.deps.pipfile":
+    "有 Pipfile 而沒有 Pipfile.lock：pyship 讀取 [packages]，{tool} 在建置時解析版本",
   "ev.deps.imports": "沒有相依套件清單：相依套件由 import 語句推斷（{specs}）",
   "ev.deps.andProject": "{why}；同時安裝專案本身（{project}）",
   "verify.d.refused401": "應用要求提供憑證",

@@ -3,10 +3,10 @@
  * which is what `celery -A <module> worker` expects (Celery finds the instance in it).
  */
 import type { EntrypointCandidate } from "../../../core/pipeline.js";
+import { because, msg } from "../../../i18n/message.js";
 import { type AppClass, findObjects } from "../app-objects.js";
 import type { AppDetector } from "../detector.js";
 import { rootNoteText } from "../module-path.js";
-import { because, msg } from "../../../i18n/message.js";
 
 const CELERY: AppClass = {
   name: "Celery",
@@ -22,7 +22,7 @@ export const celery: AppDetector = {
       if (!object || !module.module) continue;
       const why = msg("ev.app.object", { name: object.name, callee: object.callee });
       const root = rootNoteText(module.root);
-      const reason = because(root === null ? why : msg("ev.then", { first: why, then: root }));
+      const reason = because(root === null ? why : msg("ev.then", { first: why, note: root }));
       const evidence = { file: module.path, line: object.line, ...reason };
       found.push({ framework: "celery", app: module.module, kind: "celery", evidence });
     }

@@ -3,9 +3,9 @@
  * by project-meta): runnable commands once the project is installed.
  */
 import type { EntrypointCandidate, ProjectMeta } from "../../../core/pipeline.js";
+import { because, msg } from "../../../i18n/message.js";
 import type { ProjectFiles } from "../../project-files.js";
 import type { AppDetector } from "../detector.js";
-import { because, msg } from "../../../i18n/message.js";
 
 /** Where a script may be declared, most likely first. */
 const DECLARING_FILES = ["pyproject.toml", "setup.cfg", "setup.py"];

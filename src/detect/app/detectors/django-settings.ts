@@ -6,8 +6,8 @@
  * module in manage.py and the production one nowhere the code can be read from.
  */
 import { posix } from "node:path";
-import type { PyModule, PythonSources } from "../python-sources.js";
 import { type Message, msg } from "../../../i18n/message.js";
+import type { PyModule, PythonSources } from "../python-sources.js";
 
 /**
  * Settings module names by preference, lower first. A container is a deployment, so the

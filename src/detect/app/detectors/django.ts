@@ -10,11 +10,11 @@
  */
 import { posix } from "node:path";
 import type { EntrypointCandidate, EnvSetting } from "../../../core/pipeline.js";
+import { because, type Message, msg } from "../../../i18n/message.js";
 import type { AppDetector, DetectContext } from "../detector.js";
 import { literal, type Statement } from "../python-source.js";
 import { inSkippedDir, type PyModule, type PythonSources } from "../python-sources.js";
 import { chooseSettings, type SettingsChoice } from "./django-settings.js";
-import { because, type Message, msg } from "../../../i18n/message.js";
 
 /** Settings modules often `from .base import *`; follow that far at most. */
 const MAX_SETTINGS_HOPS = 4;
@@ -54,7 +54,13 @@ function fromManagePy(context: DetectContext, manager: string): EntrypointCandid
   const note = base ? msg("ev.django.importsFrom", { base }) : "";
   const app = applicationSetting(context.sources, base, settings.name, 0);
   const found = app
-    ? candidate(app.value, app.kind, app.file, app.line, msg("ev.django.inSettings", { key: app.key, note }))
+    ? candidate(
+        app.value,
+        app.kind,
+        app.file,
+        app.line,
+        msg("ev.django.inSettings", { key: app.key, note }),
+      )
     : wsgiFallback(context, manager, base, settings, literal?.line ?? 1, note);
   if (!found) return null;
   const env = settingsEnv(context.sources, base, found, settings);

@@ -6,11 +6,11 @@
  * says whether it keeps running or exits (script-lifetime.ts).
  */
 import type { EntrypointCandidate } from "../../../core/pipeline.js";
+import { because, type Message, msg } from "../../../i18n/message.js";
 import type { AppDetector, DetectContext } from "../detector.js";
 import { literal, type Statement } from "../python-source.js";
 import { isSearchedSource, type PyModule } from "../python-sources.js";
 import { scriptLifetime } from "../script-lifetime.js";
-import { because, type Message, msg } from "../../../i18n/message.js";
 
 const MAIN_GUARD = /^if\s+(?:__name__\s*==\s*("\d+")|("\d+")\s*==\s*__name__)\s*:/;
 /** Names people give the one script a repository runs. */

@@ -4,8 +4,8 @@
  * Found by the call, whatever the file is named.
  */
 import type { EntrypointCandidate } from "../../../core/pipeline.js";
-import type { AppDetector } from "../detector.js";
 import { because, msg } from "../../../i18n/message.js";
+import type { AppDetector } from "../detector.js";
 
 const SERVABLE = /\.servable\s*\(/;
 

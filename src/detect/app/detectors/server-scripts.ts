@@ -6,13 +6,13 @@
  * table) is served by the production server instead; its dev-server call is only noted.
  */
 import type { EntrypointCandidate, Warning } from "../../../core/pipeline.js";
+import { because, msg, textOf, withText } from "../../../i18n/message.js";
 import { type PythonTree, parsePython } from "../../python-ast/parse-python.js";
 import type { Entry } from "../../python-ast/reachable-calls.js";
 import type { AppDetector, DetectContext } from "../detector.js";
 import type { PyModule, PythonSources } from "../python-sources.js";
 import { SERVER_CALLS } from "../server-calls.js";
 import { findServerStart, type ImportsPackage, listening } from "../serving.js";
-import { because, msg, textOf, withText } from "../../../i18n/message.js";
 
 const TARGET = /^([A-Za-z_][\w.]*):([A-Za-z_]\w*)$/;
 

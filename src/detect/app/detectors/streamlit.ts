@@ -5,10 +5,10 @@
  */
 import { posix } from "node:path";
 import type { EntrypointCandidate } from "../../../core/pipeline.js";
+import { because, msg } from "../../../i18n/message.js";
 import type { AppDetector } from "../detector.js";
 import type { Statement } from "../python-source.js";
 import type { PyModule } from "../python-sources.js";
-import { because, msg } from "../../../i18n/message.js";
 
 /** Top-level code that runs: a bare call or a compound statement (with, if, for, ...). */
 const RUNS = /^(?:(?:with|if|for|while|try|async)\b|[A-Za-z_][\w.]*\s*\()/;

@@ -127,7 +127,7 @@ function findFramework(context: DetectContext, framework: WebFramework): Found[]
       const why = msg("ev.app.object", { name: object.name, callee: object.callee });
       const served = servedObject(module, framework, object.name, object.line);
       if (!served) continue;
-      const said = served.why === "" ? why : msg("ev.then", { first: why, then: served.why });
+      const said = served.why === "" ? why : msg("ev.then", { first: why, note: served.why });
       found.push(make(framework, module, served.name, served.line, said, false));
     }
     if (framework.wsgiAttribute !== undefined) continue; // a factory's result has no alias
@@ -198,7 +198,7 @@ function make(
 ): Found {
   const app = `${module.module}:${name}${factory ? "()" : ""}`;
   const root = rootNoteText(module.root);
-  const keyed = root === null ? why : msg("ev.then", { first: why, then: root });
+  const keyed = root === null ? why : msg("ev.then", { first: why, note: root });
   const reason = typeof keyed === "string" ? { why: keyed } : because(keyed);
   const evidence = { file: module.path, line, ...reason };
   const candidate = { framework: framework.framework, app, kind: framework.kind, evidence };
