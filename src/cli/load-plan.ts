@@ -18,7 +18,7 @@ import { msg } from "../i18n/message.js";
 import { ambiguousCandidates } from "../plan/choose-entrypoint.js";
 import { planProject } from "../plan/plan-project.js";
 import type { CliContext } from "./context.js";
-import { t } from "./i18n.js";
+import { localeOf, t } from "./i18n.js";
 
 export interface LoadedPlan {
   readonly root: string;
@@ -43,7 +43,8 @@ export async function loadPlan(
   const machine = ctx.pip === undefined ? undefined : detectIndexSettings(ctx.pip);
   const merged = mergeIndexSettings(machine, detectIndexSources(scanProject(root)));
   const index = merged === undefined ? {} : { index: merged };
-  const options = { ...(await resolvedDate(given, facts, root, ctx)), ...index };
+  const locale = { locale: localeOf(ctx.lang) };
+  const options = { ...(await resolvedDate(given, facts, root, ctx)), ...index, ...locale };
   try {
     return { root, facts, plan: planProject(facts, options) };
   } catch (error) {

@@ -321,6 +321,8 @@ export interface PyshipConfig {
   readonly aptMirror?: string;
   /** `base-registry = "docker.m.daocloud.io"`: where FROM pulls Docker Hub images from. */
   readonly baseRegistry?: string;
+  /** `cjk-fonts = true`: a CJK font in the final image (matplotlib's Chinese labels). */
+  readonly cjkFonts?: boolean;
   readonly source: Evidence | null;
 }
 
@@ -388,6 +390,10 @@ export interface PlanOptions {
   readonly index?: IndexSettings;
   /** `--tz`: the container's time zone (an IANA name), set as ENV TZ in the final stage. */
   readonly tz?: string;
+  /** `--cjk-fonts`: a CJK font package in the final stage (overrides [tool.pyship] cjk-fonts). */
+  readonly cjkFonts?: boolean;
+  /** The language the user reads pyship in; only hints depend on it, never the Dockerfile. */
+  readonly locale?: "en" | "zh-CN" | "zh-TW";
   /** `--mirror`: a preset name, a PyPI simple URL, or off (overrides [tool.pyship] mirror). */
   readonly mirror?: string;
   /** `--apt-mirror`: a Debian mirror URL (overrides the preset's and [tool.pyship] apt-mirror). */

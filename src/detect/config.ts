@@ -96,6 +96,10 @@ const KEYS: Readonly<Record<string, Apply>> = {
       'a registry host such as "docker.m.daocloud.io"',
     );
   },
+  "cjk-fonts": (config, value, fail) => {
+    if (typeof value !== "boolean") return fail(msg("config.boolean"));
+    config.cjkFonts = value;
+  },
   lint: () => {},
 };
 

@@ -10,6 +10,7 @@ import { because, type Message, msg, withText } from "../i18n/message.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
 import { type CommandChoice, planCommand } from "./plan-command.js";
 import { planDjango } from "./plan-django.js";
+import { planCjkFonts } from "./plan-fonts.js";
 import { planInstall } from "./plan-install.js";
 import { planIndex, planInstaller } from "./plan-installer.js";
 import { planMirror } from "./plan-mirror.js";
@@ -22,6 +23,12 @@ import { planSystemPackages } from "./system-packages.js";
 
 const DEFAULT_USER = { name: "app", uid: 10001 } as const;
 
+/** Font packages join the final stage's apt step (sorted, as planSystemPackages lists them). */
+function withFonts(system: Plan["systemPackages"], fonts: string[]): Plan["systemPackages"] {
+  if (fonts.length === 0) return system;
+  return { ...system, runtime: [...new Set([...system.runtime, ...fonts])].sort() };
+}
+
 export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Plan {
   const notes: Notes = { evidence: [facts.meta.evidence], warnings: [...facts.warnings] };
   const repairs = planRepairs(facts, options, notes);
@@ -31,7 +38,10 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
   const installer = planInstaller(facts, options, notes);
   const planned = withRepairs(planInstall(facts, choice, notes, options, installer), repairs);
   const install = withResolveDate(planned, withRepairDate(options, repairs), notes);
-  const systemPackages = withRepairApt(planSystemPackages(facts, notes), repairs);
+  const systemPackages = withFonts(
+    withRepairApt(planSystemPackages(facts, notes), repairs),
+    planCjkFonts(facts, options, notes),
+  );
   const user = facts.config.user ?? DEFAULT_USER;
   if (facts.config.user !== undefined && facts.config.source !== null) {
     notes.evidence.push({

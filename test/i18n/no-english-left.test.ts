@@ -9,7 +9,11 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import type { CommandExecutor } from "../../src/core/exec.js";
+import { KNOWN_PINS } from "../../src/core/known-pins.js";
 import type { PipHost } from "../../src/detect/index-settings.js";
+import { pinText } from "../../src/detect/pins/pin-text.js";
+import { EN } from "../../src/i18n/catalogs/en.js";
+import { MIRROR_PRESETS } from "../../src/mirror/mirror-presets.js";
 import { type FakeClient, FakeEngines, PATH_ENV } from "../build/fake-engines.js";
 import { captureContext } from "../support/capture-context.js";
 import { FakeEngine, type Scenario } from "../verify/fake-engine.js";
@@ -152,5 +156,18 @@ describe("no English left in zh-CN and zh-TW output", () => {
     const left = englishLines(await run(lang));
     if (process.env.PYSHIP_SHOW_ENGLISH) for (const line of left) console.log(`${lang} ${line}`);
     expect(left).toEqual([]);
+  });
+});
+
+/** Tables that keep their English as data say it in Chinese through a key with that text. */
+describe("data tables' English has catalog keys", () => {
+  it("every mirror preset's pitfalls is mirror.pitfalls.<name>", () => {
+    for (const preset of MIRROR_PRESETS)
+      expect(EN[`mirror.pitfalls.${preset.name}` as keyof typeof EN]).toBe(preset.pitfalls);
+  });
+
+  it("every reason of the known pins and their repairs has a pins.* key", () => {
+    const reasons = KNOWN_PINS.flatMap((pin) => [pin.why, ...(pin.repair ? [pin.repair.why] : [])]);
+    expect(reasons.filter((why) => typeof pinText(why) === "string")).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ import { englishJson } from "../english-json.js";
 import { loadPlan } from "../load-plan.js";
 import { buildEvents } from "./build-events.js";
 import { addMirrorFlags, type MirrorFlags } from "./mirror-flags.js";
-import { INSTALLER_FLAG, planOptions } from "./plan.js";
+import { CJK_FONTS_FLAG, INSTALLER_FLAG, planOptions } from "./plan.js";
 import { withInterrupt } from "./verify.js";
 
 export interface BuildFlags extends MirrorFlags {
@@ -57,6 +57,7 @@ export const registerBuild: Register = (program, ctx, done) => {
     )
     .option("--base-image <image>", "base image when pyship generates the Dockerfile")
     .option("--tz <zone>", "time zone of the running container, e.g. Asia/Shanghai (sets TZ)")
+    .option(...CJK_FONTS_FLAG)
     .option("--python <version>", "Python major.minor when pyship generates the Dockerfile")
     .option("--app <target>", "entrypoint when several are found (generated Dockerfile only)")
     .option(...INSTALLER_FLAG)

@@ -22,7 +22,7 @@ import { VERSION } from "../version.js";
 import { printDiff } from "../write-with-consent.js";
 import { runCompose } from "./compose.js";
 import { addMirrorFlags } from "./mirror-flags.js";
-import { INSTALLER_FLAG, type PlanFlags, planOptions } from "./plan.js";
+import { CJK_FONTS_FLAG, INSTALLER_FLAG, type PlanFlags, planOptions } from "./plan.js";
 
 interface InitFlags extends PlanFlags {
   dryRun?: boolean;
@@ -51,6 +51,7 @@ export const registerInit: Register = (program, ctx, done) => {
     .option("--python <version>", "Python major.minor, e.g. 3.12 (overrides detection and config)")
     .option("--base-image <image>", "base image (default: python:<version>-slim)")
     .option("--tz <zone>", "time zone of the running container, e.g. Asia/Shanghai (sets TZ)")
+    .option(...CJK_FONTS_FLAG)
     .option("--app <target>", "entrypoint to run when several are found, e.g. 'shop:create_app()'")
     .option(...INSTALLER_FLAG)
     .option(

@@ -22,12 +22,19 @@ export interface PlanFlags extends MirrorFlags {
   resolveDate?: string;
   installer?: string;
   tz?: string;
+  cjkFonts?: boolean;
 }
 
 /** `--installer`: the text every command that plans shows for it. */
 export const INSTALLER_FLAG = [
   "--installer <name>",
   "uv (default) or pip: what installs the dependencies (overrides [tool.pyship] installer)",
+] as const;
+
+/** `--cjk-fonts`: the text every command that plans shows for it. */
+export const CJK_FONTS_FLAG = [
+  "--cjk-fonts",
+  "install a CJK font (fonts-wqy-microhei) so matplotlib draws Chinese labels (overrides [tool.pyship] cjk-fonts)",
 ] as const;
 
 /** The flags `plan`, `init` (and `build`) share, as PlanOptions. */
@@ -40,6 +47,7 @@ export function planOptions(flags: PlanFlags): PlanOptions {
     ...(flags.resolveDate === undefined ? {} : { resolveDate: flags.resolveDate }),
     ...(flags.installer === undefined ? {} : { installer: installerFlag(flags.installer) }),
     ...(flags.tz === undefined ? {} : { tz: flags.tz }),
+    ...(flags.cjkFonts === undefined ? {} : { cjkFonts: flags.cjkFonts }),
     ...mirrorOptions(flags),
   };
 }
@@ -59,6 +67,7 @@ export const registerPlan: Register = (program, ctx, done) => {
     .option("--python <version>", "Python major.minor, e.g. 3.12 (overrides detection and config)")
     .option("--base-image <image>", "base image (default: python:<version>-slim)")
     .option("--tz <zone>", "time zone of the running container, e.g. Asia/Shanghai (sets TZ)")
+    .option(...CJK_FONTS_FLAG)
     .option("--app <target>", "entrypoint to run when several are found, e.g. 'shop:create_app()'")
     .option(...INSTALLER_FLAG)
     .option(

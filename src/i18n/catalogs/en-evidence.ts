@@ -215,4 +215,9 @@ export const EN_EVIDENCE = {
   "verify.d.workerSilent": "the {what} printed nothing (stdout buffered? set PYTHONUNBUFFERED=1)",
   "verify.f.checks": "failed: {names}",
   "ev.name.setupPy": "name= in setup.py",
+  "config.boolean": "must be true or false",
+  "ev.cjkFonts":
+    'CJK font {package} in the final image: matplotlib draws Chinese labels once rcParams["font.sans-serif"] lists "{family}"',
+  "warn.cjkFonts":
+    "matplotlib draws Chinese labels as empty boxes without a CJK font, and slim images have none: pass --cjk-fonts or set cjk-fonts = true in [tool.pyship] (adds {package}, about 5 MB)",
 } as const;

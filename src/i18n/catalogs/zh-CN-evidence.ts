@@ -205,4 +205,9 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "verify.d.workerSilent": "{what} 没有任何输出（stdout 被缓冲了？请设置 PYTHONUNBUFFERED=1）",
   "verify.f.checks": "未通过的检查：{names}",
   "ev.name.setupPy": "名称来自 setup.py 的 name=",
+  "config.boolean": "必须是 true 或 false",
+  "ev.cjkFonts":
+    '最终镜像中安装 CJK 字体 {package}：在 rcParams["font.sans-serif"] 中加入 "{family}" 后，matplotlib 就能显示中文标签',
+  "warn.cjkFonts":
+    "没有 CJK 字体时 matplotlib 会把中文标签画成方框，而 slim 镜像里没有这类字体：请传入 --cjk-fonts，或在 [tool.pyship] 中设置 cjk-fonts = true（安装 {package}，约 5 MB）",
 };

@@ -206,4 +206,9 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "verify.d.workerSilent": "{what} 沒有任何輸出（stdout 被緩衝了？請設定 PYTHONUNBUFFERED=1）",
   "verify.f.checks": "未通過的檢查：{names}",
   "ev.name.setupPy": "名稱來自 setup.py 的 name=",
+  "config.boolean": "必須是 true 或 false",
+  "ev.cjkFonts":
+    '最終映像檔中安裝 CJK 字型 {package}：在 rcParams["font.sans-serif"] 中加入 "{family}" 後，matplotlib 就能顯示中文標籤',
+  "warn.cjkFonts":
+    "沒有 CJK 字型時 matplotlib 會把中文標籤畫成方框，而 slim 映像檔裡沒有這類字型：請傳入 --cjk-fonts，或在 [tool.pyship] 中設定 cjk-fonts = true（安裝 {package}，約 5 MB）",
 };
