@@ -84,17 +84,13 @@ const KEYS: Readonly<Record<string, Apply>> = {
   },
   // Checked where they are planned (src/mirror/resolve-mirror.ts), with this file's evidence.
   mirror: (config, value, fail) => {
-    config.mirror = plainString(value, fail, 'a mirror name such as "tuna", a URL, or "off"');
+    config.mirror = plainString(value, fail, msg("config.expect.mirror"));
   },
   "apt-mirror": (config, value, fail) => {
-    config.aptMirror = plainString(value, fail, "a Debian mirror URL");
+    config.aptMirror = plainString(value, fail, msg("config.expect.aptMirror"));
   },
   "base-registry": (config, value, fail) => {
-    config.baseRegistry = plainString(
-      value,
-      fail,
-      'a registry host such as "docker.m.daocloud.io"',
-    );
+    config.baseRegistry = plainString(value, fail, msg("config.expect.registry"));
   },
   "cjk-fonts": (config, value, fail) => {
     if (typeof value !== "boolean") return fail(msg("config.boolean"));
@@ -103,7 +99,7 @@ const KEYS: Readonly<Record<string, Apply>> = {
   lint: () => {},
 };
 
-function plainString(value: unknown, fail: (problem: Message) => never, expected: string): string {
+function plainString(value: unknown, fail: (problem: Message) => never, expected: Message): string {
   if (typeof value !== "string" || value.trim() === "")
     return fail(msg("config.mustBe", { expected }));
   return value.trim();

@@ -220,4 +220,7 @@ export const EN_EVIDENCE = {
     'CJK font {package} in the final image: matplotlib draws Chinese labels once rcParams["font.sans-serif"] lists "{family}"',
   "warn.cjkFonts":
     "matplotlib draws Chinese labels as empty boxes without a CJK font, and slim images have none: pass --cjk-fonts or set cjk-fonts = true in [tool.pyship] (adds {package}, about 5 MB)",
+  "config.expect.mirror": 'a mirror name such as "tuna", a URL, or "off"',
+  "config.expect.aptMirror": "a Debian mirror URL",
+  "config.expect.registry": 'a registry host such as "docker.m.daocloud.io"',
 } as const;

@@ -210,4 +210,7 @@ export const ZH_CN_EVIDENCE: Catalog = {
     '最终镜像中安装 CJK 字体 {package}：在 rcParams["font.sans-serif"] 中加入 "{family}" 后，matplotlib 就能显示中文标签',
   "warn.cjkFonts":
     "没有 CJK 字体时 matplotlib 会把中文标签画成方框，而 slim 镜像里没有这类字体：请传入 --cjk-fonts，或在 [tool.pyship] 中设置 cjk-fonts = true（安装 {package}，约 5 MB）",
+  "config.expect.mirror": '镜像源名称（如 "tuna"）、一个 URL 或 "off"',
+  "config.expect.aptMirror": "Debian 镜像源的 URL",
+  "config.expect.registry": '镜像仓库主机名，如 "docker.m.daocloud.io"',
 };

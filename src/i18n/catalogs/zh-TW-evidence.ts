@@ -211,4 +211,7 @@ export const ZH_TW_EVIDENCE: Catalog = {
     '最終映像檔中安裝 CJK 字型 {package}：在 rcParams["font.sans-serif"] 中加入 "{family}" 後，matplotlib 就能顯示中文標籤',
   "warn.cjkFonts":
     "沒有 CJK 字型時 matplotlib 會把中文標籤畫成方框，而 slim 映像檔裡沒有這類字型：請傳入 --cjk-fonts，或在 [tool.pyship] 中設定 cjk-fonts = true（安裝 {package}，約 5 MB）",
+  "config.expect.mirror": '鏡像站名稱（如 "tuna"）、一個 URL 或 "off"',
+  "config.expect.aptMirror": "Debian 鏡像站的 URL",
+  "config.expect.registry": '映像檔登錄主機名稱，如 "docker.m.daocloud.io"',
 };
