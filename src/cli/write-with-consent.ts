@@ -11,6 +11,7 @@ import type { RenderedFiles, WriteOutcome } from "../core/pipeline.js";
 import { msg } from "../i18n/message.js";
 import { writeFiles } from "../write/write-files.js";
 import type { CliContext } from "./context.js";
+import { padDisplay } from "./display-width.js";
 import { t } from "./i18n.js";
 
 export interface WriteFlags {
@@ -69,7 +70,7 @@ function report(ctx: CliContext, outcome: WriteOutcome, dryRun: boolean, asked: 
     unchanged: paint.dim,
   }[outcome.action];
   const reason = outcome.reason === undefined ? "" : `  (${outcome.reason})`;
-  ctx.out(`${colour(label.padEnd(16))} ${outcome.path}${reason}`);
+  ctx.out(`${colour(padDisplay(label, 16))} ${outcome.path}${reason}`);
   const changed = outcome.action === "overwrite" || outcome.action === "skip";
   const showDiff = dryRun ? outcome.action !== "unchanged" : changed && !asked;
   if (showDiff) printDiff(ctx, outcome.diff);

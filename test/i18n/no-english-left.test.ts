@@ -103,6 +103,14 @@ const RUNS: ReadonlyArray<readonly [string, (lang: Lang) => Promise<string>]> = 
   ],
   ["init --dry-run", (lang) => output(lang, ["init", "--dry-run", join(FIXTURES, "django-site")])],
   [
+    "compose --dry-run",
+    (lang) => output(lang, ["compose", "--dry-run", join(FIXTURES, "compose-django")]),
+  ],
+  [
+    "ci --dry-run",
+    (lang) => output(lang, ["ci", "github", "--dry-run", join(FIXTURES, "flask-factory")]),
+  ],
+  [
     "lint the corpus",
     async (lang) => {
       const dirs = readdirSync(LINT_CORPUS).map((name) => join(LINT_CORPUS, name, "Dockerfile"));

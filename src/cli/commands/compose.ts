@@ -12,6 +12,7 @@ import { PyshipError } from "../../core/errors.js";
 import type { ComposePlan, WriteOutcome } from "../../core/pipeline.js";
 import { msg } from "../../i18n/message.js";
 import type { CliContext, Register } from "../context.js";
+import { padDisplay } from "../display-width.js";
 import { t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
 
@@ -92,7 +93,7 @@ function summary(ctx: CliContext, plan: ComposePlan, dir: string): void {
 function report(ctx: CliContext, outcome: WriteOutcome, dryRun: boolean): void {
   const label = t(ctx.lang, `init.${dryRun ? "dry." : ""}${outcome.action}`);
   const reason = outcome.reason === undefined ? "" : `  (${outcome.reason})`;
-  ctx.out(`${label.padEnd(16)} ${outcome.path}${reason}`);
+  ctx.out(`${padDisplay(label, 16)} ${outcome.path}${reason}`);
   if (
     outcome.action === "overwrite" ||
     outcome.action === "skip" ||

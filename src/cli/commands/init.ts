@@ -16,6 +16,7 @@ import { WRITTEN_REQUIREMENTS } from "../../plan/plan-install.js";
 import { renderFiles } from "../../render/render-files.js";
 import { writeFiles } from "../../write/write-files.js";
 import type { CliContext, Register } from "../context.js";
+import { padDisplay } from "../display-width.js";
 import { t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
 import { VERSION } from "../version.js";
@@ -143,7 +144,7 @@ function report(
     unchanged: paint.dim,
   }[outcome.action];
   const reason = outcome.reason === undefined ? "" : `  (${outcome.reason})`;
-  ctx.out(`${colour(label.padEnd(16))} ${outcome.path}${reason}`);
+  ctx.out(`${colour(padDisplay(label, 16))} ${outcome.path}${reason}`);
   const showDiff = dryRun
     ? outcome.action !== "unchanged"
     : outcome.action !== "create" && outcome.action !== "unchanged";
