@@ -6,7 +6,14 @@
  */
 import { posix } from "node:path";
 import type { EntrypointCandidate, PortFacts, ProcfileFacts } from "../core/pipeline.js";
-import { isPort, portInCode, portInGunicornConfig, portOfAddress } from "./app/code-port.js";
+import { because, type Message, msg } from "../i18n/message.js";
+import {
+  type CodePort,
+  isPort,
+  portInCode,
+  portInGunicornConfig,
+  portOfAddress,
+} from "./app/code-port.js";
 import { PythonSources } from "./app/python-sources.js";
 import type { ProjectFiles } from "./project-files.js";
 
@@ -65,7 +72,10 @@ function fromProcfile({ procfile }: PortContext): PortFacts | null {
     if (port)
       return {
         port,
-        evidence: { ...procfile.evidence, why: `${flag} ${value} in the web: command` },
+        evidence: {
+          ...procfile.evidence,
+          ...because(msg("ev.port.procfileFlag", { flag: flag ?? "", value })),
+        },
       };
   }
   return null;
@@ -99,7 +109,9 @@ function fromGunicornConfig({ files, sources, first, procfile }: PortContext): P
     first?.serverConfig && first.root ? `${first.root}/${first.serverConfig}` : "gunicorn.conf.py";
   const module = usesGunicorn && files.has(file) ? sources.module(file) : null;
   const found = module && portInGunicornConfig(module);
-  return found ? { port: found.port, evidence: { file, line: found.line, why: found.why } } : null;
+  return found
+    ? { port: found.port, evidence: { file, line: found.line, ...reasonOf(found) } }
+    : null;
 }
 
 function fromStreamlitConfig({ files, first }: PortContext): PortFacts | null {
@@ -116,6 +128,11 @@ function fromStreamlitConfig({ files, first }: PortContext): PortFacts | null {
   return { port, evidence: { file: path, line: line || null, why: `[server] port = ${port}` } };
 }
 
+/** A code port's reason, keyed when it has a catalog message. */
+function reasonOf(found: CodePort): { why: string; text?: Message } {
+  return found.text ? { why: found.why, text: found.text } : { why: found.why };
+}
+
 /** A script that starts its own server: the port its server call uses (detection read it). */
 function fromServerCall({ first }: PortContext): PortFacts | null {
   const serves = first?.serves;
@@ -129,6 +146,6 @@ function fromCode({ sources, first }: PortContext): PortFacts | null {
   const module = sources.module(first.evidence.file);
   const found = module && portInCode(module);
   return found
-    ? { port: found.port, evidence: { file: module.path, line: found.line, why: found.why } }
+    ? { port: found.port, evidence: { file: module.path, line: found.line, ...reasonOf(found) } }
     : null;
 }

@@ -17,7 +17,7 @@
 import { split } from "shlex";
 import { PyshipError } from "../core/errors.js";
 import type { ProcfileFacts, PyshipConfig } from "../core/pipeline.js";
-import { msg } from "../i18n/message.js";
+import { because, msg } from "../i18n/message.js";
 import { readRequirementsText } from "./deps/requirements-text.js";
 import type { ProjectFiles } from "./project-files.js";
 import { shellLine } from "./shell-line.js";
@@ -57,7 +57,11 @@ export function detectProcfile(files: ProjectFiles, config: PyshipConfig): Procf
   }
   if (!first) return noWebProcess(config, processes);
   const argv = splitWords(first);
-  const evidence = { file: FILE, line: first.line, why: `web: process in ${FILE}` };
+  const evidence = {
+    file: FILE,
+    line: first.line,
+    ...because(msg("ev.procfile.web", { file: FILE })),
+  };
   const shell = shellLine(first.command);
   if (shell === null) return { web: argv, raw: first.command, evidence };
   return { web: shell.last, raw: first.command, shell, evidence };

@@ -4,6 +4,8 @@
  * and gunicorn.conf.py's `bind = "0.0.0.0:8080"`. A port read from the PORT variable with
  * a default means "PORT if set, else the default": the default is what the app listens on.
  */
+
+import { because, type Message, msg } from "../../i18n/message.js";
 import { splitTopLevel } from "./app-objects.js";
 import { display, literal, type Statement } from "./python-source.js";
 import type { PyModule } from "./python-sources.js";
@@ -12,6 +14,8 @@ export interface CodePort {
   readonly port: number;
   readonly line: number;
   readonly why: string;
+  /** `why` as a catalog message, when it is more than the statement itself. */
+  readonly text?: Message;
 }
 
 const RUN_CALL = /\b(?:run|run_app|serve|run_simple)\s*\((.*)\)/;
@@ -40,7 +44,11 @@ export function portInGunicornConfig(module: PyModule): CodePort | null {
     if (statement.indent !== 0 || !/^bind\s*=/.test(statement.code)) continue;
     const bound = statement.strings.map(portOfAddress).find((port) => port !== null);
     if (bound)
-      return { port: bound, line: statement.line, why: `gunicorn config: ${display(statement)}` };
+      return {
+        port: bound,
+        line: statement.line,
+        ...because(msg("ev.port.gunicornConfig", { statement: display(statement) })),
+      };
     const env = envDefault(statement);
     if (env) return env;
   }
@@ -87,7 +95,8 @@ function envDefault(statement: Statement): CodePort | null {
   const raw = (match[2] as string).trim();
   const port = Number(/^\d+$/.test(raw) ? raw : literal(statement, raw));
   if (!Number.isInteger(port) || !isPort(port)) return null;
-  return { port, line: statement.line, why: `PORT defaults to ${port}: ${display(statement)}` };
+  const why = because(msg("ev.port.envDefault", { port, statement: display(statement) }));
+  return { port, line: statement.line, ...why };
 }
 
 /** `0.0.0.0:8080`, `:8080`, `[::]:8080` → 8080; unix sockets and `$PORT` → null. */

@@ -21,9 +21,7 @@ export const setupPyFormat: DependencyFormat = {
     if (!files.has("setup.py") && cfg?.get("options") === undefined) {
       return {
         kind: "skip",
-        ignored: [
-          { file: "setup.cfg", line: null, why: "no [options] section: not a setuptools package" },
-        ],
+        ignored: [{ file: "setup.cfg", line: null, ...because(msg("ev.deps.setupCfgNoOptions")) }],
       };
     }
     const warnings: Warning[] = [];

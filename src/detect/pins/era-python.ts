@@ -191,7 +191,7 @@ function compiledWithoutWheels(looked: readonly Looked[], minor: string): Source
             version: pin.version,
             evidence: {
               ...pin.evidence,
-              why: `${pin.text} has no Linux wheel for Python ${minor}: pip builds it from source`,
+              ...because(msg("ev.pin.noWheel", { pin: pin.text, minor })),
             },
           },
         ]

@@ -4,6 +4,9 @@ import type { PyshipConfig } from "../../../src/core/pipeline.js";
 import { detectProcfile } from "../../../src/detect/procfile.js";
 import { memoryFiles } from "./memory-files.js";
 
+/** The catalog message the evidence carries beside its English. */
+const PROCFILE_WEB = { key: "ev.procfile.web", params: { file: "Procfile" } };
+
 // Only the config's `command` matters to the Procfile: none set, unless a test says so.
 const NO_CONFIG: PyshipConfig = { source: null };
 const procfile = (text: string, config: PyshipConfig = NO_CONFIG) =>
@@ -36,7 +39,7 @@ describe("detectProcfile", () => {
     expect(procfile(text)).toStrictEqual({
       web: argv,
       raw: text.split(/\r?\n/)[line - 1]?.replace(/^web:\s*/, ""),
-      evidence: { file: "Procfile", line, why: "web: process in Procfile" },
+      evidence: { file: "Procfile", line, why: "web: process in Procfile", text: PROCFILE_WEB },
     });
   });
 
@@ -71,7 +74,7 @@ describe("detectProcfile", () => {
         last: ["gunicorn", "app:app"],
         execd: true,
       },
-      evidence: { file: "Procfile", line: 1, why: "web: process in Procfile" },
+      evidence: { file: "Procfile", line: 1, why: "web: process in Procfile", text: PROCFILE_WEB },
     });
   });
 
