@@ -12,7 +12,7 @@ export const EN_EVIDENCE = {
   "ev.serves": "starts an HTTP server ({label} at line {line}) on port {port}",
   "ev.portUnknown": "unknown",
   "ev.serverScript": "{path} {why}; runs as python {path}",
-  "ev.serverConsoleScript": "console script {name} = \"{target}\": {fn}() {why}",
+  "ev.serverConsoleScript": 'console script {name} = "{target}": {fn}() {why}',
   "ev.imported": "imported as {module}",
   "ev.importedFrom": "imported as {module}, provided by {spec}",
   "ev.app.wrapper":
@@ -20,15 +20,14 @@ export const EN_EVIDENCE = {
   "ev.app.factoryArgs": "; it requires {required} but the server calls it with no arguments",
   "ev.app.factory": "def {factory}() builds and returns the {framework} app (factory){args}",
   "ev.app.wsgiAlias": "; its WSGI app is {alias} = {name}.{attribute} (line {line})",
-  "ev.script.mainGuard": "if __name__ == \"__main__\": block at module level",
+  "ev.script.mainGuard": 'if __name__ == "__main__": block at module level',
   "ev.script.topLevelNamed": "top-level code with no __main__ block; a conventional script name",
   "ev.script.topLevelOnly":
     "top-level code with no __main__ block; the only Python file at the root",
   "ev.app.panel":
     "imports panel and marks a component .servable() at module level (line {line}); runs under panel serve",
   "ev.app.streamlit": "imports streamlit (as {alias}) and runs it at module level (line {line})",
-  "ev.app.consoleScript":
-    "console script {name} = \"{target}\" (runs once the project is installed)",
+  "ev.app.consoleScript": 'console script {name} = "{target}" (runs once the project is installed)',
   "ev.runs.whileLoop": "a `while True` loop",
   "ev.runs.runForever": "an event loop run_forever()",
   "ev.runs.polling": "a bot polling loop",
@@ -60,7 +59,7 @@ export const EN_EVIDENCE = {
   "ev.deps.notUsed.preferred": "not used: {file} is preferred",
   "ev.deps.listsNone": "lists no packages",
   "ev.deps.selfLine": "{file} installs the project itself (-e .)",
-  "ev.deps.notUsed.role": "not used: \"{role}\" requirements are not installed in the image",
+  "ev.deps.notUsed.role": 'not used: "{role}" requirements are not installed in the image',
   "ev.deps.notUsed.noManifest": "not used: no {manifest} next to it",
   "ev.deps.pipfileEmpty": "[packages] lists no packages",
   "warn.pipfileNoLock": "Pipfile has no Pipfile.lock; run `pipenv lock` for reproducible builds",
@@ -81,11 +80,11 @@ export const EN_EVIDENCE = {
     "{warning}; pyship serves the app object with a production server on 0.0.0.0 instead",
   "ev.deps.directUrl": "installed from {url}",
   "doctor.mirror.daemonJson":
-    "add `\"registry-mirrors\": [\"https://docker.m.daocloud.io\"]` to `/etc/docker/daemon.json` and restart dockerd",
+    'add `"registry-mirrors": ["https://docker.m.daocloud.io"]` to `/etc/docker/daemon.json` and restart dockerd',
   "doctor.mirror.buildkitd":
-    "for a `docker-container` builder add `[registry.\"docker.io\"] mirrors = [\"docker.m.daocloud.io\"]` to its buildkitd.toml (docker buildx create --config FILE); the docker driver uses daemon.json's `\"registry-mirrors\"`",
+    'for a `docker-container` builder add `[registry."docker.io"] mirrors = ["docker.m.daocloud.io"]` to its buildkitd.toml (docker buildx create --config FILE); the docker driver uses daemon.json\'s `"registry-mirrors"`',
   "doctor.mirror.registriesConf":
-    "add `[[registry]] prefix = \"docker.io\" location = \"docker.m.daocloud.io\"` to `/etc/containers/registries.conf` (or `~/.config/containers/registries.conf`)",
+    'add `[[registry]] prefix = "docker.io" location = "docker.m.daocloud.io"` to `/etc/containers/registries.conf` (or `~/.config/containers/registries.conf`)',
   "doctor.baseImageMissing":
     "{client} cannot resolve the base image {image}: not in its store, and pulling it failed{detail}",
   "doctor.baseImageMissing.hint":
@@ -134,7 +133,7 @@ export const EN_EVIDENCE = {
   "ev.apt.need": "{name} {why}: apt {lists}",
   "ev.config.apt": "apt packages from [tool.pyship] apt",
   "ev.tz.flag": "ENV TZ={tz} from --tz (zone data from the base image's tzdata)",
-  "ev.config.value": "{key} = \"{value}\" from [tool.pyship]",
+  "ev.config.value": '{key} = "{value}" from [tool.pyship]',
   "ev.env.serving":
     "ENV {set}: the server reads these instead of a host/port argument, so it listens on 0.0.0.0:{port}",
   "ev.port.replaced":
@@ -218,12 +217,12 @@ export const EN_EVIDENCE = {
   "ev.name.setupPy": "name= in setup.py",
   "config.boolean": "must be true or false",
   "ev.cjkFonts":
-    "CJK font {package} in the final image: matplotlib draws Chinese labels once rcParams[\"font.sans-serif\"] lists \"{family}\"",
+    'CJK font {package} in the final image: matplotlib draws Chinese labels once rcParams["font.sans-serif"] lists "{family}"',
   "warn.cjkFonts":
     "matplotlib draws Chinese labels as empty boxes without a CJK font, and slim images have none: pass --cjk-fonts or set cjk-fonts = true in [tool.pyship] (adds {package}, about 5 MB)",
-  "config.expect.mirror": "a mirror name such as \"tuna\", a URL, or \"off\"",
+  "config.expect.mirror": 'a mirror name such as "tuna", a URL, or "off"',
   "config.expect.aptMirror": "a Debian mirror URL",
-  "config.expect.registry": "a registry host such as \"docker.m.daocloud.io\"",
+  "config.expect.registry": 'a registry host such as "docker.m.daocloud.io"',
   "ev.port.gunicornConfig": "gunicorn config: {statement}",
   "ev.port.envDefault": "PORT defaults to {port}: {statement}",
   "ev.port.procfileFlag": "{flag} {value} in the web: command",

@@ -4,14 +4,15 @@
 import type { Catalog } from "../message.js";
 
 export const ZH_CN_EVIDENCE: Catalog = {
-  "ev.root.note": "；只有 {root}/ 在导入路径上时才能导入（gunicorn --chdir {root}，或 PYTHONPATH={root}）",
+  "ev.root.note":
+    "；只有 {root}/ 在导入路径上时才能导入（gunicorn --chdir {root}，或 PYTHONPATH={root}）",
   "ev.root.srcNote":
     "；只有安装了这个软件包（pip install .）或 {root}/ 在导入路径上时才能导入（gunicorn --chdir {root}，或 PYTHONPATH={root}）",
   "ev.then": "{first}{note}",
   "ev.serves": "在端口 {port} 启动 HTTP 服务器（第 {line} 行的 {label}）",
   "ev.portUnknown": "未知",
   "ev.serverScript": "{path} {why}；以 python {path} 运行",
-  "ev.serverConsoleScript": "控制台脚本 {name} = \"{target}\"：{fn}() {why}",
+  "ev.serverConsoleScript": '控制台脚本 {name} = "{target}"：{fn}() {why}',
   "ev.imported": "以 {module} 导入",
   "ev.importedFrom": "以 {module} 导入，由 {spec} 提供",
   "ev.app.wrapper":
@@ -19,12 +20,13 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "ev.app.factoryArgs": "；它需要参数 {required}，但服务器调用时不带参数",
   "ev.app.factory": "def {factory}() 构造并返回 {framework} 应用（工厂函数）{args}",
   "ev.app.wsgiAlias": "；它的 WSGI 应用是 {alias} = {name}.{attribute}（第 {line} 行）",
-  "ev.script.mainGuard": "模块顶层的 if __name__ == \"__main__\": 代码块",
+  "ev.script.mainGuard": '模块顶层的 if __name__ == "__main__": 代码块',
   "ev.script.topLevelNamed": "顶层代码，没有 __main__ 代码块；文件名是常见的脚本名",
   "ev.script.topLevelOnly": "顶层代码，没有 __main__ 代码块；根目录下唯一的 Python 文件",
-  "ev.app.panel": "导入 panel 并在模块顶层把组件标记为 .servable()（第 {line} 行）；由 panel serve 运行",
+  "ev.app.panel":
+    "导入 panel 并在模块顶层把组件标记为 .servable()（第 {line} 行）；由 panel serve 运行",
   "ev.app.streamlit": "导入 streamlit（别名 {alias}）并在模块顶层调用它（第 {line} 行）",
-  "ev.app.consoleScript": "控制台脚本 {name} = \"{target}\"（项目安装后才能运行）",
+  "ev.app.consoleScript": '控制台脚本 {name} = "{target}"（项目安装后才能运行）',
   "ev.runs.whileLoop": "`while True` 循环",
   "ev.runs.runForever": "事件循环 run_forever()",
   "ev.runs.polling": "机器人轮询循环",
@@ -43,7 +45,8 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "ev.django.wsgiFile": "{why}；{wsgi} 是 WSGI 入口{note}",
   "ev.django.production": "{name} 是生产环境的 settings（manage.py 里的 {literal} 用于开发）",
   "ev.django.computed": "manage.py 动态计算 settings 的名称；{file} 是 settings 模块",
-  "ev.django.computedProduction": "manage.py 动态计算 settings 的名称；{file} 是生产环境的 settings 模块",
+  "ev.django.computedProduction":
+    "manage.py 动态计算 settings 的名称；{file} 是生产环境的 settings 模块",
   "ev.django.set": "设置了 {key}",
   "ev.django.mentioned": "settings 中有 {text}",
   "ev.deps.notUsed.precedence": "未使用：{file} 优先（{reason}）",
@@ -54,11 +57,12 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "ev.deps.notUsed.preferred": "未使用：优先使用 {file}",
   "ev.deps.listsNone": "没有列出任何软件包",
   "ev.deps.selfLine": "{file} 安装项目本身（-e .）",
-  "ev.deps.notUsed.role": "未使用：\"{role}\" 依赖不会安装到镜像中",
+  "ev.deps.notUsed.role": '未使用："{role}" 依赖不会安装到镜像中',
   "ev.deps.notUsed.noManifest": "未使用：旁边没有 {manifest}",
   "ev.deps.pipfileEmpty": "[packages] 没有列出任何软件包",
   "warn.pipfileNoLock": "Pipfile 没有对应的 Pipfile.lock；运行 `pipenv lock` 以获得可复现的构建",
-  "warn.poetryNoLock": "没有 poetry.lock：版本在构建时才由 pip 解析；运行 `poetry lock` 以获得可复现的构建",
+  "warn.poetryNoLock":
+    "没有 poetry.lock：版本在构建时才由 pip 解析；运行 `poetry lock` 以获得可复现的构建",
   "ev.deps.dynamic": "依赖是动态的（由构建后端从其他文件读取）",
   "ev.deps.declaresNone": "没有声明依赖",
   "ev.project.scripts": "{table} 会安装控制台脚本",
@@ -72,12 +76,13 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "warn.devServerReplaced": "{warning}；pyship 会改用生产级服务器在 0.0.0.0 上运行这个应用对象",
   "ev.deps.directUrl": "从 {url} 安装",
   "doctor.mirror.daemonJson":
-    "在 `/etc/docker/daemon.json` 中加入 `\"registry-mirrors\": [\"https://docker.m.daocloud.io\"]`，然后重启 dockerd",
+    '在 `/etc/docker/daemon.json` 中加入 `"registry-mirrors": ["https://docker.m.daocloud.io"]`，然后重启 dockerd',
   "doctor.mirror.buildkitd":
-    "`docker-container` 构建器：在它的 buildkitd.toml 中加入 `[registry.\"docker.io\"] mirrors = [\"docker.m.daocloud.io\"]`（docker buildx create --config FILE）；docker 驱动使用 daemon.json 的 `\"registry-mirrors\"`",
+    '`docker-container` 构建器：在它的 buildkitd.toml 中加入 `[registry."docker.io"] mirrors = ["docker.m.daocloud.io"]`（docker buildx create --config FILE）；docker 驱动使用 daemon.json 的 `"registry-mirrors"`',
   "doctor.mirror.registriesConf":
-    "在 `/etc/containers/registries.conf`（或 `~/.config/containers/registries.conf`）中加入 `[[registry]] prefix = \"docker.io\" location = \"docker.m.daocloud.io\"`",
-  "doctor.baseImageMissing": "{client} 无法取得基础镜像 {image}：本地存储中没有，拉取也失败了{detail}",
+    '在 `/etc/containers/registries.conf`（或 `~/.config/containers/registries.conf`）中加入 `[[registry]] prefix = "docker.io" location = "docker.m.daocloud.io"`',
+  "doctor.baseImageMissing":
+    "{client} 无法取得基础镜像 {image}：本地存储中没有，拉取也失败了{detail}",
   "doctor.baseImageMissing.hint":
     "{setting}；或者在每次构建时使用 pyship build --base-registry docker.m.daocloud.io（或公司的镜像仓库镜像源）",
   "repro.podman": "podman build --timestamp（OCI 格式）把所有时间戳设为提交时间",
@@ -114,15 +119,17 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "ev.runsFrom.config": "；它的 {root}/{config} 通过 --config 读取",
   "ev.django.migrations":
     "容器启动时不运行数据库迁移：每次发布时对真实数据库运行一次（`docker run --rm --env-file prod.env IMAGE python {manage} migrate`）",
-  "ev.django.collectstatic": "构建时运行 collectstatic：设置了 STATIC_ROOT，且安装了 django.contrib.staticfiles",
+  "ev.django.collectstatic":
+    "构建时运行 collectstatic：设置了 STATIC_ROOT，且安装了 django.contrib.staticfiles",
   "ev.django.whitenoise": "WhiteNoise：应用自己提供 STATIC_ROOT 中的文件",
   "ev.config.port": "端口 {port}，来自 [tool.pyship] port",
   "ev.apt.need": "{name} {why}：apt {lists}",
   "ev.config.apt": "apt 软件包，来自 [tool.pyship] apt",
   "ev.tz.flag": "ENV TZ={tz}，来自 --tz（时区数据来自基础镜像的 tzdata）",
-  "ev.config.value": "{key} = \"{value}\"，来自 [tool.pyship]",
+  "ev.config.value": '{key} = "{value}"，来自 [tool.pyship]',
   "ev.env.serving": "ENV {set}：服务器读取这些变量而不是 主机/端口参数，因此监听 0.0.0.0:{port}",
-  "ev.port.replaced": "$PORT 替换为 {port}：exec 形式的 CMD 没有 shell 来展开它（环境变量 PORT 中也设置了这个端口）",
+  "ev.port.replaced":
+    "$PORT 替换为 {port}：exec 形式的 CMD 没有 shell 来展开它（环境变量 PORT 中也设置了这个端口）",
   "ev.port.nothing": "空值",
   "ev.shell.exec":
     "shell 语法：通过 /bin/sh -c 运行，带 set -e（任一步失败都会停止容器），并以 exec {last} 结束（成为 PID 1，能收到 SIGTERM）",
@@ -156,11 +163,16 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "verify.p.published": "端口 {port} 发布在 127.0.0.1 上",
   "verify.p.inside": "从容器网络内部探测端口 {port}",
   "verify.d.noSecrets": "各层、镜像配置和构建历史中都没有密钥",
-  "mirror.pitfalls.tuna": "每隔几分钟从 PyPI 同步一次，几分钟内刚发布的版本可能还没有（404）；对中国大陆以外的大流量用户会限速",
-  "mirror.pitfalls.aliyun": "有时落后 PyPI 数小时（新发布的版本 404）；在阿里云内部使用内网地址 mirrors.cloud.aliyuncs.com 更快",
-  "mirror.pitfalls.ustc": "它的 PyPI 索引会把软件包下载重定向到其他镜像源，在拒绝重定向的代理后面会失败",
-  "mirror.pitfalls.tencent": "有时落后于 PyPI（新发布的版本 404）；在腾讯云内部请使用内网地址 mirrors.tencentyun.com",
-  "mirror.pitfalls.huawei": "这是一个 Nexus 代理：尚未缓存的软件包在第一次使用时才去拉取，大的 wheel 可能因此超时（请重试）",
+  "mirror.pitfalls.tuna":
+    "每隔几分钟从 PyPI 同步一次，几分钟内刚发布的版本可能还没有（404）；对中国大陆以外的大流量用户会限速",
+  "mirror.pitfalls.aliyun":
+    "有时落后 PyPI 数小时（新发布的版本 404）；在阿里云内部使用内网地址 mirrors.cloud.aliyuncs.com 更快",
+  "mirror.pitfalls.ustc":
+    "它的 PyPI 索引会把软件包下载重定向到其他镜像源，在拒绝重定向的代理后面会失败",
+  "mirror.pitfalls.tencent":
+    "有时落后于 PyPI（新发布的版本 404）；在腾讯云内部请使用内网地址 mirrors.tencentyun.com",
+  "mirror.pitfalls.huawei":
+    "这是一个 Nexus 代理：尚未缓存的软件包在第一次使用时才去拉取，大的 wheel 可能因此超时（请重试）",
   "ev.pin.requiresPython": "Requires-Python {range}",
   "ev.pin.wheelsUpTo": "wheel 最高只到 {tag}",
   "ev.pin.released": "发布于 {day}",
@@ -180,7 +192,8 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "pins.django32": "Django 3.2/4.0 最高支持到 3.10",
   "pins.django41": "Django 4.1 最高支持到 3.11",
   "pins.django42": "Django 4.2/5.0 最高支持到 3.12",
-  "pins.repair.pkgResources": "setuptools 从 82 起去掉了它，而 pyship 不带 pip 的虚拟环境里没有 setuptools",
+  "pins.repair.pkgResources":
+    "setuptools 从 82 起去掉了它，而 pyship 不带 pip 的虚拟环境里没有 setuptools",
   "pins.repair.werkzeug": "Werkzeug 3.0 删除了它",
   "verify.x.lastError": "应用最后的错误：{line}",
   "verify.x.logTail": "── 最后 {count} 行日志 ──",
@@ -194,12 +207,12 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "ev.name.setupPy": "名称来自 setup.py 的 name=",
   "config.boolean": "必须是 true 或 false",
   "ev.cjkFonts":
-    "最终镜像中安装 CJK 字体 {package}：在 rcParams[\"font.sans-serif\"] 中加入 \"{family}\" 后，matplotlib 就能显示中文标签",
+    '最终镜像中安装 CJK 字体 {package}：在 rcParams["font.sans-serif"] 中加入 "{family}" 后，matplotlib 就能显示中文标签',
   "warn.cjkFonts":
     "没有 CJK 字体时 matplotlib 会把中文标签画成方框，而 slim 镜像里没有这类字体：请传入 --cjk-fonts，或在 [tool.pyship] 中设置 cjk-fonts = true（安装 {package}，约 5 MB）",
-  "config.expect.mirror": "镜像源名称（如 \"tuna\"）、一个 URL 或 \"off\"",
+  "config.expect.mirror": '镜像源名称（如 "tuna"）、一个 URL 或 "off"',
   "config.expect.aptMirror": "Debian 镜像源的 URL",
-  "config.expect.registry": "镜像仓库主机名，如 \"docker.m.daocloud.io\"",
+  "config.expect.registry": '镜像仓库主机名，如 "docker.m.daocloud.io"',
   "ev.port.gunicornConfig": "gunicorn 配置：{statement}",
   "ev.port.envDefault": "环境变量 PORT 的默认端口为 {port}：{statement}",
   "ev.port.procfileFlag": "web: 命令中的 {flag} {value}",

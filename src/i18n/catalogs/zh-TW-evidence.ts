@@ -4,14 +4,15 @@
 import type { Catalog } from "../message.js";
 
 export const ZH_TW_EVIDENCE: Catalog = {
-  "ev.root.note": "；只有 {root}/ 在匯入路徑上時才能匯入（gunicorn --chdir {root}，或 PYTHONPATH={root}）",
+  "ev.root.note":
+    "；只有 {root}/ 在匯入路徑上時才能匯入（gunicorn --chdir {root}，或 PYTHONPATH={root}）",
   "ev.root.srcNote":
     "；只有安裝了這個套件（pip install .）或 {root}/ 在匯入路徑上時才能匯入（gunicorn --chdir {root}，或 PYTHONPATH={root}）",
   "ev.then": "{first}{note}",
   "ev.serves": "在連接埠 {port} 啟動 HTTP 伺服器（第 {line} 行的 {label}）",
   "ev.portUnknown": "未知",
   "ev.serverScript": "{path} {why}；以 python {path} 執行",
-  "ev.serverConsoleScript": "主控台指令稿 {name} = \"{target}\"：{fn}() {why}",
+  "ev.serverConsoleScript": '主控台指令稿 {name} = "{target}"：{fn}() {why}',
   "ev.imported": "以 {module} 匯入",
   "ev.importedFrom": "以 {module} 匯入，由 {spec} 提供",
   "ev.app.wrapper":
@@ -19,12 +20,13 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "ev.app.factoryArgs": "；它需要參數 {required}，但伺服器呼叫時不帶參數",
   "ev.app.factory": "def {factory}() 建立並傳回 {framework} 應用程式（工廠函式）{args}",
   "ev.app.wsgiAlias": "；它的 WSGI 應用程式是 {alias} = {name}.{attribute}（第 {line} 行）",
-  "ev.script.mainGuard": "模組頂層的 if __name__ == \"__main__\": 程式碼區塊",
+  "ev.script.mainGuard": '模組頂層的 if __name__ == "__main__": 程式碼區塊',
   "ev.script.topLevelNamed": "頂層程式碼，沒有 __main__ 程式碼區塊；檔名是常見的指令稿名稱",
   "ev.script.topLevelOnly": "頂層程式碼，沒有 __main__ 程式碼區塊；根目錄下唯一的 Python 檔案",
-  "ev.app.panel": "匯入 panel 並在模組頂層把元件標記為 .servable()（第 {line} 行）；由 panel serve 執行",
+  "ev.app.panel":
+    "匯入 panel 並在模組頂層把元件標記為 .servable()（第 {line} 行）；由 panel serve 執行",
   "ev.app.streamlit": "匯入 streamlit（別名 {alias}）並在模組頂層呼叫它（第 {line} 行）",
-  "ev.app.consoleScript": "主控台指令稿 {name} = \"{target}\"（專案安裝後才能執行）",
+  "ev.app.consoleScript": '主控台指令稿 {name} = "{target}"（專案安裝後才能執行）',
   "ev.runs.whileLoop": "`while True` 迴圈",
   "ev.runs.runForever": "事件迴圈 run_forever()",
   "ev.runs.polling": "機器人輪詢迴圈",
@@ -43,7 +45,8 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "ev.django.wsgiFile": "{why}；{wsgi} 是 WSGI 入口{note}",
   "ev.django.production": "{name} 是正式環境的 settings（manage.py 裡的 {literal} 用於開發）",
   "ev.django.computed": "manage.py 動態計算 settings 的名稱；{file} 是 settings 模組",
-  "ev.django.computedProduction": "manage.py 動態計算 settings 的名稱；{file} 是正式環境的 settings 模組",
+  "ev.django.computedProduction":
+    "manage.py 動態計算 settings 的名稱；{file} 是正式環境的 settings 模組",
   "ev.django.set": "設定了 {key}",
   "ev.django.mentioned": "settings 中有 {text}",
   "ev.deps.notUsed.precedence": "未使用：{file} 優先（{reason}）",
@@ -54,11 +57,12 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "ev.deps.notUsed.preferred": "未使用：優先使用 {file}",
   "ev.deps.listsNone": "沒有列出任何套件",
   "ev.deps.selfLine": "{file} 安裝專案本身（-e .）",
-  "ev.deps.notUsed.role": "未使用：\"{role}\" 相依套件不會安裝到映像檔中",
+  "ev.deps.notUsed.role": '未使用："{role}" 相依套件不會安裝到映像檔中',
   "ev.deps.notUsed.noManifest": "未使用：旁邊沒有 {manifest}",
   "ev.deps.pipfileEmpty": "[packages] 沒有列出任何套件",
   "warn.pipfileNoLock": "Pipfile 沒有對應的 Pipfile.lock；執行 `pipenv lock` 以獲得可重現的建置",
-  "warn.poetryNoLock": "沒有 poetry.lock：版本在建置時才由 pip 解析；執行 `poetry lock` 以獲得可重現的建置",
+  "warn.poetryNoLock":
+    "沒有 poetry.lock：版本在建置時才由 pip 解析；執行 `poetry lock` 以獲得可重現的建置",
   "ev.deps.dynamic": "相依套件是動態的（由建置後端從其他檔案讀取）",
   "ev.deps.declaresNone": "沒有宣告相依套件",
   "ev.project.scripts": "{table} 會安裝主控台指令稿",
@@ -69,15 +73,17 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "warn.setupPyDynamic":
     "setup.py 動態計算 install_requires；pyship 讀取 setup.py 時不會執行它，所以這些相依套件要到建置時由 pip 尋找",
   "warn.lockOutdated": "{name} 在 {manifest} 中宣告了，但 {lock} 裡沒有；請執行 `{tool} lock`",
-  "warn.devServerReplaced": "{warning}；pyship 會改用正式環境等級的伺服器在 0.0.0.0 上執行這個應用程式物件",
+  "warn.devServerReplaced":
+    "{warning}；pyship 會改用正式環境等級的伺服器在 0.0.0.0 上執行這個應用程式物件",
   "ev.deps.directUrl": "從 {url} 安裝",
   "doctor.mirror.daemonJson":
-    "在 `/etc/docker/daemon.json` 中加入 `\"registry-mirrors\": [\"https://docker.m.daocloud.io\"]`，然後重新啟動 dockerd",
+    '在 `/etc/docker/daemon.json` 中加入 `"registry-mirrors": ["https://docker.m.daocloud.io"]`，然後重新啟動 dockerd',
   "doctor.mirror.buildkitd":
-    "`docker-container` 建置器：在它的 buildkitd.toml 中加入 `[registry.\"docker.io\"] mirrors = [\"docker.m.daocloud.io\"]`（docker buildx create --config FILE）；docker 驅動程式使用 daemon.json 的 `\"registry-mirrors\"`",
+    '`docker-container` 建置器：在它的 buildkitd.toml 中加入 `[registry."docker.io"] mirrors = ["docker.m.daocloud.io"]`（docker buildx create --config FILE）；docker 驅動程式使用 daemon.json 的 `"registry-mirrors"`',
   "doctor.mirror.registriesConf":
-    "在 `/etc/containers/registries.conf`（或 `~/.config/containers/registries.conf`）中加入 `[[registry]] prefix = \"docker.io\" location = \"docker.m.daocloud.io\"`",
-  "doctor.baseImageMissing": "{client} 無法取得基礎映像檔 {image}：本機儲存區中沒有，拉取也失敗了{detail}",
+    '在 `/etc/containers/registries.conf`（或 `~/.config/containers/registries.conf`）中加入 `[[registry]] prefix = "docker.io" location = "docker.m.daocloud.io"`',
+  "doctor.baseImageMissing":
+    "{client} 無法取得基礎映像檔 {image}：本機儲存區中沒有，拉取也失敗了{detail}",
   "doctor.baseImageMissing.hint":
     "{setting}；或者在每次建置時使用 pyship build --base-registry docker.m.daocloud.io（或公司的映像檔登錄鏡像站）",
   "repro.podman": "podman build --timestamp（OCI 格式）把所有時間戳記設為提交時間",
@@ -114,15 +120,17 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "ev.runsFrom.config": "；它的 {root}/{config} 透過 --config 讀取",
   "ev.django.migrations":
     "容器啟動時不執行資料庫遷移：每次發布時對真實資料庫執行一次（`docker run --rm --env-file prod.env IMAGE python {manage} migrate`）",
-  "ev.django.collectstatic": "建置時執行 collectstatic：設定了 STATIC_ROOT，且安裝了 django.contrib.staticfiles",
+  "ev.django.collectstatic":
+    "建置時執行 collectstatic：設定了 STATIC_ROOT，且安裝了 django.contrib.staticfiles",
   "ev.django.whitenoise": "WhiteNoise：應用程式自己提供 STATIC_ROOT 中的檔案",
   "ev.config.port": "連接埠 {port}，來自 [tool.pyship] port",
   "ev.apt.need": "{name} {why}：apt {lists}",
   "ev.config.apt": "apt 套件，來自 [tool.pyship] apt",
   "ev.tz.flag": "ENV TZ={tz}，來自 --tz（時區資料來自基礎映像檔的 tzdata）",
-  "ev.config.value": "{key} = \"{value}\"，來自 [tool.pyship]",
+  "ev.config.value": '{key} = "{value}"，來自 [tool.pyship]',
   "ev.env.serving": "ENV {set}：伺服器讀取這些變數而不是 主機/連接埠參數，因此監聽 0.0.0.0:{port}",
-  "ev.port.replaced": "$PORT 替換為 {port}：exec 形式的 CMD 沒有 shell 來展開它（環境變數 PORT 中也設定了這個連接埠）",
+  "ev.port.replaced":
+    "$PORT 替換為 {port}：exec 形式的 CMD 沒有 shell 來展開它（環境變數 PORT 中也設定了這個連接埠）",
   "ev.port.nothing": "空值",
   "ev.shell.exec":
     "shell 語法：透過 /bin/sh -c 執行，帶 set -e（任一步失敗都會停止容器），並以 exec {last} 結束（成為 PID 1，能收到 SIGTERM）",
@@ -156,11 +164,16 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "verify.p.published": "連接埠 {port} 發布在 127.0.0.1 上",
   "verify.p.inside": "從容器網路內部探測連接埠 {port}",
   "verify.d.noSecrets": "各層、映像檔設定和建置歷史中都沒有金鑰",
-  "mirror.pitfalls.tuna": "每隔幾分鐘從 PyPI 同步一次，幾分鐘內剛發布的版本可能還沒有（404）；對中國大陸以外的大流量使用者會限速",
-  "mirror.pitfalls.aliyun": "有時落後 PyPI 數小時（新發布的版本 404）；在阿里雲內部使用內網位址 mirrors.cloud.aliyuncs.com 更快",
-  "mirror.pitfalls.ustc": "它的 PyPI 索引會把套件下載重新導向到其他鏡像站，在拒絕重新導向的代理伺服器後面會失敗",
-  "mirror.pitfalls.tencent": "有時落後於 PyPI（新發布的版本 404）；在騰訊雲內部請使用內網位址 mirrors.tencentyun.com",
-  "mirror.pitfalls.huawei": "這是一個 Nexus 代理伺服器：尚未快取的套件在第一次使用時才去拉取，大的 wheel 可能因此逾時（請重試）",
+  "mirror.pitfalls.tuna":
+    "每隔幾分鐘從 PyPI 同步一次，幾分鐘內剛發布的版本可能還沒有（404）；對中國大陸以外的大流量使用者會限速",
+  "mirror.pitfalls.aliyun":
+    "有時落後 PyPI 數小時（新發布的版本 404）；在阿里雲內部使用內網位址 mirrors.cloud.aliyuncs.com 更快",
+  "mirror.pitfalls.ustc":
+    "它的 PyPI 索引會把套件下載重新導向到其他鏡像站，在拒絕重新導向的代理伺服器後面會失敗",
+  "mirror.pitfalls.tencent":
+    "有時落後於 PyPI（新發布的版本 404）；在騰訊雲內部請使用內網位址 mirrors.tencentyun.com",
+  "mirror.pitfalls.huawei":
+    "這是一個 Nexus 代理伺服器：尚未快取的套件在第一次使用時才去拉取，大的 wheel 可能因此逾時（請重試）",
   "ev.pin.requiresPython": "Requires-Python {range}",
   "ev.pin.wheelsUpTo": "wheel 最高只到 {tag}",
   "ev.pin.released": "發布於 {day}",
@@ -180,7 +193,8 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "pins.django32": "Django 3.2/4.0 最高支援到 3.10",
   "pins.django41": "Django 4.1 最高支援到 3.11",
   "pins.django42": "Django 4.2/5.0 最高支援到 3.12",
-  "pins.repair.pkgResources": "setuptools 從 82 起移除了它，而 pyship 不帶 pip 的虛擬環境裡沒有 setuptools",
+  "pins.repair.pkgResources":
+    "setuptools 從 82 起移除了它，而 pyship 不帶 pip 的虛擬環境裡沒有 setuptools",
   "pins.repair.werkzeug": "Werkzeug 3.0 移除了它",
   "verify.x.lastError": "應用程式最後的錯誤：{line}",
   "verify.x.logTail": "── 最後 {count} 行日誌 ──",
@@ -194,12 +208,12 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "ev.name.setupPy": "名稱來自 setup.py 的 name=",
   "config.boolean": "必須是 true 或 false",
   "ev.cjkFonts":
-    "最終映像檔中安裝 CJK 字型 {package}：在 rcParams[\"font.sans-serif\"] 中加入 \"{family}\" 後，matplotlib 就能顯示中文標籤",
+    '最終映像檔中安裝 CJK 字型 {package}：在 rcParams["font.sans-serif"] 中加入 "{family}" 後，matplotlib 就能顯示中文標籤',
   "warn.cjkFonts":
     "沒有 CJK 字型時 matplotlib 會把中文標籤畫成方框，而 slim 映像檔裡沒有這類字型：請傳入 --cjk-fonts，或在 [tool.pyship] 中設定 cjk-fonts = true（安裝 {package}，約 5 MB）",
-  "config.expect.mirror": "鏡像站名稱（如 \"tuna\"）、一個 URL 或 \"off\"",
+  "config.expect.mirror": '鏡像站名稱（如 "tuna"）、一個 URL 或 "off"',
   "config.expect.aptMirror": "Debian 鏡像站的 URL",
-  "config.expect.registry": "映像檔登錄主機名稱，如 \"docker.m.daocloud.io\"",
+  "config.expect.registry": '映像檔登錄主機名稱，如 "docker.m.daocloud.io"',
   "ev.port.gunicornConfig": "gunicorn 設定：{statement}",
   "ev.port.envDefault": "環境變數 PORT 的預設連接埠為 {port}：{statement}",
   "ev.port.procfileFlag": "web: 指令中的 {flag} {value}",
