@@ -11,6 +11,7 @@
  */
 import type { DjangoFacts, EntrypointCandidate, Evidence } from "../../core/pipeline.js";
 import type { ProjectFiles } from "../project-files.js";
+import { allowedHostsEnv, djangoRequiredEnv } from "./django-required-env.js";
 import { literal, type Statement } from "./python-source.js";
 import { type PyModule, PythonSources } from "./python-sources.js";
 
@@ -40,6 +41,7 @@ export function readDjangoSettings(
   const chain = settings ? settingsChain(sources, base, settings) : [];
   const [own] = chain;
   if (!settings || !own) return null;
+  const requiredEnv = djangoRequiredEnv(sources, chain);
   return {
     settings,
     settingsFile: own.path,
@@ -48,9 +50,10 @@ export function readDjangoSettings(
     staticfiles: mentions(chain, "django.contrib.staticfiles") !== null,
     whitenoise: mentions(chain, "whitenoise.middleware.WhiteNoiseMiddleware"),
     debug: debugValue(chain),
-    allowedHosts: allowedHosts(chain),
+    allowedHosts: allowedHosts(sources, chain),
     secretKeyEnv: secretKeyEnv(chain),
     migrations: files.paths.some((path) => /(^|\/)migrations\/__init__\.py$/.test(path)),
+    ...(requiredEnv.length > 0 ? { requiredEnv } : {}),
   };
 }
 
@@ -133,7 +136,10 @@ function debugValue(chain: readonly PyModule[]): boolean | null {
   return value === "True" ? true : value === "False" ? false : null;
 }
 
-function allowedHosts(chain: readonly PyModule[]): DjangoFacts["allowedHosts"] {
+function allowedHosts(
+  sources: PythonSources,
+  chain: readonly PyModule[],
+): DjangoFacts["allowedHosts"] {
   const found = lastAssignment(chain, "ALLOWED_HOSTS");
   if (!found) return null;
   const list = /^[[(]\s*(?:"\d+"\s*(?:,\s*)?)*[\])]$/.test(found.value);
@@ -147,7 +153,8 @@ function allowedHosts(chain: readonly PyModule[]): DjangoFacts["allowedHosts"] {
     list && !extended
       ? [...found.value.matchAll(STRING)].map((m) => literal(found.statement, m[0]) ?? "")
       : null;
-  return { hosts, evidence: { ...found.evidence, why: "ALLOWED_HOSTS set" } };
+  const env = hosts === null ? allowedHostsEnv(sources, found.evidence) : null;
+  return { hosts, evidence: { ...found.evidence, why: "ALLOWED_HOSTS set" }, ...(env ? { env } : {}) };
 }
 
 /** `SECRET_KEY = os.environ["X"]`, `os.getenv("X", …)`, `env("X")`, `config("X")` → X. */
