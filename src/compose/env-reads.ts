@@ -106,7 +106,11 @@ function subscriptRead(tree: PythonTree, node: SyntaxNode): Read[] {
   const value = key?.name === "String" ? stringValue(tree, key) : null;
   if (value?.kind !== "literal" || !isVariableName(value.value)) return [];
   const why = `${tree.textOf(object)}[${JSON.stringify(value.value)}]`;
-  return [{ name: value.value, why, required: subscriptRequires(tree, node, value.value) }];
+  // `os.environ["X"] = "1"` sets it: nothing is required of the environment.
+  const parent = node.parent;
+  const written = parent?.name === "AssignStatement" && parent.firstChild?.from === node.from;
+  const required = !written && subscriptRequires(tree, node, value.value);
+  return [{ name: value.value, why, required }];
 }
 
 /** A pydantic settings class: each annotated field is read from PREFIX + FIELD (any case). */

@@ -523,7 +523,11 @@ export interface Plan {
    * sets and the settings need to accept the probe, e.g. the variable ALLOWED_HOSTS is read
    * from. Absent when there is none.
    */
-  readonly verifyEnv?: readonly { readonly name: string; readonly value: string; readonly evidence: Evidence }[];
+  readonly verifyEnv?: readonly {
+    readonly name: string;
+    readonly value: string;
+    readonly evidence: Evidence;
+  }[];
   /** Mirrors for PyPI, Debian and the base image (`--mirror`, `--base-registry`); absent: none. */
   readonly mirror?: MirrorPlan;
   /** Paths never to send to the build (beyond the standard list), and ones that must stay. */

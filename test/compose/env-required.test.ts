@@ -14,7 +14,11 @@ const CASES: ReadonlyArray<readonly [string, string, boolean]> = [
     false,
   ],
   ["a subscript inside an if block", 'if "DB" in os.environ:\n    D = os.environ["DB"]\n', false],
-  ["a subscript inside try", 'try:\n    D = os.environ["DB"]\nexcept KeyError:\n    D = 1\n', false],
+  [
+    "a subscript inside try",
+    'try:\n    D = os.environ["DB"]\nexcept KeyError:\n    D = 1\n',
+    false,
+  ],
   ["get used right away", 'H = os.environ.get("DJANGO_ALLOWED_HOSTS").split(" ")\n', true],
   ["get checked for None", 'T = os.getenv("TELEGRAM_TOKEN")\nif T is None:\n    exit(1)\n', true],
   ["get checked with not", 'T = os.getenv("TOKEN")\nif not T:\n    raise SystemExit\n', true],

@@ -8,14 +8,15 @@ import { envReads } from "../../compose/env-reads.js";
 import type { DjangoFacts } from "../../core/pipeline.js";
 import type { PyModule, PythonSources } from "./python-sources.js";
 
-/** Set by pyship's own collectstatic step already. */
-const SET_BY_PYSHIP = new Set(["DJANGO_SETTINGS_MODULE"]);
+/** Set by pyship's own collectstatic step already (with SECRET_KEY's variable, secretKeyEnv). */
+const SET_BY_PYSHIP = ["DJANGO_SETTINGS_MODULE"];
 
 export function djangoRequiredEnv(
   sources: PythonSources,
   chain: readonly PyModule[],
+  secretKeyEnv: string | null,
 ): NonNullable<DjangoFacts["requiredEnv"]> {
-  const seen = new Set<string>(SET_BY_PYSHIP);
+  const seen = new Set<string>([...SET_BY_PYSHIP, ...(secretKeyEnv ? [secretKeyEnv] : [])]);
   return chain.flatMap((module) =>
     envReads(module.path, sources.text(module.path) ?? "")
       .filter((read) => read.required && !seen.has(read.name) && seen.add(read.name))
@@ -36,6 +37,9 @@ export function allowedHostsEnv(
   const read = envReads(where.file, text).find((r) => r.evidence.line === where.line);
   if (!read || where.line === null) return null;
   const line = text.split("\n")[where.line - 1] ?? "";
+  // A default ("*", "localhost") already makes the list work without the platform.
+  const defaulted = new RegExp(`["']${read.name}["']\\s*,|\\bdefault\\s*=|\\)\\s+or\\b`);
+  if (defaulted.test(line)) return null;
   const separator = /\.split\(\s*(["'])(.*?)\1\s*\)/.exec(line)?.[2] ?? null;
   return { name: read.name, separator: /\.split\(\s*\)/.test(line) ? " " : separator };
 }

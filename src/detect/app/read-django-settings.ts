@@ -41,7 +41,7 @@ export function readDjangoSettings(
   const chain = settings ? settingsChain(sources, base, settings) : [];
   const [own] = chain;
   if (!settings || !own) return null;
-  const requiredEnv = djangoRequiredEnv(sources, chain);
+  const requiredEnv = djangoRequiredEnv(sources, chain, secretKeyEnv(chain));
   return {
     settings,
     settingsFile: own.path,
@@ -154,7 +154,11 @@ function allowedHosts(
       ? [...found.value.matchAll(STRING)].map((m) => literal(found.statement, m[0]) ?? "")
       : null;
   const env = hosts === null ? allowedHostsEnv(sources, found.evidence) : null;
-  return { hosts, evidence: { ...found.evidence, why: "ALLOWED_HOSTS set" }, ...(env ? { env } : {}) };
+  return {
+    hosts,
+    evidence: { ...found.evidence, why: "ALLOWED_HOSTS set" },
+    ...(env ? { env } : {}),
+  };
 }
 
 /** `SECRET_KEY = os.environ["X"]`, `os.getenv("X", …)`, `env("X")`, `config("X")` → X. */

@@ -537,9 +537,14 @@ export const EN = {
   "run.serverError": "the app answered {status} on / and logged nothing pyship recognises",
   "run.statusOnly.hint":
     "probe a route the app serves with --path (e.g. --path /health); the log lines above show what it did",
-  "ev.django.verifyHostsEnv": "ALLOWED_HOSTS is read from {name}, which the platform sets: pyship build's test container gets {name}={value} (the host its probe asks for), the image does not; set it to the app's domain where the image runs",
-  "build.verifyEnv": "the test container gets {name}={value} (the plan's verify environment, not in the image)",
-  "ev.django.buildOnlyEnv": "collectstatic gets {name}={value}, a build-only placeholder (the settings read it with no default): it exists only for that RUN, never in the image's ENV or ARG; set the real value where the image runs",
+  "compose.requiredEnv":
+    "{name} is read with no default ({why}) and compose.yaml gives it no value: add it to the app's environment in compose.yaml (a secret to .env.compose)",
+  "ev.django.verifyHostsEnv":
+    "ALLOWED_HOSTS is read from {name}, which the platform sets: pyship build's test container gets {name}={value} (the host its probe asks for), the image does not; set it to the app's domain where the image runs",
+  "build.verifyEnv":
+    "the test container gets {name}={value} (the plan's verify environment, not in the image)",
+  "ev.django.buildOnlyEnv":
+    "collectstatic gets {name}={value}, a build-only placeholder (the settings read it with no default): it exists only for that RUN, never in the image's ENV or ARG; set the real value where the image runs",
   "verify.e.failure": "{image}: {message}",
   "verify.e.exited.hint": "the last log lines above say why; run the image by hand to reproduce",
   "verify.e.portTimeout.hint":

@@ -514,9 +514,13 @@ export const ZH_CN: Catalog = {
   "run.serverError": "应用在 / 上返回 {status}，且日志中没有 pyship 能识别的内容",
   "run.statusOnly.hint":
     "用 --path 探测应用提供的路由（例如 --path /health）；上方的日志显示了它做了什么",
-  "ev.django.verifyHostsEnv": "ALLOWED_HOSTS 读取自平台设置的 {name}：pyship build 的测试容器获得 {name}={value}（探测请求使用的主机），镜像中不含此值；请在运行镜像的地方把它设为应用的域名",
+  "compose.requiredEnv":
+    "{name} 被读取且没有默认值（{why}），compose.yaml 没有为它提供值：请在 compose.yaml 中应用的 environment 里添加它（机密写入 .env.compose）",
+  "ev.django.verifyHostsEnv":
+    "ALLOWED_HOSTS 读取自平台设置的 {name}：pyship build 的测试容器获得 {name}={value}（探测请求使用的主机），镜像中不含此值；请在运行镜像的地方把它设为应用的域名",
   "build.verifyEnv": "测试容器获得 {name}={value}（计划中的验证环境，不在镜像中）",
-  "ev.django.buildOnlyEnv": "collectstatic 使用 {name}={value}，这是仅用于构建的占位值（settings 读取它且没有默认值）：它只存在于这一条 RUN 中，绝不进入镜像的 ENV 或 ARG；请在运行镜像的地方设置真实值",
+  "ev.django.buildOnlyEnv":
+    "collectstatic 使用 {name}={value}，这是仅用于构建的占位值（settings 读取它且没有默认值）：它只存在于这一条 RUN 中，绝不进入镜像的 ENV 或 ARG；请在运行镜像的地方设置真实值",
   "verify.e.failure": "{image}：{message}",
   "verify.e.exited.hint": "上方最后几行日志说明了原因；可手动运行镜像来复现",
   "verify.e.portTimeout.hint":

@@ -515,9 +515,13 @@ export const ZH_TW: Catalog = {
   "run.serverError": "應用在 / 上返回 {status}，且日誌中沒有 pyship 能識別的內容",
   "run.statusOnly.hint":
     "用 --path 探測應用提供的路由（例如 --path /health）；上方的日誌顯示了它做了什麼",
-  "ev.django.verifyHostsEnv": "ALLOWED_HOSTS 讀取自平台設定的 {name}：pyship build 的測試容器獲得 {name}={value}（探測請求使用的主機），映像檔中不含此值；請在執行映像檔的地方把它設為應用的網域",
+  "compose.requiredEnv":
+    "{name} 被讀取且沒有預設值（{why}），compose.yaml 沒有為它提供值：請在 compose.yaml 中應用的 environment 裡加入它（機密寫入 .env.compose）",
+  "ev.django.verifyHostsEnv":
+    "ALLOWED_HOSTS 讀取自平台設定的 {name}：pyship build 的測試容器獲得 {name}={value}（探測請求使用的主機），映像檔中不含此值；請在執行映像檔的地方把它設為應用的網域",
   "build.verifyEnv": "測試容器獲得 {name}={value}（計畫中的驗證環境，不在映像檔中）",
-  "ev.django.buildOnlyEnv": "collectstatic 使用 {name}={value}，這是僅用於建置的佔位值（settings 讀取它且沒有預設值）：它只存在於這一條 RUN 中，絕不進入映像檔的 ENV 或 ARG；請在執行映像檔的地方設定真實值",
+  "ev.django.buildOnlyEnv":
+    "collectstatic 使用 {name}={value}，這是僅用於建置的佔位值（settings 讀取它且沒有預設值）：它只存在於這一條 RUN 中，絕不進入映像檔的 ENV 或 ARG；請在執行映像檔的地方設定真實值",
   "verify.e.failure": "{image}：{message}",
   "verify.e.exited.hint": "上方最後幾行日誌說明了原因；可手動執行映像檔來重現",
   "verify.e.portTimeout.hint":
