@@ -537,6 +537,14 @@ export const EN = {
   "run.serverError": "the app answered {status} on / and logged nothing pyship recognises",
   "run.statusOnly.hint":
     "probe a route the app serves with --path (e.g. --path /health); the log lines above show what it did",
+  "run.serviceLocalhost.hint":
+    "give the app the service's address through the variable its code reads (REDIS_URL …); where the code writes localhost itself, read it from the environment instead. `pyship compose` wires such variables to a service and `pyship verify --compose` checks the stack",
+  "run.tortoiseUrl":
+    "Tortoise ORM got no database URL (db_url is None): the variable the code reads it from is not set",
+  "run.tortoiseUrl.hint":
+    "set it (usually DATABASE_URL, e.g. postgres://user:password@host:5432/db) where the image runs; the database runs outside the image: `pyship verify --compose` checks the app with a stand-in one",
+  "run.serviceLocalhost":
+    "the app connects to a service on localhost:{port}: inside a container that is the container itself, where nothing listens",
   "compose.requiredEnv":
     "{name} is read with no default ({why}) and compose.yaml gives it no value: add it to the app's environment in compose.yaml (a secret to .env.compose)",
   "ev.django.verifyHostsEnv":

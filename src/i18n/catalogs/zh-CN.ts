@@ -514,6 +514,14 @@ export const ZH_CN: Catalog = {
   "run.serverError": "应用在 / 上返回 {status}，且日志中没有 pyship 能识别的内容",
   "run.statusOnly.hint":
     "用 --path 探测应用提供的路由（例如 --path /health）；上方的日志显示了它做了什么",
+  "run.serviceLocalhost.hint":
+    "通过代码读取的环境变量（REDIS_URL 等）把服务地址传给应用；如果代码里写死了 localhost，请改为从环境变量读取。`pyship compose` 会把这些变量接到服务上，`pyship verify --compose` 检查整个栈",
+  "run.tortoiseUrl":
+    "Tortoise ORM 没有得到数据库 URL（db_url 为 None）：代码读取它的环境变量未设置",
+  "run.tortoiseUrl.hint":
+    "在运行镜像的地方设置它（通常是 DATABASE_URL，例如 postgres://user:password@host:5432/db）；数据库在镜像之外运行：`pyship verify --compose` 会用替身数据库检查应用",
+  "run.serviceLocalhost":
+    "应用连接 localhost:{port} 上的服务：在容器内，这指的是容器自身，那里没有任何服务在监听",
   "compose.requiredEnv":
     "{name} 被读取且没有默认值（{why}），compose.yaml 没有为它提供值：请在 compose.yaml 中应用的 environment 里添加它（机密写入 .env.compose）",
   "ev.django.verifyHostsEnv":

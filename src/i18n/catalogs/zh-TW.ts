@@ -515,6 +515,14 @@ export const ZH_TW: Catalog = {
   "run.serverError": "應用在 / 上返回 {status}，且日誌中沒有 pyship 能識別的內容",
   "run.statusOnly.hint":
     "用 --path 探測應用提供的路由（例如 --path /health）；上方的日誌顯示了它做了什麼",
+  "run.serviceLocalhost.hint":
+    "透過程式碼讀取的環境變數（REDIS_URL 等）把服務位址傳給應用；如果程式碼裡寫死了 localhost，請改為從環境變數讀取。`pyship compose` 會把這些變數接到服務上，`pyship verify --compose` 檢查整個堆疊",
+  "run.tortoiseUrl":
+    "Tortoise ORM 沒有得到資料庫 URL（db_url 為 None）：程式碼讀取它的環境變數未設定",
+  "run.tortoiseUrl.hint":
+    "在執行映像檔的地方設定它（通常是 DATABASE_URL，例如 postgres://user:password@host:5432/db）；資料庫在映像檔之外執行：`pyship verify --compose` 會用替身資料庫檢查應用",
+  "run.serviceLocalhost":
+    "應用連線 localhost:{port} 上的服務：在容器內，這指的是容器自身，那裡沒有任何服務在監聽",
   "compose.requiredEnv":
     "{name} 被讀取且沒有預設值（{why}），compose.yaml 沒有為它提供值：請在 compose.yaml 中應用的 environment 裡加入它（機密寫入 .env.compose）",
   "ev.django.verifyHostsEnv":
