@@ -4,13 +4,15 @@
  * only the Dockerfile this run wrote is rewritten: it is pyship's own.
  */
 import { isPyshipError, type PyshipError } from "../core/errors.js";
-import type { Plan, ProjectFacts, Repair } from "../core/pipeline.js";
+import { composeProject } from "../compose/compose-project.js";
+import type { ComposePlan, Plan, ProjectFacts, Repair } from "../core/pipeline.js";
 import { renderFiles } from "../render/render-files.js";
 import { writeFiles } from "../write/write-files.js";
 import { buildAndVerify, finishBuild } from "./build-and-verify.js";
 import type { BuildOutcome, BuildSession, Built } from "./build-ports.js";
 import { withPlanInputs } from "./build-secrets.js";
 import { defaultTags } from "./default-tags.js";
+import { withComposeHint } from "./compose-hint.js";
 import { buildWithOneRepair } from "./repair-once.js";
 import { withResolveDateHint } from "./resolve-date-hint.js";
 import { resolveDateRepair } from "./resolve-date-repair.js";
@@ -48,10 +50,27 @@ export async function buildGenerated(session: BuildSession): Promise<BuildOutcom
       : withResolveDateHint(error, last.planned.plan, last.planned.facts.dependencies.requirements);
   try {
     const finished = await finishBuild(session, outcome, repair);
-    return finished.failure ? { ...finished, failure: hinted(finished.failure) } : finished;
+    if (!finished.failure) return finished;
+    const needs = withComposeHint(
+      finished.failure,
+      finished.report,
+      composePlanOf(last.planned),
+      session.options.dir,
+    );
+    return { ...finished, failure: hinted(needs) };
   } catch (error) {
     if (!isPyshipError(error) || last.planned === undefined) throw error;
     throw hinted(error);
+  }
+}
+
+/** The stack `pyship compose` would write, for the hint; none when it cannot be planned. */
+function composePlanOf(planned: Planned | undefined): ComposePlan | null {
+  if (planned === undefined) return null;
+  try {
+    return composeProject(planned.facts, planned.plan).plan;
+  } catch {
+    return null;
   }
 }
 
