@@ -3,16 +3,19 @@
  * a file), build it, and give a known failure its repair once (repair-once.ts). With a repair,
  * only the Dockerfile this run wrote is rewritten: it is pyship's own.
  */
-import { isPyshipError, type PyshipError } from "../core/errors.js";
+
 import { composeProject } from "../compose/compose-project.js";
+import { readSources } from "../compose/read-sources.js";
+import { isPyshipError, type PyshipError } from "../core/errors.js";
 import type { ComposePlan, Plan, ProjectFacts, Repair } from "../core/pipeline.js";
 import { renderFiles } from "../render/render-files.js";
 import { writeFiles } from "../write/write-files.js";
 import { buildAndVerify, finishBuild } from "./build-and-verify.js";
 import type { BuildOutcome, BuildSession, Built } from "./build-ports.js";
 import { withPlanInputs } from "./build-secrets.js";
-import { defaultTags } from "./default-tags.js";
 import { withComposeHint } from "./compose-hint.js";
+import { defaultTags } from "./default-tags.js";
+import { initCommands, withInitHint } from "./init-hint.js";
 import { buildWithOneRepair } from "./repair-once.js";
 import { withResolveDateHint } from "./resolve-date-hint.js";
 import { resolveDateRepair } from "./resolve-date-repair.js";
@@ -57,7 +60,10 @@ export async function buildGenerated(session: BuildSession): Promise<BuildOutcom
       composePlanOf(last.planned),
       session.options.dir,
     );
-    return { ...finished, failure: hinted(needs) };
+    const init = last.planned
+      ? withInitHint(needs, finished.report, initCommandsOf(last.planned), last.planned.plan)
+      : needs;
+    return { ...finished, failure: hinted(init) };
   } catch (error) {
     if (!isPyshipError(error) || last.planned === undefined) throw error;
     throw hinted(error);
@@ -72,6 +78,11 @@ function composePlanOf(planned: Planned | undefined): ComposePlan | null {
   } catch {
     return null;
   }
+}
+
+/** The project's own table-creating commands, read only after a `no such table`. */
+function initCommandsOf(planned: Planned) {
+  return initCommands(planned.facts, planned.plan, readSources(planned.facts.root));
 }
 
 async function generate(

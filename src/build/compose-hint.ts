@@ -42,7 +42,7 @@ export function withComposeHint(
       ? compose_
       : msg("build.hintThen", {
           hint: error.hintText,
-          then: compose_,
+          more: compose_,
         });
   return new PyshipError(error.code, error.text, {
     details: error.details,

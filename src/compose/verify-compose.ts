@@ -51,7 +51,9 @@ export async function verifyCompose(
     }
     const probe = await probeWeb(plan, ports, compose, options.path ?? "/", timeout);
     // As `pyship verify` judges: Django's 400 for a host it refuses is not an answer.
-    const ok = probe === null || (probe.status !== null && isAnswer(probe.status, !!options.path));
+    // The CLI's --path defaults to "/": only another path is one the user chose.
+    const chosen = (options.path ?? "/") !== "/";
+    const ok = probe === null || (probe.status !== null && isAnswer(probe.status, chosen));
     const failure = ok
       ? null
       : `the web service did not answer ${probe?.url} (status ${probe?.status ?? "none"})`;

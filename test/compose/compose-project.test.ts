@@ -112,9 +112,10 @@ describe("composeProject: what compose cannot set", () => {
 
   it("gives the async URL the async driver's scheme, the other URL the plain one", () => {
     const { plan } = project("fastapi-settings-chain");
+    const secret = "$" + "{POSTGRES_PASSWORD}"; // the placeholder compose-secrets.ts fills in
     expect(plan.env.map((w) => w.value)).toEqual([
-      "postgresql://app:${POSTGRES_PASSWORD}@postgres:5432/app",
-      "postgresql+asyncpg://app:${POSTGRES_PASSWORD}@postgres:5432/app",
+      `postgresql://app:${secret}@postgres:5432/app`,
+      `postgresql+asyncpg://app:${secret}@postgres:5432/app`,
     ]);
   });
 });

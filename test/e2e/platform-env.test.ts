@@ -8,10 +8,9 @@
  *   - following that hint, the stack (stand-in postgres:15, the variables wired, the host name
  *     the platform would set) answers from the database.
  */
-import { mkdtemp, readFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { cp } from "node:fs/promises";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { EXIT_CODES } from "../../src/core/errors.js";
 import type { ComposeReport } from "../../src/core/pipeline.js";

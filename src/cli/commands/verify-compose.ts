@@ -69,7 +69,7 @@ function composeFailureHint(report: ComposeReport, plan: ComposePlan): Message {
   if (left.length === 0) return base;
   return msg("build.hintThen", {
     hint: base,
-    then: msg("verifyCompose.left", { names: left.join(", ") }),
+    more: msg("verifyCompose.left", { names: left.join(", ") }),
   });
 }
 

@@ -537,6 +537,8 @@ export const EN = {
   "run.serverError": "the app answered {status} on / and logged nothing pyship recognises",
   "run.statusOnly.hint":
     "probe a route the app serves with --path (e.g. --path /health); the log lines above show what it did",
+  "build.initHint":
+    "the tables are created by `{init}` ({where}), which nothing ran: run it once against the real database before the server starts (a release step; pyship never runs it at start unasked). For a SQLite file inside the container, ask for it at every start: {config}",
   "verifyCompose.failed.hint":
     "run `docker compose up --wait` yourself and read `docker compose logs`",
   "verifyCompose.left":
@@ -545,7 +547,7 @@ export const EN = {
     "the app needs {services} when it starts (pyship found them in its code): `pyship compose {dir}` writes compose.yaml with stand-in services wired to the variables the code reads, then `pyship verify --compose {dir}` runs that stack and checks it",
   "build.composeHint.left":
     "the app needs {services} when it starts (pyship found them in its code): `pyship compose {dir}` writes compose.yaml with stand-in services wired to the variables the code reads, then `pyship verify --compose {dir}` runs that stack and checks it; compose cannot set {names}: give them values in compose.yaml first",
-  "build.hintThen": "{hint}; {then}",
+  "build.hintThen": "{hint}; {more}",
   "run.serviceLocalhost.hint":
     "give the app the service's address through the variable its code reads (REDIS_URL …); where the code writes localhost itself, read it from the environment instead. `pyship compose` wires such variables to a service and `pyship verify --compose` checks the stack",
   "run.tortoiseUrl":

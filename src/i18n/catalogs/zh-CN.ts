@@ -514,6 +514,8 @@ export const ZH_CN: Catalog = {
   "run.serverError": "应用在 / 上返回 {status}，且日志中没有 pyship 能识别的内容",
   "run.statusOnly.hint":
     "用 --path 探测应用提供的路由（例如 --path /health）；上方的日志显示了它做了什么",
+  "build.initHint":
+    "数据表由 `{init}`（{where}）创建，但没有人运行过它：请在服务器启动前对真实数据库运行一次（发布步骤；pyship 不会未经要求在启动时运行它）。如果是容器内的 SQLite 文件，可以要求每次启动时运行：{config}",
   "verifyCompose.failed.hint": "自己运行 `docker compose up --wait` 并查看 `docker compose logs`",
   "verifyCompose.left":
     "compose.yaml 没有为 {names} 提供值，而代码读取它们且没有默认值：请在那里设置",
@@ -521,7 +523,7 @@ export const ZH_CN: Catalog = {
     "应用启动时需要 {services}（pyship 在代码中发现了它们）：`pyship compose {dir}` 会写出 compose.yaml，其中的替身服务已接到代码读取的环境变量上，然后 `pyship verify --compose {dir}` 运行并检查这个栈",
   "build.composeHint.left":
     "应用启动时需要 {services}（pyship 在代码中发现了它们）：`pyship compose {dir}` 会写出 compose.yaml，其中的替身服务已接到代码读取的环境变量上，然后 `pyship verify --compose {dir}` 运行并检查这个栈；compose 无法设置 {names}：请先在 compose.yaml 中为它们提供值",
-  "build.hintThen": "{hint}；{then}",
+  "build.hintThen": "{hint}；{more}",
   "run.serviceLocalhost.hint":
     "通过代码读取的环境变量（REDIS_URL 等）把服务地址传给应用；如果代码里写死了 localhost，请改为从环境变量读取。`pyship compose` 会把这些变量接到服务上，`pyship verify --compose` 检查整个栈",
   "run.tortoiseUrl":

@@ -515,6 +515,8 @@ export const ZH_TW: Catalog = {
   "run.serverError": "應用在 / 上返回 {status}，且日誌中沒有 pyship 能識別的內容",
   "run.statusOnly.hint":
     "用 --path 探測應用提供的路由（例如 --path /health）；上方的日誌顯示了它做了什麼",
+  "build.initHint":
+    "資料表由 `{init}`（{where}）建立，但沒有人執行過它：請在伺服器啟動前對真實資料庫執行一次（發布步驟；pyship 不會未經要求在啟動時執行它）。如果是容器內的 SQLite 檔案，可以要求每次啟動時執行：{config}",
   "verifyCompose.failed.hint": "自己執行 `docker compose up --wait` 並查看 `docker compose logs`",
   "verifyCompose.left":
     "compose.yaml 沒有為 {names} 提供值，而程式碼讀取它們且沒有預設值：請在那裡設定",
@@ -522,7 +524,7 @@ export const ZH_TW: Catalog = {
     "應用啟動時需要 {services}（pyship 在程式碼中發現了它們）：`pyship compose {dir}` 會寫出 compose.yaml，其中的替身服務已接到程式碼讀取的環境變數上，然後 `pyship verify --compose {dir}` 執行並檢查這個堆疊",
   "build.composeHint.left":
     "應用啟動時需要 {services}（pyship 在程式碼中發現了它們）：`pyship compose {dir}` 會寫出 compose.yaml，其中的替身服務已接到程式碼讀取的環境變數上，然後 `pyship verify --compose {dir}` 執行並檢查這個堆疊；compose 無法設定 {names}：請先在 compose.yaml 中為它們提供值",
-  "build.hintThen": "{hint}；{then}",
+  "build.hintThen": "{hint}；{more}",
   "run.serviceLocalhost.hint":
     "透過程式碼讀取的環境變數（REDIS_URL 等）把服務位址傳給應用；如果程式碼裡寫死了 localhost，請改為從環境變數讀取。`pyship compose` 會把這些變數接到服務上，`pyship verify --compose` 檢查整個堆疊",
   "run.tortoiseUrl":
