@@ -40,7 +40,7 @@ describeE2e("the platform's environment: build-only placeholders, then compose",
     expect(env.stdout).not.toContain("CLOUD_PG");
     expect(env.stdout).not.toContain("collectstatic-build-only");
     expect(build.stderr).toContain("KeyError: 'APP_SECRET_KEY'");
-    expect(build.stderr).toContain("the app needs postgres when it starts");
+    expect(build.stderr).toContain("its code shows the app needs postgres when it starts");
     expect(build.stderr).toContain(`pyship verify --compose ${dir}`);
   });
 

@@ -520,9 +520,9 @@ export const ZH_CN: Catalog = {
   "verifyCompose.left":
     "compose.yaml 没有为 {names} 提供值，而代码读取它们且没有默认值：请在那里设置",
   "build.composeHint":
-    "应用启动时需要 {services}（pyship 在代码中发现了它们）：`pyship compose {dir}` 会写出 compose.yaml，其中的替身服务已接到代码读取的环境变量上，然后 `pyship verify --compose {dir}` 运行并检查这个栈",
+    "代码显示应用启动时需要 {services}：`pyship compose {dir}` 会写出 compose.yaml，其中的替身服务已接到代码读取的环境变量上，然后 `pyship verify --compose {dir}` 运行并检查这个栈",
   "build.composeHint.left":
-    "应用启动时需要 {services}（pyship 在代码中发现了它们）：`pyship compose {dir}` 会写出 compose.yaml，其中的替身服务已接到代码读取的环境变量上，然后 `pyship verify --compose {dir}` 运行并检查这个栈；compose 无法设置 {names}：请先在 compose.yaml 中为它们提供值",
+    "代码显示应用启动时需要 {services}：`pyship compose {dir}` 会写出 compose.yaml，其中的替身服务已接到代码读取的环境变量上，然后 `pyship verify --compose {dir}` 运行并检查这个栈；compose 无法设置 {names}：请先在 compose.yaml 中为它们提供值",
   "build.hintThen": "{hint}；{more}",
   "run.serviceLocalhost.hint":
     "通过代码读取的环境变量（REDIS_URL 等）把服务地址传给应用；如果代码里写死了 localhost，请改为从环境变量读取。`pyship compose` 会把这些变量接到服务上，`pyship verify --compose` 检查整个栈",

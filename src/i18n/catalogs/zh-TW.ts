@@ -521,9 +521,9 @@ export const ZH_TW: Catalog = {
   "verifyCompose.left":
     "compose.yaml 沒有為 {names} 提供值，而程式碼讀取它們且沒有預設值：請在那裡設定",
   "build.composeHint":
-    "應用啟動時需要 {services}（pyship 在程式碼中發現了它們）：`pyship compose {dir}` 會寫出 compose.yaml，其中的替身服務已接到程式碼讀取的環境變數上，然後 `pyship verify --compose {dir}` 執行並檢查這個堆疊",
+    "程式碼顯示應用啟動時需要 {services}：`pyship compose {dir}` 會寫出 compose.yaml，其中的替身服務已接到程式碼讀取的環境變數上，然後 `pyship verify --compose {dir}` 執行並檢查這個堆疊",
   "build.composeHint.left":
-    "應用啟動時需要 {services}（pyship 在程式碼中發現了它們）：`pyship compose {dir}` 會寫出 compose.yaml，其中的替身服務已接到程式碼讀取的環境變數上，然後 `pyship verify --compose {dir}` 執行並檢查這個堆疊；compose 無法設定 {names}：請先在 compose.yaml 中為它們提供值",
+    "程式碼顯示應用啟動時需要 {services}：`pyship compose {dir}` 會寫出 compose.yaml，其中的替身服務已接到程式碼讀取的環境變數上，然後 `pyship verify --compose {dir}` 執行並檢查這個堆疊；compose 無法設定 {names}：請先在 compose.yaml 中為它們提供值",
   "build.hintThen": "{hint}；{more}",
   "run.serviceLocalhost.hint":
     "透過程式碼讀取的環境變數（REDIS_URL 等）把服務位址傳給應用；如果程式碼裡寫死了 localhost，請改為從環境變數讀取。`pyship compose` 會把這些變數接到服務上，`pyship verify --compose` 檢查整個堆疊",
