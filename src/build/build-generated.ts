@@ -7,7 +7,7 @@
 import { composeProject } from "../compose/compose-project.js";
 import { readSources } from "../compose/read-sources.js";
 import { isPyshipError, type PyshipError } from "../core/errors.js";
-import type { ComposePlan, Plan, ProjectFacts, Repair } from "../core/pipeline.js";
+import type { ComposePlan, Plan, ProjectFacts, Repair, VerifyReport } from "../core/pipeline.js";
 import { renderFiles } from "../render/render-files.js";
 import { writeFiles } from "../write/write-files.js";
 import { buildAndVerify, finishBuild } from "./build-and-verify.js";
@@ -54,35 +54,49 @@ export async function buildGenerated(session: BuildSession): Promise<BuildOutcom
   try {
     const finished = await finishBuild(session, outcome, repair);
     if (!finished.failure) return finished;
-    const needs = withComposeHint(
+    const outside = withOutsideHints(
       finished.failure,
       finished.report,
-      composePlanOf(last.planned),
+      last.planned,
       session.options.dir,
     );
-    const init = last.planned
-      ? withInitHint(needs, finished.report, initCommandsOf(last.planned), last.planned.plan)
-      : needs;
-    return { ...finished, failure: hinted(init) };
+    return { ...finished, failure: hinted(outside) };
   } catch (error) {
     if (!isPyshipError(error) || last.planned === undefined) throw error;
     throw hinted(error);
   }
 }
 
+/**
+ * A verify failure that needs something outside the image: the services its code shows
+ * (compose-hint.ts) or the command that creates its tables (init-hint.ts), named in the hint.
+ */
+function withOutsideHints(
+  failure: PyshipError,
+  report: VerifyReport | null,
+  planned: Planned | undefined,
+  dir: string,
+): PyshipError {
+  if (planned === undefined) return failure;
+  const needs = withComposeHint(failure, report, composePlanOf(planned), dir);
+  const sources = () => readSources(planned.facts.root);
+  const cause = report?.failure?.diagnosis?.cause;
+  if (cause !== "db-not-initialised") return needs;
+  return withInitHint(
+    needs,
+    report,
+    initCommands(planned.facts, planned.plan, sources()),
+    planned.plan,
+  );
+}
+
 /** The stack `pyship compose` would write, for the hint; none when it cannot be planned. */
-function composePlanOf(planned: Planned | undefined): ComposePlan | null {
-  if (planned === undefined) return null;
+function composePlanOf(planned: Planned): ComposePlan | null {
   try {
     return composeProject(planned.facts, planned.plan).plan;
   } catch {
     return null;
   }
-}
-
-/** The project's own table-creating commands, read only after a `no such table`. */
-function initCommandsOf(planned: Planned) {
-  return initCommands(planned.facts, planned.plan, readSources(planned.facts.root));
 }
 
 async function generate(
