@@ -41,6 +41,7 @@ const APP_EXCEPTION = /\b[A-Z]\w*(?:Error|Exception)\b:/;
  */
 const OUTSIDE_CAUSES = new Set([
   "missing-env",
+  "settings-rejected",
   "db-unreachable",
   "db-not-initialised",
   "service-localhost",

@@ -67,6 +67,14 @@ export const RUN_FAILURES: readonly RunFailure[] = [
     hint: () => msg("run.tortoiseUrl.hint"),
   },
   {
+    // A settings class's own validator refused the environment (`Sentry is not set` when
+    // ENVIRONMENT says deployed): its words, not "missing values", say what it wants.
+    cause: "settings-rejected",
+    pattern: /^\s*Value error, (.+?) \[type=value_error/,
+    message: (m) => msg("run.settingsRejected", { reason: m[1] ?? "" }),
+    hint: () => msg("run.settingsRejected.hint"),
+  },
+  {
     // pydantic-settings (FastAPI's usual config) lists each missing field on the next lines.
     cause: "missing-env",
     pattern: /(\d+) validation errors? for (\w*(?:Settings|Config)\w*)/,

@@ -109,6 +109,17 @@ const ROWS: readonly [
     "REDIS_URL",
   ],
   [
+    "a settings validator refusing the environment (fastapi_production_template)",
+    [
+      "pydantic_core._pydantic_core.ValidationError: 1 validation error for Config",
+      "  Value error, Sentry is not set [type=value_error, input_value={}, input_type=dict]",
+    ].join("\n"),
+    undefined,
+    "settings-rejected",
+    "refused the environment it got: Sentry is not set",
+    "--env NAME=",
+  ],
+  [
     "pydantic-settings class named Config",
     "pydantic_core._pydantic_core.ValidationError: 2 validation errors for Config",
     undefined,

@@ -537,6 +537,9 @@ export const EN = {
   "run.serverError": "the app answered {status} on / and logged nothing pyship recognises",
   "run.statusOnly.hint":
     "probe a route the app serves with --path (e.g. --path /health); the log lines above show what it did",
+  "run.settingsRejected": "the settings class refused the environment it got: {reason}",
+  "run.settingsRejected.hint":
+    "its validator says what it needs (often a variable a deployed environment must set, or one that says the environment is not deployed): set it where the image runs and pass it to the test container with `--env NAME=…`",
   "build.initHint":
     "the tables are created by `{init}` ({where}), which nothing ran: run it once against the real database before the server starts (a release step; pyship never runs it at start unasked). For a SQLite file inside the container, ask for it at every start: {config}",
   "verifyCompose.failed.hint":

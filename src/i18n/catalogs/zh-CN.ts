@@ -514,6 +514,9 @@ export const ZH_CN: Catalog = {
   "run.serverError": "应用在 / 上返回 {status}，且日志中没有 pyship 能识别的内容",
   "run.statusOnly.hint":
     "用 --path 探测应用提供的路由（例如 --path /health）；上方的日志显示了它做了什么",
+  "run.settingsRejected": "settings 类拒绝了它得到的环境：{reason}",
+  "run.settingsRejected.hint":
+    "它的校验器说明了需要什么（通常是部署环境必须设置的变量，或表明环境并非部署环境的变量）：在运行镜像的地方设置它，并用 `--env NAME=…` 传给测试容器",
   "build.initHint":
     "数据表由 `{init}`（{where}）创建，但没有人运行过它：请在服务器启动前对真实数据库运行一次（发布步骤；pyship 不会未经要求在启动时运行它）。如果是容器内的 SQLite 文件，可以要求每次启动时运行：{config}",
   "verifyCompose.failed.hint": "自己运行 `docker compose up --wait` 并查看 `docker compose logs`",

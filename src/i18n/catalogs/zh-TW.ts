@@ -515,6 +515,9 @@ export const ZH_TW: Catalog = {
   "run.serverError": "應用在 / 上返回 {status}，且日誌中沒有 pyship 能識別的內容",
   "run.statusOnly.hint":
     "用 --path 探測應用提供的路由（例如 --path /health）；上方的日誌顯示了它做了什麼",
+  "run.settingsRejected": "settings 類別拒絕了它得到的環境：{reason}",
+  "run.settingsRejected.hint":
+    "它的驗證器說明了需要什麼（通常是部署環境必須設定的變數，或表明環境並非部署環境的變數）：在執行映像檔的地方設定它，並用 `--env NAME=…` 傳給測試容器",
   "build.initHint":
     "資料表由 `{init}`（{where}）建立，但沒有人執行過它：請在伺服器啟動前對真實資料庫執行一次（發布步驟；pyship 不會未經要求在啟動時執行它）。如果是容器內的 SQLite 檔案，可以要求每次啟動時執行：{config}",
   "verifyCompose.failed.hint": "自己執行 `docker compose up --wait` 並查看 `docker compose logs`",
