@@ -53,7 +53,7 @@ const COMPOSE: readonly [string, string | null, ComposePlan | null, string | nul
     "and what compose cannot set",
     "missing-env",
     stack(["postgres"], ["TELEGRAM_TOKEN", "PROJECT_NAME"]),
-    "compose cannot set TELEGRAM_TOKEN, PROJECT_NAME",
+    "compose cannot make up a value for TELEGRAM_TOKEN, PROJECT_NAME",
   ],
   ["no services in the code", "missing-env", stack([]), null],
   ["no compose plan", "missing-env", null, null],

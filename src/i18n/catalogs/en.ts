@@ -545,11 +545,11 @@ export const EN = {
   "verifyCompose.failed.hint":
     "run `docker compose up --wait` yourself and read `docker compose logs`",
   "verifyCompose.left":
-    "compose.yaml gives no value to {names}, which the code reads with no default: set them there",
+    "compose.yaml gives no value to {names}, which the code reads with no default: add the values there",
   "build.composeHint":
     "its code shows the app needs {services} when it starts: `pyship compose {dir}` writes compose.yaml with stand-in services wired to the variables the code reads, then `pyship verify --compose {dir}` runs that stack and checks it",
   "build.composeHint.left":
-    "its code shows the app needs {services} when it starts: `pyship compose {dir}` writes compose.yaml with stand-in services wired to the variables the code reads, then `pyship verify --compose {dir}` runs that stack and checks it; compose cannot set {names}: give them values in compose.yaml first",
+    "its code shows the app needs {services} when it starts: `pyship compose {dir}` writes compose.yaml with stand-in services wired to the variables the code reads, then `pyship verify --compose {dir}` runs that stack and checks it; compose cannot make up a value for {names}: add it to compose.yaml first",
   "build.hintThen": "{hint}; {more}",
   "run.serviceLocalhost.hint":
     "give the app the service's address through the variable its code reads (REDIS_URL …); where the code writes localhost itself, read it from the environment instead. `pyship compose` wires such variables to a service and `pyship verify --compose` checks the stack",
