@@ -12,7 +12,9 @@ import type { PythonTree } from "../detect/python-ast/parse-python.js";
 const GUARDS = new Set(["IfStatement", "ConditionalExpression", "TryStatement"]);
 
 export function subscriptRequires(tree: PythonTree, node: SyntaxNode, name: string): boolean {
-  return !guarded(tree, node, name);
+  // `os.environ.setdefault("X", …)` in the same file gives it a value first (pyship's serve.py).
+  const given = new RegExp(`environ\\.setdefault\\(\\s*["']${name}["']`).test(tree.text);
+  return !given && !guarded(tree, node, name);
 }
 
 export function callRequires(tree: PythonTree, call: SyntaxNode, name: string): boolean {

@@ -120,7 +120,9 @@ function migration(facts: ProjectFacts, sources: readonly SourceText[]): Compose
   const alembic = sources.find((s) => s.file === "alembic.ini");
   if (alembic) {
     const evidence = { file: "alembic.ini", line: null, why: "an Alembic environment" };
-    const command = ["alembic", "upgrade", "head"];
+    // `python -m` puts the working directory on sys.path, as `alembic`'s console script does
+    // not: env.py usually imports the app's models (`from app.models import …`).
+    const command = ["python", "-m", "alembic", "upgrade", "head"];
     return { name: "migrate", role: "migrate", command, healthcheck: off, evidence };
   }
   return null;
