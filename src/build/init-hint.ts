@@ -56,15 +56,31 @@ export function withInitHint(
   const [first] = commands;
   if (report?.failure?.diagnosis?.cause !== "db-not-initialised" || !first) return error;
   const init = first.argv.map((word) => quote(word)).join(" ");
-  const server = plan.command.map((word) => quote(word)).join(" ");
+  const server = ownCommand(plan.command)
+    .map((word) => quote(word))
+    .join(" ");
   const where = `${first.evidence.file}${first.evidence.line === null ? "" : `:${first.evidence.line}`}`;
-  const config = `[tool.pyship] command = ${JSON.stringify(`${init} && exec ${server}`)}`;
+  // pyship execs the last command of a shell line itself (shell-line.ts).
+  const config = `[tool.pyship] command = ${JSON.stringify(`${init} && ${server}`)}`;
   return new PyshipError(error.code, error.text, {
     details: error.details,
     file: error.file,
     line: error.line,
     hint: msg("build.initHint", { init, where, config }),
   });
+}
+
+/**
+ * The server command as a user writes it: without pyship's launcher (`python
+ * /opt/pyship/serve.py`) and config file, which a command of the user's does not get.
+ */
+function ownCommand(command: readonly string[]): string[] {
+  const words = command[1] === "/opt/pyship/serve.py" ? command.slice(2) : [...command];
+  const config = words.findIndex(
+    (w, i) => w === "--config" && words[i + 1]?.startsWith("/opt/pyship/"),
+  );
+  if (config >= 0) words.splice(config, 2);
+  return words;
 }
 
 function scriptEvidence(name: string, target: string): Evidence {

@@ -94,8 +94,9 @@ describe("withInitHint", () => {
     const hint = withInitHint(error(), failed("db-not-initialised"), commands, flaskPlan()).hint;
     expect(hint).toContain("`flask --app flaskr init-db` (flaskr/db.py:3)");
     expect(hint).toContain("never runs it at start unasked");
-    expect(hint).toContain(`[tool.pyship] command = "flask --app flaskr init-db && exec gunicorn`);
+    expect(hint).toContain(`[tool.pyship] command = "flask --app flaskr init-db && gunicorn`);
     expect(hint).toContain("'flaskr:create_app()'");
+    expect(hint).not.toContain("/opt/pyship/");
   });
 
   it("finds a console script named for it (Quart's blog: init_db)", () => {
