@@ -56,7 +56,7 @@ export function withInitHint(
   const [first] = commands;
   if (report?.failure?.diagnosis?.cause !== "db-not-initialised" || !first) return error;
   const init = first.argv.map((word) => quote(word)).join(" ");
-  const server = ownCommand(plan.command)
+  const server = ownCommand(plan)
     .map((word) => quote(word))
     .join(" ");
   const where = `${first.evidence.file}${first.evidence.line === null ? "" : `:${first.evidence.line}`}`;
@@ -72,14 +72,22 @@ export function withInitHint(
 
 /**
  * The server command as a user writes it: without pyship's launcher (`python
- * /opt/pyship/serve.py`) and config file, which a command of the user's does not get.
+ * /opt/pyship/serve.py`) and config file, which a command of the user's does not get, so
+ * with the address they gave it (gunicorn and uvicorn bind 127.0.0.1 by default).
  */
-function ownCommand(command: readonly string[]): string[] {
-  const words = command[1] === "/opt/pyship/serve.py" ? command.slice(2) : [...command];
+function ownCommand(plan: Plan): string[] {
+  const { command, port } = plan;
+  const launched = command[1] === "/opt/pyship/serve.py";
+  const words = launched ? command.slice(2) : [...command];
   const config = words.findIndex(
     (w, i) => w === "--config" && words[i + 1]?.startsWith("/opt/pyship/"),
   );
+  if (config < 0 && !launched) return words;
   if (config >= 0) words.splice(config, 2);
+  const has = (...flags: string[]) => words.some((w) => flags.some((f) => w.startsWith(f)));
+  if (words[0] === "gunicorn" && !has("--bind", "-b"))
+    words.splice(1, 0, "--bind", `0.0.0.0:${port}`);
+  if (words[0] === "uvicorn" && !has("--port")) words.push("--port", String(port));
   return words;
 }
 

@@ -94,9 +94,24 @@ describe("withInitHint", () => {
     const hint = withInitHint(error(), failed("db-not-initialised"), commands, flaskPlan()).hint;
     expect(hint).toContain("`flask --app flaskr init-db` (flaskr/db.py:3)");
     expect(hint).toContain("never runs it at start unasked");
-    expect(hint).toContain(`[tool.pyship] command = "flask --app flaskr init-db && gunicorn`);
+    expect(hint).toContain(
+      `[tool.pyship] command = "flask --app flaskr init-db && gunicorn --bind 0.0.0.0:8000 `,
+    );
     expect(hint).toContain("'flaskr:create_app()'");
     expect(hint).not.toContain("/opt/pyship/");
+  });
+
+  it("shows the server command without pyship's launcher, with the port it listened on", () => {
+    const plan = {
+      ...flaskPlan(),
+      command: ["python", "/opt/pyship/serve.py", "uvicorn", "blog:app", "--host", "0.0.0.0"],
+    };
+    const commands = [
+      { argv: ["init_db"], evidence: { file: "pyproject.toml", line: null, why: "" } },
+    ];
+    expect(withInitHint(error(), failed("db-not-initialised"), commands, plan).hint).toContain(
+      `command = "init_db && uvicorn blog:app --host 0.0.0.0 --port 8000"`,
+    );
   });
 
   it("finds a console script named for it (Quart's blog: init_db)", () => {
