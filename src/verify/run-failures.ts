@@ -70,7 +70,7 @@ export const RUN_FAILURES: readonly RunFailure[] = [
     // A settings class's own validator refused the environment (`Sentry is not set` when
     // ENVIRONMENT says deployed): its words, not "missing values", say what it wants.
     cause: "settings-rejected",
-    pattern: /^\s*Value error, (.+?) \[type=value_error/,
+    pattern: /(?:^|\| )\s*Value error, (.+?) \[type=value_error/,
     message: (m) => msg("run.settingsRejected", { reason: m[1] ?? "" }),
     hint: () => msg("run.settingsRejected.hint"),
   },

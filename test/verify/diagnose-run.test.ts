@@ -120,6 +120,14 @@ const ROWS: readonly [
     "--env NAME=",
   ],
   [
+    "the same in compose's logs, behind the service's prefix",
+    "migrate-1   |   Value error, Sentry is not set [type=value_error, input_value={}, input_type=dict]",
+    undefined,
+    "settings-rejected",
+    "Sentry is not set",
+    "--env NAME=",
+  ],
+  [
     "pydantic-settings class named Config",
     "pydantic_core._pydantic_core.ValidationError: 2 validation errors for Config",
     undefined,
