@@ -12,7 +12,9 @@ export const BUILD_ONLY_VALUE = "collectstatic-build-only";
 const VALUES: readonly (readonly [RegExp, string])[] = [
   [/(?:DATABASE|DB|SQL)_(?:URL|URI|DSN)$/, "sqlite:///:memory:"],
   [/REDIS|CACHE/, "redis://localhost:6379/0"],
-  [/_(?:URL|URI|DSN)$/, "http://localhost/"],
+  // Sentry's DSN shape (a key, a project id): sentry_sdk.init refuses a DSN without them.
+  [/_DSN$/, "https://placeholder@localhost/1"],
+  [/_(?:URL|URI)$/, "http://localhost/"],
   [/PORT$/, "1"],
   [/DEBUG$/, "0"],
   [/HOSTS?$/, "localhost"],

@@ -106,6 +106,7 @@ const ROWS: readonly [string, Partial<DjangoFacts>, Plan["collectStatic"], strin
         { name: "DATABASE_URL", evidence: at(SETTINGS, 42, "read") },
         { name: "CLOUD_REDIS_CONNECTIONSTRING", evidence: at(SETTINGS, 43, "read") },
         { name: "DJANGO_ALLOWED_HOSTS", evidence: at(SETTINGS, 44, "read") },
+        { name: "SENTRY_DSN", evidence: at(SETTINGS, 45, "read") },
       ],
     },
     {
@@ -118,6 +119,7 @@ const ROWS: readonly [string, Partial<DjangoFacts>, Plan["collectStatic"], strin
         "DATABASE_URL=sqlite:///:memory:",
         "CLOUD_REDIS_CONNECTIONSTRING=redis://localhost:6379/0",
         "DJANGO_ALLOWED_HOSTS=localhost",
+        "SENTRY_DSN=https://placeholder@localhost/1",
       ],
     },
     [],
