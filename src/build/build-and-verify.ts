@@ -7,7 +7,7 @@
 
 import { PyshipError } from "../core/errors.js";
 import type { Repair, VerifyReport } from "../core/pipeline.js";
-import { msg } from "../i18n/message.js";
+import { english, msg } from "../i18n/message.js";
 import { verifyError } from "../verify/verify-error.js";
 import { verifyImage } from "../verify/verify-image.js";
 import { pushImage } from "./build-image.js";
@@ -43,12 +43,15 @@ async function maybeVerify(
   image: string,
 ): Promise<VerifyReport | null> {
   if (!options.verify) return null;
+  const env = options.verifyEnv ?? {};
+  for (const [name, value] of Object.entries(env))
+    ports.events.verifyProgress(msg("build.verifyEnv", { name, value }));
   const report = await ports.interruptible((signal) =>
     verifyImage({
       executor: ports.executor,
       client: engine.client,
       image,
-      options: {},
+      options: Object.keys(env).length > 0 ? { env } : {},
       signal,
       onProgress: ports.events.verifyProgress,
       emulated: isForeignPlatform(options.platform, engine.capabilities.platforms),

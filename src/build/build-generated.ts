@@ -3,14 +3,19 @@
  * a file), build it, and give a known failure its repair once (repair-once.ts). With a repair,
  * only the Dockerfile this run wrote is rewritten: it is pyship's own.
  */
+
+import { composeProject } from "../compose/compose-project.js";
+import { readSources } from "../compose/read-sources.js";
 import { isPyshipError, type PyshipError } from "../core/errors.js";
-import type { Plan, ProjectFacts, Repair } from "../core/pipeline.js";
+import type { ComposePlan, Plan, ProjectFacts, Repair, VerifyReport } from "../core/pipeline.js";
 import { renderFiles } from "../render/render-files.js";
 import { writeFiles } from "../write/write-files.js";
 import { buildAndVerify, finishBuild } from "./build-and-verify.js";
 import type { BuildOutcome, BuildSession, Built } from "./build-ports.js";
 import { withPlanInputs } from "./build-secrets.js";
+import { withComposeHint } from "./compose-hint.js";
 import { defaultTags } from "./default-tags.js";
+import { initCommands, withInitHint } from "./init-hint.js";
 import { buildWithOneRepair } from "./repair-once.js";
 import { withResolveDateHint } from "./resolve-date-hint.js";
 import { resolveDateRepair } from "./resolve-date-repair.js";
@@ -48,10 +53,49 @@ export async function buildGenerated(session: BuildSession): Promise<BuildOutcom
       : withResolveDateHint(error, last.planned.plan, last.planned.facts.dependencies.requirements);
   try {
     const finished = await finishBuild(session, outcome, repair);
-    return finished.failure ? { ...finished, failure: hinted(finished.failure) } : finished;
+    if (!finished.failure) return finished;
+    const outside = withOutsideHints(
+      finished.failure,
+      finished.report,
+      last.planned,
+      session.options.dir,
+    );
+    return { ...finished, failure: hinted(outside) };
   } catch (error) {
     if (!isPyshipError(error) || last.planned === undefined) throw error;
     throw hinted(error);
+  }
+}
+
+/**
+ * A verify failure that needs something outside the image: the services its code shows
+ * (compose-hint.ts) or the command that creates its tables (init-hint.ts), named in the hint.
+ */
+function withOutsideHints(
+  failure: PyshipError,
+  report: VerifyReport | null,
+  planned: Planned | undefined,
+  dir: string,
+): PyshipError {
+  if (planned === undefined) return failure;
+  const needs = withComposeHint(failure, report, composePlanOf(planned), dir);
+  const sources = () => readSources(planned.facts.root);
+  const cause = report?.failure?.diagnosis?.cause;
+  if (cause !== "db-not-initialised") return needs;
+  return withInitHint(
+    needs,
+    report,
+    initCommands(planned.facts, planned.plan, sources()),
+    planned.plan,
+  );
+}
+
+/** The stack `pyship compose` would write, for the hint; none when it cannot be planned. */
+function composePlanOf(planned: Planned): ComposePlan | null {
+  try {
+    return composeProject(planned.facts, planned.plan).plan;
+  } catch {
+    return null;
   }
 }
 

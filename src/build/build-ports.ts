@@ -45,6 +45,8 @@ export interface BuildOptions {
   readonly sourceDateEpoch?: number;
   /** Mirrors from the flags, for a Dockerfile of the user's (a generated one uses its plan's). */
   readonly mirror?: MirrorPlan;
+  /** Environment for the test container only (the plan's verifyEnv), never the image's. */
+  readonly verifyEnv?: Readonly<Record<string, string>>;
   /** Build secrets (the index's netrc), set by the stage itself (build-secrets.ts). */
   readonly secrets?: readonly BuildSecret[];
 }

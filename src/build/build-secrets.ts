@@ -14,7 +14,10 @@ import type { BuildPorts, BuildSession } from "./build-ports.js";
 export function withPlanInputs(session: BuildSession, plan: Plan | undefined): BuildSession {
   if (plan === undefined) return session;
   const hosts = plan.index?.secret?.hosts;
-  return withInputs(session, mirrorBuildArgs(plan.mirror, plan.baseImage), hosts ?? null);
+  const withArgs = withInputs(session, mirrorBuildArgs(plan.mirror, plan.baseImage), hosts ?? null);
+  if (!plan.verifyEnv?.length) return withArgs;
+  const verifyEnv = Object.fromEntries(plan.verifyEnv.map((v) => [v.name, v.value]));
+  return { ...withArgs, options: { ...withArgs.options, verifyEnv } };
 }
 
 /** A Dockerfile of the user's: mirror values from the flags; pyship's secret if it mounts it. */

@@ -35,6 +35,20 @@ export interface Repaired<T> {
  * rebuild. A slow stop, a root user or a secret in a layer is not today's releases' doing.
  */
 const APP_EXCEPTION = /\b[A-Z]\w*(?:Error|Exception)\b:/;
+/**
+ * Causes verify has named that no release date changes: the app's environment or its
+ * services (`KeyError: 'DBUSER'` is an exception too, but older releases won't set DBUSER).
+ */
+const OUTSIDE_CAUSES = new Set([
+  "missing-env",
+  "settings-rejected",
+  "db-unreachable",
+  "db-not-initialised",
+  "service-localhost",
+  "allowed-hosts",
+  "localhost-bind",
+  "port-in-use",
+]);
 
 export async function buildWithOneRepair<T extends { readonly report: VerifyReport | null }>(
   loop: RepairLoop<T>,
@@ -57,7 +71,9 @@ export async function buildWithOneRepair<T extends { readonly report: VerifyRepo
     ? `${failure.logTail ?? ""}\n${failure.lastError ?? ""}\n${failure.message}`
     : null;
   const known = text === null ? null : repairForFailure(text, "run");
-  const fallback = text !== null && APP_EXCEPTION.test(text) ? loop.fallback : undefined;
+  const outside = OUTSIDE_CAUSES.has(failure?.diagnosis?.cause ?? "");
+  const fallback =
+    text !== null && !outside && APP_EXCEPTION.test(text) ? loop.fallback : undefined;
   const repair = fresh(known ?? (fallback ? await fallback() : null));
   return repair === null
     ? { outcome: first, repair }

@@ -10,7 +10,13 @@ import type {
   ServiceKind,
 } from "../core/pipeline.js";
 import { configHints } from "./config-hints.js";
-import { DRIVERS, SQLALCHEMY_USERS } from "./drivers.js";
+import {
+  ASYNC_DRIVERS,
+  DRIVERS,
+  SQLALCHEMY_USERS,
+  TORTOISE_SCHEMES,
+  TORTOISE_USERS,
+} from "./drivers.js";
 import type { SourceText } from "./plan-processes.js";
 import { SERVICE_KINDS, SERVICE_NAMES } from "./service-kinds.js";
 
@@ -18,6 +24,8 @@ export interface FoundServices {
   readonly services: readonly ComposeBackingService[];
   /** URL scheme for each service found, from its first driver. */
   readonly schemes: Partial<Readonly<Record<ServiceKind, string>>>;
+  /** SQLAlchemy's scheme for the first async driver of each service (`postgresql+asyncpg`). */
+  readonly asyncSchemes?: Partial<Readonly<Record<ServiceKind, string>>>;
   /** Where the task queue's messages go, or null without one. */
   readonly broker: ServiceKind | null;
 }
@@ -31,14 +39,19 @@ export function detectServices(
 ): FoundServices {
   const byName = new Map(requirements.map((r) => [r.name, r]));
   const sqlalchemy = !django && requirements.some((r) => SQLALCHEMY_USERS.has(r.name));
+  const tortoise = requirements.some((r) => TORTOISE_USERS.has(r.name));
   const evidence = new Map<ServiceKind, Evidence[]>();
   const schemes: Partial<Record<ServiceKind, string>> = {};
+  const asyncSchemes: Partial<Record<ServiceKind, string>> = {};
   const add = (kind: ServiceKind, why: Evidence) =>
     evidence.set(kind, [...(evidence.get(kind) ?? []), why]);
   for (const driver of DRIVERS) {
     const found = byName.get(driver.package);
     if (!found) continue;
-    schemes[driver.kind] ??= sqlalchemy ? driver.sqlalchemy : driver.scheme;
+    schemes[driver.kind] ??=
+      (tortoise ? TORTOISE_SCHEMES[driver.kind] : undefined) ??
+      (sqlalchemy ? driver.sqlalchemy : driver.scheme);
+    if (ASYNC_DRIVERS.has(driver.package)) asyncSchemes[driver.kind] ??= driver.sqlalchemy;
     add(driver.kind, because(found, `${found.name} is a ${driver.kind} client`));
   }
   const sqlReader = django || requirements.some((r) => SQLALCHEMY_USERS.has(r.name));
@@ -52,7 +65,12 @@ export function detectServices(
     image: SERVICE_KINDS[kind].image,
     evidence: evidence.get(kind) ?? [],
   }));
-  return { services, schemes, broker };
+  return {
+    services,
+    schemes,
+    broker,
+    ...(Object.keys(asyncSchemes).length ? { asyncSchemes } : {}),
+  };
 }
 
 function brokerOf(queue: Requirement, redisClient: boolean): ServiceKind {

@@ -3,7 +3,9 @@
  * first driver of a service found in the requirements decides the scheme, so within a
  * service the order is preference: psycopg 3 before psycopg2 (a project listing both is
  * migrating to 3), sync drivers before async ones (migrations and admin scripts connect
- * synchronously; an async-only project lists only the async driver).
+ * synchronously; an async-only project lists only the async driver). SQLAlchemy's default
+ * driver of a dialect (psycopg2, mysqlclient) gets the plain scheme: `postgresql://` loads it in
+ * SQLAlchemy and is also what asyncpg or psycopg read, when one project uses both.
  */
 import type { ServiceKind } from "../core/pipeline.js";
 
@@ -39,11 +41,11 @@ const plain = (name: string, kind: ServiceKind, scheme: string): Driver => ({
 export const DRIVERS: readonly Driver[] = [
   pg("psycopg", "postgresql+psycopg"),
   pg("psycopg-binary", "postgresql+psycopg"),
-  pg("psycopg2", "postgresql+psycopg2"),
-  pg("psycopg2-binary", "postgresql+psycopg2"),
+  pg("psycopg2", "postgresql"),
+  pg("psycopg2-binary", "postgresql"),
   pg("pg8000", "postgresql+pg8000"),
   pg("asyncpg", "postgresql+asyncpg"),
-  mysql("mysqlclient", "mysql+mysqldb"),
+  mysql("mysqlclient", "mysql"),
   mysql("pymysql", "mysql+pymysql"),
   mysql("mysql-connector-python", "mysql+mysqlconnector"),
   mysql("aiomysql", "mysql+aiomysql"),
@@ -60,6 +62,9 @@ export const DRIVERS: readonly Driver[] = [
   plain("aio-pika", "rabbitmq", "amqp"),
 ];
 
+/** Async drivers: a second URL named for them (DATABASE_ASYNC_URL) gets their scheme. */
+export const ASYNC_DRIVERS: ReadonlySet<string> = new Set(["asyncpg", "aiomysql", "asyncmy"]);
+
 /** Libraries that read a database URL with SQLAlchemy's `dialect+driver://` syntax. */
 export const SQLALCHEMY_USERS: ReadonlySet<string> = new Set([
   "sqlalchemy",
@@ -67,3 +72,13 @@ export const SQLALCHEMY_USERS: ReadonlySet<string> = new Set([
   "sqlmodel",
   "alembic",
 ]);
+
+/**
+ * Tortoise ORM reads its own schemes (`postgres://`, `mysql://`) and refuses SQLAlchemy's and
+ * `postgresql://` alike ("Unknown DB scheme"): with it installed, these win.
+ */
+export const TORTOISE_USERS: ReadonlySet<string> = new Set(["tortoise-orm"]);
+export const TORTOISE_SCHEMES: Partial<Readonly<Record<ServiceKind, string>>> = {
+  postgres: "postgres",
+  mysql: "mysql",
+};

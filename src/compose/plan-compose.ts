@@ -13,10 +13,11 @@ import type {
   Plan,
   ProjectFacts,
   ServiceKind,
+  Warning,
 } from "../core/pipeline.js";
-import { msg } from "../i18n/message.js";
+import { msg, withText } from "../i18n/message.js";
 import { detectServices, type FoundServices } from "./detect-services.js";
-import { envReads } from "./env-reads.js";
+import { type EnvRead, envReads, settingsClasses } from "./env-reads.js";
 import { planProcesses, type SourceText } from "./plan-processes.js";
 import { planWiring } from "./plan-wiring.js";
 import { SERVICE_KINDS, SERVICE_NAMES } from "./service-kinds.js";
@@ -39,12 +40,12 @@ export function planCompose(
     detectServices(facts.dependencies.requirements, facts.django !== undefined, sources),
     options,
   );
-  const reads = sources
-    .filter((s) => s.file.endsWith(".py"))
-    .flatMap((s) => envReads(s.file, s.text));
+  const python = sources.filter((s) => s.file.endsWith(".py"));
+  const bases = settingsClasses(python.map((s) => s.text));
+  const reads = python.flatMap((s) => envReads(s.file, s.text, bases));
   const wiring = planWiring(found, reads);
   const processes = planProcesses(facts, plan, sources);
-  const env = withProcessEnv(wiring.env, processes);
+  const env = withVerifyEnv(withProcessEnv(wiring.env, processes), plan);
   const secrets = secretNames(found.services, env);
   return {
     schemaVersion: 1,
@@ -57,8 +58,33 @@ export function planCompose(
     processes,
     env,
     secrets,
-    warnings: wiring.warnings,
+    warnings: [...wiring.warnings, ...leftToSet(reads, env, secrets)],
   };
+}
+
+/**
+ * What the platform would set for the app to accept requests (the variable ALLOWED_HOSTS is
+ * read from): compose's web is reached on 127.0.0.1 and localhost, like the build's probe.
+ */
+function withVerifyEnv(env: ComposePlan["env"], plan: Plan): ComposePlan["env"] {
+  const extra = (plan.verifyEnv ?? []).filter((v) => !env.some((w) => w.name === v.name));
+  return [...env, ...extra];
+}
+
+/** Variables the code cannot run without that compose gives no value: the user must. */
+function leftToSet(
+  reads: readonly EnvRead[],
+  env: ComposePlan["env"],
+  secrets: readonly string[],
+): Warning[] {
+  const set = new Set([...env.map((w) => w.name), ...secrets]);
+  const left = reads.filter((r) => r.required && !set.has(r.name) && set.add(r.name));
+  return left.map((read) => ({
+    code: "compose-required-env",
+    ...withText(msg("compose.requiredEnv", { name: read.name, why: read.evidence.why })),
+    file: read.evidence.file,
+    ...(read.evidence.line === null ? {} : { line: read.evidence.line }),
+  }));
 }
 
 /** rq's worker CLI reads RQ_REDIS_URL: set it when an RQ worker runs and the app does not. */

@@ -37,7 +37,7 @@ export function planProcesses(
   if (rq) processes.push(rqWorker(rq.evidence));
   const actor = has("dramatiq") ? findLine(sources, DRAMATIQ_ACTOR) : null;
   if (actor) processes.push(dramatiqWorker(actor));
-  const migrate = migration(facts, sources);
+  const migrate = migration(facts, sources) ?? flaskMigration(facts, plan, sources);
   return uniqueNames(migrate ? [migrate, ...processes] : processes);
 }
 
@@ -120,10 +120,36 @@ function migration(facts: ProjectFacts, sources: readonly SourceText[]): Compose
   const alembic = sources.find((s) => s.file === "alembic.ini");
   if (alembic) {
     const evidence = { file: "alembic.ini", line: null, why: "an Alembic environment" };
-    const command = ["alembic", "upgrade", "head"];
+    // `python -m` puts the working directory on sys.path, as `alembic`'s console script does
+    // not: env.py usually imports the app's models (`from app.models import …`).
+    const command = ["python", "-m", "alembic", "upgrade", "head"];
     return { name: "migrate", role: "migrate", command, healthcheck: off, evidence };
   }
   return null;
+}
+
+/**
+ * Flask-Migrate keeps Alembic in migrations/ and runs it as `flask db upgrade`, which must
+ * find the app: FLASK_APP names the plan's (flasky:app; Flask 1.x has no --app option).
+ */
+function flaskMigration(
+  facts: ProjectFacts,
+  plan: Plan,
+  sources: readonly SourceText[],
+): ComposeProcess | null {
+  const env = sources.find((s) => /(^|\/)migrations\/env\.py$/.test(s.file));
+  const installed = facts.dependencies.requirements.some((r) => r.name === "flask-migrate");
+  if (!env || !installed || plan.app === null) return null;
+  const app = plan.app.replace(/\(\)$/, "");
+  const command = ["sh", "-c", `FLASK_APP='${app}' exec flask db upgrade`];
+  const evidence = { file: env.file, line: null, why: "Flask-Migrate's migrations" };
+  return {
+    name: "migrate",
+    role: "migrate",
+    command,
+    healthcheck: { test: ["NONE"], shell: false },
+    evidence,
+  };
 }
 
 function findLine(sources: readonly SourceText[], pattern: RegExp): Evidence | null {

@@ -25,7 +25,7 @@ export function planWiring(found: FoundServices, reads: readonly EnvRead[]): Wir
     if (rule?.target === "secret") {
       env.push({ name: read.name, value: `\${${read.name}}`, evidence: read.evidence });
     } else if (rule && kind) {
-      const value = connectionValue(kind, rule.part ?? partOfName(read.name), found);
+      const value = connectionValue(kind, rule.part ?? partOfName(read.name), found, read.name);
       env.push({ name: read.name, value, evidence: read.evidence });
       wired.add(kind);
     } else if (LOOKS_LIKE_CONNECTION.test(read.name) && !rule) {
@@ -62,9 +62,15 @@ function connectionValue(
   kind: ServiceKind,
   part: keyof ConnectionParts,
   found: FoundServices,
+  name = "",
 ): string {
   const value = SERVICE_KINDS[kind].parts[part];
-  return value.replace("{scheme}", found.schemes[kind] ?? SERVICE_KINDS[kind].scheme);
+  // DATABASE_ASYNC_URL beside DATABASE_URL: the async driver's scheme for the async engine.
+  const asyncScheme = /ASYNC/.test(name) ? found.asyncSchemes?.[kind] : undefined;
+  return value.replace(
+    "{scheme}",
+    asyncScheme ?? found.schemes[kind] ?? SERVICE_KINDS[kind].scheme,
+  );
 }
 
 function unwired(read: EnvRead): Warning {

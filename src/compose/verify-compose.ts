@@ -8,6 +8,7 @@
 import type { CommandExecutor, RunResult } from "../core/exec.js";
 import type { ComposePlan, ComposeReport } from "../core/pipeline.js";
 import type { Clock, HttpGet } from "../verify/probe-http.js";
+import { isAnswer } from "../verify/probe-web.js";
 
 export interface ComposeVerifyPorts {
   readonly executor: CommandExecutor;
@@ -49,7 +50,10 @@ export async function verifyCompose(
       return { ...base, ok: false, services, failure, logTail: await logTail(compose) };
     }
     const probe = await probeWeb(plan, ports, compose, options.path ?? "/", timeout);
-    const ok = probe === null || (probe.status !== null && probe.status < 500);
+    // As `pyship verify` judges: Django's 400 for a host it refuses is not an answer.
+    // The CLI's --path defaults to "/": only another path is one the user chose.
+    const chosen = (options.path ?? "/") !== "/";
+    const ok = probe === null || (probe.status !== null && isAnswer(probe.status, chosen));
     const failure = ok
       ? null
       : `the web service did not answer ${probe?.url} (status ${probe?.status ?? "none"})`;
@@ -101,7 +105,7 @@ async function probeWeb(
   let status: number | null = null;
   while (ports.clock.now() < deadline) {
     status = (await ports.http(url, 5000))?.status ?? null;
-    if (status !== null && status < 500) break;
+    if (status !== null && isAnswer(status, path !== "/")) break;
     await ports.clock.sleep(500);
   }
   return { url, status };

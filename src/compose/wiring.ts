@@ -32,12 +32,26 @@ export const WIRE_RULES: readonly WireRule[] = [
     target: "sql",
     part: "url",
   },
-  { pattern: /^(REDIS|RQ_REDIS|CACHE|REDIS_CACHE)_(URL|URI|DSN)$/, target: "redis", part: "url" },
+  // A second URL for the async driver (DATABASE_ASYNC_URL beside DATABASE_URL): same database.
+  {
+    pattern: /^(DATABASE|DB)_(ASYNC|SYNC)_(URL|URI|DSN)$|^ASYNC_DATABASE_URL$/,
+    target: "sql",
+    part: "url",
+  },
+  // Azure names the Redis URL a connection string (AZURE_REDIS_CONNECTIONSTRING).
+  {
+    pattern:
+      /^(REDIS|RQ_REDIS|CACHE|REDIS_CACHE)_(URL|URI|DSN|CONNECTIONSTRING|CONNECTION_STRING)$/,
+    target: "redis",
+    part: "url",
+  },
   { pattern: /^(MONGO|MONGODB)_(URL|URI|DSN)$/, target: "mongo", part: "url" },
   { pattern: /^(RABBITMQ|RABBIT|AMQP)_(URL|URI|DSN)$/, target: "rabbitmq", part: "url" },
   { pattern: new RegExp(`^(POSTGRES|POSTGRESQL|PG)_?(${PARTS})$`), target: "postgres", part: null },
   { pattern: new RegExp(`^MYSQL_(${PARTS})$`), target: "mysql", part: null },
   { pattern: new RegExp(`^(DB|DATABASE)_(${PARTS})$`), target: "sql", part: null },
+  // Azure's quickstarts and many tutorials glue the part on: DBHOST, DBUSER, DBPASS, DBNAME.
+  { pattern: /^DB(HOST|SERVER|PORT|USER|USERNAME|PASSWORD|PASS|NAME)$/, target: "sql", part: null },
   { pattern: /^REDIS_(HOST|PORT|DB)$/, target: "redis", part: null },
   { pattern: new RegExp(`^(MONGO|MONGODB)_(${PARTS})$`), target: "mongo", part: null },
   {

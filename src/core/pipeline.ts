@@ -345,11 +345,18 @@ export interface DjangoFacts {
   readonly allowedHosts: {
     readonly hosts: readonly string[] | null;
     readonly evidence: Evidence;
+    /** The variable a computed list is read from, and what the code splits it on (null: one host). */
+    readonly env?: { readonly name: string; readonly separator: string | null };
   } | null;
   /** The environment variable SECRET_KEY is read from, or null when it is not read from one. */
   readonly secretKeyEnv: string | null;
   /** A `migrations/` package exists: the database needs `migrate` before the app works. */
   readonly migrations: boolean;
+  /**
+   * Variables the settings cannot import without (no default, no guard), each where it is
+   * read; absent when there are none. collectstatic gets build-only placeholders for them.
+   */
+  readonly requiredEnv?: readonly { readonly name: string; readonly evidence: Evidence }[];
 }
 
 export interface ProjectFacts {
@@ -519,6 +526,16 @@ export interface Plan {
    * as the app user, with `env` set for that RUN only; null when there is nothing to collect.
    */
   readonly collectStatic: { readonly manage: string; readonly env: readonly string[] } | null;
+  /**
+   * Environment `pyship build` gives its test container (never the image): what a platform
+   * sets and the settings need to accept the probe, e.g. the variable ALLOWED_HOSTS is read
+   * from. Absent when there is none.
+   */
+  readonly verifyEnv?: readonly {
+    readonly name: string;
+    readonly value: string;
+    readonly evidence: Evidence;
+  }[];
   /** Mirrors for PyPI, Debian and the base image (`--mirror`, `--base-registry`); absent: none. */
   readonly mirror?: MirrorPlan;
   /** Paths never to send to the build (beyond the standard list), and ones that must stay. */

@@ -6,10 +6,9 @@
  */
 import type { DjangoFacts, Plan, ProjectFacts } from "../core/pipeline.js";
 import { because, msg, withText } from "../i18n/message.js";
+import { BUILD_ONLY_VALUE, buildOnlyEnv } from "./build-only-env.js";
 import type { Notes } from "./notes.js";
 
-/** Not a secret: it only lets settings import during collectstatic, and is not in the image's ENV. */
-const THROWAWAY_SECRET = "collectstatic-build-only";
 /** Names that reach only the container itself. */
 const LOCAL_HOSTS = new Set(["localhost", ".localhost", "127.0.0.1", "[::1]", "::1", "0.0.0.0"]);
 export function planDjango(
@@ -51,8 +50,44 @@ function collectStatic(django: DjangoFacts, notes: Notes): Plan["collectStatic"]
       ...(django.staticRoot.line === null ? {} : { line: django.staticRoot.line }),
     });
   }
-  const secret = django.secretKeyEnv ? [`${django.secretKeyEnv}=${THROWAWAY_SECRET}`] : [];
-  return { manage: django.manage, env: [`DJANGO_SETTINGS_MODULE=${django.settings}`, ...secret] };
+  // Not a secret: it only lets settings import during collectstatic, and is not in the image's ENV.
+  const secret = django.secretKeyEnv ? [`${django.secretKeyEnv}=${BUILD_ONLY_VALUE}`] : [];
+  const placeholders = buildOnlyEnv(django);
+  for (const variable of placeholders)
+    notes.evidence.push({
+      ...variable.evidence,
+      ...because(msg("ev.django.buildOnlyEnv", { name: variable.name, value: variable.value })),
+    });
+  return {
+    manage: django.manage,
+    env: [
+      `DJANGO_SETTINGS_MODULE=${django.settings}`,
+      ...secret,
+      ...placeholders.map((v) => `${v.name}=${v.value}`),
+    ],
+  };
+}
+
+/** The host verify's probe asks for (`http://127.0.0.1:PORT/`), and the one a browser uses. */
+const PROBE_HOSTS = ["127.0.0.1", "localhost"];
+
+/**
+ * ALLOWED_HOSTS read from a variable the platform sets (Azure's WEBSITE_HOSTNAME, a
+ * DJANGO_ALLOWED_HOSTS the deploy passes): without it every request is refused with 400, or
+ * the settings do not even import. The build's test container gets the probe's own host in
+ * it, as the platform would give the app's domain; the image does not carry it.
+ */
+export function planVerifyEnv(facts: ProjectFacts, notes: Notes): Pick<Plan, "verifyEnv"> {
+  const env = facts.django?.allowedHosts?.env;
+  const where = facts.django?.allowedHosts?.evidence;
+  if (!env || !where) return {};
+  const value = env.separator === null ? "127.0.0.1" : PROBE_HOSTS.join(env.separator);
+  const evidence = {
+    ...where,
+    ...because(msg("ev.django.verifyHostsEnv", { name: env.name, value })),
+  };
+  notes.evidence.push(evidence);
+  return { verifyEnv: [{ name: env.name, value, evidence }] };
 }
 
 /** A literal ALLOWED_HOSTS that will answer 400 to the requests a container gets. */

@@ -9,7 +9,7 @@ import type { Plan, PlanOptions, ProjectFacts, Repair, Stage } from "../core/pip
 import { because, type Message, msg, withText } from "../i18n/message.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
 import { type CommandChoice, planCommand } from "./plan-command.js";
-import { planDjango } from "./plan-django.js";
+import { planDjango, planVerifyEnv } from "./plan-django.js";
 import { planCjkFonts } from "./plan-fonts.js";
 import { planInstall } from "./plan-install.js";
 import { planIndex, planInstaller } from "./plan-installer.js";
@@ -69,6 +69,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     buildkit: options.buildkit ?? false,
     index: planIndex(options, notes),
     collectStatic: planDjango(facts, choice.command, notes),
+    ...planVerifyEnv(facts, notes),
     ...planMirror(facts, options, notes),
     dockerignore: { keep: keepInContext(install, facts, choice) },
     repairs,

@@ -82,7 +82,12 @@ const APP_REFUSALS: Readonly<Record<number, MessageKey>> = {
 
 /** 2xx/3xx, or one of the app's own refusals on the default `/`. */
 function answers(ctx: ProbeContext, answer: HttpAnswer): boolean {
-  return answer.status < 400 || (answer.status in APP_REFUSALS && !ctx.pathGiven);
+  return isAnswer(answer.status, ctx.pathGiven);
+}
+
+/** The same rule for any probe (`verify --compose` too): a 400 or a 5xx never passes. */
+export function isAnswer(status: number, pathGiven: boolean): boolean {
+  return status < 400 || (status in APP_REFUSALS && !pathGiven);
 }
 
 function refusalDetail(ctx: ProbeContext, status: number, ms: number): Message {

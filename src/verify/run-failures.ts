@@ -50,6 +50,31 @@ export const RUN_FAILURES: readonly RunFailure[] = [
     hint: (m) => msg("run.missingEnv.hint", { name: envName(m) }),
   },
   {
+    // Settings that give up on a missing variable in their own words, or use None at once
+    // (`os.environ.get("HOSTS").split(" ")`: the traceback shows that source line).
+    cause: "missing-env",
+    pattern:
+      /[Pp]lease (?:provide|set|define) (?:the )?([A-Z][A-Z0-9_]{2,})\b|\b(?:environ\.get|getenv)\(\s*["']([A-Z][A-Z0-9_]*)["']\s*\)\s*\.\w+/,
+    message: (m) => msg("run.missingEnv", { name: envName(m) }),
+    hint: (m) => msg("run.missingEnv.hint", { name: envName(m) }),
+  },
+  {
+    // Tortoise ORM given db_url=None (register_tortoise(db_url=os.environ.get("DATABASE_URL"))).
+    cause: "missing-env",
+    pattern:
+      /tortoise\.exceptions\.ConfigurationError: .*\bdb_url\b|ConfigurationError: Unknown DB scheme/,
+    message: () => msg("run.tortoiseUrl"),
+    hint: () => msg("run.tortoiseUrl.hint"),
+  },
+  {
+    // A settings class's own validator refused the environment (`Sentry is not set` when
+    // ENVIRONMENT says deployed): its words, not "missing values", say what it wants.
+    cause: "settings-rejected",
+    pattern: /(?:^|\| )\s*Value error, (.+?) \[type=value_error/,
+    message: (m) => msg("run.settingsRejected", { reason: m[1] ?? "" }),
+    hint: () => msg("run.settingsRejected.hint"),
+  },
+  {
     // pydantic-settings (FastAPI's usual config) lists each missing field on the next lines.
     cause: "missing-env",
     pattern: /(\d+) validation errors? for (\w*(?:Settings|Config)\w*)/,
@@ -66,6 +91,16 @@ export const RUN_FAILURES: readonly RunFailure[] = [
       /no such table: ([\w.]+)|relation "([^"]+)" does not exist|Table '([^']+)' doesn't exist/,
     message: (m) => msg("run.noTable", { table: m[1] ?? m[2] ?? m[3] ?? "" }),
     hint: () => msg("run.noTable.hint"),
+  },
+  {
+    // A cache address that is localhost (asyncio's and redis-py's wording): inside a container
+    // that is the container itself. psycopg's refusal stays db-unreachable: its usual cause
+    // is DATABASE_URL unset, the code's localhost default then used.
+    cause: "service-localhost",
+    pattern:
+      /Connect call failed \('(?:127\.0\.0\.1|::1)', (\d+)|connecting to (?:localhost|127\.0\.0\.1):(\d+)/,
+    message: (m) => msg("run.serviceLocalhost", { port: m[1] ?? m[2] ?? "" }),
+    hint: () => msg("run.serviceLocalhost.hint"),
   },
   {
     cause: "db-unreachable",

@@ -25,6 +25,15 @@ const report = (logTail: string | null): VerifyReport => ({
   uid: null,
 });
 
+/** The report with verify's diagnosis of its failure. */
+const diagnosed = (base: VerifyReport, cause: string): VerifyReport => ({
+  ...base,
+  failure: base.failure && {
+    ...base.failure,
+    diagnosis: { cause, message: cause, hint: "", line: null },
+  },
+});
+
 const PKG = "ModuleNotFoundError: No module named 'pkg_resources'";
 
 /** Steps whose runs answer in turn from `runs` (a report, or an error to throw). */
@@ -146,6 +155,18 @@ describe("buildWithOneRepair", () => {
     [
       "a failure without an app exception (a slow stop) asks nothing",
       report("[INFO] Shutting down"),
+      null,
+      0,
+    ],
+    [
+      "a missing variable (KeyError, named by the diagnosis) asks nothing: no date sets it",
+      diagnosed(report("KeyError: 'DBUSER'"), "missing-env"),
+      null,
+      0,
+    ],
+    [
+      "an unreachable database asks nothing",
+      diagnosed(report("OperationalError: Connection refused"), "db-unreachable"),
       null,
       0,
     ],

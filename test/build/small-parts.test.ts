@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
+import type { BuildSession } from "../../src/build/build-ports.js";
+import { withPlanInputs } from "../../src/build/build-secrets.js";
 import { defaultTags } from "../../src/build/default-tags.js";
 import { dockerfileNeeds } from "../../src/build/dockerfile-needs.js";
 import { engineFault } from "../../src/build/engine-fault.js";
 import { parsePlatforms } from "../../src/build/probe-docker.js";
+import type { Plan } from "../../src/core/pipeline.js";
+import { planProject } from "../../src/plan/plan-project.js";
+import { makeFacts } from "../plan/make-facts.js";
 import { DAEMON_DOWN, NO_BUILDX, SOCKET_DENIED } from "./fake-engines.js";
 
 describe("defaultTags", () => {
@@ -58,5 +63,36 @@ describe("parsePlatforms", () => {
     expect(parsePlatforms("Name: x\nDriver: docker\nPlatforms: linux/amd64, linux/386*\n")).toEqual(
       ["linux/amd64", "linux/386"],
     );
+  });
+});
+
+describe("withPlanInputs: the plan's verify environment", () => {
+  const session = (verifyEnv?: Plan["verifyEnv"]) =>
+    withPlanInputs(
+      {
+        options: {
+          dir: ".",
+          root: "/p",
+          tags: [],
+          buildArgs: [],
+          noCache: false,
+          verify: true,
+          push: false,
+        },
+        ports: {} as BuildSession["ports"],
+        engine: {} as BuildSession["engine"],
+      },
+      { ...planProject(makeFacts()), ...(verifyEnv ? { verifyEnv } : {}) },
+    ).options.verifyEnv;
+
+  it("goes to the test container only, as NAME → value", () => {
+    const evidence = { file: "site/production.py", line: 6, why: "ALLOWED_HOSTS" };
+    expect(session([{ name: "WEBSITE_HOSTNAME", value: "127.0.0.1", evidence }])).toEqual({
+      WEBSITE_HOSTNAME: "127.0.0.1",
+    });
+  });
+
+  it("is absent when the plan has none", () => {
+    expect(session()).toBeUndefined();
   });
 });

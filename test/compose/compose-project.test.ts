@@ -59,7 +59,66 @@ const EXPECTED = [
     env: ["CELERY_BROKER_URL"],
     secrets: ["RABBITMQ_DEFAULT_PASS"],
   },
+  {
+    // Azure's quickstart shape: the database's parts from the platform, ALLOWED_HOSTS from
+    // the site's host name (what the platform sets, wired as the build's probe host).
+    fixture: "django-platform-env",
+    services: ["postgres"],
+    processes: ["web"],
+    env: [
+      "APP_SECRET_KEY",
+      "CLOUD_PG_NAME",
+      "CLOUD_PG_HOST",
+      "CLOUD_PG_USER",
+      "CLOUD_PG_PASSWORD",
+      "SITE_HOSTNAME",
+    ],
+    secrets: ["POSTGRES_PASSWORD", "APP_SECRET_KEY"],
+  },
+  {
+    // DBUSER/DBPASS/DBHOST/DBNAME and Flask-Migrate's `flask db upgrade` first.
+    fixture: "flask-db-parts",
+    services: ["postgres"],
+    processes: ["migrate", "web"],
+    env: ["DBUSER", "DBPASS", "DBHOST", "DBNAME"],
+    secrets: ["POSTGRES_PASSWORD"],
+  },
+  {
+    // pydantic settings two classes from BaseSettings; the async URL gets asyncpg's scheme.
+    fixture: "fastapi-settings-chain",
+    services: ["postgres"],
+    processes: ["web"],
+    env: ["DATABASE_URL", "DATABASE_ASYNC_URL"],
+    secrets: ["POSTGRES_PASSWORD"],
+  },
 ] as const;
+
+describe("composeProject: what compose cannot set", () => {
+  it("warns about each variable the code requires that no rule wires, with file:line", () => {
+    const { plan } = project("flask-db-parts");
+    expect(plan.warnings.filter((w) => w.code === "compose-required-env")).toMatchObject([
+      {
+        file: "app.py",
+        line: 16,
+        message: expect.stringMatching(/^MAPS_API_KEY is read with no default/),
+      },
+    ]);
+    expect(plan.processes[0]?.command).toEqual([
+      "sh",
+      "-c",
+      "FLASK_APP='app:app' exec flask db upgrade",
+    ]);
+  });
+
+  it("gives the async URL the async driver's scheme, the other URL the plain one", () => {
+    const { plan } = project("fastapi-settings-chain");
+    const secret = "$" + "{POSTGRES_PASSWORD}"; // the placeholder compose-secrets.ts fills in
+    expect(plan.env.map((w) => w.value)).toEqual([
+      `postgresql://app:${secret}@postgres:5432/app`,
+      `postgresql+asyncpg://app:${secret}@postgres:5432/app`,
+    ]);
+  });
+});
 
 function project(fixture: string) {
   const root = mkdtempSync(join(tmpdir(), `pyship-compose-unit-${fixture}-`));

@@ -116,6 +116,25 @@ describe("verifyCompose", () => {
     expect(report).toMatchObject({ ok: false, probe: { status: 500 } });
   });
 
+  // As `pyship verify` judges: the app's own refusal on the default path answers; Django's 400
+  // for a host it refuses never does; a path the user chose must really answer.
+  it.each([
+    ["404 on the default /", 404, "/", true],
+    ["404 on the CLI's default --path /", 404, undefined, true],
+    ["400 (a refused host)", 400, "/", false],
+    ["404 on a path the user chose", 404, "/health", false],
+    ["200 on a path the user chose", 200, "/health", true],
+  ])("%s", async (_label, status, path, ok) => {
+    const { executor } = fakeCompose(0);
+    const http = () => Promise.resolve({ status, body: "" });
+    const report = await verifyCompose(
+      PLAN,
+      { executor, client: "docker", http, clock },
+      { root: "/p", timeoutSeconds: 1, ...(path ? { path } : {}) },
+    );
+    expect(report.ok).toBe(ok);
+  });
+
   it("reads compose ps JSON as an array or one object per line", () => {
     expect(parseServices('[{"Service":"a","State":"exited","Health":""}]')).toEqual([
       { name: "a", state: "exited", health: "" },

@@ -17,6 +17,7 @@ const req = (spec: string): Requirement => ({
 const read = (name: string): EnvRead => ({
   name,
   evidence: { file: "settings.py", line: 1, why: "read" },
+  required: false,
 });
 
 const CASES: ReadonlyArray<readonly [string, readonly string[], string, string]> = [

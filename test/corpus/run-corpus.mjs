@@ -291,8 +291,50 @@ async function buildProject(args, project, dir, env, settings, logs) {
   await removeImage(settings, tag);
   if (result.timedOut) return { ...outcome, status: "timeout", error: `timed out after ${args.timeout}s` };
   if (result.code === 0 && report?.ok !== false) return { ...outcome, status: "pass", error: null };
-  if (report) return { ...outcome, status: "verify-fail", error: clip(verifyWhy(report)) };
+  if (report) {
+    const failed = { ...outcome, status: "verify-fail", error: clip(verifyWhy(report)) };
+    return suggestsCompose(result.stderr) ? followCompose(args, project, dir, env, settings, logs, failed) : failed;
+  }
   return { ...outcome, status: "build-fail", error: clip(errorLine(result.stderr)) };
+}
+
+/** pyship's own hint after a failed verify: the app needs services `verify --compose` runs. */
+function suggestsCompose(stderr) {
+  return /pyship verify --compose/.test(stderr ?? "");
+}
+
+/**
+ * Follows that hint as a user would: `pyship compose DIR --yes` (writes compose.yaml and
+ * .env.compose into the scratch checkout), then `pyship verify --compose DIR`. A pass is
+ * recorded as `pass (compose)`: the image works beside stand-in services, not on its own.
+ */
+async function followCompose(args, project, dir, env, settings, logs, failed) {
+  const written = await run(process.execPath, [args.cli, "compose", dir, "--yes"], { timeoutSec: 120, env });
+  if (written.code !== 0) return { ...failed, compose: { status: "compose-fail", error: clip(errorLine(written.stderr)) } };
+  const verify = await run(process.execPath, [args.cli, "verify", "--compose", dir, "--json", "--timeout", "180"], {
+    timeoutSec: args.timeout,
+    env,
+  });
+  writeFileSync(join(logs, `${project.name}.compose.out`), `${verify.stdout}\n--- stderr ---\n${verify.stderr}`);
+  await removeComposeImage(settings, dir);
+  let report = null;
+  try {
+    report = JSON.parse(verify.stdout);
+  } catch {
+    // no report: the error is on stderr
+  }
+  const compose = { status: verify.code === 0 ? "pass" : "fail", ms: verify.ms, probe: report?.probe ?? null };
+  if (verify.code === 0) return { ...failed, status: "pass (compose)", error: null, standalone: failed.error, compose };
+  const why = clip(`${errorLine(verify.stderr)}${report?.logTail ? ` | log: ${causeLine(report.logTail)}` : ""}`);
+  return { ...failed, error: `${failed.error} | verify --compose: ${why}`, compose: { ...compose, error: why } };
+}
+
+/** The app image compose built (the first `image:` of compose.yaml: the app's processes). */
+async function removeComposeImage(settings, dir) {
+  const file = join(dir, "compose.yaml");
+  if (!existsSync(file)) return;
+  const image = /^\s+image:\s*(\S+)/m.exec(readFileSync(file, "utf8"))?.[1];
+  if (image) await removeImage(settings, image);
 }
 
 /** The image, and any container left from it (a verify cut short by the timeout). */
@@ -337,7 +379,7 @@ const MD_COLUMNS = ["project", "shape", "pyship decided", "outcome", "error / ca
 function markdown(results, meta) {
   const rows = Object.values(results);
   const counted = rows.filter((row) => row.outcome !== "planned");
-  const passed = counted.filter((row) => row.outcome === "pass").length;
+  const passed = counted.filter((row) => row.outcome === "pass" || row.outcome === "pass (compose)").length;
   const lines = [
     `# pyship corpus run ${meta.date}`,
     "",

@@ -97,6 +97,48 @@ const ROWS: readonly [string, Partial<DjangoFacts>, Plan["collectStatic"], strin
     ["W_DJANGO_ALLOWED_HOSTS"],
   ],
   ["a wildcard", { staticRoot: null, allowedHosts: hosts(["*"]) }, null, []],
+  [
+    "settings that cannot import without the platform's variables: build-only placeholders",
+    {
+      requiredEnv: [
+        { name: "CLOUD_PG_NAME", evidence: at(SETTINGS, 40, "read") },
+        { name: "CLOUD_PG_PORT", evidence: at(SETTINGS, 41, "read") },
+        { name: "DATABASE_URL", evidence: at(SETTINGS, 42, "read") },
+        { name: "CLOUD_REDIS_CONNECTIONSTRING", evidence: at(SETTINGS, 43, "read") },
+        { name: "DJANGO_ALLOWED_HOSTS", evidence: at(SETTINGS, 44, "read") },
+        { name: "SENTRY_DSN", evidence: at(SETTINGS, 45, "read") },
+      ],
+    },
+    {
+      manage: "manage.py",
+      env: [
+        "DJANGO_SETTINGS_MODULE=shop.settings",
+        "DJANGO_SECRET_KEY=collectstatic-build-only",
+        "CLOUD_PG_NAME=collectstatic-build-only",
+        "CLOUD_PG_PORT=1",
+        "DATABASE_URL=sqlite:///:memory:",
+        "CLOUD_REDIS_CONNECTIONSTRING=redis://localhost:6379/0",
+        "DJANGO_ALLOWED_HOSTS=localhost",
+        "SENTRY_DSN=https://placeholder@localhost/1",
+      ],
+    },
+    [],
+  ],
+];
+
+// [label, ALLOWED_HOSTS's variable, the test container's environment]
+const VERIFY_ENV: readonly [string, DjangoFacts["allowedHosts"], Plan["verifyEnv"]][] = [
+  ["a fixed list: nothing to set", hosts(["*"]), undefined],
+  [
+    "one host from the platform (WEBSITE_HOSTNAME): the probe's host",
+    { ...hosts([]), hosts: null, env: { name: "WEBSITE_HOSTNAME", separator: null } },
+    [{ name: "WEBSITE_HOSTNAME", value: "127.0.0.1", evidence: expect.anything() }],
+  ],
+  [
+    "a list split on spaces: the probe's host and localhost",
+    { ...hosts([]), hosts: null, env: { name: "DJANGO_ALLOWED_HOSTS", separator: " " } },
+    [{ name: "DJANGO_ALLOWED_HOSTS", value: "127.0.0.1 localhost", evidence: expect.anything() }],
+  ],
 ];
 
 describe("planProject for Django in production", () => {
@@ -104,6 +146,18 @@ describe("planProject for Django in production", () => {
     const planned = plan(django);
     expect(planned.collectStatic).toStrictEqual(collectStatic);
     expect(planned.warnings.map((w) => w.code)).toEqual(warnings);
+  });
+
+  it.each(VERIFY_ENV)("verify environment: %s", (_label, allowedHosts, verifyEnv) => {
+    expect(plan({ staticRoot: null, allowedHosts }).verifyEnv).toEqual(verifyEnv);
+  });
+
+  it("says the placeholders are build-only, where each variable is read", () => {
+    const requiredEnv = [{ name: "CLOUD_PG_NAME", evidence: at(SETTINGS, 40, "read") }];
+    const note = plan({ requiredEnv }).evidence.find((e) => e.why.includes("CLOUD_PG_NAME"));
+    expect(note).toMatchObject({ file: SETTINGS, line: 40 });
+    expect(note?.why).toContain("build-only placeholder");
+    expect(note?.why).toContain("never in the image");
   });
 
   it("says why it collects and who serves the files, with file:line", () => {

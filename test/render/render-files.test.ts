@@ -31,6 +31,7 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["fastapi-pep621", {}],
   ["django-site", {}],
   ["django-static", {}],
+  ["django-platform-env", {}],
   ["django-settings-package", {}],
   ["streamlit-app", {}],
   ["celery-worker", {}],

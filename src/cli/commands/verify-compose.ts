@@ -8,8 +8,9 @@ import { join } from "node:path";
 import { composeProject } from "../../compose/compose-project.js";
 import { verifyCompose } from "../../compose/verify-compose.js";
 import { PyshipError } from "../../core/errors.js";
-import type { ComposeReport } from "../../core/pipeline.js";
-import { msg } from "../../i18n/message.js";
+import type { ComposePlan, ComposeReport } from "../../core/pipeline.js";
+import { type Message, msg } from "../../i18n/message.js";
+import { diagnoseRun } from "../../verify/diagnose-run.js";
 import { fetchHttp, realClock } from "../../verify/probe-http.js";
 import type { CliContext } from "../context.js";
 import { t } from "../i18n.js";
@@ -51,8 +52,25 @@ export async function runVerifyCompose(
     throw new PyshipError("E_VERIFY_FAILED", report.failure ?? "compose verification failed", {
       file: composePlan.file,
       ...(report.logTail ? { details: report.logTail } : {}),
-      hint: "run `docker compose up --wait` yourself and read `docker compose logs`",
+      hint: composeFailureHint(report, composePlan),
     });
+}
+
+/**
+ * What the stack's logs say (the same diagnosis as `pyship verify`), and the variables the
+ * code cannot run without that compose.yaml gives no value: the likely cause, named.
+ */
+function composeFailureHint(report: ComposeReport, plan: ComposePlan): Message {
+  const diagnosis = report.logTail ? diagnoseRun(report.logTail) : null;
+  const left = plan.warnings
+    .filter((w) => w.code === "compose-required-env")
+    .map((w) => /^\S+/.exec(w.message)?.[0] ?? "");
+  const base = diagnosis?.hintText ?? msg("verifyCompose.failed.hint");
+  if (left.length === 0) return base;
+  return msg("build.hintThen", {
+    hint: base,
+    more: msg("verifyCompose.left", { names: left.join(", ") }),
+  });
 }
 
 function printComposeReport(ctx: CliContext, report: ComposeReport): void {

@@ -12,6 +12,7 @@
 import type { DjangoFacts, EntrypointCandidate, Evidence } from "../../core/pipeline.js";
 import { because, msg } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
+import { allowedHostsEnv, djangoRequiredEnv } from "./django-required-env.js";
 import { literal, type Statement } from "./python-source.js";
 import { type PyModule, PythonSources } from "./python-sources.js";
 
@@ -41,6 +42,7 @@ export function readDjangoSettings(
   const chain = settings ? settingsChain(sources, base, settings) : [];
   const [own] = chain;
   if (!settings || !own) return null;
+  const requiredEnv = djangoRequiredEnv(sources, chain, secretKeyEnv(chain));
   return {
     settings,
     settingsFile: own.path,
@@ -49,9 +51,10 @@ export function readDjangoSettings(
     staticfiles: mentions(chain, "django.contrib.staticfiles") !== null,
     whitenoise: mentions(chain, "whitenoise.middleware.WhiteNoiseMiddleware"),
     debug: debugValue(chain),
-    allowedHosts: allowedHosts(chain),
+    allowedHosts: allowedHosts(sources, chain),
     secretKeyEnv: secretKeyEnv(chain),
     migrations: files.paths.some((path) => /(^|\/)migrations\/__init__\.py$/.test(path)),
+    ...(requiredEnv.length > 0 ? { requiredEnv } : {}),
   };
 }
 
@@ -143,7 +146,10 @@ function debugValue(chain: readonly PyModule[]): boolean | null {
   return value === "True" ? true : value === "False" ? false : null;
 }
 
-function allowedHosts(chain: readonly PyModule[]): DjangoFacts["allowedHosts"] {
+function allowedHosts(
+  sources: PythonSources,
+  chain: readonly PyModule[],
+): DjangoFacts["allowedHosts"] {
   const found = lastAssignment(chain, "ALLOWED_HOSTS");
   if (!found) return null;
   const list = /^[[(]\s*(?:"\d+"\s*(?:,\s*)?)*[\])]$/.test(found.value);
@@ -157,9 +163,11 @@ function allowedHosts(chain: readonly PyModule[]): DjangoFacts["allowedHosts"] {
     list && !extended
       ? [...found.value.matchAll(STRING)].map((m) => literal(found.statement, m[0]) ?? "")
       : null;
+  const env = hosts === null ? allowedHostsEnv(sources, found.evidence) : null;
   return {
     hosts,
     evidence: { ...found.evidence, ...because(msg("ev.django.set", { key: "ALLOWED_HOSTS" })) },
+    ...(env ? { env } : {}),
   };
 }
 

@@ -540,6 +540,36 @@ export const EN = {
   "run.serverError": "the app answered {status} on / and logged nothing pyship recognises",
   "run.statusOnly.hint":
     "probe a route the app serves with --path (e.g. --path /health); the log lines above show what it did",
+  "run.settingsRejected": "the settings class refused the environment it got: {reason}",
+  "run.settingsRejected.hint":
+    "its validator says what it needs (often a variable a deployed environment must set, or one that says the environment is not deployed): set it where the image runs and pass it to the test container with `--env NAME=…`",
+  "build.initHint":
+    "the tables are created by `{init}` ({where}), which nothing ran: run it once against the real database before the server starts (a release step; pyship never runs it at start unasked). For a SQLite file inside the container, ask for it at every start: {config}",
+  "verifyCompose.failed.hint":
+    "run `docker compose up --wait` yourself and read `docker compose logs`",
+  "verifyCompose.left":
+    "compose.yaml gives no value to {names}, which the code reads with no default: add the values there",
+  "build.composeHint":
+    "its code shows the app needs {services} when it starts: `pyship compose {dir}` writes compose.yaml with stand-in services wired to the variables the code reads, then `pyship verify --compose {dir}` runs that stack and checks it",
+  "build.composeHint.left":
+    "its code shows the app needs {services} when it starts: `pyship compose {dir}` writes compose.yaml with stand-in services wired to the variables the code reads, then `pyship verify --compose {dir}` runs that stack and checks it; compose cannot make up a value for {names}: add it to compose.yaml first",
+  "build.hintThen": "{hint}; {more}",
+  "run.serviceLocalhost.hint":
+    "give the app the service's address through the variable its code reads (REDIS_URL …); where the code writes localhost itself, read it from the environment instead. `pyship compose` wires such variables to a service and `pyship verify --compose` checks the stack",
+  "run.tortoiseUrl":
+    "Tortoise ORM got no database URL (db_url is None): the variable the code reads it from is not set",
+  "run.tortoiseUrl.hint":
+    "set it (usually DATABASE_URL, e.g. postgres://user:password@host:5432/db) where the image runs; the database runs outside the image: `pyship verify --compose` checks the app with a stand-in one",
+  "run.serviceLocalhost":
+    "the app connects to a service on localhost:{port}: inside a container that is the container itself, where nothing listens",
+  "compose.requiredEnv":
+    "{name} is read with no default ({why}) and compose.yaml gives it no value: add it to the app's environment in compose.yaml (a secret to .env.compose)",
+  "ev.django.verifyHostsEnv":
+    "ALLOWED_HOSTS is read from {name}, which the platform sets: pyship build's test container gets {name}={value} (the host its probe asks for), the image does not; set it to the app's domain where the image runs",
+  "build.verifyEnv":
+    "the test container gets {name}={value} (the plan's verify environment, not in the image)",
+  "ev.django.buildOnlyEnv":
+    "collectstatic gets {name}={value}, a build-only placeholder (the settings read it with no default): it exists only for that RUN, never in the image's ENV or ARG; set the real value where the image runs",
   "verify.e.failure": "{image}: {message}",
   "verify.e.exited.hint": "the last log lines above say why; run the image by hand to reproduce",
   "verify.e.portTimeout.hint":

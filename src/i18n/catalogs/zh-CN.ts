@@ -516,6 +516,34 @@ export const ZH_CN: Catalog = {
   "run.serverError": "应用在 / 上返回 {status}，且日志中没有 pyship 能识别的内容",
   "run.statusOnly.hint":
     "用 --path 探测应用提供的路由（例如 --path /health）；上方的日志显示了它做了什么",
+  "run.settingsRejected": "settings 类拒绝了它得到的环境：{reason}",
+  "run.settingsRejected.hint":
+    "它的校验器说明了需要什么（通常是部署环境必须设置的变量，或表明环境并非部署环境的变量）：在运行镜像的地方设置它，并用 `--env NAME=…` 传给测试容器",
+  "build.initHint":
+    "数据表由 `{init}`（{where}）创建，但没有人运行过它：请在服务器启动前对真实数据库运行一次（发布步骤；pyship 不会未经要求在启动时运行它）。如果是容器内的 SQLite 文件，可以要求每次启动时运行：{config}",
+  "verifyCompose.failed.hint": "自己运行 `docker compose up --wait` 并查看 `docker compose logs`",
+  "verifyCompose.left":
+    "compose.yaml 没有为 {names} 提供值，而代码读取它们且没有默认值：请在那里设置",
+  "build.composeHint":
+    "代码显示应用启动时需要 {services}：`pyship compose {dir}` 会写出 compose.yaml，其中的替身服务已接到代码读取的环境变量上，然后 `pyship verify --compose {dir}` 运行并检查这个栈",
+  "build.composeHint.left":
+    "代码显示应用启动时需要 {services}：`pyship compose {dir}` 会写出 compose.yaml，其中的替身服务已接到代码读取的环境变量上，然后 `pyship verify --compose {dir}` 运行并检查这个栈；compose 无法设置 {names}：请先在 compose.yaml 中为它们提供值",
+  "build.hintThen": "{hint}；{more}",
+  "run.serviceLocalhost.hint":
+    "通过代码读取的环境变量（REDIS_URL 等）把服务地址传给应用；如果代码里写死了 localhost，请改为从环境变量读取。`pyship compose` 会把这些变量接到服务上，`pyship verify --compose` 检查整个栈",
+  "run.tortoiseUrl":
+    "Tortoise ORM 没有得到数据库 URL（db_url 为 None）：代码读取它的环境变量未设置",
+  "run.tortoiseUrl.hint":
+    "在运行镜像的地方设置它（通常是 DATABASE_URL，例如 postgres://user:password@host:5432/db）；数据库在镜像之外运行：`pyship verify --compose` 会用替身数据库检查应用",
+  "run.serviceLocalhost":
+    "应用连接 localhost:{port} 上的服务：在容器内，这指的是容器自身，那里没有任何服务在监听",
+  "compose.requiredEnv":
+    "{name} 被读取且没有默认值（{why}），compose.yaml 没有为它提供值：请在 compose.yaml 中应用的 environment 里添加它（机密写入 .env.compose）",
+  "ev.django.verifyHostsEnv":
+    "ALLOWED_HOSTS 读取自平台设置的 {name}：pyship build 的测试容器获得 {name}={value}（探测请求使用的主机），镜像中不含此值；请在运行镜像的地方把它设为应用的域名",
+  "build.verifyEnv": "测试容器获得 {name}={value}（计划中的验证环境，不在镜像中）",
+  "ev.django.buildOnlyEnv":
+    "collectstatic 使用 {name}={value}，这是仅用于构建的占位值（settings 读取它且没有默认值）：它只存在于这一条 RUN 中，绝不进入镜像的 ENV 或 ARG；请在运行镜像的地方设置真实值",
   "verify.e.failure": "{image}：{message}",
   "verify.e.exited.hint": "上方最后几行日志说明了原因；可手动运行镜像来复现",
   "verify.e.portTimeout.hint":

@@ -517,6 +517,34 @@ export const ZH_TW: Catalog = {
   "run.serverError": "應用在 / 上返回 {status}，且日誌中沒有 pyship 能識別的內容",
   "run.statusOnly.hint":
     "用 --path 探測應用提供的路由（例如 --path /health）；上方的日誌顯示了它做了什麼",
+  "run.settingsRejected": "settings 類別拒絕了它得到的環境：{reason}",
+  "run.settingsRejected.hint":
+    "它的驗證器說明了需要什麼（通常是部署環境必須設定的變數，或表明環境並非部署環境的變數）：在執行映像檔的地方設定它，並用 `--env NAME=…` 傳給測試容器",
+  "build.initHint":
+    "資料表由 `{init}`（{where}）建立，但沒有人執行過它：請在伺服器啟動前對真實資料庫執行一次（發布步驟；pyship 不會未經要求在啟動時執行它）。如果是容器內的 SQLite 檔案，可以要求每次啟動時執行：{config}",
+  "verifyCompose.failed.hint": "自己執行 `docker compose up --wait` 並查看 `docker compose logs`",
+  "verifyCompose.left":
+    "compose.yaml 沒有為 {names} 提供值，而程式碼讀取它們且沒有預設值：請在那裡設定",
+  "build.composeHint":
+    "程式碼顯示應用啟動時需要 {services}：`pyship compose {dir}` 會寫出 compose.yaml，其中的替身服務已接到程式碼讀取的環境變數上，然後 `pyship verify --compose {dir}` 執行並檢查這個堆疊",
+  "build.composeHint.left":
+    "程式碼顯示應用啟動時需要 {services}：`pyship compose {dir}` 會寫出 compose.yaml，其中的替身服務已接到程式碼讀取的環境變數上，然後 `pyship verify --compose {dir}` 執行並檢查這個堆疊；compose 無法設定 {names}：請先在 compose.yaml 中為它們提供值",
+  "build.hintThen": "{hint}；{more}",
+  "run.serviceLocalhost.hint":
+    "透過程式碼讀取的環境變數（REDIS_URL 等）把服務位址傳給應用；如果程式碼裡寫死了 localhost，請改為從環境變數讀取。`pyship compose` 會把這些變數接到服務上，`pyship verify --compose` 檢查整個堆疊",
+  "run.tortoiseUrl":
+    "Tortoise ORM 沒有得到資料庫 URL（db_url 為 None）：程式碼讀取它的環境變數未設定",
+  "run.tortoiseUrl.hint":
+    "在執行映像檔的地方設定它（通常是 DATABASE_URL，例如 postgres://user:password@host:5432/db）；資料庫在映像檔之外執行：`pyship verify --compose` 會用替身資料庫檢查應用",
+  "run.serviceLocalhost":
+    "應用連線 localhost:{port} 上的服務：在容器內，這指的是容器自身，那裡沒有任何服務在監聽",
+  "compose.requiredEnv":
+    "{name} 被讀取且沒有預設值（{why}），compose.yaml 沒有為它提供值：請在 compose.yaml 中應用的 environment 裡加入它（機密寫入 .env.compose）",
+  "ev.django.verifyHostsEnv":
+    "ALLOWED_HOSTS 讀取自平台設定的 {name}：pyship build 的測試容器獲得 {name}={value}（探測請求使用的主機），映像檔中不含此值；請在執行映像檔的地方把它設為應用的網域",
+  "build.verifyEnv": "測試容器獲得 {name}={value}（計畫中的驗證環境，不在映像檔中）",
+  "ev.django.buildOnlyEnv":
+    "collectstatic 使用 {name}={value}，這是僅用於建置的佔位值（settings 讀取它且沒有預設值）：它只存在於這一條 RUN 中，絕不進入映像檔的 ENV 或 ARG；請在執行映像檔的地方設定真實值",
   "verify.e.failure": "{image}：{message}",
   "verify.e.exited.hint": "上方最後幾行日誌說明了原因；可手動執行映像檔來重現",
   "verify.e.portTimeout.hint":

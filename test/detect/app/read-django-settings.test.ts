@@ -144,6 +144,76 @@ const ROWS: readonly [string, Record<string, string>, string, DjangoFacts | null
     },
   ],
   [
+    "the platform's environment: required variables, ALLOWED_HOSTS from a guarded variable",
+    {
+      "manage.py": MANAGE,
+      "site_a/wsgi.py": wsgi("site_a.settings"),
+      "site_a/settings.py": py`
+        import os
+        SECRET_KEY = os.environ.get("APP_KEY", "dev")
+        ALLOWED_HOSTS = [os.environ["SITE_HOST"]] if "SITE_HOST" in os.environ else []
+        NAME = os.environ["CLOUD_PG_NAME"]
+        CACHE = os.getenv("CLOUD_CACHE_URL").strip()
+        SENTRY = os.getenv("SENTRY_DSN")
+      `,
+    },
+    "site_a.wsgi:application",
+    {
+      settings: "site_a.settings",
+      settingsFile: "site_a/settings.py",
+      manage: "manage.py",
+      staticRoot: null,
+      staticfiles: false,
+      whitenoise: null,
+      debug: null,
+      allowedHosts: {
+        hosts: null,
+        evidence: ev("site_a/settings.py", 3, "ALLOWED_HOSTS set"),
+        env: { name: "SITE_HOST", separator: null },
+      },
+      secretKeyEnv: "APP_KEY",
+      migrations: false,
+      requiredEnv: [
+        {
+          name: "CLOUD_PG_NAME",
+          evidence: ev("site_a/settings.py", 4, 'os.environ["CLOUD_PG_NAME"]'),
+        },
+        {
+          name: "CLOUD_CACHE_URL",
+          evidence: ev("site_a/settings.py", 5, 'os.getenv("CLOUD_CACHE_URL")'),
+        },
+      ],
+    },
+  ],
+  [
+    "ALLOWED_HOSTS split from a variable with no default",
+    {
+      "manage.py": MANAGE,
+      "site_a/wsgi.py": wsgi("site_a.settings"),
+      "site_a/settings.py": 'import os\nALLOWED_HOSTS = os.environ.get("HOSTS").split(" ")\n',
+    },
+    "site_a.wsgi:application",
+    {
+      settings: "site_a.settings",
+      settingsFile: "site_a/settings.py",
+      manage: "manage.py",
+      staticRoot: null,
+      staticfiles: false,
+      whitenoise: null,
+      debug: null,
+      allowedHosts: {
+        hosts: null,
+        evidence: ev("site_a/settings.py", 2, "ALLOWED_HOSTS set"),
+        env: { name: "HOSTS", separator: " " },
+      },
+      secretKeyEnv: null,
+      migrations: false,
+      requiredEnv: [
+        { name: "HOSTS", evidence: ev("site_a/settings.py", 2, 'os.environ.get("HOSTS")') },
+      ],
+    },
+  ],
+  [
     "settings module not in the project",
     { "manage.py": MANAGE, "site_a/wsgi.py": wsgi("elsewhere.settings") },
     "site_a.wsgi:application",

@@ -1,0 +1,138 @@
+/*
+ * The hints `pyship build` adds when verify fails on something outside the image: the
+ * backing services the code shows (compose-hint.ts) and the project's own command that
+ * creates its tables (init-hint.ts). One row per failure shape; a hint must never appear for
+ * a failure it does not explain.
+ */
+import { describe, expect, it } from "vitest";
+import { withComposeHint } from "../../src/build/compose-hint.js";
+import { initCommands, withInitHint } from "../../src/build/init-hint.js";
+import { PyshipError } from "../../src/core/errors.js";
+import type { ComposePlan, VerifyReport } from "../../src/core/pipeline.js";
+import { planProject } from "../../src/plan/plan-project.js";
+import { candidate, makeFacts } from "../plan/make-facts.js";
+
+const failed = (cause: string | null): VerifyReport => ({
+  image: "demo:latest",
+  ok: false,
+  mode: "web",
+  port: 8000,
+  failure: {
+    code: "E_CONTAINER_EXITED",
+    message: "the container exited with code 3",
+    logTail: "",
+    lastError: null,
+    diagnosis: cause === null ? null : { cause, message: cause, hint: "", line: null },
+  },
+  checks: [],
+  sizeBytes: null,
+  readyMs: null,
+  stopMs: null,
+  uid: null,
+});
+
+const error = () => new PyshipError("E_CONTAINER_EXITED", "demo: exited", { hint: "see the log" });
+
+const stack = (services: string[], left: string[] = []): ComposePlan =>
+  ({
+    services: services.map((name) => ({ kind: name, name, image: `${name}:1`, evidence: [] })),
+    warnings: left.map((name) => ({ code: "compose-required-env", message: `${name} is read …` })),
+  }) as unknown as ComposePlan;
+
+// [label, diagnosed cause, compose plan, hint contains (null: unchanged)]
+const COMPOSE: readonly [string, string | null, ComposePlan | null, string | null][] = [
+  [
+    "a missing variable, postgres in the code",
+    "missing-env",
+    stack(["postgres"]),
+    "the app needs postgres",
+  ],
+  ["an unreachable database", "db-unreachable", stack(["postgres", "redis"]), "postgres, redis"],
+  ["redis on localhost", "service-localhost", stack(["redis"]), "pyship verify --compose ./shop"],
+  [
+    "and what compose cannot set",
+    "missing-env",
+    stack(["postgres"], ["TELEGRAM_TOKEN", "PROJECT_NAME"]),
+    "compose cannot make up a value for TELEGRAM_TOKEN, PROJECT_NAME",
+  ],
+  ["no services in the code", "missing-env", stack([]), null],
+  ["no compose plan", "missing-env", null, null],
+  ["a failure compose does not explain", "module-not-found", stack(["postgres"]), null],
+  ["no diagnosis", null, stack(["postgres"]), null],
+];
+
+describe("withComposeHint", () => {
+  it.each(COMPOSE)("%s", (_label, cause, compose, contains) => {
+    const hinted = withComposeHint(error(), failed(cause), compose, "./shop");
+    if (contains === null) expect(hinted.hint).toBe("see the log");
+    else {
+      expect(hinted.hint).toContain("see the log; ");
+      expect(hinted.hint).toContain(contains);
+      expect(hinted.code).toBe("E_CONTAINER_EXITED");
+    }
+  });
+});
+
+const flaskPlan = () =>
+  planProject(makeFacts({ entrypoints: [candidate("wsgi", "flaskr:create_app()", "flask")] }));
+
+describe("withInitHint", () => {
+  it("finds a Flask click command that creates the tables, with its line", () => {
+    const sources = [
+      {
+        file: "flaskr/db.py",
+        text: 'import click\n\n@click.command("init-db")\ndef init_db_command():\n    ...\n',
+      },
+    ];
+    const commands = initCommands(makeFacts(), flaskPlan(), sources);
+    expect(commands).toEqual([
+      {
+        argv: ["flask", "--app", "flaskr", "init-db"],
+        evidence: { file: "flaskr/db.py", line: 3, why: "click command init-db" },
+      },
+    ]);
+    const hint = withInitHint(error(), failed("db-not-initialised"), commands, flaskPlan()).hint;
+    expect(hint).toContain("`flask --app flaskr init-db` (flaskr/db.py:3)");
+    expect(hint).toContain("never runs it at start unasked");
+    expect(hint).toContain(
+      `[tool.pyship] command = "flask --app flaskr init-db && gunicorn --bind 0.0.0.0:8000 `,
+    );
+    expect(hint).toContain("'flaskr:create_app()'");
+    expect(hint).not.toContain("/opt/pyship/");
+  });
+
+  it("shows the server command without pyship's launcher, with the port it listened on", () => {
+    const plan = {
+      ...flaskPlan(),
+      command: ["python", "/opt/pyship/serve.py", "uvicorn", "blog:app", "--host", "0.0.0.0"],
+    };
+    const commands = [
+      { argv: ["init_db"], evidence: { file: "pyproject.toml", line: null, why: "" } },
+    ];
+    expect(withInitHint(error(), failed("db-not-initialised"), commands, plan).hint).toContain(
+      `command = "init_db && uvicorn blog:app --host 0.0.0.0 --port 8000"`,
+    );
+  });
+
+  it("finds a console script named for it (Quart's blog: init_db)", () => {
+    const facts = makeFacts({
+      meta: { ...makeFacts().meta, scripts: { init_db: "blog:init_db", start: "blog:run" } },
+    });
+    expect(initCommands(facts, flaskPlan(), []).map((c) => c.argv)).toEqual([["init_db"]]);
+  });
+
+  it.each([
+    ["another failure", "missing-env"],
+    ["no diagnosis", null],
+  ])("leaves the hint alone on %s", (_label, cause) => {
+    const commands = [
+      { argv: ["init_db"], evidence: { file: "pyproject.toml", line: null, why: "" } },
+    ];
+    expect(withInitHint(error(), failed(cause), commands, flaskPlan()).hint).toBe("see the log");
+  });
+
+  it("leaves it alone when the project has no such command", () => {
+    const other = [{ file: "app.py", text: '@app.cli.command("seed-users")\ndef seed(): ...\n' }];
+    expect(initCommands(makeFacts(), flaskPlan(), other)).toEqual([]);
+  });
+});
