@@ -7,7 +7,7 @@
 
 import { PyshipError } from "../core/errors.js";
 import type { Repair, VerifyReport } from "../core/pipeline.js";
-import { english, msg } from "../i18n/message.js";
+import { msg } from "../i18n/message.js";
 import { verifyError } from "../verify/verify-error.js";
 import { verifyImage } from "../verify/verify-image.js";
 import { pushImage } from "./build-image.js";
