@@ -57,9 +57,14 @@ export function repairedPython(
   notes: Notes,
 ): string {
   if (options.python !== undefined || facts.config.python !== undefined) return chosen;
-  const limit = repairs.find(
-    (r) => r.python !== undefined && minorRank(r.python) < minorRank(chosen),
-  );
+  // Chained repairs can each lower it: the lowest limit holds them all.
+  const limit = repairs
+    .filter((r) => r.python !== undefined && minorRank(r.python) < minorRank(chosen))
+    .reduce<Repair | undefined>(
+      (low, r) =>
+        low === undefined || minorRank(r.python ?? "") < minorRank(low.python ?? "") ? r : low,
+      undefined,
+    );
   if (limit?.python === undefined) return chosen;
   notes.evidence.push({ ...limit.evidence, why: `Python ${limit.python}: ${limit.why}` });
   return limit.python;

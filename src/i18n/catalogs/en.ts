@@ -16,7 +16,7 @@ export const EN = {
   "build.failed": "Build failed (full log: {log})",
   "build.pushed": "Pushed {tag}",
   "build.repair":
-    "Known failure ({seen}): repairing once — {what}; rewrote Dockerfile, building again",
+    "Known failure ({seen}): repair {attempt} of at most {max} — {what}; rewrote Dockerfile, building again",
   "build.noVerify": "Skipped verification (--no-verify)",
   "doctor.legacyOnly": "{client} builds only with the legacy builder ({reason})",
   "doctor.legacyOnly.hint":

@@ -14,7 +14,8 @@ export const ZH_CN: Catalog = {
   "build.sizeUnknown": "大小未知",
   "build.failed": "构建失败（完整日志：{log}）",
   "build.pushed": "已推送 {tag}",
-  "build.repair": "已知故障（{seen}）：尝试修复一次 —— {what}；已重写 Dockerfile，重新构建",
+  "build.repair":
+    "已知故障（{seen}）：第 {attempt} 次修复（最多 {max} 次）—— {what}；已重写 Dockerfile，重新构建",
   "build.noVerify": "已跳过验证（--no-verify）",
   "doctor.legacyOnly": "{client} 只能用旧版构建器构建（{reason}）",
   "doctor.legacyOnly.hint":

@@ -15,7 +15,8 @@ export const ZH_TW: Catalog = {
   "build.sizeUnknown": "大小未知",
   "build.failed": "建置失敗（完整日誌：{log}）",
   "build.pushed": "已推送 {tag}",
-  "build.repair": "已知故障（{seen}）：嘗試修復一次 —— {what}；已重寫 Dockerfile，重新建置",
+  "build.repair":
+    "已知故障（{seen}）：第 {attempt} 次修復（最多 {max} 次）—— {what}；已重寫 Dockerfile，重新建置",
   "build.noVerify": "已跳過驗證（--no-verify）",
   "doctor.legacyOnly": "{client} 只能用舊版建置器建置（{reason}）",
   "doctor.legacyOnly.hint":
