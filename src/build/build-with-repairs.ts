@@ -102,6 +102,9 @@ export function repairSummary(repair: Repair): string {
       ? [`installs ${[...repair.apt.build, ...repair.apt.runtime].join(" ")} (apt)`]
       : []),
     ...(repair.resolveDate ? [`installs the releases of ${repair.resolveDate}`] : []),
+    ...(repair.buildConstraints?.length
+      ? [`builds sdists with ${repair.buildConstraints.join(" ")}`]
+      : []),
   ];
   return `${changes.join(", ")} (${repair.why})`;
 }

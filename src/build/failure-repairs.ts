@@ -150,6 +150,16 @@ export const FAILURE_REPAIRS: readonly Signature[] = [
     repair: (match) => removedModuleRepair(match[1] ?? "", true),
   },
   {
+    // setuptools 46 removed Feature; a 2017 setup.py (MarkupSafe 1.0) imports it while pip or
+    // uv builds the sdist in an isolated environment that gets today's setuptools.
+    pattern: /cannot import name '?Feature'? from '?setuptools'?/,
+    phase: "build",
+    repair: fixed({
+      ...REPAIRS.setuptoolsFeature,
+      why: "a package's setup.py imports setuptools.Feature, removed in setuptools 46: its sdist builds with setuptools<46",
+    }),
+  },
+  {
     // A name the standard library dropped (inspect.getargspec in 3.11): run time or build.
     pattern: REMOVED_NAME,
     repair: (match) => removedNameRepair(removedNameOf(match[0])),

@@ -122,12 +122,24 @@ export const KNOWN_FAILURES: readonly Rule[] = [
   {
     pattern:
       /Could not find a version that satisfies the requirement (\S+) \(from versions: [^)]+\)|Because (?:there is no version of|only \S+ is available and you require) ([A-Za-z0-9._-]+[^\s,]*)/,
-    explain: (m) =>
-      failure(
-        "E_BUILD_FAILED",
-        msg("build.k.noRelease", { name: m[1] ?? m[2] ?? "" }),
-        msg("build.k.noRelease.hint"),
-      ),
+    explain: (m, log) => {
+      const name = m[1] ?? m[2] ?? "";
+      const [, project, version] = /^([A-Za-z0-9._-]+)==([\w.!+-]+)$/.exec(name) ?? [];
+      // An exact pin the index lists no files for, when no Requires-Python excluded it: the
+      // release was deleted upstream (a yanked one still installs by its exact pin).
+      const missing = project && version && !PYTHON_EXCLUDED.test(log);
+      return missing
+        ? failure(
+            "E_BUILD_FAILED",
+            msg("build.k.pinNotOnIndex", { name: project, version }),
+            msg("build.k.pinNotOnIndex.hint", { name: project, version }),
+          )
+        : failure(
+            "E_BUILD_FAILED",
+            msg("build.k.noRelease", { name }),
+            msg("build.k.noRelease.hint"),
+          );
+    },
   },
   {
     pattern: /E: Unable to locate package (\S+)/,
@@ -164,6 +176,10 @@ export const KNOWN_FAILURES: readonly Rule[] = [
     },
   },
 ];
+
+/** pip's and uv's words for releases left out because of the image's Python version. */
+const PYTHON_EXCLUDED =
+  /require a different python version|requires-python|Requires-Python|the requested Python version/i;
 
 /** The image a failed FROM named, from either builder's log. */
 function baseImageIn(log: string): string | null {

@@ -7,6 +7,7 @@
  */
 import type {
   EntrypointCandidate,
+  ForcedBind,
   Framework,
   Plan,
   PlanOptions,
@@ -72,7 +73,10 @@ const BUILDERS: Readonly<Record<EntrypointCandidate["kind"], Builder>> = {
   "console-script": (c, _port, meta) => [scriptName(c, meta)],
   script: (c) => ["python", c.app],
   // Run as written, plus what makes its own server listen on 0.0.0.0:PORT (--host 0.0.0.0).
-  "server-script": (c, port) => ["python", c.app, ...servingArgs(c, port)],
+  "server-script": (c, port) =>
+    c.serves?.bind
+      ? forcedBindCommand(c.app, c.serves.bind, port)
+      : ["python", c.app, ...servingArgs(c, port)],
   "server-console-script": (c, port, meta) => [scriptName(c, meta), ...servingArgs(c, port)],
 };
 
@@ -137,6 +141,28 @@ export function planCommand(
     env,
     ...(server ? { server } : {}),
   };
+}
+
+/**
+ * The script run as its author runs it (`python -m pkg.main` inside a package, else as a
+ * file), with its server function's host and port set to 0.0.0.0 and $PORT whatever it
+ * passes: the config file it reads is the project's, not pyship's to rewrite.
+ */
+function forcedBindCommand(file: string, bind: ForcedBind, port: number): string[] {
+  const dot = bind.function.lastIndexOf(".");
+  const [owner, name] = [bind.function.slice(0, dot), bind.function.slice(dot + 1)];
+  const forced = `"${bind.hostKeyword}": "0.0.0.0", "${bind.portKeyword}": int(os.environ.get("PORT", "${port}"))`;
+  const run = bind.module
+    ? `runpy.run_module("${bind.module}", run_name="__main__", alter_sys=True)`
+    : `runpy.run_path("${file}", run_name="__main__")`;
+  const code = [
+    `import importlib, os, runpy`,
+    `owner = importlib.import_module("${owner}")`,
+    `serve = owner.${name}`,
+    `owner.${name} = lambda *args, **kwargs: serve(*args, **{**kwargs, ${forced}})`,
+    run,
+  ];
+  return ["python", "-c", code.join("; ")];
 }
 
 function servingArgs(candidate: EntrypointCandidate, port: number): string[] {

@@ -36,6 +36,8 @@ function changes(repair: Repair): Message | string {
     repair.apt &&
       msg("warn.repair.apt", { packages: [...repair.apt.build, ...repair.apt.runtime].join(" ") }),
     repair.resolveDate && msg("warn.repair.dated", { date: repair.resolveDate }),
+    repair.buildConstraints?.length &&
+      msg("warn.repair.buildConstraints", { constraints: repair.buildConstraints.join(" ") }),
   ].filter((part): part is Message => Boolean(part));
   if (parts.length === 0) return "";
   return parts.reduce((first, rest) => msg("warn.repair.and", { first, rest }));
@@ -45,7 +47,12 @@ function changes(repair: Repair): Message | string {
 export function withRepairs(install: Plan["install"], repairs: readonly Repair[]): Plan["install"] {
   const added = repairs.flatMap((repair) => repair.packages);
   const extraPackages = [...new Set([...install.extraPackages, ...added])];
-  return added.length > 0 ? { ...install, extraPackages } : install;
+  const constraints = [...new Set(repairs.flatMap((repair) => repair.buildConstraints ?? []))];
+  return {
+    ...install,
+    ...(added.length > 0 ? { extraPackages } : {}),
+    ...(constraints.length > 0 ? { buildConstraints: constraints } : {}),
+  };
 }
 
 /** A repair's Python limit lowers a Python nobody chose explicitly (a flag or config wins). */
@@ -112,6 +119,9 @@ function fromPins(facts: ProjectFacts): Repair[] {
     ).map((known) => ({
       id: known.repair?.id ?? "",
       packages: known.repair?.packages ?? [],
+      ...(known.repair?.buildConstraints
+        ? { buildConstraints: known.repair.buildConstraints }
+        : {}),
       why: `${pin.text} ${known.why} (${known.repair?.why ?? ""})`,
       evidence: { ...pin.evidence, why: `${pin.text} ${known.why}` },
     })),

@@ -66,6 +66,7 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["dash-app", {}],
   ["sanic-app", {}],
   ["aiohttp-app", {}],
+  ["aiohttp-config-main", {}],
   ["gradio-app", {}],
   ["panel-app", {}],
 ];

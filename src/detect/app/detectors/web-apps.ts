@@ -143,7 +143,9 @@ function findFramework(context: DetectContext, framework: WebFramework): Found[]
         ? `; it requires ${factory.required.join(", ")} but the server calls it with no arguments`
         : "";
       const why = `def ${factory.name}() builds and returns the ${framework.name} app (factory)${args}`;
-      found.push(make(framework, module, factory.name, factory.line, why, true));
+      const made = make(framework, module, factory.name, factory.line, why, true);
+      const needs = factory.required.length ? { needs: factory.required } : {};
+      found.push({ ...made, candidate: { ...made.candidate, ...needs } });
     }
   }
   return found;
