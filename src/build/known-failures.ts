@@ -127,7 +127,7 @@ export const KNOWN_FAILURES: readonly Rule[] = [
       const [, project, version] = /^([A-Za-z0-9._-]+)==([\w.!+-]+)$/.exec(name) ?? [];
       // An exact pin the index lists no files for, when no Requires-Python excluded it: the
       // release was deleted upstream (a yanked one still installs by its exact pin).
-      const missing = project && version && !PYTHON_EXCLUDED.test(log);
+      const missing = project && version && !excludedByPython(log, version);
       return missing
         ? failure(
             "E_BUILD_FAILED",
@@ -177,9 +177,18 @@ export const KNOWN_FAILURES: readonly Rule[] = [
   },
 ];
 
-/** pip's and uv's words for releases left out because of the image's Python version. */
-const PYTHON_EXCLUDED =
-  /require a different python version|requires-python|Requires-Python|the requested Python version/i;
+/**
+ * Whether the installer left `version` out for the image's Python: pip lists such releases
+ * as `0.5.0 Requires-Python >=3.8` (for every package, so only the version itself counts);
+ * uv names the current or requested Python version in its resolution.
+ */
+function excludedByPython(log: string, version: string): boolean {
+  const escaped = version.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return (
+    new RegExp(`[:;] ${escaped} Requires-Python`).test(log) ||
+    /the (?:current|requested) Python version/.test(log)
+  );
+}
 
 /** The image a failed FROM named, from either builder's log. */
 function baseImageIn(log: string): string | null {

@@ -75,7 +75,7 @@ export const KNOWN_PINS: readonly KnownPin[] = [
     name: "django",
     below: "1.11",
     maxPython: "3.6",
-    why: "Django 1.10 and older support Python up to 3.5 and still run on 3.6 (3.8 refuses their metaclasses: __classcell__)",
+    why: "Django 1.10 and older run on Python up to 3.6 (3.8 refuses their model metaclass)",
   },
   {
     // 1.0 ships only an sdist; 1.1 dropped Feature (checked on PyPI: 1.1.0 has wheels).

@@ -144,6 +144,16 @@ describe("diagnoseBuild: known failures", () => {
     expect(say("zh-TW", error.hintText ?? "")).toContain("鏡像站");
   });
 
+  it("pip's list of releases ignored for other packages does not hide a missing pin", () => {
+    const lines = [
+      "#10 [runtime 6/7] RUN pip install --require-hashes --no-deps -r pyship.requirements.txt",
+      "#10 75.83 ERROR: Ignored the following versions that require a different python version: 0.15.0 Requires-Python >=3.8; 2.32.0 Requires-Python >=3.8",
+      "#10 75.86 ERROR: Could not find a version that satisfies the requirement requests-async==0.5.0 (from versions: 0.1.0, 0.2.4)",
+    ];
+    const error = diagnoseBuild(ENGINE, lines, 1, "/tmp/b.log");
+    expect(error.message).toContain("requests-async==0.5.0 is not on the package index");
+  });
+
   it("a pinned release the index does not have is called broken upstream", () => {
     const lines = [
       "#10 [builder 5/5] RUN /opt/tools/bin/uv pip compile -o /tmp/pyship-locked.txt requirements.txt",
@@ -151,7 +161,7 @@ describe("diagnoseBuild: known failures", () => {
     ];
     const error = diagnoseBuild(ENGINE, lines, 1, "/tmp/b.log");
     expect(error.message).toMatch(
-      /the pinned release requests-async==0\.5\.0 is not on the package index: it was removed upstream \(the project is broken upstream/,
+      /the pinned release requests-async==0\.5\.0 is not on the package index: removed upstream or never published \(the project is broken upstream/,
     );
   });
 

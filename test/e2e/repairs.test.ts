@@ -39,4 +39,24 @@ describeE2e("pyship build repairs a known failure once", (engine) => {
       await removeDir(dir);
     }
   });
+
+  it("a pinned release no longer on the index is named as broken upstream, not repaired", async () => {
+    const dir = await copyFixture("pin-gone-upstream");
+    try {
+      const build = await runPyship(engine, [
+        "build",
+        dir,
+        "--tag",
+        "pyship-e2e-pin-gone:test",
+        ...buildFlags(engine),
+      ]);
+      expect(build.exitCode).not.toBe(0);
+      expect(build.stderr).toContain(
+        "the pinned release requests-async==0.5.0 is not on the package index",
+      );
+      expect(build.stderr).not.toContain("Known failure");
+    } finally {
+      await removeDir(dir);
+    }
+  });
 });

@@ -406,3 +406,29 @@ describe("planProject: servers, packages, stages", () => {
     expect(planProject(facts).warnings).toStrictEqual([]);
   });
 });
+
+describe("planProject: the Pythons uv cannot fill (3.6, 3.7)", () => {
+  const era = (version: string): ProjectFacts["python"] => ({
+    version,
+    constraint: null,
+    evidence: at("requirements.txt", 1, "Django==1.10.8: the newest Python it supports"),
+  });
+  const requirements = [requirement("django", "Django==1.10.8")];
+
+  it.each([
+    ["3.6", "pip", ["gunicorn<28"]],
+    ["3.7", "pip", ["gunicorn<28"]],
+    ["3.8", "uv", ["gunicorn>=23,<28"]],
+  ])("Python %s: installer %s, the server as %j", (version, installer, extra) => {
+    const entrypoints = [candidate("wsgi", "conduit.wsgi:application", "django")];
+    const plan = planProject(makeFacts({ python: era(version), requirements, entrypoints }));
+    expect(plan.python).toBe(version);
+    expect(plan.install.tool).toBe(installer);
+    expect(plan.install.extraPackages).toEqual(extra);
+  });
+
+  it("the user's installer still wins", () => {
+    const plan = planProject(makeFacts({ python: era("3.6"), requirements }), { installer: "uv" });
+    expect(plan.install.tool).toBe("uv");
+  });
+});

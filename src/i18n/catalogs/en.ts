@@ -451,7 +451,7 @@ export const EN = {
   "build.k.unreachable.hint":
     "the build cannot reach the package index: try `--network host`, pass a proxy (`--build-arg HTTPS_PROXY=http://proxy:3128`), or point pip at a mirror (`--build-arg PIP_INDEX_URL=…`)",
   "build.k.pinNotOnIndex":
-    "the pinned release {name}=={version} is not on the package index: it was removed upstream (the project is broken upstream until the pin changes)",
+    "the pinned release {name}=={version} is not on the package index: removed upstream or never published (the project is broken upstream until the pin changes)",
   "build.k.pinNotOnIndex.hint":
     "pin a release of {name} the index still has (`pip index versions {name}`), or drop the pin; through a mirror, check that the release exists upstream first (--mirror off)",
   "build.k.noRelease": "no release of {name} matches its version pin",

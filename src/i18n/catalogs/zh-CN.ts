@@ -437,7 +437,7 @@ export const ZH_CN: Catalog = {
   "build.k.unreachable.hint":
     "构建无法连接软件包索引：试试 `--network host`，传入代理（`--build-arg HTTPS_PROXY=http://proxy:3128`），或让 pip 使用镜像源（`--build-arg PIP_INDEX_URL=…`）",
   "build.k.pinNotOnIndex":
-    "固定的版本 {name}=={version} 不在软件包索引上：它已在上游被移除（在修改该版本约束之前，项目在上游即已损坏）",
+    "固定的版本 {name}=={version} 不在软件包索引上：已在上游被移除或从未发布（在修改该版本约束之前，项目在上游即已损坏）",
   "build.k.pinNotOnIndex.hint":
     "改为固定索引上仍有的 {name} 版本（`pip index versions {name}`），或去掉该约束；通过镜像源时，请先确认上游有这个版本（--mirror off）",
   "build.k.noRelease": "{name} 没有符合其版本约束的发行版本",

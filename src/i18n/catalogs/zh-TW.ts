@@ -438,7 +438,7 @@ export const ZH_TW: Catalog = {
   "build.k.unreachable.hint":
     "建置無法連線套件索引：試試 `--network host`，傳入代理（`--build-arg HTTPS_PROXY=http://proxy:3128`），或讓 pip 使用鏡像站（`--build-arg PIP_INDEX_URL=…`）",
   "build.k.pinNotOnIndex":
-    "固定的版本 {name}=={version} 不在套件索引上：它已在上游被移除（在修改該版本約束之前，專案在上游即已損壞）",
+    "固定的版本 {name}=={version} 不在套件索引上：已在上游被移除或從未發布（在修改該版本約束之前，專案在上游即已損壞）",
   "build.k.pinNotOnIndex.hint":
     "改為固定索引上仍有的 {name} 版本（`pip index versions {name}`），或移除該約束；透過鏡像站時，請先確認上游有這個版本（--mirror off）",
   "build.k.noRelease": "{name} 沒有符合其版本約束的發行版本",
