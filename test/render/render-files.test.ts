@@ -67,6 +67,7 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["sanic-app", {}],
   ["aiohttp-app", {}],
   ["aiohttp-config-main", {}],
+  ["sdist-old-setuptools", {}],
   // the era's Python (known pins, applied by the async era step detectProject skips) as a flag
   ["django-1-10-era", { python: "3.6" }],
   ["gradio-app", {}],
