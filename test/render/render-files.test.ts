@@ -75,7 +75,7 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
 ];
 
 /** Fixtures planned on an end-of-life Python (their pins need it). */
-const END_OF_LIFE = new Set(["django-1-10-era"]);
+const END_OF_LIFE = new Set(["django-1-10-era", "sdist-old-setuptools"]);
 
 /** Fixtures with no manifest, whose requirements come from the imports. */
 const INFERRED = new Set(["seed-flask-hello", "imports-only"]);
