@@ -86,8 +86,13 @@ async function nextRepair<T extends { readonly report: VerifyReport | null }>(
   const text = `${failure.logTail ?? ""}\n${failure.lastError ?? ""}\n${failure.message}`;
   const known = repairForFailure(text, "run");
   if (known !== null) return known;
-  return APP_EXCEPTION.test(text) && loop.fallback ? loop.fallback() : null;
+  // A cause verify named (a missing variable, no database) is not today's releases' doing.
+  const explained = failure.diagnosis && !STATUS_ONLY.has(failure.diagnosis.cause);
+  return APP_EXCEPTION.test(text) && !explained && loop.fallback ? loop.fallback() : null;
 }
+
+/** Diagnoses that only repeat the HTTP status: the cause is still unknown. */
+const STATUS_ONLY = new Set(["no-route", "server-error"]);
 
 function repairFor(error: { message: string; details: string | undefined }, phase: Phase) {
   return repairForFailure(`${error.details ?? ""}\n${error.message}`, phase);

@@ -7,7 +7,6 @@
  */
 import type {
   EntrypointCandidate,
-  ForcedBind,
   Framework,
   Plan,
   PlanOptions,
@@ -21,6 +20,7 @@ import { chooseEntrypoint } from "./choose-entrypoint.js";
 import { fromFlag, type Notes } from "./notes.js";
 import { planPort } from "./plan-port.js";
 import { planServer, SIZED_SERVERS } from "./plan-server.js";
+import { exitsFast, fastExitCommand, forcedBindCommand } from "./script-runners.js";
 
 export interface CommandChoice {
   readonly command: readonly string[];
@@ -76,7 +76,9 @@ const BUILDERS: Readonly<Record<EntrypointCandidate["kind"], Builder>> = {
   "server-script": (c, port) =>
     c.serves?.bind
       ? forcedBindCommand(c.app, c.serves.bind, port)
-      : ["python", c.app, ...servingArgs(c, port)],
+      : exitsFast(c)
+        ? fastExitCommand(c.app, servingArgs(c, port))
+        : ["python", c.app, ...servingArgs(c, port)],
   "server-console-script": (c, port, meta) => [scriptName(c, meta), ...servingArgs(c, port)],
 };
 
@@ -127,6 +129,8 @@ export function planCommand(
       msg("ev.command", { command: command.join(" "), kind: candidate.kind, app: candidate.app }),
     ),
   });
+  if (exitsFast(candidate) && !candidate.serves?.bind)
+    notes.evidence.push({ ...candidate.evidence, ...because(msg("ev.command.fastExit")) });
   const env = servingEnv(candidate, port, notes);
   const framework = FRAMEWORK_BUILDERS[candidate.framework] !== undefined;
   const server = framework ? undefined : planServer(candidate, notes);
@@ -141,28 +145,6 @@ export function planCommand(
     env,
     ...(server ? { server } : {}),
   };
-}
-
-/**
- * The script run as its author runs it (`python -m pkg.main` inside a package, else as a
- * file), with its server function's host and port set to 0.0.0.0 and $PORT whatever it
- * passes: the config file it reads is the project's, not pyship's to rewrite.
- */
-function forcedBindCommand(file: string, bind: ForcedBind, port: number): string[] {
-  const dot = bind.function.lastIndexOf(".");
-  const [owner, name] = [bind.function.slice(0, dot), bind.function.slice(dot + 1)];
-  const forced = `"${bind.hostKeyword}": "0.0.0.0", "${bind.portKeyword}": int(os.environ.get("PORT", "${port}"))`;
-  const run = bind.module
-    ? `runpy.run_module("${bind.module}", run_name="__main__", alter_sys=True)`
-    : `runpy.run_path("${file}", run_name="__main__")`;
-  const code = [
-    `import importlib, os, runpy`,
-    `owner = importlib.import_module("${owner}")`,
-    `serve = owner.${name}`,
-    `owner.${name} = lambda *args, **kwargs: serve(*args, **{**kwargs, ${forced}})`,
-    run,
-  ];
-  return ["python", "-c", code.join("; ")];
 }
 
 function servingArgs(candidate: EntrypointCandidate, port: number): string[] {

@@ -175,6 +175,26 @@ describe("buildWithRepairs", () => {
     ],
     ["a pass asks nothing", report(null), null, 0],
     [
+      "a cause verify named (a missing variable) asks nothing: no release fixes it",
+      {
+        ...report("KeyError: 'SERVER_NAME'"),
+        failure: {
+          code: "E_CONTAINER_EXITED",
+          message: "the container exited with code 3",
+          logTail: "KeyError: 'SERVER_NAME'",
+          lastError: "KeyError: 'SERVER_NAME'",
+          diagnosis: {
+            cause: "missing-env",
+            message: "SERVER_NAME is not set",
+            hint: "--env SERVER_NAME=…",
+            line: "KeyError: 'SERVER_NAME'",
+          },
+        },
+      } as VerifyReport,
+      null,
+      0,
+    ],
+    [
       "a failure without an app exception (a slow stop) asks nothing",
       report("[INFO] Shutting down"),
       null,

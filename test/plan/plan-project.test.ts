@@ -432,3 +432,19 @@ describe("planProject: the Pythons uv cannot fill (3.6, 3.7)", () => {
     expect(plan.install.tool).toBe("uv");
   });
 });
+
+describe("planProject: a Gradio script exits without the interpreter's teardown", () => {
+  it("runs through the fast-exit wrapper, with the evidence saying why", () => {
+    const gradio = {
+      ...candidate("server-script", "ui.py", "gradio"),
+      serves: { port: 7860, args: [], env: {}, evidence: at("ui.py", 13, "demo.launch()") },
+    };
+    const plan = planProject(makeFacts({ entrypoints: [gradio] }));
+    expect(plan.command.slice(0, 2)).toEqual(["python", "-c"]);
+    expect(plan.command[2]).toContain('runpy.run_path("ui.py", run_name="__main__")');
+    expect(plan.command[2]).toContain("atexit._run_exitfuncs()\nsys.stdout.flush()");
+    expect(plan.evidence.map((e) => e.why)).toContainEqual(
+      expect.stringContaining("skips the interpreter's teardown"),
+    );
+  });
+});

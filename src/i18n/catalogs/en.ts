@@ -584,6 +584,8 @@ export const EN = {
   "ev.installer.oldPythonSpec":
     "{lifted} instead of {spec}: releases in that range may need a newer Python than {version}, so pip picks the newest one that supports it",
   "ev.command": "command {command} runs {kind} entrypoint {app}",
+  "ev.command.fastExit":
+    "the script runs through a small python -c wrapper that skips the interpreter's teardown once it is done (its atexit functions still run): a dashboard's imports took over 3 s to tear down, past docker stop's budget",
   "ev.command.config": "command set by [tool.pyship] command",
   "ev.command.procfile": "command from the Procfile web: process",
   "ev.name": "name from [{section}]",

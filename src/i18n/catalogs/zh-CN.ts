@@ -561,6 +561,8 @@ export const ZH_CN: Catalog = {
   "ev.installer.oldPythonSpec":
     "使用 {lifted} 而不是 {spec}：其中最旧的主版本已不支持 Python {version}，由 pip 选择仍支持它的最新版本",
   "ev.command": "命令 {command} 运行 {kind} 入口 {app}",
+  "ev.command.fastExit":
+    "脚本通过一个小的 python -c 包装运行，结束后跳过解释器的清理（atexit 函数仍会执行）：仪表盘的导入清理曾超过 3 秒，超出 docker stop 的预算",
   "ev.command.config": "命令由 [tool.pyship] command 设置",
   "ev.command.procfile": "命令来自 Procfile 的 web: 进程",
   "ev.name": "名称来自 [{section}]",

@@ -562,6 +562,8 @@ export const ZH_TW: Catalog = {
   "ev.installer.oldPythonSpec":
     "使用 {lifted} 而不是 {spec}：其中最舊的主版本已不支援 Python {version}，由 pip 選擇仍支援它的最新版本",
   "ev.command": "指令 {command} 執行 {kind} 入口 {app}",
+  "ev.command.fastExit":
+    "腳本透過一個小的 python -c 包裝執行，結束後略過直譯器的清理（atexit 函式仍會執行）：儀表板的匯入清理曾超過 3 秒，超出 docker stop 的預算",
   "ev.command.config": "指令由 [tool.pyship] command 設定",
   "ev.command.procfile": "指令來自 Procfile 的 web: 行程",
   "ev.name": "名稱來自 [{section}]",
