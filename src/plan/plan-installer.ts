@@ -73,21 +73,12 @@ export function withOldPythonSpecs(
   notes: Notes,
 ): Plan["install"] {
   if (OWN_PIP[python] === undefined) return install;
-  const lifted = new Map<string, string>();
-  for (const { spec } of Object.values(SERVERS)) {
-    const ceiling = spec.split(",").find((part) => part.includes("<"));
-    const name = spec.split(/[<>=]/)[0] ?? spec;
-    if (ceiling && spec.includes(">="))
-      lifted.set(spec, `${name}${ceiling.slice(ceiling.indexOf("<"))}`);
-  }
-  const lift = (line: string) => lifted.get(line) ?? line;
-  const changed = [...install.extraPackages, ...(install.resolved?.lines ?? [])].filter((line) =>
-    lifted.has(line),
-  );
-  for (const spec of new Set(changed)) {
-    notes.evidence.push(
-      byDefault(msg("ev.installer.oldPythonSpec", { spec, lifted: lift(spec), version: python })),
-    );
+  const lift = (line: string) => LIFTED.get(line) ?? line;
+  const lines = [...install.extraPackages, ...(install.resolved?.lines ?? [])];
+  const changed = [...new Set(lines.filter((line) => LIFTED.has(line)))];
+  for (const spec of changed) {
+    const text = msg("ev.installer.oldPythonSpec", { spec, lifted: lift(spec), version: python });
+    notes.evidence.push(byDefault(text));
   }
   if (changed.length === 0) return install;
   const resolved = install.resolved && {
@@ -100,3 +91,14 @@ export function withOldPythonSpecs(
     ...(resolved ? { resolved } : {}),
   };
 }
+
+/** `gunicorn>=23,<28` → `gunicorn<28`, for every server spec with a floor and a ceiling. */
+const LIFTED: ReadonlyMap<string, string> = new Map(
+  Object.values(SERVERS).flatMap(({ spec }): [string, string][] => {
+    const ceiling = spec.split(",").find((part) => part.includes("<"));
+    const name = spec.split(/[<>=]/)[0] ?? spec;
+    return ceiling && spec.includes(">=")
+      ? [[spec, `${name}${ceiling.slice(ceiling.indexOf("<"))}`]]
+      : [];
+  }),
+);

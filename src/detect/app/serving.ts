@@ -247,22 +247,31 @@ function forcedBind(start: ServerStart, host: PyValue | null, module: string | n
     module,
   };
   return {
-    listening: (tree: PythonTree, file: string): Listening => {
-      const found = argument(tree, start, row.port) ?? defaultValue(row.defaultPort ?? ANY_PORT);
-      const number = Number(found.kind === "literal" ? found.value : Number.NaN);
-      const port = isPort(number) ? number : null;
-      const text = msg(value.kind === "literal" ? "ev.serve.forced" : "ev.serve.forcedRead", {
-        server: row.label,
-        line: start.line,
-        host: value.kind === "literal" ? value.value : "",
-        hostKeyword: bind.hostKeyword,
-        portKeyword: bind.portKeyword,
-      });
-      const evidence = { file, line: start.line, ...because(text) };
-      const facts = { port, args: [], env: {}, bind, evidence };
-      return { facts, warning: null };
-    },
+    listening: (tree: PythonTree, file: string) => forcedListening(tree, start, value, bind, file),
   };
+}
+
+/** The facts of a forced bind: the port the call names (if literal), the evidence why. */
+function forcedListening(
+  tree: PythonTree,
+  start: ServerStart,
+  host: PyValue,
+  bind: ForcedBind,
+  file: string,
+): Listening {
+  const { row } = start;
+  const found = argument(tree, start, row.port) ?? defaultValue(row.defaultPort ?? ANY_PORT);
+  const number = Number(found.kind === "literal" ? found.value : Number.NaN);
+  const port = isPort(number) ? number : null;
+  const text = msg(host.kind === "literal" ? "ev.serve.forced" : "ev.serve.forcedRead", {
+    server: row.label,
+    line: start.line,
+    host: host.kind === "literal" ? host.value : "",
+    hostKeyword: bind.hostKeyword,
+    portKeyword: bind.portKeyword,
+  });
+  const evidence = { file, line: start.line, ...because(text) };
+  return { facts: { port, args: [], env: {}, bind, evidence }, warning: null };
 }
 
 const ANY_PORT: Default = { kind: "value", value: "" };
