@@ -65,7 +65,7 @@ async function maybeVerify(
 export async function finishBuild(
   { options, ports, engine }: BuildSession,
   { tags, result, report, platforms }: Built,
-  repair: Repair | null,
+  repairs: readonly Repair[],
 ): Promise<BuildOutcome> {
   if (!options.verify) ports.events.verifySkipped();
   const failure = report ? verifyError(report) : null;
@@ -78,5 +78,6 @@ export async function finishBuild(
     await pushImage(ports.executor, engine, tags);
     for (const tag of tags) ports.events.pushed(tag);
   }
-  return { result, report, repair, failure, ...(platforms ? { platforms } : {}) };
+  const repair = repairs[0] ?? null;
+  return { result, report, repair, repairs, failure, ...(platforms ? { platforms } : {}) };
 }

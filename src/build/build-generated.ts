@@ -1,6 +1,6 @@
 /*
  * `runBuild` without a Dockerfile: plan and write one exactly like `init` (never overwriting
- * a file), build it, and give a known failure its repair once (repair-once.ts). With a repair,
+ * a file), build it, and give known failures their repairs (build-with-repairs.ts). With a repair,
  * only the Dockerfile this run wrote is rewritten: it is pyship's own.
  */
 
@@ -13,10 +13,10 @@ import { writeFiles } from "../write/write-files.js";
 import { buildAndVerify, finishBuild } from "./build-and-verify.js";
 import type { BuildOutcome, BuildSession, Built } from "./build-ports.js";
 import { withPlanInputs } from "./build-secrets.js";
+import { buildWithRepairs } from "./build-with-repairs.js";
 import { withComposeHint } from "./compose-hint.js";
 import { defaultTags } from "./default-tags.js";
 import { initCommands, withInitHint } from "./init-hint.js";
-import { buildWithOneRepair } from "./repair-once.js";
 import { withResolveDateHint } from "./resolve-date-hint.js";
 import { resolveDateRepair } from "./resolve-date-repair.js";
 
@@ -28,7 +28,7 @@ interface Planned {
 export async function buildGenerated(session: BuildSession): Promise<BuildOutcome> {
   let tags: readonly string[] = [];
   const last: { planned?: Planned } = {};
-  const { outcome, repair } = await buildWithOneRepair<Built>({
+  const { outcome, repairs } = await buildWithRepairs<Built>({
     prepare: async (repairs) => {
       last.planned = await generate(session, repairs);
       tags = tagsFor(session.options.tags, last.planned.plan.project);
@@ -52,7 +52,7 @@ export async function buildGenerated(session: BuildSession): Promise<BuildOutcom
       ? error
       : withResolveDateHint(error, last.planned.plan, last.planned.facts.dependencies.requirements);
   try {
-    const finished = await finishBuild(session, outcome, repair);
+    const finished = await finishBuild(session, outcome, repairs);
     if (!finished.failure) return finished;
     const outside = withOutsideHints(
       finished.failure,

@@ -71,8 +71,8 @@ export interface BuildEvents {
   readonly engineChosen: (engine: Engine) => void;
   /** A first generation wrote these files and kept these (the user's, different). */
   readonly generated: (written: readonly string[], kept: readonly string[]) => void;
-  /** Told before the second (repaired) attempt. */
-  readonly repairing: (repair: Repair) => void;
+  /** Told before each repaired attempt (`attempt` 1 is the first repair). */
+  readonly repairing: (repair: Repair, attempt: number) => void;
   readonly building: (tags: readonly string[]) => BuildWatch;
   readonly verifyProgress: (message: Message) => void;
   readonly verified: (report: VerifyReport) => void;
@@ -99,8 +99,10 @@ export interface BuildPorts {
 export interface BuildOutcome {
   readonly result: BuildResult;
   readonly report: VerifyReport | null;
-  /** The repair applied after a known failure, if any. */
+  /** The first repair applied after a known failure, if any (`repairs` has them all). */
   readonly repair: Repair | null;
+  /** Every repair applied, in order. */
+  readonly repairs: readonly Repair[];
   /** Verification failed: the error to exit with once the outcome is shown. */
   readonly failure: PyshipError | null;
   /** `--platform a,b`: every platform's image and the manifest list (absent otherwise). */

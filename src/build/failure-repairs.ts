@@ -57,6 +57,46 @@ function removedModuleRepair(name: string, building: boolean): Omit<Repair, "evi
 
 const minorOf = (minor: string) => Number(minor.split(".")[1] ?? 0);
 
+/**
+ * Standard-library names removed while their module stayed, with the minor that removed them:
+ * old code and old sdists' setup.py import them (`from inspect import getargspec`, bottle
+ * 0.12) or reach for them (`pkgutil.ImpImporter`, setuptools before 66).
+ */
+const REMOVED_NAMES: Readonly<Record<string, string>> = {
+  "inspect.getargspec": "3.11",
+  "inspect.formatargspec": "3.11",
+  "asyncio.coroutine": "3.11",
+  "pkgutil.ImpImporter": "3.12",
+  "configparser.SafeConfigParser": "3.12",
+  "unittest.makeSuite": "3.13",
+};
+
+const REMOVED_NAME = new RegExp(
+  Object.keys(REMOVED_NAMES)
+    .map((dotted) => {
+      const [module, name] = dotted.split(".");
+      return `cannot import name '${name}' from '${module}'|module '${module}' has no attribute '${name}'`;
+    })
+    .join("|"),
+);
+
+/** The removed name a REMOVED_NAME match is about, as `module.name`. */
+function removedNameOf(text: string): string {
+  const [, name, module] = /cannot import name '(\w+)' from '(\w+)'/.exec(text) ?? [];
+  const [, module2, name2] = /module '(\w+)' has no attribute '(\w+)'/.exec(text) ?? [];
+  return name && module ? `${module}.${name}` : `${module2}.${name2}`;
+}
+
+function removedNameRepair(dotted: string): Omit<Repair, "evidence"> {
+  const removed = REMOVED_NAMES[dotted] ?? "3.13";
+  return {
+    id: `python-with-${dotted}`,
+    packages: [],
+    python: previousMinor(removed),
+    why: `${dotted} was removed from the standard library in Python ${removed}`,
+  };
+}
+
 const REMOVED_MODULE = new RegExp(
   `No module named '?(${Object.keys(REMOVED_MODULES).join("|")})'?(?![\\w.])`,
 );
@@ -108,6 +148,21 @@ export const FAILURE_REPAIRS: readonly Signature[] = [
     pattern: REMOVED_MODULE,
     phase: "build",
     repair: (match) => removedModuleRepair(match[1] ?? "", true),
+  },
+  {
+    // setuptools 46 removed Feature; a 2017 setup.py (MarkupSafe 1.0) imports it while pip or
+    // uv builds the sdist in an isolated environment that gets today's setuptools.
+    pattern: /cannot import name '?Feature'? from '?setuptools'?/,
+    phase: "build",
+    repair: fixed({
+      ...REPAIRS.setuptoolsFeature,
+      why: "a package's setup.py imports setuptools.Feature, removed in setuptools 46: its sdist builds with setuptools<46",
+    }),
+  },
+  {
+    // A name the standard library dropped (inspect.getargspec in 3.11): run time or build.
+    pattern: REMOVED_NAME,
+    repair: (match) => removedNameRepair(removedNameOf(match[0])),
   },
   {
     pattern: /cannot import name '?(\w+)'? from '?collections'?/,

@@ -122,12 +122,24 @@ export const KNOWN_FAILURES: readonly Rule[] = [
   {
     pattern:
       /Could not find a version that satisfies the requirement (\S+) \(from versions: [^)]+\)|Because (?:there is no version of|only \S+ is available and you require) ([A-Za-z0-9._-]+[^\s,]*)/,
-    explain: (m) =>
-      failure(
-        "E_BUILD_FAILED",
-        msg("build.k.noRelease", { name: m[1] ?? m[2] ?? "" }),
-        msg("build.k.noRelease.hint"),
-      ),
+    explain: (m, log) => {
+      const name = m[1] ?? m[2] ?? "";
+      const [, project, version] = /^([A-Za-z0-9._-]+)==([\w.!+-]+)$/.exec(name) ?? [];
+      // An exact pin the index lists no files for, when no Requires-Python excluded it: the
+      // release was deleted upstream (a yanked one still installs by its exact pin).
+      const missing = project && version && !excludedByPython(log, version);
+      return missing
+        ? failure(
+            "E_BUILD_FAILED",
+            msg("build.k.pinNotOnIndex", { name: project, version }),
+            msg("build.k.pinNotOnIndex.hint", { name: project, version }),
+          )
+        : failure(
+            "E_BUILD_FAILED",
+            msg("build.k.noRelease", { name }),
+            msg("build.k.noRelease.hint"),
+          );
+    },
   },
   {
     pattern: /E: Unable to locate package (\S+)/,
@@ -164,6 +176,19 @@ export const KNOWN_FAILURES: readonly Rule[] = [
     },
   },
 ];
+
+/**
+ * Whether the installer left `version` out for the image's Python: pip lists such releases
+ * as `0.5.0 Requires-Python >=3.8` (for every package, so only the version itself counts);
+ * uv names the current or requested Python version in its resolution.
+ */
+function excludedByPython(log: string, version: string): boolean {
+  const escaped = version.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return (
+    new RegExp(`[:;] ${escaped} Requires-Python`).test(log) ||
+    /the (?:current|requested) Python version/.test(log)
+  );
+}
 
 /** The image a failed FROM named, from either builder's log. */
 function baseImageIn(log: string): string | null {

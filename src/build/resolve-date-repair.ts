@@ -9,6 +9,7 @@
 import { isPyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
 import type { Plan, Repair, Requirement } from "../core/pipeline.js";
+import { OWN_PIP } from "../core/python-versions.js";
 import { exactPins } from "../detect/pins/exact-pins.js";
 import { manifestDate } from "../detect/pins/manifest-date.js";
 
@@ -21,6 +22,8 @@ export async function resolveDateRepair(
   const { install } = plan;
   const loose = requirements.filter((r) => exactPins([r]).length === 0);
   if (install.strategy !== "requirements" || install.resolveDate !== undefined) return null;
+  // The day's releases are resolved by uv, which does not install into Python 3.6/3.7.
+  if (OWN_PIP[plan.python] !== undefined) return null;
   if (requirements.length === 0 || install.files.length === 0) return null;
   let day: string;
   try {

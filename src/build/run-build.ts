@@ -30,7 +30,7 @@ export async function runBuild(options: BuildOptions, ports: BuildPorts): Promis
   const tags = tagsFor(options.tags, existingProject(options.root));
   // The user's Dockerfile gets the mirror values too (unused ones only draw a warning).
   const withArgs = withUserDockerfileInputs(session, existing);
-  return finishBuild(withArgs, await buildAndVerify(withArgs, tags, false), null);
+  return finishBuild(withArgs, await buildAndVerify(withArgs, tags, false), []);
 }
 
 /**

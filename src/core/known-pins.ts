@@ -14,6 +14,8 @@ export interface RepairSpec {
   readonly id: string;
   /** pip specs, installed after the project's requirements. */
   readonly packages: readonly string[];
+  /** Constraints for the isolated environments sdists build in (not the app's install). */
+  readonly buildConstraints?: readonly string[];
   readonly why: string;
 }
 
@@ -31,6 +33,12 @@ export const REPAIRS = {
     id: "werkzeug-before-3",
     packages: ["werkzeug<3"],
     why: "Werkzeug 3.0 removed it",
+  },
+  setuptoolsFeature: {
+    id: "build-setuptools-before-46",
+    packages: [],
+    buildConstraints: ["setuptools<46"],
+    why: "setuptools 46 removed it",
   },
 } as const satisfies Record<string, RepairSpec>;
 
@@ -62,6 +70,19 @@ export const KNOWN_PINS: readonly KnownPin[] = [
     repair: REPAIRS.werkzeugUrlQuote,
     unlessPinned: "werkzeug",
     why: "imports url_quote from werkzeug.urls",
+  },
+  {
+    name: "django",
+    below: "1.11",
+    maxPython: "3.6",
+    why: "Django 1.10 and older run on Python up to 3.6 (3.8 refuses their model metaclass)",
+  },
+  {
+    // 1.0 ships only an sdist; 1.1 dropped Feature (checked on PyPI: 1.1.0 has wheels).
+    name: "markupsafe",
+    below: "1.1",
+    repair: REPAIRS.setuptoolsFeature,
+    why: "imports setuptools.Feature in its setup.py",
   },
   { name: "django", below: "2.0", maxPython: "3.7", why: "Django 1.11 supports Python up to 3.7" },
   { name: "django", below: "2.2", maxPython: "3.7", why: "Django 2.0/2.1 support up to 3.7" },

@@ -246,6 +246,8 @@ export interface EntrypointCandidate {
   readonly evidence: Evidence;
   /** How a script that serves HTTP itself listens, when it does. */
   readonly serves?: ServingFacts;
+  /** Parameters a factory requires, which no server passes (`init(conf)`): a poor candidate. */
+  readonly needs?: readonly string[];
   /**
    * The directory (relative, POSIX) the app's own absolute imports resolve from, when it is
    * not the project root (`src/`, `backend/`): the process runs from there.
@@ -269,7 +271,22 @@ export interface ServingFacts {
   readonly args: readonly string[];
   /** Environment the server reads, e.g. GRADIO_SERVER_NAME=0.0.0.0. */
   readonly env: Readonly<Record<string, string>>;
+  /**
+   * The server function whose host and port the command forces (keywords `host`/`port` set
+   * to 0.0.0.0 and $PORT around the script's own call), when the script passes values no
+   * argument or variable can change: read from a config file, or loopback.
+   */
+  readonly bind?: ForcedBind;
   readonly evidence: Evidence;
+}
+
+export interface ForcedBind {
+  /** Qualified server function, `aiohttp.web.run_app`. */
+  readonly function: string;
+  readonly hostKeyword: string;
+  readonly portKeyword: string;
+  /** The script's import name when it sits in a package (`moderator.main`): run as a module. */
+  readonly module: string | null;
 }
 
 /**
@@ -441,6 +458,8 @@ export interface Repair {
   readonly apt?: { readonly build: readonly string[]; readonly runtime: readonly string[] };
   /** Install the requirements as they resolved on this day (YYYY-MM-DD), like --resolve-date. */
   readonly resolveDate?: string;
+  /** Constraints for sdist builds only (`setuptools<46` for a setup.py that imports Feature). */
+  readonly buildConstraints?: readonly string[];
   readonly why: string;
   /** `why` as a catalog message, when it has one. */
   readonly text?: Message;
@@ -471,6 +490,11 @@ export interface Plan {
     readonly generatedFile?: string | null;
     /** Releases newer than this day (YYYY-MM-DD) are not installed (`--resolve-date`). */
     readonly resolveDate?: string;
+    /**
+     * Constraints for the isolated environments pip and uv build sdists in (a repair's
+     * `setuptools<46`), absent when there are none: they never constrain the app's own install.
+     */
+    readonly buildConstraints?: readonly string[];
   };
   readonly framework: Framework;
   readonly app: string | null;

@@ -20,6 +20,7 @@ import { chooseEntrypoint } from "./choose-entrypoint.js";
 import { fromFlag, type Notes } from "./notes.js";
 import { planPort } from "./plan-port.js";
 import { planServer, SIZED_SERVERS } from "./plan-server.js";
+import { exitsFast, fastExitCommand, forcedBindCommand } from "./script-runners.js";
 
 export interface CommandChoice {
   readonly command: readonly string[];
@@ -72,7 +73,12 @@ const BUILDERS: Readonly<Record<EntrypointCandidate["kind"], Builder>> = {
   "console-script": (c, _port, meta) => [scriptName(c, meta)],
   script: (c) => ["python", c.app],
   // Run as written, plus what makes its own server listen on 0.0.0.0:PORT (--host 0.0.0.0).
-  "server-script": (c, port) => ["python", c.app, ...servingArgs(c, port)],
+  "server-script": (c, port) =>
+    c.serves?.bind
+      ? forcedBindCommand(c.app, c.serves.bind, port)
+      : exitsFast(c)
+        ? fastExitCommand(c.app, servingArgs(c, port))
+        : ["python", c.app, ...servingArgs(c, port)],
   "server-console-script": (c, port, meta) => [scriptName(c, meta), ...servingArgs(c, port)],
 };
 
@@ -123,6 +129,8 @@ export function planCommand(
       msg("ev.command", { command: command.join(" "), kind: candidate.kind, app: candidate.app }),
     ),
   });
+  if (exitsFast(candidate) && !candidate.serves?.bind)
+    notes.evidence.push({ ...candidate.evidence, ...because(msg("ev.command.fastExit")) });
   const env = servingEnv(candidate, port, notes);
   const framework = FRAMEWORK_BUILDERS[candidate.framework] !== undefined;
   const server = framework ? undefined : planServer(candidate, notes);

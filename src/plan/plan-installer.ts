@@ -1,15 +1,22 @@
 /*
  * Which installer fills the venv (uv unless the user picks pip), and the package index it
  * installs from (the user's pip settings, read by src/detect/index-settings.ts).
- * Precedence: --installer > [tool.pyship] installer > uv.
+ * Precedence: --installer > [tool.pyship] installer > uv (pip for the Pythons uv can't fill).
  */
 import { PyshipError } from "../core/errors.js";
 import type { Evidence, Installer, Plan, PlanOptions, ProjectFacts } from "../core/pipeline.js";
+import { OWN_PIP } from "../core/python-versions.js";
 import { because, msg } from "../i18n/message.js";
 import { INDEX_SECRET_ID } from "../mirror/index-secret.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
+import { SERVERS } from "./servers.js";
 
-export function planInstaller(facts: ProjectFacts, options: PlanOptions, notes: Notes): Installer {
+export function planInstaller(
+  facts: ProjectFacts,
+  options: PlanOptions,
+  python: string,
+  notes: Notes,
+): Installer {
   if (options.installer !== undefined) {
     notes.evidence.push(fromFlag("--installer", `${options.installer} installs the dependencies`));
     return options.installer;
@@ -21,6 +28,11 @@ export function planInstaller(facts: ProjectFacts, options: PlanOptions, notes: 
       ...because(msg("ev.installer.config", { installer: config.installer })),
     });
     return config.installer;
+  }
+  const ownPip = OWN_PIP[python];
+  if (ownPip !== undefined) {
+    notes.evidence.push(byDefault(msg("ev.installer.ownPip", { version: python, pip: ownPip })));
+    return "pip";
   }
   notes.evidence.push(byDefault(msg("ev.installer.default")));
   return "uv";
@@ -48,3 +60,45 @@ function secretsNeedBuildkit(from: Evidence | undefined): PyshipError {
     hint: msg("secret.unsupported.hint"),
   });
 }
+
+/**
+ * The servers pyship adds come as a range of majors known to work (`gunicorn>=23,<28`); on
+ * the old Pythons of OWN_PIP that floor may exclude every release that still supports them
+ * (gunicorn 23 needs 3.7). The floor is lifted there, the ceiling kept: pip picks the newest
+ * release whose Requires-Python admits the image's Python.
+ */
+export function withOldPythonSpecs(
+  install: Plan["install"],
+  python: string,
+  notes: Notes,
+): Plan["install"] {
+  if (OWN_PIP[python] === undefined) return install;
+  const lift = (line: string) => LIFTED.get(line) ?? line;
+  const lines = [...install.extraPackages, ...(install.resolved?.lines ?? [])];
+  const changed = [...new Set(lines.filter((line) => LIFTED.has(line)))];
+  for (const spec of changed) {
+    const text = msg("ev.installer.oldPythonSpec", { spec, lifted: lift(spec), version: python });
+    notes.evidence.push(byDefault(text));
+  }
+  if (changed.length === 0) return install;
+  const resolved = install.resolved && {
+    ...install.resolved,
+    lines: install.resolved.lines.map(lift),
+  };
+  return {
+    ...install,
+    extraPackages: install.extraPackages.map(lift),
+    ...(resolved ? { resolved } : {}),
+  };
+}
+
+/** `gunicorn>=23,<28` → `gunicorn<28`, for every server spec with a floor and a ceiling. */
+const LIFTED: ReadonlyMap<string, string> = new Map(
+  Object.values(SERVERS).flatMap(({ spec }): [string, string][] => {
+    const ceiling = spec.split(",").find((part) => part.includes("<"));
+    const name = spec.split(/[<>=]/)[0] ?? spec;
+    return ceiling && spec.includes(">=")
+      ? [[spec, `${name}${ceiling.slice(ceiling.indexOf("<"))}`]]
+      : [];
+  }),
+);

@@ -12,7 +12,7 @@ import { type CommandChoice, planCommand } from "./plan-command.js";
 import { planDjango, planVerifyEnv } from "./plan-django.js";
 import { planCjkFonts } from "./plan-fonts.js";
 import { planInstall } from "./plan-install.js";
-import { planIndex, planInstaller } from "./plan-installer.js";
+import { planIndex, planInstaller, withOldPythonSpecs } from "./plan-installer.js";
 import { planMirror } from "./plan-mirror.js";
 import { planProcess } from "./plan-process.js";
 import { planRepairs, repairedPython, withRepairApt, withRepairs } from "./plan-repairs.js";
@@ -35,8 +35,9 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
   const python = repairedPython(planPython(facts, options, notes), facts, options, repairs, notes);
   const baseImage = planBaseImage(facts, options, python, notes);
   const choice = planCommand(facts, options, notes);
-  const installer = planInstaller(facts, options, notes);
-  const planned = withRepairs(planInstall(facts, choice, notes, options, installer), repairs);
+  const installer = planInstaller(facts, options, python, notes);
+  const installed = planInstall(facts, choice, notes, options, installer);
+  const planned = withRepairs(withOldPythonSpecs(installed, python, notes), repairs);
   const install = withResolveDate(planned, withRepairDate(options, repairs), notes);
   const systemPackages = withFonts(
     withRepairApt(planSystemPackages(facts, notes), repairs),
@@ -132,7 +133,11 @@ function planPython(facts: ProjectFacts, options: PlanOptions, notes: Notes): st
 /** A range's PEP 440 form when detection gave one (Poetry's `^3.11`), else the raw constraint. */
 function allowsPython(python: ProjectFacts["python"], chosen: string): boolean {
   const ranges = python.ranges ?? [python.constraint ?? ""];
-  return ranges.some((range) => satisfies(chosen, range));
+  // A bare version (Pipfile's python_version = "3.7", runtime.txt) names the minor itself.
+  const bare = (range: string) => /^\d+\.\d+(\.\d+)?$/.test(range.trim());
+  return ranges.some((range) =>
+    bare(range) ? range.trim().startsWith(chosen) : satisfies(chosen, range),
+  );
 }
 
 function planBaseImage(

@@ -38,6 +38,8 @@ function changes(repair: Repair): Message | string {
     repair.apt &&
       msg("warn.repair.apt", { packages: [...repair.apt.build, ...repair.apt.runtime].join(" ") }),
     repair.resolveDate && msg("warn.repair.dated", { date: repair.resolveDate }),
+    repair.buildConstraints?.length &&
+      msg("warn.repair.buildConstraints", { constraints: repair.buildConstraints.join(" ") }),
   ].filter((part): part is Message => Boolean(part));
   if (parts.length === 0) return "";
   return parts.reduce((first, rest) => msg("warn.repair.and", { first, rest }));
@@ -47,7 +49,12 @@ function changes(repair: Repair): Message | string {
 export function withRepairs(install: Plan["install"], repairs: readonly Repair[]): Plan["install"] {
   const added = repairs.flatMap((repair) => repair.packages);
   const extraPackages = [...new Set([...install.extraPackages, ...added])];
-  return added.length > 0 ? { ...install, extraPackages } : install;
+  const constraints = [...new Set(repairs.flatMap((repair) => repair.buildConstraints ?? []))];
+  return {
+    ...install,
+    ...(added.length > 0 ? { extraPackages } : {}),
+    ...(constraints.length > 0 ? { buildConstraints: constraints } : {}),
+  };
 }
 
 /** A repair's Python limit lowers a Python nobody chose explicitly (a flag or config wins). */
@@ -59,9 +66,14 @@ export function repairedPython(
   notes: Notes,
 ): string {
   if (options.python !== undefined || facts.config.python !== undefined) return chosen;
-  const limit = repairs.find(
-    (r) => r.python !== undefined && minorRank(r.python) < minorRank(chosen),
-  );
+  // Chained repairs can each lower it: the lowest limit holds them all.
+  const limit = repairs
+    .filter((r) => r.python !== undefined && minorRank(r.python) < minorRank(chosen))
+    .reduce<Repair | undefined>(
+      (low, r) =>
+        low === undefined || minorRank(r.python ?? "") < minorRank(low.python ?? "") ? r : low,
+      undefined,
+    );
   if (limit?.python === undefined) return chosen;
   const why = textOf({ why: limit.why, ...(limit.text ? { text: limit.text } : {}) });
   notes.evidence.push({
@@ -113,6 +125,9 @@ function fromPins(facts: ProjectFacts): Repair[] {
     ).map((known) => ({
       id: known.repair?.id ?? "",
       packages: known.repair?.packages ?? [],
+      ...(known.repair?.buildConstraints
+        ? { buildConstraints: known.repair.buildConstraints }
+        : {}),
       ...because(
         msg("ev.repair.pin", {
           pin: pin.text,

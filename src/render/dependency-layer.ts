@@ -4,6 +4,8 @@
  * builder stage when there is one, else in the runtime stage.
  */
 import type { Plan } from "../core/pipeline.js";
+import { OWN_PIP } from "../core/python-versions.js";
+import { buildConstraintsBlock } from "./build-constraints.js";
 import { block, copyFiles, env, run } from "./dockerfile-syntax.js";
 import { executableCheck } from "./executable-check.js";
 import { type InstallStep, installStep } from "./install-steps.js";
@@ -13,13 +15,18 @@ import { UV_INSTALL_PROJECT, VENV_CACHE_WHY } from "./uv-steps.js";
 /**
  * The venv has no pip of its own (21.6 MB of pip and setuptools per image): the base image's
  * pip installs into it, aimed there by PIP_PYTHON (pip's --python, pip >= 22.3). `pip` on
- * PATH is then the base image's, since /opt/venv/bin holds none.
+ * PATH is then the base image's, since /opt/venv/bin holds none. Pythons in OWN_PIP (3.6,
+ * 3.7) are the exception: their venv's own pip installs, found first on PATH.
  */
 export const VENV_ENV = [
   "VIRTUAL_ENV=/opt/venv",
   'PATH="/opt/venv/bin:$PATH"',
   "PIP_PYTHON=/opt/venv/bin/python",
 ];
+
+export function venvEnv(plan: Plan): readonly string[] {
+  return OWN_PIP[plan.python] === undefined ? VENV_ENV : VENV_ENV.slice(0, 2);
+}
 
 /** Where the builder leaves the venv when it was filled in a cache mount (which no layer keeps). */
 const VENV_COPY = "/opt/venv-image";
@@ -43,7 +50,9 @@ export function dependencyLayer(plan: Plan, inBuilder: boolean): string[] {
       ),
     );
   }
-  blocks.push(venvBlock(step));
+  blocks.push(venvBlock(plan, step));
+  const constraints = buildConstraintsBlock(plan);
+  if (constraints !== null) blocks.push(constraints);
   blocks.push("WORKDIR /app");
   if (step.commands.length > 0) blocks.push(installBlock(plan, step));
   if (inBuilder && plan.install.strategy === "setup-py")
@@ -51,12 +60,22 @@ export function dependencyLayer(plan: Plan, inBuilder: boolean): string[] {
   return blocks;
 }
 
-function venvBlock(step: InstallStep): string {
+function venvBlock(plan: Plan, step: InstallStep): string {
   const why =
     "A virtualenv works with any Python layout (official image or distro Python) and is\ncopied whole into the final stage.";
   // A cached venv is created inside its cache mount, by the install RUN.
   if (step.venvCache !== null)
-    return block(`${why} It is made in the install step below.`, env(VENV_ENV));
+    return block(`${why} It is made in the install step below.`, env(venvEnv(plan)));
+  const ownPip = OWN_PIP[plan.python];
+  if (ownPip !== undefined)
+    return block(
+      `${why}\nWith its own pip (${ownPip}): the image's pip for Python ${plan.python} cannot fill another interpreter.`,
+      run(
+        ["python -m venv /opt/venv", `/opt/venv/bin/python -m pip install --upgrade "${ownPip}"`],
+        plan.buildkit,
+      ),
+      env(venvEnv(plan)),
+    );
   return block(
     `${why} Without pip: the base image's pip fills it.`,
     run(["python -m venv --without-pip /opt/venv"]),

@@ -10,7 +10,7 @@ import {
   checked,
   dependencyLayer,
   setupPyInstall,
-  VENV_ENV,
+  venvEnv,
 } from "./dependency-layer.js";
 import { block, env, run } from "./dockerfile-syntax.js";
 import { indexArgNames, indexArgs } from "./index-args.js";
@@ -134,7 +134,7 @@ function runtimeStage(plan: Plan, builder: boolean): string[] {
           block(
             "Only the finished virtualenv crosses over from the builder.",
             `COPY --from=builder ${builtVenv(plan)} /opt/venv`,
-            env(VENV_ENV),
+            env(venvEnv(plan)),
             "WORKDIR /app",
           ),
         ]

@@ -25,8 +25,34 @@ export interface ProbedAnswer {
 const EXCEPTION_LINE =
   /^(?:[a-z_]\w*\.)*(?=[A-Z])\w*(?:Error|Exception|Exit|Interrupt|ImproperlyConfigured|DisallowedHost|NotFound)(?::\s.*)?$/;
 
+/**
+ * Sanic (tracerite) prints the exception in a box: `╰ AttributeError from previous: Setting`
+ * and the message continued on lines starting `▐ `. Rewritten as the one line a traceback
+ * ends with, so the last error line and the diagnosis read it like any other.
+ */
+export function unboxed(logs: string): string {
+  const lines = logs.split("\n");
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const head = /^\s*╰\s+((?:[a-z_]\w*\.)*[A-Z]\w*)(?: from previous)?:\s?(.*)$/.exec(
+      lines[i] ?? "",
+    );
+    if (!head) {
+      out.push(lines[i] ?? "");
+      continue;
+    }
+    let text = head[2] ?? "";
+    while (/^\s*▐ /.test(lines[i + 1] ?? ""))
+      text += ` ${(lines[++i] ?? "").replace(/^\s*▐ /, "").trim()}`;
+    out.push(`${head[1]}: ${text.trim()}`);
+  }
+  return out.join("\n");
+}
+
 export function lastErrorLine(logs: string): string | null {
-  const lines = logs.split("\n").map((line) => line.trimEnd());
+  const lines = unboxed(logs)
+    .split("\n")
+    .map((line) => line.trimEnd());
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i] ?? "";
     if (EXCEPTION_LINE.test(line)) return line;
@@ -35,7 +61,7 @@ export function lastErrorLine(logs: string): string | null {
 }
 
 export function diagnoseRun(logs: string, probed?: ProbedAnswer): VerifyDiagnosis | null {
-  const lines = [...logs.split("\n"), ...(probed?.answer?.body.split("\n") ?? [])];
+  const lines = [...unboxed(logs).split("\n"), ...(probed?.answer?.body.split("\n") ?? [])];
   for (const failure of RUN_FAILURES) {
     for (const line of lines) {
       const match = failure.pattern.exec(line);

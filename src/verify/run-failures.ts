@@ -117,6 +117,14 @@ export const RUN_FAILURES: readonly RunFailure[] = [
     hint: () => msg("run.allowedHosts.hint"),
   },
   {
+    // Sanic 21.12 made setting attributes on the app an error (21.3 warned): code written
+    // for an older Sanic (`app.queue = …`) stops on any release since, pinned or not.
+    cause: "framework-refuses-code",
+    pattern: /Setting variables on Sanic instances is not allowed\.?(?:.*instance\.ctx\.(\w+))?/,
+    message: (m) => msg("run.sanicAttribute", { name: m[1] ?? "…" }),
+    hint: (m) => msg("run.sanicAttribute.hint", { name: m[1] ?? "name" }),
+  },
+  {
     cause: "port-in-use",
     pattern: /Address already in use|\[Errno 98\]/,
     message: () => msg("run.portInUse"),

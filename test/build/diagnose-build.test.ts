@@ -90,6 +90,15 @@ describe("diagnoseBuild: known failures", () => {
         "  ╰─▶ Because there is no version of flask==9.9 and you require flask==9.9, we can conclude that your requirements are unsatisfiable.",
       ]),
       "E_BUILD_FAILED",
+      /pin a release of flask the index still has \(`pip index versions flask`\)/,
+    ],
+    [
+      "a pin only a newer Python gets: not called missing",
+      legacy("RUN pip install -r requirements.txt", [
+        "ERROR: Ignored the following versions that require a different python version: 3.1.3 Requires-Python >=3.9",
+        "ERROR: Could not find a version that satisfies the requirement flask==3.1.3 (from versions: 2.0.0)",
+      ]),
+      "E_BUILD_FAILED",
       /pip or uv saw/,
     ],
     [
@@ -133,6 +142,27 @@ describe("diagnoseBuild: known failures", () => {
     expect(error.message).toMatch(/^build failed.*: the package index answered too slowly/);
     expect(say("zh-CN", error.text)).toMatch(/^构建失败.*：软件包索引响应太慢/);
     expect(say("zh-TW", error.hintText ?? "")).toContain("鏡像站");
+  });
+
+  it("pip's list of releases ignored for other packages does not hide a missing pin", () => {
+    const lines = [
+      "#10 [runtime 6/7] RUN pip install --require-hashes --no-deps -r pyship.requirements.txt",
+      "#10 75.83 ERROR: Ignored the following versions that require a different python version: 0.15.0 Requires-Python >=3.8; 2.32.0 Requires-Python >=3.8",
+      "#10 75.86 ERROR: Could not find a version that satisfies the requirement requests-async==0.5.0 (from versions: 0.1.0, 0.2.4)",
+    ];
+    const error = diagnoseBuild(ENGINE, lines, 1, "/tmp/b.log");
+    expect(error.message).toContain("requests-async==0.5.0 is not on the package index");
+  });
+
+  it("a pinned release the index does not have is called broken upstream", () => {
+    const lines = [
+      "#10 [builder 5/5] RUN /opt/tools/bin/uv pip compile -o /tmp/pyship-locked.txt requirements.txt",
+      "#10 0.532   cause: Because there is no version of requests-async==0.5.0 and you require requests-async==0.5.0, we can conclude that your requirements are unsatisfiable.",
+    ];
+    const error = diagnoseBuild(ENGINE, lines, 1, "/tmp/b.log");
+    expect(error.message).toMatch(
+      /the pinned release requests-async==0\.5\.0 is not on the package index: removed upstream or never published \(the project is broken upstream/,
+    );
   });
 
   it("base image missing, registry unreachable (BuildKit)", () => {

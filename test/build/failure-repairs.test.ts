@@ -61,6 +61,20 @@ describe("repairForFailure: known signatures and their repairs", () => {
       { id: "python-with-imp", packages: [], python: "3.11" },
     ],
     [
+      "bottle 0.12's setup.py imports inspect.getargspec, removed in 3.11",
+      "  │   File \"/root/.cache/uv/sdists-v11/pypi/bottle/src/bottle.py\", line 44\n  │ ImportError: cannot import name 'getargspec' from 'inspect' (/usr/local/lib/python3.11/inspect.py)",
+      "build",
+      { id: "python-with-inspect.getargspec", packages: [], python: "3.10" },
+    ],
+    [
+      "old setuptools reaches for pkgutil.ImpImporter, removed in 3.12",
+      TRACEBACK(
+        "AttributeError: module 'pkgutil' has no attribute 'ImpImporter'. Did you mean: 'zipimporter'?",
+      ),
+      "run",
+      { id: "python-with-pkgutil.ImpImporter", packages: [], python: "3.11" },
+    ],
+    [
       "a module whose name only starts like a removed one is not repaired",
       TRACEBACK("ModuleNotFoundError: No module named 'cgi_tools'"),
       "run",

@@ -45,6 +45,11 @@ describe("resolveDateRepair: unpinned old code on today's releases", () => {
       expect(repair?.why).toContain("pins only what it lists, not their dependencies");
   });
 
+  it("Python 3.6: uv resolves the day's releases and cannot install there, so no repair", async () => {
+    const plan = planProject(makeFacts({ requirements: loose }), { python: "3.6" });
+    expect(await resolveDateRepair(git("2023-04-02"), "/project", plan, loose)).toBeNull();
+  });
+
   it("a plan given the repair installs as of that day and says why", async () => {
     const facts = makeFacts({ requirements: loose });
     const repair = await resolveDateRepair(

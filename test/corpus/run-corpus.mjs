@@ -240,8 +240,10 @@ function verifyWhy(report) {
   const parts = [];
   if (report.failure) {
     parts.push(`${report.failure.code}: ${firstLine(report.failure.message)}`);
-    const cause = causeLine(report.failure.logTail);
+    // pyship's own reading first (boxed Sanic errors, tracebacks), then the last log line.
+    const cause = report.failure.lastError ?? causeLine(report.failure.logTail);
     if (cause) parts.push(`log: ${cause}`);
+    if (report.failure.diagnosis?.message) parts.push(`diagnosis: ${report.failure.diagnosis.message}`);
   }
   for (const check of report.checks ?? []) {
     if (check.status === "fail") parts.push(`${check.name}: ${firstLine(check.detail)}`);

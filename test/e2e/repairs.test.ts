@@ -2,7 +2,9 @@
  * `pyship build` repairs a known failure once: repair-pkg-resources imports pkg_resources,
  * which nothing in its pins announces, so the first image fails verify with
  * `No module named 'pkg_resources'`; the build adds setuptools<82, rewrites the Dockerfile,
- * builds and verifies again, and reports the repair.
+ * builds and verifies again, and reports the repair. A 2017 sdist (MarkupSafe 1.0) builds with
+ * the plan's build constraint (setuptools<46, UV_BUILD_CONSTRAINT); a pin deleted from the
+ * index is named as broken upstream.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -10,6 +12,7 @@ import { afterAll, expect, it } from "vitest";
 import type { Repair, VerifyReport } from "../../src/core/pipeline.js";
 import { describeE2e } from "./engine.js";
 import { buildFlags, copyFixture, removeDir, removeImages, runPyship } from "./pyship-cli.js";
+import { expectWebFixtureServes } from "./web-fixture.js";
 
 describeE2e("pyship build repairs a known failure once", (engine) => {
   const tag = "pyship-e2e-repair-pkg-resources:test";
@@ -35,6 +38,35 @@ describeE2e("pyship build repairs a known failure once", (engine) => {
       expect(result.repair?.evidence.why).toContain("No module named 'pkg_resources'");
       expect(result.verify.ok).toBe(true);
       expect(await readFile(join(dir, "Dockerfile"), "utf8")).toContain('"setuptools<82"');
+    } finally {
+      await removeDir(dir);
+    }
+  });
+
+  it("an old sdist that needs setuptools<46 builds through uv's build constraints", async () => {
+    const tags: string[] = [];
+    try {
+      await expectWebFixtureServes(engine, "sdist-old-setuptools", tags);
+    } finally {
+      await removeImages(engine, tags);
+    }
+  });
+
+  it("a pinned release no longer on the index is named as broken upstream, not repaired", async () => {
+    const dir = await copyFixture("pin-gone-upstream");
+    try {
+      const build = await runPyship(engine, [
+        "build",
+        dir,
+        "--tag",
+        "pyship-e2e-pin-gone:test",
+        ...buildFlags(engine),
+      ]);
+      expect(build.exitCode).not.toBe(0);
+      expect(build.stderr).toContain(
+        "the pinned release requests-async==0.5.0 is not on the package index",
+      );
+      expect(build.stderr).not.toContain("Known failure");
     } finally {
       await removeDir(dir);
     }

@@ -16,6 +16,8 @@ const SERVING_FIXTURES = [
   "dash-app",
   "sanic-app",
   "aiohttp-app",
+  // a factory that needs its settings: run by its own main(), host forced from the config's loopback
+  "aiohttp-config-main",
 ];
 
 describeE2e("pyship build + verify: what serves HTTP", (engine) => {

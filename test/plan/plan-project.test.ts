@@ -406,3 +406,45 @@ describe("planProject: servers, packages, stages", () => {
     expect(planProject(facts).warnings).toStrictEqual([]);
   });
 });
+
+describe("planProject: the Pythons uv cannot fill (3.6, 3.7)", () => {
+  const era = (version: string): ProjectFacts["python"] => ({
+    version,
+    constraint: null,
+    evidence: at("requirements.txt", 1, "Django==1.10.8: the newest Python it supports"),
+  });
+  const requirements = [requirement("django", "Django==1.10.8")];
+
+  it.each([
+    ["3.6", "pip", ["gunicorn<28"]],
+    ["3.7", "pip", ["gunicorn<28"]],
+    ["3.8", "uv", ["gunicorn>=23,<28"]],
+  ])("Python %s: installer %s, the server as %j", (version, installer, extra) => {
+    const entrypoints = [candidate("wsgi", "conduit.wsgi:application", "django")];
+    const plan = planProject(makeFacts({ python: era(version), requirements, entrypoints }));
+    expect(plan.python).toBe(version);
+    expect(plan.install.tool).toBe(installer);
+    expect(plan.install.extraPackages).toEqual(extra);
+  });
+
+  it("the user's installer still wins", () => {
+    const plan = planProject(makeFacts({ python: era("3.6"), requirements }), { installer: "uv" });
+    expect(plan.install.tool).toBe("uv");
+  });
+});
+
+describe("planProject: a Gradio script exits without the interpreter's teardown", () => {
+  it("runs through the fast-exit wrapper, with the evidence saying why", () => {
+    const gradio = {
+      ...candidate("server-script", "ui.py", "gradio"),
+      serves: { port: 7860, args: [], env: {}, evidence: at("ui.py", 13, "demo.launch()") },
+    };
+    const plan = planProject(makeFacts({ entrypoints: [gradio] }));
+    expect(plan.command.slice(0, 2)).toEqual(["python", "-c"]);
+    expect(plan.command[2]).toContain('runpy.run_path("ui.py", run_name="__main__")');
+    expect(plan.command[2]).toContain("atexit._run_exitfuncs()\nsys.stdout.flush()");
+    expect(plan.evidence.map((e) => e.why)).toContainEqual(
+      expect.stringContaining("skips the interpreter's teardown"),
+    );
+  });
+});

@@ -35,6 +35,32 @@ describe("planProject: repairs for known breakages of old pins", () => {
     expect(plan.warnings.filter((w) => w.code === "W_REPAIR")).toHaveLength(expected.length);
   });
 
+  it("MarkupSafe 1.0's sdist builds with setuptools<46: a build constraint, not an install", () => {
+    const plan = planProject(makeFacts({ requirements: pins("MarkupSafe==1.0", "Flask==1.0.2") }));
+    const repair = plan.repairs.find((r) => r.id === "build-setuptools-before-46");
+    expect(repair?.buildConstraints).toEqual(["setuptools<46"]);
+    expect(repair?.evidence.line).toBe(1);
+    expect(plan.install.buildConstraints).toEqual(["setuptools<46"]);
+    expect(plan.install.extraPackages).not.toContain("setuptools<46");
+  });
+
+  it("chained repairs that each lower the Python: the lowest holds", () => {
+    const python = (id: string, version: string): Repair => ({
+      id,
+      packages: [],
+      python: version,
+      why: id,
+      evidence: at("(build log)", null, id),
+    });
+    const plan = planProject(makeFacts(), {
+      repairs: [
+        python("python-with-cgi", "3.11"),
+        python("python-with-inspect.getargspec", "3.10"),
+      ],
+    });
+    expect(plan.python).toBe("3.10");
+  });
+
   it("a repair found by a failed build joins the plan, said as loudly as the others", () => {
     const repair: Repair = {
       id: "setuptools-for-pkg-resources",

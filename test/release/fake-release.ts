@@ -69,7 +69,7 @@ export function fakePorts(
         logFile: null,
       };
       return {
-        outcome: { result, report: null, repair: null, failure: null },
+        outcome: { result, report: null, repair: null, repairs: [], failure: null },
         image,
         engine: ENGINE,
       };

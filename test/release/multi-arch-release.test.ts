@@ -177,7 +177,14 @@ describe("listPusher", () => {
     {},
   );
   const built = (platforms?: MultiPlatformBuild): ReleaseBuild => ({
-    outcome: { result: result("a1"), report: null, repair: null, failure: null, platforms },
+    outcome: {
+      result: result("a1"),
+      report: null,
+      repair: null,
+      repairs: [],
+      failure: null,
+      platforms,
+    },
     image: platforms ? listImage(platforms) : listImage(twoPlatforms("a1", "b2")),
     engine: podman,
   });

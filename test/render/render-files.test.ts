@@ -67,9 +67,16 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["dash-app", {}],
   ["sanic-app", {}],
   ["aiohttp-app", {}],
+  ["aiohttp-config-main", {}],
+  ["sdist-old-setuptools", {}],
+  // the era's Python (known pins, applied by the async era step detectProject skips) as a flag
+  ["django-1-10-era", { python: "3.6" }],
   ["gradio-app", {}],
   ["panel-app", {}],
 ];
+
+/** Fixtures planned on an end-of-life Python (their pins need it). */
+const END_OF_LIFE = new Set(["django-1-10-era", "sdist-old-setuptools"]);
 
 /** Fixtures with no manifest, whose requirements come from the imports. */
 const INFERRED = new Set(["seed-flask-hello", "imports-only"]);
@@ -101,7 +108,8 @@ describe.each(RENDERED)("renderFiles(%s)", (name, options) => {
     const build = fsContext(root, "Dockerfile");
     const findings = lintDockerfile(dockerfile, { file: "Dockerfile", build });
     // Requirements inferred from imports are unpinned by design; the plan says so (W_DEPS_FROM_IMPORTS).
-    const expected = INFERRED.has(name) ? ["PY203"] : [];
+    // An era's end-of-life Python is the project's need, and lint rightly still says so.
+    const expected = INFERRED.has(name) ? ["PY203"] : END_OF_LIFE.has(name) ? ["PY103"] : [];
     const codes = findings.filter((finding) => finding.severity !== "info").map((f) => f.code);
     expect([...new Set(codes)]).toStrictEqual(expected);
   });

@@ -20,6 +20,15 @@ const GUNICORN_BOOT_FAILURE = (last: string) =>
     "[2026-11-28 18:00:01 +0000] [1] [ERROR] Reason: Worker failed to boot.",
   ].join("\n");
 
+/** How Sanic (tracerite) boxes an exception at startup: a head line, then `▐ ` continuations. */
+const SANIC_BOX = [
+  "│ sanic/__main__.py:25      main⚡except:",
+  "│       maybe_handle_startup_error(e) ⚠️  Re-raise",
+  "╰ AttributeError from previous: Setting variables on Sanic instances is not",
+  "  ▐ allowed. You should change your Sanic instance to use instance.ctx.jobs",
+  "  ▐ instead.",
+].join("\n");
+
 const answer = (status: number, body = "") => ({ path: "/", answer: { status, body } });
 
 // [label, logs, probed answer, cause, text the message contains, text the hint contains]
@@ -231,6 +240,14 @@ const ROWS: readonly [
     "DEBUG = False",
     "LOGGING",
   ],
+  [
+    "Sanic refuses an attribute set on the app (code older than Sanic 21.12)",
+    SANIC_BOX,
+    undefined,
+    "framework-refuses-code",
+    "app.jobs",
+    "app.ctx.jobs",
+  ],
   ["404 on / and nothing logged", "", answer(404), "no-route", "404 on /", "--path"],
   ["502 on / and nothing known", "boom", answer(502), "server-error", "502 on /", "--path"],
 ];
@@ -271,6 +288,12 @@ describe("lastErrorLine", () => {
       "django.core.exceptions.ImproperlyConfigured: bad",
     );
     expect(lastErrorLine("[ERROR] ValueError: not a traceback line")).toBeNull();
+  });
+
+  it("reads Sanic's boxed exception as one line, continuations joined", () => {
+    expect(lastErrorLine(SANIC_BOX)).toBe(
+      "AttributeError: Setting variables on Sanic instances is not allowed. You should change your Sanic instance to use instance.ctx.jobs instead.",
+    );
   });
 });
 

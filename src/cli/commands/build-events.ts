@@ -6,7 +6,7 @@
 import { relative } from "node:path";
 import pc from "picocolors";
 import type { BuildEvents, BuildWatch } from "../../build/build-ports.js";
-import { repairSummary } from "../../build/repair-once.js";
+import { MAX_REPAIRS, repairSummary } from "../../build/build-with-repairs.js";
 import type { BuildResult } from "../../core/pipeline.js";
 import type { CliContext } from "../context.js";
 import { say as sayText, t } from "../i18n.js";
@@ -23,9 +23,14 @@ export function buildEvents(ctx: CliContext, json: boolean): BuildEvents {
       say(t(ctx.lang, "build.generated", { files: written.join(", ") }));
       for (const file of kept) say(t(ctx.lang, "build.kept", { file }));
     },
-    repairing: (found) =>
+    repairing: (found, attempt) =>
       ctx.err(
-        t(ctx.lang, "build.repair", { what: repairSummary(found), seen: found.evidence.why }),
+        t(ctx.lang, "build.repair", {
+          what: repairSummary(found),
+          seen: found.evidence.why,
+          attempt,
+          max: MAX_REPAIRS,
+        }),
       ),
     building: (tags) => buildWatch(ctx, json, tags),
     verifyProgress: (message) => {

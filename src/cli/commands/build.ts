@@ -82,11 +82,11 @@ export async function buildCommand(
   ctx: CliContext,
   interrupted: () => boolean = () => false,
 ): Promise<number> {
-  const { result, report, repair, failure, platforms } = await runBuild(
+  const { result, report, repair, repairs, failure, platforms } = await runBuild(
     buildOptions(dir, flags, ctx),
     { ...buildPorts(dir, flags, ctx), stopRequested: interrupted },
   );
-  if (flags.json) ctx.out(englishJson({ ...result, verify: report, repair, platforms }));
+  if (flags.json) ctx.out(englishJson({ ...result, verify: report, repair, repairs, platforms }));
   if (failure) throw failure;
   return 0;
 }

@@ -39,8 +39,18 @@ const CONVENTIONAL_FILES = new Set([
 const CONVENTIONAL_OBJECTS = new Set(["app", "application"]);
 
 /** Sort key: lower is better, compared element by element. */
+/**
+ * A factory that requires arguments (`init(conf)`) is called with none by every server: it
+ * ranks below a script that starts the server itself (its author's way of running it).
+ */
+const NEEDS_ARGUMENTS_TIER = 2.5;
+
 export function rankKey(candidate: EntrypointCandidate): number[] {
-  const tier = candidate.framework === "django" ? 1 : TIERS[candidate.kind];
+  const tier = candidate.needs?.length
+    ? NEEDS_ARGUMENTS_TIER
+    : candidate.framework === "django"
+      ? 1
+      : TIERS[candidate.kind];
   const byModule =
     candidate.kind === "wsgi" || candidate.kind === "asgi" || candidate.kind === "celery";
   const [target = "", object = ""] = candidate.app.split(":");

@@ -7,7 +7,7 @@
  * loopback cannot be changed from outside: that is a warning.
  */
 import type { SyntaxNode } from "@lezer/common";
-import type { ServingFacts, Warning } from "../../core/pipeline.js";
+import type { ForcedBind, ServingFacts, Warning } from "../../core/pipeline.js";
 import { because, msg, withText } from "../../i18n/message.js";
 import type { PythonTree } from "../python-ast/parse-python.js";
 import { evaluate, keywordArgs, type PyValue } from "../python-ast/python-values.js";
@@ -19,6 +19,8 @@ import { type ArgPosition, type Default, SERVER_CALLS, type ServerCall } from ".
 
 export interface ServerStart {
   readonly row: ServerCall;
+  /** The qualified function called, for a function row (`aiohttp.web.run_app`). */
+  readonly function?: string;
   readonly call: SyntaxNode;
   /** The call whose arguments hold host and port (the call itself, or the constructor). */
   readonly addressCall: SyntaxNode;
@@ -60,7 +62,7 @@ function matchCall(
   if (/^[\w.]+$/.test(text)) {
     const qualified = resolveName(module.imports, text);
     const row = SERVER_CALLS.find((candidate) => candidate.functions.includes(qualified));
-    if (row) return { row, call, addressCall: call, line };
+    if (row) return { row, function: qualified, call, addressCall: call, line };
   }
   if (callee.name !== "MemberExpression") return null;
   const method = tree.textOf(callee.lastChild as SyntaxNode);
@@ -141,10 +143,22 @@ export interface Listening {
   readonly warning: Warning | null;
 }
 
-export function listening(tree: PythonTree, start: ServerStart, file: string): Listening {
+/**
+ * `script`: the file is run as a script, so pyship may wrap it (forcedBind), with `module`
+ * its import name when it sits in a package; null for a console script, run by its name.
+ */
+export function listening(
+  tree: PythonTree,
+  start: ServerStart,
+  file: string,
+  script: { readonly module: string | null } | null = null,
+): Listening {
+  const hostValue = argument(tree, start, start.row.host);
+  const forced = script && forcedBind(start, hostValue, script.module);
+  if (forced) return forced.listening(tree, file);
   const args: string[] = [];
   const env: Record<string, string> = {};
-  const host = bindHost(argument(tree, start, start.row.host), start.row.defaultHost, args, env);
+  const host = bindHost(hostValue, start.row.defaultHost, args, env);
   const port = bindPort(argument(tree, start, start.row.port), start.row.defaultPort, args, env);
   const where = { label: start.row.label, line: start.line };
   const why = because(msg("ev.serves", { ...where, port: port ?? msg("ev.portUnknown") }));
@@ -210,3 +224,54 @@ function defaultValue(fallback: Default): PyValue {
     ? { kind: "literal", value: fallback.value }
     : { kind: "env", name: fallback.name, fallback: fallback.fallback };
 }
+
+/**
+ * A server function called with a host nothing outside the script can change — a value read
+ * from a config file (`conf["host"]`) or loopback — gets its host and port forced around the
+ * call (plan-command.ts wraps the script). Only for functions taking both as keywords
+ * (`web.run_app`, `uvicorn.run`, `waitress.serve`, `bottle.run`): a wrapper can't reorder
+ * positional arguments.
+ */
+function forcedBind(start: ServerStart, host: PyValue | null, module: string | null) {
+  const { row } = start;
+  const keywords = row.host.keyword !== null && row.port.keyword !== null;
+  if (start.function === undefined || !keywords || row.host.position !== null) return null;
+  const value = host ?? defaultValue(row.defaultHost);
+  const stuck =
+    value.kind === "unknown" || (value.kind === "literal" && LOOPBACK_HOSTS.has(value.value));
+  if (!stuck) return null;
+  const bind: ForcedBind = {
+    function: start.function,
+    hostKeyword: row.host.keyword as string,
+    portKeyword: row.port.keyword as string,
+    module,
+  };
+  return {
+    listening: (tree: PythonTree, file: string) => forcedListening(tree, start, value, bind, file),
+  };
+}
+
+/** The facts of a forced bind: the port the call names (if literal), the evidence why. */
+function forcedListening(
+  tree: PythonTree,
+  start: ServerStart,
+  host: PyValue,
+  bind: ForcedBind,
+  file: string,
+): Listening {
+  const { row } = start;
+  const found = argument(tree, start, row.port) ?? defaultValue(row.defaultPort ?? ANY_PORT);
+  const number = Number(found.kind === "literal" ? found.value : Number.NaN);
+  const port = isPort(number) ? number : null;
+  const text = msg(host.kind === "literal" ? "ev.serve.forced" : "ev.serve.forcedRead", {
+    server: row.label,
+    line: start.line,
+    host: host.kind === "literal" ? host.value : "",
+    hostKeyword: bind.hostKeyword,
+    portKeyword: bind.portKeyword,
+  });
+  const evidence = { file, line: start.line, ...because(text) };
+  return { facts: { port, args: [], env: {}, bind, evidence }, warning: null };
+}
+
+const ANY_PORT: Default = { kind: "value", value: "" };

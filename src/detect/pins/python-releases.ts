@@ -1,8 +1,7 @@
 /*
  * When each CPython minor was released (python.org), oldest first: a package release that
  * declares no Requires-Python and ships no version-specific wheels was made for the Pythons
- * that existed on its upload date. 3.6 and 3.7 are listed though pyship builds no images for
- * them: an old pin's limit is still worth stating.
+ * that existed on its upload date.
  */
 export const PYTHON_RELEASES: readonly { readonly minor: string; readonly date: string }[] = [
   { minor: "3.6", date: "2016-12-23" },

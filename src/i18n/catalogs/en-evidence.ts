@@ -11,7 +11,7 @@ export const EN_EVIDENCE = {
   "ev.then": "{first}{note}",
   "ev.serves": "starts an HTTP server ({label} at line {line}) on port {port}",
   "ev.portUnknown": "unknown",
-  "ev.serverScript": "{path} {why}; runs as python {path}",
+  "ev.serverScript": "{path} {why}; runs as python {runs}",
   "ev.serverConsoleScript": 'console script {name} = "{target}": {fn}() {why}',
   "ev.imported": "imported as {module}",
   "ev.importedFrom": "imported as {module}, provided by {spec}",

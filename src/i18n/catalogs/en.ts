@@ -19,7 +19,7 @@ export const EN = {
   "build.failed": "Build failed (full log: {log})",
   "build.pushed": "Pushed {tag}",
   "build.repair":
-    "Known failure ({seen}): repairing once — {what}; rewrote Dockerfile, building again",
+    "Known failure ({seen}): repair {attempt} of at most {max} — {what}; rewrote Dockerfile, building again",
   "build.noVerify": "Skipped verification (--no-verify)",
   "doctor.legacyOnly": "{client} builds only with the legacy builder ({reason})",
   "doctor.legacyOnly.hint":
@@ -439,6 +439,7 @@ export const EN = {
   "warn.repair.python": "needs Python ≤ {version}",
   "warn.repair.apt": "installs {packages} (apt)",
   "warn.repair.dated": "installs the releases of {date}",
+  "warn.repair.buildConstraints": "builds sdists with {constraints} (pip and uv build constraints)",
   "warn.repair.and": "{first}, {rest}",
   "build.k.native": "a native extension could not compile ({output})",
   "build.k.native.hint":
@@ -452,6 +453,10 @@ export const EN = {
   "build.k.unreachable": "pip, uv (or apt) could not reach its package index",
   "build.k.unreachable.hint":
     "the build cannot reach the package index: try `--network host`, pass a proxy (`--build-arg HTTPS_PROXY=http://proxy:3128`), or point pip at a mirror (`--build-arg PIP_INDEX_URL=…`)",
+  "build.k.pinNotOnIndex":
+    "the pinned release {name}=={version} is not on the package index: removed upstream or never published (the project is broken upstream until the pin changes)",
+  "build.k.pinNotOnIndex.hint":
+    "pin a release of {name} the index still has (`pip index versions {name}`), or drop the pin; through a mirror, check that the release exists upstream first (--mirror off)",
   "build.k.noRelease": "no release of {name} matches its version pin",
   "build.k.noRelease.hint":
     "check the pin in your requirements (the versions pip or uv saw are in the log above) and the image's Python version (`--python`); through a mirror, a fresh release may not be there yet: retry against the upstream index (--mirror off)",
@@ -525,6 +530,10 @@ export const EN = {
   "run.allowedHosts.unnamed": "Django refuses the request's host: it is not in ALLOWED_HOSTS",
   "run.allowedHosts.hint":
     'read ALLOWED_HOSTS from the environment in settings.py (ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")), then `pyship verify --env DJANGO_ALLOWED_HOSTS=*`',
+  "run.sanicAttribute":
+    "Sanic refuses the app's code: it sets app.{name} on the Sanic object, an error since Sanic 21.12 (the code was written for an older Sanic: broken upstream)",
+  "run.sanicAttribute.hint":
+    "change app.{name} to app.ctx.{name} in the code, or pin a Sanic older than 21.12 in requirements.txt (with the Python of its era)",
   "run.portInUse": "the port the app binds is already in use inside the container",
   "run.portInUse.hint":
     "two processes bind the same port (a server started at import time, or a second `app.run()`): start exactly one server",
@@ -599,7 +608,17 @@ export const EN = {
   "ev.installer.config": "{installer} installs the dependencies ([tool.pyship] installer)",
   "ev.installer.default":
     'uv installs the dependencies (seconds, not minutes, on a dependency change); [tool.pyship] installer = "pip" or --installer pip switches back',
+  "ev.installer.ownPip":
+    "pip installs the dependencies: uv does not install into Python {version}, so the venv's own pip ({pip}) does",
+  "ev.serve.forced":
+    "starts an HTTP server ({server} at line {line}) on {host}, which nothing outside the container reaches: pyship sets its {hostKeyword}= and {portKeyword}= to 0.0.0.0 and $PORT around the call",
+  "ev.serve.forcedRead":
+    "starts an HTTP server ({server} at line {line}) on a host read at run time (a config file, a variable): pyship sets its {hostKeyword}= and {portKeyword}= to 0.0.0.0 and $PORT around the call",
+  "ev.installer.oldPythonSpec":
+    "{lifted} instead of {spec}: releases in that range may need a newer Python than {version}, so pip picks the newest one that supports it",
   "ev.command": "command {command} runs {kind} entrypoint {app}",
+  "ev.command.fastExit":
+    "the script runs through a small python -c wrapper that skips the interpreter's teardown once it is done (its atexit functions still run): a dashboard's imports took over 3 s to tear down, past docker stop's budget",
   "ev.command.config": "command set by [tool.pyship] command",
   "ev.command.procfile": "command from the Procfile web: process",
   "ev.name": "name from [{section}]",

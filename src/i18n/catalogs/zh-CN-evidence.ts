@@ -11,7 +11,7 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "ev.then": "{first}{note}",
   "ev.serves": "在端口 {port} 启动 HTTP 服务器（第 {line} 行的 {label}）",
   "ev.portUnknown": "未知",
-  "ev.serverScript": "{path} {why}；以 python {path} 运行",
+  "ev.serverScript": "{path} {why}；以 python {runs} 运行",
   "ev.serverConsoleScript": '控制台脚本 {name} = "{target}"：{fn}() {why}',
   "ev.imported": "以 {module} 导入",
   "ev.importedFrom": "以 {module} 导入，由 {spec} 提供",

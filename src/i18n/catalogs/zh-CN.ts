@@ -16,7 +16,8 @@ export const ZH_CN: Catalog = {
   "build.sizeUnknown": "大小未知",
   "build.failed": "构建失败（完整日志：{log}）",
   "build.pushed": "已推送 {tag}",
-  "build.repair": "已知故障（{seen}）：尝试修复一次 —— {what}；已重写 Dockerfile，重新构建",
+  "build.repair":
+    "已知故障（{seen}）：第 {attempt} 次修复（最多 {max} 次）—— {what}；已重写 Dockerfile，重新构建",
   "build.noVerify": "已跳过验证（--no-verify）",
   "doctor.legacyOnly": "{client} 只能用旧版构建器构建（{reason}）",
   "doctor.legacyOnly.hint":
@@ -425,6 +426,7 @@ export const ZH_CN: Catalog = {
   "warn.repair.python": "需要 Python ≤ {version}",
   "warn.repair.apt": "安装 {packages}（apt）",
   "warn.repair.dated": "安装 {date} 时的版本",
+  "warn.repair.buildConstraints": "以 {constraints} 构建源码包（pip 与 uv 的构建约束）",
   "warn.repair.and": "{first}，{rest}",
   "build.k.native": "原生扩展无法编译（{output}）",
   "build.k.native.hint":
@@ -436,6 +438,10 @@ export const ZH_CN: Catalog = {
   "build.k.unreachable": "pip、uv（或 apt）无法连接其软件包索引",
   "build.k.unreachable.hint":
     "构建无法连接软件包索引：试试 `--network host`，传入代理（`--build-arg HTTPS_PROXY=http://proxy:3128`），或让 pip 使用镜像源（`--build-arg PIP_INDEX_URL=…`）",
+  "build.k.pinNotOnIndex":
+    "固定的版本 {name}=={version} 不在软件包索引上：已在上游被移除或从未发布（在修改该版本约束之前，项目在上游即已损坏）",
+  "build.k.pinNotOnIndex.hint":
+    "改为固定索引上仍有的 {name} 版本（`pip index versions {name}`），或去掉该约束；通过镜像源时，请先确认上游有这个版本（--mirror off）",
   "build.k.noRelease": "{name} 没有符合其版本约束的发行版本",
   "build.k.noRelease.hint":
     "检查依赖中的版本约束（pip 或 uv 看到的版本在上方日志中）和镜像的 Python 版本（`--python`）；通过镜像源时，新发布的版本可能还没有同步：请改用上游索引重试（--mirror off）",
@@ -501,6 +507,10 @@ export const ZH_CN: Catalog = {
   "run.allowedHosts.unnamed": "Django 拒绝了请求的主机：它不在 ALLOWED_HOSTS 中",
   "run.allowedHosts.hint":
     '在 settings.py 中从环境变量读取 ALLOWED_HOSTS（ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")），然后运行 `pyship verify --env DJANGO_ALLOWED_HOSTS=*`',
+  "run.sanicAttribute":
+    "Sanic 拒绝了应用代码：它在 Sanic 对象上设置了 app.{name}，自 Sanic 21.12 起这是错误（代码是为旧版 Sanic 写的：上游已损坏）",
+  "run.sanicAttribute.hint":
+    "在代码中把 app.{name} 改为 app.ctx.{name}，或在 requirements.txt 中固定早于 21.12 的 Sanic（配合那个时代的 Python）",
   "run.portInUse": "应用绑定的端口在容器内已被占用",
   "run.portInUse.hint":
     "两个进程绑定了同一个端口（导入时就启动了服务器，或第二次调用 `app.run()`）：只启动一个服务器",
@@ -572,7 +582,17 @@ export const ZH_CN: Catalog = {
   "ev.installer.config": "由 {installer} 安装依赖（[tool.pyship] installer）",
   "ev.installer.default":
     '由 uv 安装依赖（依赖变化时只需几秒而不是几分钟）；[tool.pyship] installer = "pip" 或 --installer pip 可切换回 pip',
+  "ev.installer.ownPip":
+    "由 pip 安装依赖：uv 不支持安装到 Python {version}，因此由虚拟环境自带的 pip（{pip}）安装",
+  "ev.serve.forced":
+    "启动 HTTP 服务器（第 {line} 行的 {server}），监听 {host}，容器外无法访问：pyship 在调用时把它的 {hostKeyword}= 和 {portKeyword}= 设为 0.0.0.0 和端口 $PORT",
+  "ev.serve.forcedRead":
+    "启动 HTTP 服务器（第 {line} 行的 {server}），主机在运行时读取（配置文件、变量）：pyship 在调用时把它的 {hostKeyword}= 和 {portKeyword}= 设为 0.0.0.0 和端口 $PORT",
+  "ev.installer.oldPythonSpec":
+    "使用 {lifted} 而不是 {spec}：其中最旧的主版本已不支持 Python {version}，由 pip 选择仍支持它的最新版本",
   "ev.command": "命令 {command} 运行 {kind} 入口 {app}",
+  "ev.command.fastExit":
+    "脚本通过一个小的 python -c 包装运行，结束后跳过解释器的清理（atexit 函数仍会执行）：仪表盘的导入清理曾超过 3 秒，超出 docker stop 的预算",
   "ev.command.config": "命令由 [tool.pyship] command 设置",
   "ev.command.procfile": "命令来自 Procfile 的 web: 进程",
   "ev.name": "名称来自 [{section}]",

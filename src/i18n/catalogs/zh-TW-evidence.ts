@@ -11,7 +11,7 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "ev.then": "{first}{note}",
   "ev.serves": "在連接埠 {port} 啟動 HTTP 伺服器（第 {line} 行的 {label}）",
   "ev.portUnknown": "未知",
-  "ev.serverScript": "{path} {why}；以 python {path} 執行",
+  "ev.serverScript": "{path} {why}；以 python {runs} 執行",
   "ev.serverConsoleScript": '主控台指令稿 {name} = "{target}"：{fn}() {why}',
   "ev.imported": "以 {module} 匯入",
   "ev.importedFrom": "以 {module} 匯入，由 {spec} 提供",

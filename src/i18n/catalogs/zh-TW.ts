@@ -17,7 +17,8 @@ export const ZH_TW: Catalog = {
   "build.sizeUnknown": "大小未知",
   "build.failed": "建置失敗（完整日誌：{log}）",
   "build.pushed": "已推送 {tag}",
-  "build.repair": "已知故障（{seen}）：嘗試修復一次 —— {what}；已重寫 Dockerfile，重新建置",
+  "build.repair":
+    "已知故障（{seen}）：第 {attempt} 次修復（最多 {max} 次）—— {what}；已重寫 Dockerfile，重新建置",
   "build.noVerify": "已跳過驗證（--no-verify）",
   "doctor.legacyOnly": "{client} 只能用舊版建置器建置（{reason}）",
   "doctor.legacyOnly.hint":
@@ -426,6 +427,7 @@ export const ZH_TW: Catalog = {
   "warn.repair.python": "需要 Python ≤ {version}",
   "warn.repair.apt": "安裝 {packages}（apt）",
   "warn.repair.dated": "安裝 {date} 時的版本",
+  "warn.repair.buildConstraints": "以 {constraints} 建置原始碼套件（pip 與 uv 的建置約束）",
   "warn.repair.and": "{first}，{rest}",
   "build.k.native": "原生擴充套件無法編譯（{output}）",
   "build.k.native.hint":
@@ -437,6 +439,10 @@ export const ZH_TW: Catalog = {
   "build.k.unreachable": "pip、uv（或 apt）無法連線其套件索引",
   "build.k.unreachable.hint":
     "建置無法連線套件索引：試試 `--network host`，傳入代理（`--build-arg HTTPS_PROXY=http://proxy:3128`），或讓 pip 使用鏡像站（`--build-arg PIP_INDEX_URL=…`）",
+  "build.k.pinNotOnIndex":
+    "固定的版本 {name}=={version} 不在套件索引上：已在上游被移除或從未發布（在修改該版本約束之前，專案在上游即已損壞）",
+  "build.k.pinNotOnIndex.hint":
+    "改為固定索引上仍有的 {name} 版本（`pip index versions {name}`），或移除該約束；透過鏡像站時，請先確認上游有這個版本（--mirror off）",
   "build.k.noRelease": "{name} 沒有符合其版本約束的發行版本",
   "build.k.noRelease.hint":
     "檢查相依套件中的版本約束（pip 或 uv 看到的版本在上方日誌中）和映像檔的 Python 版本（`--python`）；透過鏡像站時，新發布的版本可能還沒有同步：請改用上游索引重試（--mirror off）",
@@ -502,6 +508,10 @@ export const ZH_TW: Catalog = {
   "run.allowedHosts.unnamed": "Django 拒絕了請求的主機：它不在 ALLOWED_HOSTS 中",
   "run.allowedHosts.hint":
     '在 settings.py 中從環境變數讀取 ALLOWED_HOSTS（ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")），然後執行 `pyship verify --env DJANGO_ALLOWED_HOSTS=*`',
+  "run.sanicAttribute":
+    "Sanic 拒絕了應用程式碼：它在 Sanic 物件上設定了 app.{name}，自 Sanic 21.12 起這是錯誤（程式碼是為舊版 Sanic 寫的：上游已損壞）",
+  "run.sanicAttribute.hint":
+    "在程式碼中把 app.{name} 改為 app.ctx.{name}，或在 requirements.txt 中固定早於 21.12 的 Sanic（搭配那個時代的 Python）",
   "run.portInUse": "應用繫結的連接埠在容器內已被佔用",
   "run.portInUse.hint":
     "兩個行程綁定了同一個連接埠（匯入時就啟動了伺服器，或第二次呼叫 `app.run()`）：只啟動一個伺服器",
@@ -573,7 +583,17 @@ export const ZH_TW: Catalog = {
   "ev.installer.config": "由 {installer} 安裝相依套件（[tool.pyship] installer）",
   "ev.installer.default":
     '由 uv 安裝相依套件（相依套件變動時只需幾秒而不是幾分鐘）；[tool.pyship] installer = "pip" 或 --installer pip 可切換回 pip',
+  "ev.installer.ownPip":
+    "由 pip 安裝相依套件：uv 不支援安裝到 Python {version}，因此由虛擬環境自帶的 pip（{pip}）安裝",
+  "ev.serve.forced":
+    "啟動 HTTP 伺服器（第 {line} 行的 {server}），監聽 {host}，容器外無法連線：pyship 在呼叫時把它的 {hostKeyword}= 和 {portKeyword}= 設為 0.0.0.0 和連接埠 $PORT",
+  "ev.serve.forcedRead":
+    "啟動 HTTP 伺服器（第 {line} 行的 {server}），主機於執行時讀取（設定檔、變數）：pyship 在呼叫時把它的 {hostKeyword}= 和 {portKeyword}= 設為 0.0.0.0 和連接埠 $PORT",
+  "ev.installer.oldPythonSpec":
+    "使用 {lifted} 而不是 {spec}：其中最舊的主版本已不支援 Python {version}，由 pip 選擇仍支援它的最新版本",
   "ev.command": "指令 {command} 執行 {kind} 入口 {app}",
+  "ev.command.fastExit":
+    "腳本透過一個小的 python -c 包裝執行，結束後略過直譯器的清理（atexit 函式仍會執行）：儀表板的匯入清理曾超過 3 秒，超出 docker stop 的預算",
   "ev.command.config": "指令由 [tool.pyship] command 設定",
   "ev.command.procfile": "指令來自 Procfile 的 web: 行程",
   "ev.name": "名稱來自 [{section}]",

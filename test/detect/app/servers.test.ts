@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { EntrypointCandidate, Warning } from "../../../src/core/pipeline.js";
+import type { EntrypointCandidate, ForcedBind, Warning } from "../../../src/core/pipeline.js";
 import { detectEntrypoints } from "../../../src/detect/app/detect-entrypoints.js";
 import { detectPort } from "../../../src/detect/port.js";
 import { scanProject } from "../../../src/detect/project-files.js";
@@ -16,10 +16,15 @@ import { memoryFiles, meta, py } from "./memory-files.js";
 const brief = (c: EntrypointCandidate | undefined) => {
   if (!c) return "none";
   const serves = c.serves
-    ? ` port=${c.serves.port} args=[${c.serves.args.join(" ")}] env=${JSON.stringify(c.serves.env)}`
+    ? ` port=${c.serves.port} args=[${c.serves.args.join(" ")}] env=${JSON.stringify(c.serves.env)}${bound(c.serves.bind)}`
     : "";
   return `${c.app} ${c.kind} ${c.framework} ${c.evidence.file}:${c.evidence.line}${serves}`;
 };
+
+const bound = (bind: ForcedBind | undefined) =>
+  bind
+    ? ` bind=${bind.function}(${bind.hostKeyword},${bind.portKeyword})@${bind.module ?? "file"}`
+    : "";
 
 const HTTP_SERVER = py`
   import os
@@ -157,7 +162,7 @@ const ROWS: readonly Row[] = [
     [],
   ],
   [
-    "bottle's module-level run() with a hard-coded loopback host warns",
+    "bottle's module-level run() with a hard-coded loopback host: host and port forced around the call",
     {
       "hello.py": py`
         from bottle import route, run
@@ -170,8 +175,34 @@ const ROWS: readonly Row[] = [
       `,
     },
     {},
-    "hello.py server-script script hello.py:7 port=8080 args=[] env={}",
-    [{ code: "W_LOOPBACK_BIND", line: 7 }],
+    "hello.py server-script script hello.py:7 port=8080 args=[] env={} bind=bottle.run(host,port)@file",
+    [],
+  ],
+  [
+    "a factory needing its config, run by the package's own main() with the host from that config",
+    {
+      "shop/__init__.py": "",
+      "shop/settings.yml": "host: 127.0.0.1\nport: 9100\n",
+      "shop/server.py": py`
+        import yaml
+        from aiohttp import web
+
+        async def build(settings):
+            app = web.Application()
+            app["settings"] = settings
+            return app
+
+        def main():
+            settings = yaml.safe_load(open("shop/settings.yml"))
+            web.run_app(build(settings), host=settings["host"], port=settings["port"])
+
+        if __name__ == "__main__":
+            main()
+      `,
+    },
+    {},
+    "shop/server.py server-script script shop/server.py:11 port=null args=[] env={} bind=aiohttp.web.run_app(host,port)@shop.server",
+    [],
   ],
   [
     "Flask app.run on loopback: the app object is served by gunicorn instead, with a warning",
@@ -466,6 +497,11 @@ const FIXTURE_ROWS: ReadonlyArray<readonly [string, string, string]> = [
     "7860 ui.py:13",
   ],
   ["panel-app", "explore.py panel panel explore.py:5", "none"],
+  [
+    "aiohttp-config-main",
+    "ledger/server.py server-script script ledger/server.py:31 port=null args=[] env={} bind=aiohttp.web.run_app(host,port)@ledger.server",
+    "none",
+  ],
 ];
 
 describe("what serves HTTP: fixtures", () => {

@@ -112,7 +112,7 @@ describe("config errors name the key, file and line", () => {
       line: 5,
       message: "[tool.pyship] command has an unclosed quote",
     },
-    { body: "python = 3.12\n", line: 5, message: /python must be one of "3.8"/ },
+    { body: "python = 3.12\n", line: 5, message: /python must be one of "3.6"/ },
     { body: 'python = "2.7"\n', line: 5, message: /python must be one of/ },
     {
       body: 'base-image = "python:3.12 slim"\n',

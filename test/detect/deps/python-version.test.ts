@@ -59,8 +59,8 @@ describe("detectPython", () => {
     },
     {
       name: "unsupported old pin → nearest",
-      files: { "runtime.txt": "python-3.6.15\n" },
-      version: "3.8",
+      files: { "runtime.txt": "python-3.5.10\n" },
+      version: "3.6",
       file: "runtime.txt",
       line: 1,
     },
@@ -129,8 +129,8 @@ describe("detectPython", () => {
     },
     {
       name: "nothing supported below",
-      files: { "pyproject.toml": pyproject("<3.7") },
-      version: "3.8",
+      files: { "pyproject.toml": pyproject("<3.6") },
+      version: "3.6",
       file: "pyproject.toml",
       line: 3,
     },

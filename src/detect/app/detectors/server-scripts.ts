@@ -26,13 +26,18 @@ export const serverScripts: AppDetector = {
 function fromScripts(context: DetectContext): EntrypointCandidate[] {
   const found: EntrypointCandidate[] = [];
   for (const module of candidateModules(context.sources)) {
+    // A factory no server can call (`init(conf)`) serves nothing: the script is how it runs.
     const served = context.found.some(
-      (c) => (c.kind === "wsgi" || c.kind === "asgi") && c.evidence.file === module.path,
+      (c) =>
+        (c.kind === "wsgi" || c.kind === "asgi") &&
+        c.evidence.file === module.path &&
+        !c.needs?.length,
     );
     const tree = treeOf(context.sources, module.path);
     const start = tree && findServerStart(tree, module, "script", importsPackage(context));
     if (!tree || !start) continue;
-    const { facts, warning } = listening(tree, start, module.path);
+    const inPackage = module.pkg !== "" ? module.module : null;
+    const { facts, warning } = listening(tree, start, module.path, { module: inPackage });
     if (served) {
       // The app object runs under gunicorn/uvicorn on 0.0.0.0 instead of this dev server.
       if (warning)
@@ -43,7 +48,10 @@ function fromScripts(context: DetectContext): EntrypointCandidate[] {
       continue;
     }
     if (warning) warnOnce(context, warning);
-    const why = because(msg("ev.serverScript", { path: module.path, why: textOf(facts.evidence) }));
+    const runs = facts.bind?.module ? `-m ${facts.bind.module}` : module.path;
+    const why = because(
+      msg("ev.serverScript", { path: module.path, why: textOf(facts.evidence), runs }),
+    );
     found.push({
       framework: start.row.framework,
       app: module.path,

@@ -148,7 +148,9 @@ function findFramework(context: DetectContext, framework: WebFramework): Found[]
         ? msg("ev.app.factoryArgs", { required: factory.required.join(", ") })
         : "";
       const why = msg("ev.app.factory", { factory: factory.name, framework: framework.name, args });
-      found.push(make(framework, module, factory.name, factory.line, why, true));
+      const made = make(framework, module, factory.name, factory.line, why, true);
+      const needs = factory.required.length ? { needs: factory.required } : {};
+      found.push({ ...made, candidate: { ...made.candidate, ...needs } });
     }
   }
   return found;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildWithOneRepair } from "../../src/build/repair-once.js";
+import { buildWithRepairs } from "../../src/build/build-with-repairs.js";
 import { PyshipError } from "../../src/core/errors.js";
 import type { Repair, VerifyReport } from "../../src/core/pipeline.js";
 
@@ -54,12 +54,12 @@ function steps(runs: (VerifyReport | Error)[], planned: Repair[] = []) {
           ? Promise.reject(next)
           : Promise.resolve({ report: next ?? null });
       },
-      onRepair: (repair: Repair) => told.push(repair.id),
+      onRepair: (repair: Repair, attempt: number) => told.push(`${attempt}:${repair.id}`),
     },
   };
 }
 
-describe("buildWithOneRepair", () => {
+describe("buildWithRepairs", () => {
   it.each([
     ["passes at once: no repair", [report(null)], [[]], null],
     ["an unknown failure: reported as it is", [report("KeyError: 'SECRET_KEY'")], [[]], null],
@@ -81,17 +81,48 @@ describe("buildWithOneRepair", () => {
       "system-packages:libpq-dev,gcc,libc6-dev",
     ],
     [
-      "never twice: the second failure stands",
+      "never the same repair twice: the second failure stands",
       [report(PKG), report(PKG)],
       [[], ["setuptools-for-pkg-resources"]],
-      "setuptools-for-pkg-resources",
+      ["setuptools-for-pkg-resources"],
+    ],
+    [
+      "a chain: each new failure gets its own repair",
+      [
+        new PyshipError("E_BUILD_FAILED", "build failed", {
+          details: "  │ ModuleNotFoundError: No module named 'cgi'",
+        }),
+        new PyshipError("E_BUILD_FAILED", "build failed", {
+          details: "  │ AttributeError: module 'inspect' has no attribute 'getargspec'",
+        }),
+        report(null),
+      ],
+      [[], ["python-with-cgi"], ["python-with-cgi", "python-with-inspect.getargspec"]],
+      ["python-with-cgi", "python-with-inspect.getargspec"],
+    ],
+    [
+      "bounded: after MAX_REPAIRS repairs the last failure stands",
+      [
+        report(PKG),
+        report("ModuleNotFoundError: No module named 'cgi'"),
+        report("ModuleNotFoundError: No module named 'imp'"),
+        report("ModuleNotFoundError: No module named 'telnetlib'"),
+      ],
+      [
+        [],
+        ["setuptools-for-pkg-resources"],
+        ["setuptools-for-pkg-resources", "python-with-cgi"],
+        ["setuptools-for-pkg-resources", "python-with-cgi", "python-with-imp"],
+      ],
+      ["setuptools-for-pkg-resources", "python-with-cgi", "python-with-imp"],
     ],
   ])("%s", async (_name, runs, prepared, applied) => {
     const fake = steps([...runs]);
-    const { outcome, repair } = await buildWithOneRepair(fake.loop);
+    const { outcome, repairs } = await buildWithRepairs(fake.loop);
+    const ids = Array.isArray(applied) ? applied : applied === null ? [] : [applied];
     expect(fake.prepared).toEqual(prepared);
-    expect(repair?.id ?? null).toBe(applied);
-    expect(fake.told).toEqual(applied ? [applied] : []);
+    expect(repairs.map((r) => r.id)).toEqual(ids);
+    expect(fake.told).toEqual(ids.map((id, i) => `${i + 1}:${id}`));
     expect(outcome.report).toBe(runs.at(-1));
   });
 
@@ -105,8 +136,8 @@ describe("buildWithOneRepair", () => {
       failure: failed.failure ? { ...failed.failure, lastError: PKG } : null,
     };
     const run = steps([withLast, report(null)]);
-    const outcome = await buildWithOneRepair(run.loop);
-    expect(outcome.repair?.id).toBe("setuptools-for-pkg-resources");
+    const outcome = await buildWithRepairs(run.loop);
+    expect(outcome.repairs[0]?.id).toBe("setuptools-for-pkg-resources");
     expect(run.prepared).toStrictEqual([[], ["setuptools-for-pkg-resources"]]);
   });
 
@@ -114,7 +145,7 @@ describe("buildWithOneRepair", () => {
     const error = new PyshipError("E_BUILD_FAILED", "build failed", {
       details: "  │ something else",
     });
-    await expect(buildWithOneRepair(steps([error]).loop)).rejects.toBe(error);
+    await expect(buildWithRepairs(steps([error]).loop)).rejects.toBe(error);
   });
 
   it("a failure the plan's own repair should have prevented is not retried", async () => {
@@ -125,8 +156,8 @@ describe("buildWithOneRepair", () => {
       evidence: { file: "requirements.txt", line: 2, why: "gunicorn==20.1.0" },
     };
     const fake = steps([report(PKG)], [planned]);
-    const { repair } = await buildWithOneRepair(fake.loop);
-    expect(repair).toBeNull();
+    const { repairs } = await buildWithRepairs(fake.loop);
+    expect(repairs).toEqual([]);
     expect(fake.prepared).toEqual([[]]);
   });
 
@@ -153,6 +184,26 @@ describe("buildWithOneRepair", () => {
     ],
     ["a pass asks nothing", report(null), null, 0],
     [
+      "a cause verify named (a missing variable) asks nothing: no release fixes it",
+      {
+        ...report("KeyError: 'SERVER_NAME'"),
+        failure: {
+          code: "E_CONTAINER_EXITED",
+          message: "the container exited with code 3",
+          logTail: "KeyError: 'SERVER_NAME'",
+          lastError: "KeyError: 'SERVER_NAME'",
+          diagnosis: {
+            cause: "missing-env",
+            message: "SERVER_NAME is not set",
+            hint: "--env SERVER_NAME=…",
+            line: "KeyError: 'SERVER_NAME'",
+          },
+        },
+      } as VerifyReport,
+      null,
+      0,
+    ],
+    [
       "a failure without an app exception (a slow stop) asks nothing",
       report("[INFO] Shutting down"),
       null,
@@ -177,8 +228,8 @@ describe("buildWithOneRepair", () => {
       calls += 1;
       return Promise.resolve(DATED);
     };
-    const { repair } = await buildWithOneRepair({ ...fake.loop, fallback });
-    expect(repair?.id ?? null).toBe(applied);
+    const { repairs } = await buildWithRepairs({ ...fake.loop, fallback });
+    expect(repairs[0]?.id ?? null).toBe(applied);
     expect(calls).toBe(asked);
   });
 });
