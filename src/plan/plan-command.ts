@@ -5,6 +5,8 @@
  * line with shell syntax is the exception: it runs as `/bin/sh -c "set -e; …; exec last"`
  * (see src/detect/shell-line.ts), and the shell expands `$PORT` from the environment.
  */
+
+import { commandText } from "../core/command-text.js";
 import type {
   EntrypointCandidate,
   Framework,
@@ -126,7 +128,11 @@ export function planCommand(
   notes.evidence.push({
     ...candidate.evidence,
     ...because(
-      msg("ev.command", { command: command.join(" "), kind: candidate.kind, app: candidate.app }),
+      msg("ev.command", {
+        command: commandText(command),
+        kind: candidate.kind,
+        app: candidate.app,
+      }),
     ),
   });
   if (exitsFast(candidate) && !candidate.serves?.bind)

@@ -51,7 +51,9 @@ export function planPort(facts: ProjectFacts, context: PortContext, notes: Notes
   }
   const port = conventionalPort(context);
   const program =
-    context.command[0] ?? SERVER_NAMES[context.candidate?.kind ?? "wsgi"] ?? "the server";
+    context.command[0] ??
+    SERVER_NAMES[context.candidate?.kind ?? "wsgi"] ??
+    msg("ev.port.theServer");
   notes.evidence.push(byDefault(msg("ev.port.usual", { port, program })));
   return port;
 }

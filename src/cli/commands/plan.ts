@@ -3,7 +3,9 @@
  * line behind each, without writing anything. `--json` prints the Plan itself (stable,
  * English) for CI and other tools.
  */
+
 import pc from "picocolors";
+import { commandText } from "../../core/command-text.js";
 import { PyshipError } from "../../core/errors.js";
 import type { Installer, Plan, PlanOptions } from "../../core/pipeline.js";
 import { english, msg } from "../../i18n/message.js";
@@ -134,7 +136,7 @@ function summary(plan: Plan, say: Say): Array<[string, string]> {
   return [
     ["plan.python", say("plan.pythonOn", { python: plan.python, image: plan.baseImage })],
     ["plan.install", `${install.tool} · ${install.strategy}${files}${extras}${project}`],
-    ["plan.command", `${plan.command.join(" ")}  [${source}]${workdir}${envText(plan, say)}`],
+    ["plan.command", `${commandText(plan.command)}  [${source}]${workdir}${envText(plan, say)}`],
     [
       "plan.port",
       plan.port === null

@@ -10,6 +10,7 @@ export const EN_EVIDENCE = {
     "; imports only with the package installed (pip install .) or {root}/ on the path (gunicorn --chdir {root}, or PYTHONPATH={root})",
   "ev.then": "{first}{note}",
   "ev.serves": "starts an HTTP server ({label} at line {line}) on port {port}",
+  "ev.port.theServer": "the server",
   "ev.portUnknown": "unknown",
   "ev.serverScript": "{path} {why}; runs as python {runs}",
   "ev.serverConsoleScript": 'console script {name} = "{target}": {fn}() {why}',
@@ -204,6 +205,9 @@ export const EN_EVIDENCE = {
   "pins.django42": "Django 4.2/5.0 support up to 3.12",
   "pins.repair.pkgResources":
     "setuptools dropped it in 82, and pyship's pip-less venv has no setuptools",
+  "pins.django110": "Django 1.10 and older run on Python up to 3.6 (3.8 refuses their model metaclass)",
+  "pins.markupsafe10": "imports setuptools.Feature in its setup.py",
+  "pins.repair.setuptoolsFeature": "setuptools 46 removed it",
   "pins.repair.werkzeug": "Werkzeug 3.0 removed it",
   "verify.x.lastError": "the app's last error: {line}",
   "verify.x.logTail": "── last {count} log line(s) ──",

@@ -10,6 +10,7 @@ export const ZH_CN_EVIDENCE: Catalog = {
     "；只有安装了这个软件包（pip install .）或 {root}/ 在导入路径上时才能导入（gunicorn --chdir {root}，或 PYTHONPATH={root}）",
   "ev.then": "{first}{note}",
   "ev.serves": "在端口 {port} 启动 HTTP 服务器（第 {line} 行的 {label}）",
+  "ev.port.theServer": "服务器",
   "ev.portUnknown": "未知",
   "ev.serverScript": "{path} {why}；以 python {runs} 运行",
   "ev.serverConsoleScript": '控制台脚本 {name} = "{target}"：{fn}() {why}',
@@ -194,6 +195,9 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "pins.django42": "Django 4.2/5.0 最高支持到 3.12",
   "pins.repair.pkgResources":
     "setuptools 从 82 起去掉了它，而 pyship 不带 pip 的虚拟环境里没有 setuptools",
+  "pins.django110": "Django 1.10 及更早版本最高只能运行在 Python 3.6 上（3.8 拒绝它们的模型元类）",
+  "pins.markupsafe10": "其 setup.py 导入了 setuptools.Feature",
+  "pins.repair.setuptoolsFeature": "setuptools 46 删除了它",
   "pins.repair.werkzeug": "Werkzeug 3.0 删除了它",
   "verify.x.lastError": "应用最后的错误：{line}",
   "verify.x.logTail": "── 最后 {count} 行日志 ──",

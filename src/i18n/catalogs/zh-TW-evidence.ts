@@ -10,6 +10,7 @@ export const ZH_TW_EVIDENCE: Catalog = {
     "；只有安裝了這個套件（pip install .）或 {root}/ 在匯入路徑上時才能匯入（gunicorn --chdir {root}，或 PYTHONPATH={root}）",
   "ev.then": "{first}{note}",
   "ev.serves": "在連接埠 {port} 啟動 HTTP 伺服器（第 {line} 行的 {label}）",
+  "ev.port.theServer": "伺服器",
   "ev.portUnknown": "未知",
   "ev.serverScript": "{path} {why}；以 python {runs} 執行",
   "ev.serverConsoleScript": '主控台指令稿 {name} = "{target}"：{fn}() {why}',
@@ -195,6 +196,9 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "pins.django42": "Django 4.2/5.0 最高支援到 3.12",
   "pins.repair.pkgResources":
     "setuptools 從 82 起移除了它，而 pyship 不帶 pip 的虛擬環境裡沒有 setuptools",
+  "pins.django110": "Django 1.10 及更早版本最高只能在 Python 3.6 上執行（3.8 拒絕它們的模型元類別）",
+  "pins.markupsafe10": "其 setup.py 匯入了 setuptools.Feature",
+  "pins.repair.setuptoolsFeature": "setuptools 46 移除了它",
   "pins.repair.werkzeug": "Werkzeug 3.0 移除了它",
   "verify.x.lastError": "應用程式最後的錯誤：{line}",
   "verify.x.logTail": "── 最後 {count} 行日誌 ──",
