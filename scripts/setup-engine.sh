@@ -7,16 +7,17 @@
 #      (started with setsid in the background, log in /tmp/dockerd.log).
 #   2. Stand-in base images exist locally, built ONCE from Debian packages with debootstrap
 #      (Python is Debian's 3.11 in /usr/bin; see docs/environment.md) and tagged as:
-#        slim:  python:3.9-slim python:3.10-slim python:3.11-slim python:3.12-slim
-#               python:3.13-slim python:3.14-slim
+#        slim:  python:3.6-slim … python:3.8-slim python:3.9-slim python:3.10-slim
+#               python:3.11-slim python:3.12-slim python:3.13-slim python:3.14-slim
 #        full:  python:3.9 python:3.10 python:3.11 python:3.12 python:3.13 python:3.14
 #               python:latest   (slim + build-essential, git, libpq-dev …: the "naive full
 #               image" the benchmarks compare against, realistically large)
 #      Every stand-in carries the label org.pyship.standin=1; a tag that already exists and is
 #      NOT a stand-in (a real python image) is never overwritten.
 #      Real CPython for the minors the tests exercise: when pyenv's versions folder holds a
-#      build of a minor in PYSHIP_REAL_PYTHONS (default "3.11 3.13": pyship's default, and the
-#      era of the seeds' pinned example), python:<minor>-slim is that build copied into the
+#      build of a minor in PYSHIP_REAL_PYTHONS (default "3.6 3.11 3.13": the oldest era pyship
+#      builds (Django 1.10, through the venv's own pip), the seeds' pinned example's, and
+#      pyship's default), python:<minor>-slim is that build copied into the
 #      bookworm rootfs at /usr/local, laid out as the official image is (python3 → python3.X,
 #      python, pip; only pip and setuptools in site-packages; no test suites), label
 #      org.pyship.python=<version>. The other slim tags, and every machine without pyenv's
@@ -50,18 +51,18 @@
 #
 # Environment knobs: PYSHIP_SETUP_FULL=0 skips the full images; PYSHIP_WHEEL_PORT (default
 # 18631); PYSHIP_WHEELS="pkg pkg" extra packages for the local wheel directory;
-# PYSHIP_REAL_PYTHONS="3.11 3.13" minors built from pyenv (empty: none); PYSHIP_PYENV_VERSIONS
+# PYSHIP_REAL_PYTHONS="3.6 3.11 3.13" minors built from pyenv (empty: none); PYSHIP_PYENV_VERSIONS
 # the folder holding the builds (default: $(pyenv root)/versions).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TMP="$REPO/.tmp"
 ENV_FILE="$TMP/engine.env"
-SLIM_TAGS="3.9-slim 3.10-slim 3.11-slim 3.12-slim 3.13-slim 3.14-slim"
+SLIM_TAGS="3.6-slim 3.7-slim 3.8-slim 3.9-slim 3.10-slim 3.11-slim 3.12-slim 3.13-slim 3.14-slim"
 FULL_TAGS="3.9 3.10 3.11 3.12 3.13 3.14 latest"
 # Debian's 3.11 + this machine's PyPI access: the stand-in for every slim tag with no real build.
 SEED_TAG="pyship-standin:debian-slim"
-REAL_PYTHONS="${PYSHIP_REAL_PYTHONS-3.11 3.13}"
+REAL_PYTHONS="${PYSHIP_REAL_PYTHONS-3.6 3.11 3.13}"
 ROOTFS_TAG="pyship-standin:bookworm"
 HOST_CA="${PYSHIP_HOST_CA:-/etc/ssl/certs/ca-certificates.crt}"
 FULL_SEED_TAG="python:3.11"

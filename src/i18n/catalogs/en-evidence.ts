@@ -205,7 +205,8 @@ export const EN_EVIDENCE = {
   "pins.django42": "Django 4.2/5.0 support up to 3.12",
   "pins.repair.pkgResources":
     "setuptools dropped it in 82, and pyship's pip-less venv has no setuptools",
-  "pins.django110": "Django 1.10 and older run on Python up to 3.6 (3.8 refuses their model metaclass)",
+  "pins.django110":
+    "Django 1.10 and older run on Python up to 3.6 (3.8 refuses their model metaclass)",
   "pins.markupsafe10": "imports setuptools.Feature in its setup.py",
   "pins.repair.setuptoolsFeature": "setuptools 46 removed it",
   "pins.repair.werkzeug": "Werkzeug 3.0 removed it",

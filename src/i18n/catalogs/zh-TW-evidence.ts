@@ -196,7 +196,8 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "pins.django42": "Django 4.2/5.0 最高支援到 3.12",
   "pins.repair.pkgResources":
     "setuptools 從 82 起移除了它，而 pyship 不帶 pip 的虛擬環境裡沒有 setuptools",
-  "pins.django110": "Django 1.10 及更早版本最高只能在 Python 3.6 上執行（3.8 拒絕它們的模型元類別）",
+  "pins.django110":
+    "Django 1.10 及更早版本最高只能在 Python 3.6 上執行（3.8 拒絕它們的模型元類別）",
   "pins.markupsafe10": "其 setup.py 匯入了 setuptools.Feature",
   "pins.repair.setuptoolsFeature": "setuptools 46 移除了它",
   "pins.repair.werkzeug": "Werkzeug 3.0 移除了它",
