@@ -174,7 +174,9 @@ it("keeps a BuildKit venv in a locked cache mount per project, Python and base i
   expect(dockerfile).toContain(
     "--mount=type=cache,id=pyship-venv-flask-module-py3.13-python-3.13-slim,target=/opt/pyship-venv,sharing=locked",
   );
-  expect(dockerfile).toContain("--mount=type=bind,from=builder,source=/opt/tools,target=/opt/tools");
+  expect(dockerfile).toContain(
+    "--mount=type=bind,from=builder,source=/opt/tools,target=/opt/tools",
+  );
   expect(dockerfile).toContain("rm /opt/venv && cp -a /opt/pyship-venv /opt/venv");
   expect(dockerfile).not.toContain("COPY --from=builder");
   const legacy = renderFiles(planFor("flask-module", {}))[0]?.content ?? "";
