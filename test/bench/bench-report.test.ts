@@ -238,6 +238,32 @@ describe("renderMarkdown", () => {
   });
 });
 
+describe("load on the machine", () => {
+  it("keeps each repetition's load and marks cells measured on a busy machine", () => {
+    const map = new Map([
+      [
+        "app/pyship",
+        [3, 1, 1.5].map((load, i) => ({
+          values: { cold_build_s: 10 + i, size_mb: 250 },
+          loads: { cold_build_s: load, size_mb: 0.5 },
+          error: null,
+        })),
+      ],
+    ]);
+    const rows = appRows(map, ["app"], ["pyship"]);
+    expect(findRow(rows, "app", "pyship", "cold_build_s").load).toStrictEqual([3, 1, 1.5]);
+    const md: string = renderMarkdown({
+      rows,
+      cliRows: [],
+      targets: [],
+      meta: { ...meta, variants: ["pyship"] },
+    });
+    expect(md).toContain("| Cold build (s) | 11.0 (10.0–12.0) ⚠ |");
+    expect(md).toContain("| Image size (MB) | 250 |");
+    expect(md).toMatch(/median 1\.0, highest 3\.0 on 2 CPUs .* 1 of \d+ cells/);
+  });
+});
+
 describe("renderSvg", () => {
   it("draws one bar per variant and metric, values printed, text escaped", () => {
     const rows = appRows(measured([10, 11, 12]), ["app"], VARIANTS);
