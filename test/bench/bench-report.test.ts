@@ -148,7 +148,7 @@ describe("checkTargets", () => {
     const context = { buildkit: true, pypi: "ca", pyshipCacheMounts: true };
     const dep = depTarget(checkTargets(rows, ["app"], context));
     expect(dep.status).toBe("missed");
-    expect(dep.reason).toMatch(/copied twice and written as a layer/);
+    expect(dep.reason).toMatch(/copied out of the cache mount into the layer and exported/);
     expect(dep.reason).not.toMatch(/see the closing note/);
   });
 
