@@ -16,7 +16,8 @@ export function renderMarkdown({ rows, cliRows, targets, meta }) {
     ...machineTable(meta),
     ...method(meta),
     ...targetTable(targets),
-    ...meta.apps.flatMap((app) => appTable(rows, app, meta.variants)),
+    ...loadNote(rows, meta),
+    ...meta.apps.flatMap((app) => appTable(rows, app, meta.variants, meta.machine.cpus)),
     ...cliTable(cliRows),
   ].join("\n");
 }
@@ -99,7 +100,27 @@ export function targetTable(targets) {
   ];
 }
 
-function appTable(rows, app, variants) {
+/** A cell measured while more was runnable than the machine has CPUs. */
+function busy(row, cpus) {
+  return (row?.load ?? []).some((load) => load > cpus);
+}
+
+/** The load the numbers were measured under: shared machines inflate timings. */
+function loadNote(rows, meta) {
+  const loads = rows.flatMap((row) => row.load ?? []);
+  if (loads.length === 0) return [];
+  const sorted = [...loads].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  const over = rows.filter((row) => busy(row, meta.machine.cpus)).length;
+  return [
+    "## Load on the machine",
+    "",
+    `1-minute load average after each measurement: median ${median.toFixed(1)}, highest ${sorted[sorted.length - 1].toFixed(1)} on ${meta.machine.cpus} CPUs (start ${meta.machine.loadAtStart.toFixed(1)}, end ${meta.loadAtEnd.toFixed(1)}). ⚠ marks a cell with at least one repetition measured above ${meta.machine.cpus} (more work runnable than CPUs: other builds shared the machine, timings inflated): ${over} of ${rows.filter((r) => r.median != null).length} cells. Per-repetition loads are in results.json (\`load\`).`,
+    "",
+  ];
+}
+
+function appTable(rows, app, variants, cpus) {
   const header = `| Metric | ${variants.join(" | ")} |`;
   const errors = variants
     .map((v) => [v, findRow(rows, app, v, METRICS[0].name)?.error])
@@ -112,7 +133,10 @@ function appTable(rows, app, variants) {
     `|---|${variants.map(() => "---:").join("|")}|`,
     ...METRICS.map(({ name, label, unit }) => {
       const pyship = findRow(rows, app, "pyship", name);
-      const cells = variants.map((v) => cell(findRow(rows, app, v, name), pyship, v));
+      const cells = variants.map((v) => {
+        const row = findRow(rows, app, v, name);
+        return `${cell(row, pyship, v)}${busy(row, cpus) ? " ⚠" : ""}`;
+      });
       return `| ${label}${unit === "uid" ? "" : ` (${unit})`} | ${cells.join(" | ")} |`;
     }),
     "",

@@ -1,10 +1,11 @@
-// results.json rows: `{app, variant, metric, median, min, max, unit, runs}` — one per
-// app × variant × metric, built from the raw values of every repetition.
+// results.json rows: `{app, variant, metric, median, min, max, unit, runs, load}` — one per
+// app × variant × metric, built from the raw values of every repetition (`load`: the
+// 1-minute load average after each of them).
 import { METRICS } from "./metrics.mjs";
 import { round, summarize } from "./stats.mjs";
 
 /** One row; median/min/max are null (and `error` says why) when nothing was measured. */
-export function resultRow({ app, variant, metric, unit, values, error = null }) {
+export function resultRow({ app, variant, metric, unit, values, loads = [], error = null }) {
   const s = summarize(values);
   return {
     app,
@@ -15,12 +16,14 @@ export function resultRow({ app, variant, metric, unit, values, error = null }) 
     max: s && round(s.max),
     unit,
     runs: values.map((v) => round(v)),
+    ...(loads.length > 0 ? { load: loads.map((l) => round(l, 2)) } : {}),
     ...(error && !s ? { error } : {}),
   };
 }
 
 /**
- * @param {Map<string, { values: Record<string, number>, error: string | null }[]>} measured
+ * @param {Map<string, { values: Record<string, number>, loads?: Record<string, number>,
+ *   error: string | null }[]>} measured
  *   keyed by `${app}/${variant}`, one entry per repetition
  */
 export function appRows(measured, apps, variants) {
@@ -30,8 +33,10 @@ export function appRows(measured, apps, variants) {
       const repetitions = measured.get(`${app}/${variant}`) ?? [];
       const error = repetitions.find((r) => r.error)?.error ?? null;
       for (const { name, unit } of METRICS) {
-        const values = repetitions.map((r) => r.values[name]).filter((v) => v !== undefined);
-        rows.push(resultRow({ app, variant, metric: name, unit, values, error }));
+        const measuredIn = repetitions.filter((r) => r.values[name] !== undefined);
+        const values = measuredIn.map((r) => r.values[name]);
+        const loads = measuredIn.map((r) => r.loads?.[name]).filter((l) => l !== undefined);
+        rows.push(resultRow({ app, variant, metric: name, unit, values, loads, error }));
       }
     }
   }

@@ -10,6 +10,7 @@ import {
   checked,
   dependencyLayer,
   setupPyInstall,
+  toolRun,
   venvEnv,
 } from "./dependency-layer.js";
 import { block, env, run } from "./dockerfile-syntax.js";
@@ -23,14 +24,19 @@ import {
   secretMounts,
 } from "./mirror-steps.js";
 import { runtimeDirectives, serverFile } from "./runtime-directives.js";
+import { uvLayout, uvStageComment, uvStageName, uvToolBlock } from "./uv-stages.js";
 
 /** Official images clean apt's caches by config; distro-built bases keep ~75 MB without clean. */
 const APT_CLEAN = ["apt-get clean", "rm -rf /var/lib/apt/lists/*"];
 
-/** Official images carry Python's headers; Debian-packaged Pythons need python3-dev. */
+/**
+ * Official images carry Python's headers; Debian-packaged Pythons need python3-dev. Asked
+ * before the install and added to its list: a second apt-get install re-reads the package
+ * lists and runs dpkg again.
+ */
 const PYTHON_HEADERS =
-  `{ python -c 'import os, sys, sysconfig; sys.exit(not os.path.exists(os.path.join(sysconfig.get_path("include"), "Python.h")))' ` +
-  "|| apt-get install -y --no-install-recommends python3-dev; }";
+  `$(python -c 'import os, sys, sysconfig; sys.exit(not os.path.exists(os.path.join(sysconfig.get_path("include"), "Python.h")))' ` +
+  "|| echo python3-dev)";
 
 export function renderDockerfile(plan: Plan): string {
   const builder = plan.stages.some((stage) => stage.name === "builder");
@@ -40,6 +46,7 @@ export function renderDockerfile(plan: Plan): string {
         "No `# syntax=` line: nothing is pulled at build time except the base image.",
     ),
     ...baseRegistryArg(plan),
+    ...(uvLayout(plan) === "builder" ? uvStage(plan) : []),
     ...(builder ? builderStage(plan) : []),
     ...runtimeStage(plan, builder),
   ];
@@ -72,12 +79,9 @@ function baseEnv(plan: Plan, extra: readonly string[] = []): string {
 
 function apt(plan: Plan, packages: readonly string[], comment: string, headers = false): string[] {
   if (packages.length === 0) return [];
-  const install = `apt-get install -y --no-install-recommends ${packages.join(" ")}`;
-  const { arg, commands } = aptThroughMirror(plan, [
-    "apt-get update",
-    install,
-    ...(headers ? [PYTHON_HEADERS] : []),
-  ]);
+  const names = [...packages, ...(headers ? [PYTHON_HEADERS] : [])];
+  const install = `apt-get install -y --no-install-recommends ${names.join(" ")}`;
+  const { arg, commands } = aptThroughMirror(plan, ["apt-get update", install]);
   const why =
     arg === null
       ? comment
@@ -90,7 +94,18 @@ function stageIndexArgs(plan: Plan): string[] {
   return [...indexArgs(plan), ...mirrorIndexArgs(plan, indexArgNames(plan)), ...secretArgs(plan)];
 }
 
+/** uv alone (uv-stages.ts): the stage that installs bind-mounts it. */
+function uvStage(plan: Plan): string[] {
+  return [
+    block(uvStageComment(plan), `FROM ${fromImage(plan)} AS ${uvStageName(plan)}`),
+    ...stageIndexArgs(plan),
+    baseEnv(plan),
+    uvToolBlock(toolRun(plan)),
+  ];
+}
+
 function builderStage(plan: Plan): string[] {
+  if (uvLayout(plan) === "runtime") return uvStage(plan);
   return [
     stageHeader(plan, "builder"),
     ...stageIndexArgs(plan),
@@ -110,6 +125,8 @@ function runtimeStage(plan: Plan, builder: boolean): string[] {
   const { name, uid } = plan.user;
   const chown = `${name}:${name}`;
   const port = plan.port === null ? [] : [`PORT=${plan.port}`];
+  // With uv's stage as the builder, this stage installs (uv-stages.ts).
+  const copiesVenv = builder && uvLayout(plan) !== "runtime";
   const user = run([
     `groupadd --system --gid ${uid} ${name}`,
     `useradd --system --uid ${uid} --gid ${name} --home-dir /home/${name} --create-home --shell /usr/sbin/nologin ${name}`,
@@ -117,6 +134,7 @@ function runtimeStage(plan: Plan, builder: boolean): string[] {
   ]);
   return [
     stageHeader(plan, "runtime"),
+    // With uv's stage as the builder, the index settings come from it (uv-stages.ts INDEX_ENV).
     ...(builder ? [] : stageIndexArgs(plan)),
     baseEnv(plan, port),
     ...apt(
@@ -129,7 +147,7 @@ function runtimeStage(plan: Plan, builder: boolean): string[] {
         "some libraries write caches or settings under $HOME; /app is writable for the same reason.",
       user,
     ),
-    ...(builder
+    ...(copiesVenv
       ? [
           block(
             "Only the finished virtualenv crosses over from the builder.",

@@ -148,7 +148,7 @@ describe("checkTargets", () => {
     const context = { buildkit: true, pypi: "ca", pyshipCacheMounts: true };
     const dep = depTarget(checkTargets(rows, ["app"], context));
     expect(dep.status).toBe("missed");
-    expect(dep.reason).toMatch(/copied twice and written as a layer/);
+    expect(dep.reason).toMatch(/copied out of the cache mount into the layer and exported/);
     expect(dep.reason).not.toMatch(/see the closing note/);
   });
 
@@ -235,6 +235,32 @@ describe("renderMarkdown", () => {
       /\| app \| ready no slower than production \| ❌ missed \| 1\.40 \| 1\.30 \(production\) \|/,
     );
     expect(md).toContain("| `pyship --version` (CLI start-up) | 0.120 | 0.100–0.200 | 3 |");
+  });
+});
+
+describe("load on the machine", () => {
+  it("keeps each repetition's load and marks cells measured on a busy machine", () => {
+    const map = new Map([
+      [
+        "app/pyship",
+        [3, 1, 1.5].map((load, i) => ({
+          values: { cold_build_s: 10 + i, size_mb: 250 },
+          loads: { cold_build_s: load, size_mb: 0.5 },
+          error: null,
+        })),
+      ],
+    ]);
+    const rows = appRows(map, ["app"], ["pyship"]);
+    expect(findRow(rows, "app", "pyship", "cold_build_s").load).toStrictEqual([3, 1, 1.5]);
+    const md: string = renderMarkdown({
+      rows,
+      cliRows: [],
+      targets: [],
+      meta: { ...meta, variants: ["pyship"] },
+    });
+    expect(md).toContain("| Cold build (s) | 11.0 (10.0–12.0) ⚠ |");
+    expect(md).toContain("| Image size (MB) | 250 |");
+    expect(md).toMatch(/median 1\.0, highest 3\.0 on 2 CPUs .* 1 of \d+ cells/);
   });
 });
 

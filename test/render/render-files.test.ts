@@ -123,6 +123,10 @@ it("renders BuildKit cache mounts only when the plan allows them", async () => {
   );
   expect(dockerfile?.content).toContain("RUN --mount=type=cache,target=/root/.cache pip install");
   expect(dockerfile?.content).not.toContain("PIP_NO_CACHE_DIR");
+  // Compilers: the builder installs, with uv from a stage of its own (fetched while apt runs).
+  expect(dockerfile?.content).toMatch(/^FROM \S+ AS uv$/m);
+  expect(dockerfile?.content).toContain("--mount=type=bind,from=uv,source=/opt/tools");
+  expect(dockerfile?.content).toContain("COPY --from=builder /opt/venv-image /opt/venv");
   expect(renderFiles(planFor("native-psycopg2", {}))[0]?.content).not.toContain("--mount=");
 });
 
@@ -160,19 +164,30 @@ describe.each(VARIANTS)("renderFiles(%s) as %s", (name, snapshot, options) => {
     const dockerfile = renderFiles(plan).find((file) => file.path === "Dockerfile")?.content ?? "";
     await expect(dockerfile).toMatchFileSnapshot(`__snapshots__/${name}/${snapshot}`);
     checkShippable(dockerfile, plan);
-    // uv and its cache never reach the final stage.
+    // uv and its cache never reach the final image: only a RUN of the final stage may
+    // mount them (its mounts and exports end with it), no ENV or COPY names them.
     const final = dockerfile.slice(dockerfile.lastIndexOf("\nFROM "));
-    expect(final).not.toMatch(/\/opt\/tools|UV_|pyship-venv-/);
+    expect(withoutRuns(final)).not.toMatch(/\/opt\/tools|UV_|pyship-venv/);
   });
 });
+
+/** A Dockerfile without its RUN instructions (continuation lines included). */
+function withoutRuns(text: string): string {
+  return text.replace(/^RUN (?:.*\\\n)*.*$/gm, "");
+}
 
 it("keeps a BuildKit venv in a locked cache mount per project, Python and base image", () => {
   const plan = planFor("flask-module", { buildkit: true });
   const dockerfile = renderFiles(plan)[0]?.content ?? "";
+  // Nothing to compile: the runtime stage syncs the venv itself, uv bind-mounted from the builder.
   expect(dockerfile).toContain(
-    "--mount=type=cache,id=pyship-venv-flask-module-py3.13-python-3.13-slim,target=/opt/venv,sharing=locked",
+    "--mount=type=cache,id=pyship-venv-flask-module-py3.13-python-3.13-slim,target=/opt/pyship-venv,sharing=locked",
   );
-  expect(dockerfile).toContain("COPY --from=builder /opt/venv-image /opt/venv");
+  expect(dockerfile).toContain(
+    "--mount=type=bind,from=builder,source=/opt/tools,target=/opt/tools",
+  );
+  expect(dockerfile).toContain("rm /opt/venv && cp -a /opt/pyship-venv /opt/venv");
+  expect(dockerfile).not.toContain("COPY --from=builder");
   const legacy = renderFiles(planFor("flask-module", {}))[0]?.content ?? "";
   expect(legacy).toContain("COPY --from=builder /opt/venv /opt/venv");
   expect(legacy).toContain("UV_NO_CACHE=1");

@@ -12,7 +12,7 @@ ENV PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
 # uv lives in /opt/tools in the builder; it is not needed to run the app.
-RUN pip install --target /opt/tools "uv>=0.9,<0.14"
+RUN pip install --target /opt/tools --no-deps --no-compile --only-binary :all: --progress-bar off "uv>=0.9,<0.14"
 
 # A virtualenv works with any Python layout (official image or distro Python) and is
 # copied whole into the final stage. Without pip: the base image's pip fills it.
@@ -33,7 +33,7 @@ COPY pyproject.toml ./
 RUN python -c 'import sys; toml = __import__("tomllib" if sys.version_info >= (3, 11) else "tomli"); print("\n".join(toml.load(open("pyproject.toml", "rb")).get("project", {}).get("dependencies", [])))' > /tmp/pyship-requirements.in \
  && /opt/tools/bin/uv pip compile --quiet --no-header -o /tmp/pyship-locked.txt /tmp/pyship-requirements.in \
  && /opt/tools/bin/uv pip sync /tmp/pyship-locked.txt \
- && { python -m compileall -qq -j 0 /opt/venv/lib || true; } \
+ && { python -m compileall -qq -j 0 -x '/tests?/' /opt/venv/lib || true; } \
  && { test -x /opt/venv/bin/gunicorn || { echo "pyship: gunicorn (the command the image runs) is not installed by pyproject.toml; add it there" >&2; exit 1; }; }
 
 # ── runtime: runs the app as a non-root user
