@@ -20,8 +20,9 @@ export const TARGETS = [
   },
   {
     metric: "code_rebuild_s",
-    text: "code-change rebuild no slower than the best baseline",
-    limit: (ref) => best(ref, BASELINES),
+    text: "code-change rebuild at most the best baseline's + 30 ms",
+    // Issue 9: + 30 ms, what one more small COPY or RUN costs an engine.
+    limit: (ref) => plus(best(ref, BASELINES), 0.03, "+ 30 ms"),
   },
   {
     metric: "dep_rebuild_s",
@@ -53,6 +54,10 @@ function best(ref, variants) {
   if (rows.length === 0) return null;
   const top = rows.reduce((a, b) => (b.median < a.median ? b : a));
   return { value: top.median, from: `best baseline (${top.variant})` };
+}
+
+function plus(limit, seconds, what) {
+  return limit === null ? null : { value: limit.value + seconds, from: `${limit.from} ${what}` };
 }
 
 function scaled(row, factor, from) {
