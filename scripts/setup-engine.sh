@@ -15,9 +15,9 @@
 #      Every stand-in carries the label org.pyship.standin=1; a tag that already exists and is
 #      NOT a stand-in (a real python image) is never overwritten.
 #      Real CPython for the minors the tests exercise: when pyenv's versions folder holds a
-#      build of a minor in PYSHIP_REAL_PYTHONS (default "3.6 3.11 3.13": the oldest era pyship
-#      builds (Django 1.10, through the venv's own pip), the seeds' pinned example's, and
-#      pyship's default), python:<minor>-slim is that build copied into the
+#      build of a minor in PYSHIP_REAL_PYTHONS (default "3.6 3.9 3.11 3.13": the oldest era
+#      pyship builds (Django 1.10, through the venv's own pip), an old sdist's (MarkupSafe 1.0's
+#      setup.py fails on 3.11's re), the seeds' pinned example's, and pyship's default), python:<minor>-slim is that build copied into the
 #      bookworm rootfs at /usr/local, laid out as the official image is (python3 → python3.X,
 #      python, pip; only pip and setuptools in site-packages; no test suites), label
 #      org.pyship.python=<version>. The other slim tags, and every machine without pyenv's
@@ -51,7 +51,7 @@
 #
 # Environment knobs: PYSHIP_SETUP_FULL=0 skips the full images; PYSHIP_WHEEL_PORT (default
 # 18631); PYSHIP_WHEELS="pkg pkg" extra packages for the local wheel directory;
-# PYSHIP_REAL_PYTHONS="3.6 3.11 3.13" minors built from pyenv (empty: none); PYSHIP_PYENV_VERSIONS
+# PYSHIP_REAL_PYTHONS="3.6 3.9 3.11 3.13" minors built from pyenv (empty: none); PYSHIP_PYENV_VERSIONS
 # the folder holding the builds (default: $(pyenv root)/versions).
 set -euo pipefail
 
@@ -62,7 +62,7 @@ SLIM_TAGS="3.6-slim 3.7-slim 3.8-slim 3.9-slim 3.10-slim 3.11-slim 3.12-slim 3.1
 FULL_TAGS="3.9 3.10 3.11 3.12 3.13 3.14 latest"
 # Debian's 3.11 + this machine's PyPI access: the stand-in for every slim tag with no real build.
 SEED_TAG="pyship-standin:debian-slim"
-REAL_PYTHONS="${PYSHIP_REAL_PYTHONS-3.6 3.11 3.13}"
+REAL_PYTHONS="${PYSHIP_REAL_PYTHONS-3.6 3.9 3.11 3.13}"
 ROOTFS_TAG="pyship-standin:bookworm"
 HOST_CA="${PYSHIP_HOST_CA:-/etc/ssl/certs/ca-certificates.crt}"
 FULL_SEED_TAG="python:3.11"

@@ -103,7 +103,9 @@ async function generate(
   { options, ports, engine }: BuildSession,
   repairs: readonly Repair[],
 ): Promise<Planned> {
-  const planned = await ports.plan(repairs, engine.capabilities.cacheMounts);
+  // podman has cache mounts but not BuildKit's bind mounts of another stage.
+  const { cacheMounts, buildkit } = engine.capabilities;
+  const planned = await ports.plan(repairs, cacheMounts, buildkit);
   const files = renderFiles(planned.plan).filter(
     (f) => repairs.length === 0 || f.path === "Dockerfile",
   );

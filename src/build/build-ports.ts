@@ -55,6 +55,7 @@ export interface BuildOptions {
 export type PlanProject = (
   repairs: readonly Repair[],
   cacheMounts: boolean,
+  stageMounts: boolean,
 ) => Promise<{ readonly plan: Plan; readonly facts: ProjectFacts }>;
 
 /** Runs `run` with a signal that aborts on Ctrl-C (only while it runs). */

@@ -402,6 +402,11 @@ export interface PlanOptions {
   readonly app?: string;
   /** Whether the target engine supports BuildKit-only syntax (cache mounts). */
   readonly buildkit?: boolean;
+  /**
+   * false when the engine has cache mounts but cannot bind-mount another stage's files
+   * (`RUN --mount=type=bind,from=…`: podman 4.3's buildah finds the stage's folder empty).
+   */
+  readonly stageMounts?: boolean;
   /** `init --write-requirements`: inferred requirements are written to requirements.txt. */
   readonly writeRequirements?: boolean;
   /** Install the newest releases on or before this day (YYYY-MM-DD; `auto` is resolved by the CLI). */
@@ -531,6 +536,8 @@ export interface Plan {
   readonly healthcheck: { readonly path: string } | null;
   /** Use BuildKit cache mounts for pip/uv (only when the engine supports them). */
   readonly buildkit: boolean;
+  /** Present (false) only when the engine cannot bind-mount another stage (PlanOptions). */
+  readonly stageMounts?: false;
   /**
    * The package index the build installs from, translated from the user's pip settings
    * (build arguments of the installing stage); null: PyPI, as the base image's tools see it.

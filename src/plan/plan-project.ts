@@ -68,6 +68,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     systemPackages,
     stages: planStages(install, systemPackages, notes),
     buildkit: options.buildkit ?? false,
+    ...(options.stageMounts === false ? { stageMounts: false as const } : {}),
     index: planIndex(options, notes),
     collectStatic: planDjango(facts, choice.command, notes),
     ...planVerifyEnv(facts, notes),

@@ -22,6 +22,8 @@ export type UvLayout = "runtime" | "builder" | null;
 
 export function uvLayout(plan: Plan): UvLayout {
   if (!usesVenvCache(plan) || installStep(plan).commands.length === 0) return null;
+  // Without stage bind mounts uv is installed where it runs, in the builder (podman).
+  if (plan.stageMounts === false) return null;
   return plan.systemPackages.build.length === 0 ? "runtime" : "builder";
 }
 

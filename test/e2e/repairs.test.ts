@@ -11,7 +11,14 @@ import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import type { Repair, VerifyReport } from "../../src/core/pipeline.js";
 import { describeE2e } from "./engine.js";
-import { buildFlags, copyFixture, removeDir, removeImages, runPyship } from "./pyship-cli.js";
+import {
+  buildFlags,
+  copyFixture,
+  engineRun,
+  removeDir,
+  removeImages,
+  runPyship,
+} from "./pyship-cli.js";
 import { expectWebFixtureServes } from "./web-fixture.js";
 
 describeE2e("pyship build repairs a known failure once", (engine) => {
@@ -44,6 +51,13 @@ describeE2e("pyship build repairs a known failure once", (engine) => {
   });
 
   it("an old sdist that needs setuptools<46 builds through uv's build constraints", async () => {
+    // MarkupSafe 1.0's setup.py fails on 3.11's re module: the fixture's 3.9 must be real.
+    const label = '{{index .Config.Labels "org.pyship.python"}}';
+    const real = await engineRun(engine, ["image", "inspect", "-f", label, "python:3.9-slim"]);
+    expect(
+      real.stdout.trim(),
+      "python:3.9-slim must be a real CPython 3.9: PYSHIP_REAL_PYTHONS must include 3.9 in setup-engine",
+    ).toMatch(/^3\.9\./);
     const tags: string[] = [];
     try {
       await expectWebFixtureServes(engine, "sdist-old-setuptools", tags);

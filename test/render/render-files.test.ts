@@ -193,6 +193,14 @@ it("keeps a BuildKit venv in a locked cache mount per project, Python and base i
   expect(legacy).toContain("UV_NO_CACHE=1");
 });
 
+it("keeps the venv cache but no stage bind mount for an engine without them (podman)", () => {
+  const plan = planFor("flask-module", { buildkit: true, stageMounts: false });
+  const dockerfile = renderFiles(plan)[0]?.content ?? "";
+  expect(dockerfile).toMatch(/--mount=type=cache,id=pyship-venv-[^ ]*,sharing=locked/);
+  expect(dockerfile).not.toContain("--mount=type=bind");
+  expect(dockerfile).toContain("COPY --from=builder /opt/venv-image /opt/venv");
+});
+
 /** The rules from the brief, on the parsed Dockerfile. */
 function checkShippable(text: string, plan: Plan): void {
   const instructions = DockerfileParser.parse(text).getInstructions();

@@ -125,8 +125,8 @@ export function buildPorts(dir: string, flags: BuildFlags, ctx: CliContext): Bui
   return {
     executor: ctx.executor,
     env: ctx.env,
-    plan: (repairs, cacheMounts) =>
-      loadPlan(dir, { ...planOptions(flags), buildkit: cacheMounts, repairs }, ctx),
+    plan: (repairs, cacheMounts, stageMounts) =>
+      loadPlan(dir, { ...planOptions(flags), buildkit: cacheMounts, stageMounts, repairs }, ctx),
     interruptible: withInterrupt,
     indexCredentials: () => (ctx.pip ? (detectIndexSettings(ctx.pip).credentials ?? []) : []),
     secretKey: () => machineKey(homedir()),
