@@ -65,6 +65,24 @@ const DOCKER: FakeClient = {
   buildkit: true,
 };
 
+/** Build logs that fail with a signature pyship repairs (the fake engine fails every time). */
+const FAILED_BUILDS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["distutils", ["ModuleNotFoundError: No module named 'distutils'"]],
+  ["a removed module", ["ModuleNotFoundError: No module named 'cgi'"]],
+  ["a removed name", ["ImportError: cannot import name 'getargspec' from 'inspect'"]],
+  ["collections", ["ImportError: cannot import name 'Mapping' from 'collections'"]],
+  ["a native header", ["src/psycopg.c:1:10: fatal error: libpq-fe.h: No such file or directory"]],
+  ["pkg_resources", ["ModuleNotFoundError: No module named 'pkg_resources'"]],
+  ["setuptools.Feature", ["ImportError: cannot import name 'Feature' from 'setuptools'"]],
+];
+
+/** `pyship build --no-verify` of a copy of flask-factory with the given engine. */
+function buildIn(lang: Lang, executor: CommandExecutor, args: string[] = []): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "pyship-i18n-build-"));
+  cpSync(join(FIXTURES, "flask-factory"), dir, { recursive: true });
+  return output(lang, ["build", "--no-verify", ...args, dir], { executor, cwd: dir });
+}
+
 /** Each run: a name and the output of the commands it stands for. */
 const RUNS: ReadonlyArray<readonly [string, (lang: Lang) => Promise<string>]> = [
   ...fixtures.map(
@@ -129,7 +147,29 @@ const RUNS: ReadonlyArray<readonly [string, (lang: Lang) => Promise<string>]> = 
       });
     },
   ],
+  ...FAILED_BUILDS.map(
+    ([name, lines]) =>
+      [
+        `build repairs ${name}`,
+        (lang: Lang) =>
+          buildIn(
+            lang,
+            new FakeEngines([{ ...DOCKER, buildx: null, build: { exitCode: 1, lines } }]),
+          ),
+      ] as const,
+  ),
   ["doctor", (lang) => output(lang, ["doctor"], { executor: new FakeEngines([DOCKER]) })],
+  [
+    "doctor skips a client and picks the legacy builder",
+    (lang) =>
+      output(lang, ["doctor"], {
+        executor: new FakeEngines([
+          { path: "/usr/local/bin/docker", version: "20.10.5", server: null },
+          { ...DOCKER, buildx: null, buildkit: "unknown flag: --progress" },
+        ]),
+      }),
+  ],
+
   [
     "verify passes",
     (lang) => output(lang, ["verify", "app:1"], { executor: new FakeEngine(SCRIPT) }),
@@ -161,7 +201,9 @@ describe("no English left in zh-CN and zh-TW output", () => {
       (["zh-CN", "zh-TW"] as const).map((lang) => [lang, name, run] as const),
     ),
   )("%s: %s", async (lang, _name, run) => {
-    const left = englishLines(await run(lang));
+    const out = await run(lang);
+    if (process.env.PYSHIP_SHOW_ALL) console.log(out);
+    const left = englishLines(out);
     if (process.env.PYSHIP_SHOW_ENGLISH) for (const line of left) console.log(`${lang} ${line}`);
     expect(left).toEqual([]);
   });
