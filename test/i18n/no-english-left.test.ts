@@ -3,17 +3,19 @@
  * output may be left in English (codes, paths, commands, flags, names and values may; see
  * english-left.ts). PYSHIP_SHOW_ENGLISH=1 prints every such line instead of the first few.
  */
-import { cpSync, mkdtempSync, readdirSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import type { CommandExecutor } from "../../src/core/exec.js";
 import { KNOWN_PINS } from "../../src/core/known-pins.js";
+import { TOKEN_SHAPES } from "../../src/core/secret-patterns.js";
 import type { PipHost } from "../../src/detect/index-settings.js";
 import { pinText } from "../../src/detect/pins/pin-text.js";
 import { EN } from "../../src/i18n/catalogs/en.js";
 import { MIRROR_PRESETS } from "../../src/mirror/mirror-presets.js";
+import { secretKindText } from "../../src/verify/secret-text.js";
 import { type FakeClient, FakeEngines, PATH_ENV } from "../build/fake-engines.js";
 import { captureContext } from "../support/capture-context.js";
 import { FakeEngine, type Scenario } from "../verify/fake-engine.js";
@@ -124,6 +126,24 @@ const RUNS: ReadonlyArray<readonly [string, (lang: Lang) => Promise<string>]> = 
     "compose --dry-run",
     (lang) => output(lang, ["compose", "--dry-run", join(FIXTURES, "compose-django")]),
   ],
+  ...["compose-celery", "compose-postgres", "compose-rq-mongo", "flask-db-parts"].map(
+    (name) =>
+      [
+        `compose --dry-run ${name}`,
+        (lang: Lang) => output(lang, ["compose", "--dry-run", join(FIXTURES, name)]),
+      ] as const,
+  ),
+  [
+    "compose --dry-run with settings it cannot wire",
+    (lang) => {
+      const dir = mkdtempSync(join(tmpdir(), "pyship-i18n-compose-"));
+      writeFileSync(join(dir, "requirements.txt"), "flask==3.1.3\nredis==5.0.8\n");
+      const app =
+        'import os\nfrom flask import Flask\nimport redis\n\napp = Flask(__name__)\nSEARCH = os.environ["SEARCH_DSN"]\n';
+      writeFileSync(join(dir, "app.py"), app);
+      return output(lang, ["compose", "--dry-run", dir]);
+    },
+  ],
   [
     "ci --dry-run",
     (lang) => output(lang, ["ci", "github", "--dry-run", join(FIXTURES, "flask-factory")]),
@@ -182,6 +202,22 @@ const RUNS: ReadonlyArray<readonly [string, (lang: Lang) => Promise<string>]> = 
       }),
   ],
   [
+    "verify finds secrets in the config",
+    (lang) =>
+      output(lang, ["verify", "app:1"], {
+        executor: new FakeEngine({
+          ...SCRIPT,
+          config: {
+            Labels: {
+              "io.pyship.kind": "script",
+              "db.url": "postgres://app:hunter22@db.example.com/app",
+            },
+            Env: ["API_TOKEN=abcd1234efgh", "AWS_KEY_ID=AKIAABCDEFGHIJKLMNOP"],
+          },
+        }),
+      }),
+  ],
+  [
     "verify a worker that exits",
     (lang) =>
       output(lang, ["verify", "app:1"], {
@@ -214,6 +250,11 @@ describe("data tables' English has catalog keys", () => {
   it("every mirror preset's pitfalls is mirror.pitfalls.<name>", () => {
     for (const preset of MIRROR_PRESETS)
       expect(EN[`mirror.pitfalls.${preset.name}` as keyof typeof EN]).toBe(preset.pitfalls);
+  });
+
+  it("every secret kind of the token shapes is a secret.kind.* key", () => {
+    const kinds = TOKEN_SHAPES.map((shape) => shape.what);
+    expect(kinds.filter((what) => typeof secretKindText(what) === "string")).toEqual([]);
   });
 
   it("every reason of the known pins and their repairs has a pins.* key", () => {
