@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { releaseEvents } from "../../src/cli/commands/release-events.js";
 import { main } from "../../src/cli/main.js";
 import type { CommandExecutor } from "../../src/core/exec.js";
 import { KNOWN_PINS } from "../../src/core/known-pins.js";
@@ -15,6 +16,8 @@ import type { PipHost } from "../../src/detect/index-settings.js";
 import { pinText } from "../../src/detect/pins/pin-text.js";
 import { EN } from "../../src/i18n/catalogs/en.js";
 import { MIRROR_PRESETS } from "../../src/mirror/mirror-presets.js";
+import { planTags } from "../../src/release/plan-tags.js";
+import { parseReleaseVersion } from "../../src/release/release-version.js";
 import { secretKindText } from "../../src/verify/secret-text.js";
 import { type FakeClient, FakeEngines, PATH_ENV } from "../build/fake-engines.js";
 import { captureContext } from "../support/capture-context.js";
@@ -178,6 +181,20 @@ const RUNS: ReadonlyArray<readonly [string, (lang: Lang) => Promise<string>]> = 
           ),
       ] as const,
   ),
+  [
+    "release's tag plans",
+    async (lang) => {
+      const ctx = captureContext({ lang });
+      const events = releaseEvents(ctx, false);
+      for (const [version, remote] of [
+        ["1.9.1", ["2.0.1"]],
+        ["1.2.3", ["1.2.2"]],
+        ["2.0.0rc1", []],
+      ] as const)
+        events.planned("reg/app", planTags(parseReleaseVersion(version), remote, "abc1234"));
+      return ctx.stderr.join("\n");
+    },
+  ],
   ["doctor", (lang) => output(lang, ["doctor"], { executor: new FakeEngines([DOCKER]) })],
   [
     "doctor skips a client and picks the legacy builder",

@@ -75,4 +75,10 @@ export const EN_REPAIRS = {
   "compose.warn.conventional": "{why}; check your settings",
   "compose.warn.unwired":
     "{name} looks like a connection setting pyship does not know; set it in compose.yaml yourself",
+  "release.why.commit": "the commit",
+  "release.why.release": "the release",
+  "release.why.preRelease": "a pre-release moves no floating tag",
+  "release.why.registryHas": "the registry has {version}",
+  "release.why.highest": "highest stable release",
+  "release.why.highestIn": "highest stable {series}",
 } as const;

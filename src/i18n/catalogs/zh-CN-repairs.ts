@@ -65,4 +65,10 @@ export const ZH_CN_REPAIRS = {
   "compose.ev.conventional": "代码读取的设置中没有一个指向 {kind}：{name} 是常用的变量名",
   "compose.warn.conventional": "{why}；请检查你的设置",
   "compose.warn.unwired": "{name} 看起来是 pyship 不认识的连接设置；请自行在 compose.yaml 中设置它",
+  "release.why.commit": "该提交",
+  "release.why.release": "该版本",
+  "release.why.preRelease": "预发布版本不移动任何浮动标签",
+  "release.why.registryHas": "镜像仓库中已有 {version}",
+  "release.why.highest": "最高的稳定版本",
+  "release.why.highestIn": "{series} 中最高的稳定版本",
 };

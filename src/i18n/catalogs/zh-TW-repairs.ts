@@ -65,4 +65,10 @@ export const ZH_TW_REPAIRS = {
   "compose.ev.conventional": "程式碼讀取的設定中沒有一個指向 {kind}：{name} 是常用的變數名稱",
   "compose.warn.conventional": "{why}；請檢查你的設定",
   "compose.warn.unwired": "{name} 看起來是 pyship 不認識的連線設定；請自行在 compose.yaml 中設定它",
+  "release.why.commit": "該提交",
+  "release.why.release": "該版本",
+  "release.why.preRelease": "預先發行版本不移動任何浮動標籤",
+  "release.why.registryHas": "映像檔倉庫中已有 {version}",
+  "release.why.highest": "最高的穩定版本",
+  "release.why.highestIn": "{series} 中最高的穩定版本",
 };
