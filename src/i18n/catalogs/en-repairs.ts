@@ -81,4 +81,10 @@ export const EN_REPAIRS = {
   "release.why.registryHas": "the registry has {version}",
   "release.why.highest": "highest stable release",
   "release.why.highestIn": "highest stable {series}",
+  "build.d.details": "{lines}\n  full log: {log}",
+  "build.d.fullLog": "  full log: {log}",
+  "verify.restricted.how":
+    "uid {uid}, read-only root filesystem, --cap-drop ALL, no-new-privileges, /tmp writable",
+  "verify.restricted.fails":
+    "fails with {how} ({why}); create the paths it writes in the Dockerfile and mount them writable, or write under /tmp",
 } as const;

@@ -71,4 +71,10 @@ export const ZH_CN_REPAIRS = {
   "release.why.registryHas": "镜像仓库中已有 {version}",
   "release.why.highest": "最高的稳定版本",
   "release.why.highestIn": "{series} 中最高的稳定版本",
+  "build.d.details": "{lines}\n  完整日志：{log}",
+  "build.d.fullLog": "  完整日志：{log}",
+  "verify.restricted.how":
+    "uid {uid}、只读根文件系统、--cap-drop ALL、no-new-privileges、/tmp 可写",
+  "verify.restricted.fails":
+    "在 {how} 下失败（{why}）；请在 Dockerfile 中创建它写入的路径并以可写方式挂载，或改为写到 /tmp 下",
 };

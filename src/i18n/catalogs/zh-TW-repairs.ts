@@ -71,4 +71,10 @@ export const ZH_TW_REPAIRS = {
   "release.why.registryHas": "映像檔倉庫中已有 {version}",
   "release.why.highest": "最高的穩定版本",
   "release.why.highestIn": "{series} 中最高的穩定版本",
+  "build.d.details": "{lines}\n  完整日誌：{log}",
+  "build.d.fullLog": "  完整日誌：{log}",
+  "verify.restricted.how":
+    "uid {uid}、唯讀根檔案系統、--cap-drop ALL、no-new-privileges、/tmp 可寫入",
+  "verify.restricted.fails":
+    "在 {how} 下失敗（{why}）；請在 Dockerfile 中建立它寫入的路徑並以可寫入方式掛載，或改為寫到 /tmp 底下",
 };
