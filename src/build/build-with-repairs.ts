@@ -10,6 +10,7 @@
  */
 import { isPyshipError } from "../core/errors.js";
 import type { Repair, VerifyReport } from "../core/pipeline.js";
+import { english, type Message, msg, textOf } from "../i18n/message.js";
 import { type Phase, repairForFailure } from "./failure-repairs.js";
 
 /** A chain longer than this is a project pyship cannot repair: the last failure stands. */
@@ -100,16 +101,23 @@ function repairFor(error: { message: string; details: string | undefined }, phas
 
 /** What a repair changes, in one line: "adds setuptools<82 (…why…)". */
 export function repairSummary(repair: Repair): string {
-  const changes = [
-    ...(repair.packages.length > 0 ? [`adds ${repair.packages.join(" ")}`] : []),
-    ...(repair.python ? [`uses Python ${repair.python}`] : []),
-    ...(repair.apt
-      ? [`installs ${[...repair.apt.build, ...repair.apt.runtime].join(" ")} (apt)`]
-      : []),
-    ...(repair.resolveDate ? [`installs the releases of ${repair.resolveDate}`] : []),
-    ...(repair.buildConstraints?.length
-      ? [`builds sdists with ${repair.buildConstraints.join(" ")}`]
-      : []),
-  ];
-  return `${changes.join(", ")} (${repair.why})`;
+  return english(repairSummaryText(repair));
+}
+
+/** The same as a catalog message, for the build's "repairing" line in the user's language. */
+export function repairSummaryText(repair: Repair): Message {
+  const parts = [
+    repair.packages.length > 0 && msg("warn.repair.adds", { packages: repair.packages.join(" ") }),
+    repair.python && msg("build.repair.python", { version: repair.python }),
+    repair.apt &&
+      msg("warn.repair.apt", { packages: [...repair.apt.build, ...repair.apt.runtime].join(" ") }),
+    repair.resolveDate && msg("warn.repair.dated", { date: repair.resolveDate }),
+    repair.buildConstraints?.length &&
+      msg("build.repair.constraints", { constraints: repair.buildConstraints.join(" ") }),
+  ].filter((part): part is Message => Boolean(part));
+  const changes =
+    parts.length === 0
+      ? ""
+      : parts.reduce((first, rest) => msg("warn.repair.and", { first, rest }));
+  return msg("build.repair.summary", { changes, why: textOf(repair) });
 }

@@ -7,7 +7,7 @@
 import { PyshipError } from "../core/errors.js";
 import type { CommandExecutor } from "../core/exec.js";
 import type { EngineCapabilities, EngineName } from "../core/pipeline.js";
-import { msg } from "../i18n/message.js";
+import { english, type Message, msg } from "../i18n/message.js";
 import type { ClientProbe, Engine } from "./engine.js";
 import { listClients } from "./list-clients.js";
 import { probeDocker } from "./probe-docker.js";
@@ -34,7 +34,7 @@ interface EngineRule {
   readonly manifestLists: boolean;
   readonly env: Readonly<Record<string, string>>;
   readonly accepts: (probe: ClientProbe) => boolean;
-  readonly describe: (probe: ClientProbe) => string;
+  readonly describe: (probe: ClientProbe) => Message;
 }
 
 const usableDocker = (p: ClientProbe) => p.kind === "docker" && p.fault === null;
@@ -51,7 +51,7 @@ export const ENGINE_ORDER: readonly EngineRule[] = [
     manifestLists: true,
     env: {},
     accepts: (p) => usableDocker(p) && p.buildxVersion !== null,
-    describe: (p) => `docker buildx ${p.buildxVersion} (${p.client})`,
+    describe: (p) => msg("engine.use.buildx", { version: `${p.buildxVersion}`, client: p.client }),
   },
   {
     name: "docker-buildkit",
@@ -60,8 +60,7 @@ export const ENGINE_ORDER: readonly EngineRule[] = [
     manifestLists: false,
     env: { DOCKER_BUILDKIT: "1" },
     accepts: (p) => usableDocker(p) && p.buildkit === true,
-    describe: (p) =>
-      `${p.client} ${p.clientVersion ?? ""} builds with BuildKit (DOCKER_BUILDKIT=1)`,
+    describe: (p) => msg("engine.use.buildkit", { client: p.client, version: versionOf(p) }),
   },
   {
     name: "docker-legacy",
@@ -70,7 +69,7 @@ export const ENGINE_ORDER: readonly EngineRule[] = [
     manifestLists: false,
     env: { DOCKER_BUILDKIT: "0" },
     accepts: usableDocker,
-    describe: (p) => `${p.client} ${p.clientVersion ?? ""} with the legacy builder (no BuildKit)`,
+    describe: (p) => msg("engine.use.legacy", { client: p.client, version: versionOf(p) }),
   },
   {
     name: "podman",
@@ -79,7 +78,7 @@ export const ENGINE_ORDER: readonly EngineRule[] = [
     manifestLists: true,
     env: {},
     accepts: (p) => p.kind === "podman" && p.fault === null,
-    describe: (p) => `podman ${p.clientVersion ?? ""} (${p.client})`,
+    describe: (p) => msg("engine.use.podman", { client: p.client, version: versionOf(p) }),
   },
 ];
 
@@ -119,16 +118,22 @@ export function chooseEngine(probes: readonly ClientProbe[], request: EngineRequ
     const probe = probes.find(rule.accepts);
     if (!probe) continue;
     const skipped = probes.filter((p) => p !== probe && probes.indexOf(p) < probes.indexOf(probe));
-    const because = skipped.map((p) => `${p.client}: ${rejection(p)}`);
+    const text = skipped.reduce<Message>(
+      (chosen, p) => msg("engine.use.skipped", { chosen, client: p.client, why: rejectionText(p) }),
+      rule.describe(probe),
+    );
     return {
       name: rule.name,
       client: probe.client,
       clientVersion: probe.clientVersion,
       capabilities: { ...rule.capabilities, platforms: probe.platforms },
       env: rule.env,
-      why: [rule.describe(probe).replace(/\s+/g, " "), ...because.map((b) => `skipped ${b}`)].join(
-        "; ",
-      ),
+      // A client without a version would leave two spaces in the sentence.
+      why: [
+        english(rule.describe(probe)).replace(/\s+/g, " "),
+        ...skipped.map((p) => `skipped ${p.client}: ${rejection(p)}`),
+      ].join("; "),
+      text,
     };
   }
   throw noEngine(probes, request);
@@ -136,11 +141,18 @@ export function chooseEngine(probes: readonly ClientProbe[], request: EngineRequ
 
 /** Why a client was passed over, in a few words. */
 export function rejection(probe: ClientProbe): string {
-  if (probe.fault) return probe.fault.message;
-  if (probe.kind === "docker" && probe.buildkit === false)
-    return `no buildx plugin and BuildKit refused (${probe.buildkitError ?? "error"})`;
-  return "not needed";
+  return english(rejectionText(probe));
 }
+
+/** The same as a catalog message (a fault's own, when it has one). */
+function rejectionText(probe: ClientProbe): Message | string {
+  if (probe.fault) return probe.fault.text;
+  if (probe.kind === "docker" && probe.buildkit === false)
+    return msg("engine.reject.buildkit", { error: probe.buildkitError ?? "error" });
+  return msg("engine.reject.notNeeded");
+}
+
+const versionOf = (probe: ClientProbe) => probe.clientVersion ?? "";
 
 function noEngine(probes: readonly ClientProbe[], request: EngineRequest): PyshipError {
   const details = probes.map((p) => `  ${p.client}: ${rejection(p)}`).join("\n") || undefined;

@@ -28,7 +28,11 @@ export function diagnoseBuild(
     known?.causeText ??
     msg("build.d.exited", { client: engine.client, code: exitCode });
   const tail = lastLines(step && step.output.length > 0 ? step.output : lines, TAIL_LINES);
-  const details = [...tail.map((line) => `  │ ${line}`), `  full log: ${logFile}`].join("\n");
+  const quoted = tail.map((line) => `  │ ${line}`).join("\n");
+  const details =
+    tail.length > 0
+      ? msg("build.d.details", { lines: quoted, log: logFile })
+      : msg("build.d.fullLog", { log: logFile });
   return new PyshipError(
     fault?.code ?? known?.code ?? "E_BUILD_FAILED",
     step

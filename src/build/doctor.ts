@@ -45,6 +45,8 @@ export interface DoctorReport {
     readonly name: EngineName;
     readonly client: string;
     readonly why: string;
+    /** `why` as a catalog message (not in --json). */
+    readonly text?: Message;
     readonly capabilities: EngineCapabilities;
     /** Whether two builds of one commit give one image on it (`pyship release`). */
     readonly reproducible: Reproducibility;
@@ -70,14 +72,14 @@ export async function doctor(
   const endpoint = await readEndpoint(executor, env, probes);
   try {
     const engine = chooseEngine(probes, {});
-    const { name, client, why, capabilities } = engine;
+    const { name, client, why, text, capabilities } = engine;
     // Docker's BuildKit is the daemon's, so the daemon's version decides; podman's is its own.
     const probe = probes.find((p) => p.client === client);
     const version = name === "podman" ? engine.clientVersion : (probe?.serverVersion ?? null);
     const reproducible = reproducibility(name, version);
     const base = baseImage === null ? null : await checkBaseImage(executor, engine, baseImage);
     const all = base === null ? problems : [...problems, base];
-    const chosen = { name, client, why, capabilities, reproducible };
+    const chosen = { name, client, why, ...(text ? { text } : {}), capabilities, reproducible };
     return { ok: true, endpoint, clients, engine: chosen, problems: all };
   } catch (error) {
     if (!isPyshipError(error)) throw error;

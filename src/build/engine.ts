@@ -5,6 +5,7 @@
  */
 import type { PyshipError } from "../core/errors.js";
 import type { EngineCapabilities, EngineName } from "../core/pipeline.js";
+import type { Message } from "../i18n/message.js";
 
 /** The engine build uses: a client binary, the builder mode, and why it was picked. */
 export interface Engine {
@@ -17,6 +18,8 @@ export interface Engine {
   readonly env: Readonly<Record<string, string>>;
   /** One sentence: which engine and why (shown to the user). */
   readonly why: string;
+  /** `why` as a catalog message, for the user's language. */
+  readonly text?: Message;
 }
 
 /** Everything learned by asking one client binary a few cheap questions. */

@@ -7,6 +7,8 @@
  */
 import { REPAIRS, type RepairSpec } from "../core/known-pins.js";
 import type { Repair } from "../core/pipeline.js";
+import { pinText } from "../detect/pins/pin-text.js";
+import { because, isMessage, msg } from "../i18n/message.js";
 import { knownFailure } from "./known-failures.js";
 
 /** Where the text comes from: a failed build, or an image that built but failed verify. */
@@ -19,7 +21,11 @@ interface Signature {
   readonly repair: (match: RegExpExecArray, text: string) => Omit<Repair, "evidence"> | null;
 }
 
-const fixed = (spec: RepairSpec & { python?: string }) => () => spec;
+/** A table's repair, its English reason said through the pins.* key with that text. */
+const fixed = (spec: RepairSpec & { python?: string }) => () => {
+  const text = pinText(spec.why);
+  return isMessage(text) ? { ...spec, text } : spec;
+};
 
 /**
  * Standard-library modules and the Python minor that removed them (PEP 594 in 3.13; imp,
@@ -43,15 +49,16 @@ function removedModuleRepair(name: string, building: boolean): Omit<Repair, "evi
     minorOf(a) <= minorOf(b) ? a : b,
   );
   const python = previousMinor(building ? oldest : removed);
-  const also =
-    building && python !== previousMinor(removed)
-      ? `; an sdist that old may need the modules ${oldest} removed too`
-      : "";
+  const also = building && python !== previousMinor(removed);
   return {
     id: `python-with-${name}`,
     packages: [],
     python,
-    why: `the ${name} module was removed from the standard library in Python ${removed}${also}`,
+    ...because(
+      also
+        ? msg("repair.removedModuleOld", { name, removed, oldest })
+        : msg("repair.removedModule", { name, removed }),
+    ),
   };
 }
 
@@ -93,7 +100,7 @@ function removedNameRepair(dotted: string): Omit<Repair, "evidence"> {
     id: `python-with-${dotted}`,
     packages: [],
     python: previousMinor(removed),
-    why: `${dotted} was removed from the standard library in Python ${removed}`,
+    ...because(msg("repair.removedName", { name: dotted, removed })),
   };
 }
 
@@ -117,21 +124,21 @@ export const FAILURE_REPAIRS: readonly Signature[] = [
     // The app (or a library it imports) uses distutils: setuptools ships a stand-in for it.
     pattern: /No module named '?distutils(?:\.\w+)*'?/,
     phase: "run",
-    repair: fixed({
+    repair: () => ({
       id: "setuptools-for-distutils",
       packages: ["setuptools"],
-      why: "distutils left the standard library in Python 3.12; setuptools provides it",
+      ...because(msg("repair.distutilsRun")),
     }),
   },
   {
     // A package's setup.py needs distutils while it builds: only an older Python has it.
     pattern: /No module named '?distutils(?:\.\w+)*'?/,
     phase: "build",
-    repair: fixed({
+    repair: () => ({
       id: "python-with-distutils",
       packages: [],
       python: "3.11",
-      why: "a package's setup.py imports distutils, which left the standard library in Python 3.12",
+      ...because(msg("repair.distutilsBuild")),
     }),
   },
   {
@@ -154,10 +161,7 @@ export const FAILURE_REPAIRS: readonly Signature[] = [
     // uv builds the sdist in an isolated environment that gets today's setuptools.
     pattern: /cannot import name '?Feature'? from '?setuptools'?/,
     phase: "build",
-    repair: fixed({
-      ...REPAIRS.setuptoolsFeature,
-      why: "a package's setup.py imports setuptools.Feature, removed in setuptools 46: its sdist builds with setuptools<46",
-    }),
+    repair: () => ({ ...REPAIRS.setuptoolsFeature, ...because(msg("repair.setuptoolsFeature")) }),
   },
   {
     // A name the standard library dropped (inspect.getargspec in 3.11): run time or build.
@@ -170,7 +174,7 @@ export const FAILURE_REPAIRS: readonly Signature[] = [
       id: "python-collections-aliases",
       packages: [],
       python: "3.9",
-      why: `collections.${match[1]} moved to collections.abc; the old name was removed in Python 3.10`,
+      ...because(msg("repair.collections", { name: match[1] ?? "" })),
     }),
   },
   {
@@ -185,7 +189,7 @@ export const FAILURE_REPAIRS: readonly Signature[] = [
         id: `system-packages:${packages.build.join(",")}`,
         packages: [],
         apt: packages,
-        why: `a native extension needs ${packages.build.join(" ")} to compile`,
+        ...because(msg("repair.native", { packages: packages.build.join(" ") })),
       };
     },
   },

@@ -12,6 +12,7 @@ import type { Plan, Repair, Requirement } from "../core/pipeline.js";
 import { OWN_PIP } from "../core/python-versions.js";
 import { exactPins } from "../detect/pins/exact-pins.js";
 import { manifestDate } from "../detect/pins/manifest-date.js";
+import { because, msg } from "../i18n/message.js";
 
 export async function resolveDateRepair(
   executor: CommandExecutor,
@@ -35,22 +36,24 @@ export async function resolveDateRepair(
   const names = loose.map((r) => r.name);
   const listed = `${names.slice(0, 3).join(", ")}${names.length > 3 ? ", …" : ""}`;
   // Pinned entries still pull in their dependencies unpinned (environs==7.3.1 → marshmallow).
+  const files = install.files.join(", ");
   const what =
     names.length > 0
-      ? `${listed} ${names.length === 1 ? "is" : "are"} not pinned`
-      : `${install.files.join(", ")} pins only what it lists, not their dependencies`;
+      ? msg(names.length === 1 ? "repair.dated.one" : "repair.dated.many", { names: listed })
+      : msg("repair.dated.pinsOnly", { files });
   return {
     id: "resolve-date",
     packages: [],
     resolveDate: day,
-    why: `${what} and the app failed on today's releases; ${day} is the last commit that touched ${install.files.join(", ")}`,
+    ...because(msg("repair.dated", { what, day, files })),
     evidence: {
       file: install.files[0] ?? ".",
       line: null,
-      why:
+      ...because(
         names.length > 0
-          ? `unpinned: ${listed}`
-          : "dependencies of the pins resolve to today's releases",
+          ? msg("repair.dated.unpinned", { names: listed })
+          : msg("repair.dated.deps"),
+      ),
     },
   };
 }

@@ -6,6 +6,7 @@
  * the order the evidence is listed in.
  */
 import type { Evidence, ServiceKind } from "../core/pipeline.js";
+import { because, type Message, msg } from "../i18n/message.js";
 import type { SourceText } from "./plan-processes.js";
 
 export interface ConfigHint {
@@ -13,7 +14,8 @@ export interface ConfigHint {
   readonly kind: ServiceKind;
   /** Counts only when Django or SQLAlchemy reads it. */
   readonly sql: boolean;
-  readonly why: string;
+  /** The evidence's reason (its English is what --json reads). */
+  readonly why: Message;
 }
 
 export const CONFIG_HINTS: readonly ConfigHint[] = [
@@ -21,24 +23,34 @@ export const CONFIG_HINTS: readonly ConfigHint[] = [
     pattern: /django\.db\.backends\.postgresql/,
     kind: "postgres",
     sql: true,
-    why: "Django's PostgreSQL engine",
+    why: msg("compose.hint.djangoPostgres"),
   },
   {
     pattern: /django\.db\.backends\.mysql/,
     kind: "mysql",
     sql: true,
-    why: "Django's MySQL engine",
+    why: msg("compose.hint.djangoMysql"),
   },
   {
     pattern: /["']postgres(?:ql)?(?:\+\w+)?:\/\//,
     kind: "postgres",
     sql: true,
-    why: "a PostgreSQL URL",
+    why: msg("compose.hint.postgresUrl"),
   },
-  { pattern: /["'](?:mysql|mariadb)(?:\+\w+)?:\/\//, kind: "mysql", sql: true, why: "a MySQL URL" },
-  { pattern: /["']rediss?:\/\//, kind: "redis", sql: false, why: "a Redis URL" },
-  { pattern: /["']mongodb(?:\+srv)?:\/\//, kind: "mongo", sql: false, why: "a MongoDB URL" },
-  { pattern: /["']amqps?:\/\//, kind: "rabbitmq", sql: false, why: "an AMQP URL" },
+  {
+    pattern: /["'](?:mysql|mariadb)(?:\+\w+)?:\/\//,
+    kind: "mysql",
+    sql: true,
+    why: msg("compose.hint.mysqlUrl"),
+  },
+  { pattern: /["']rediss?:\/\//, kind: "redis", sql: false, why: msg("compose.hint.redisUrl") },
+  {
+    pattern: /["']mongodb(?:\+srv)?:\/\//,
+    kind: "mongo",
+    sql: false,
+    why: msg("compose.hint.mongoUrl"),
+  },
+  { pattern: /["']amqps?:\/\//, kind: "rabbitmq", sql: false, why: msg("compose.hint.amqpUrl") },
 ];
 
 /** The first line of each hint that matches, per kind, in source order. */
@@ -50,7 +62,7 @@ export function configHints(
   for (const hint of CONFIG_HINTS.filter((h) => sqlReader || !h.sql)) {
     if (found.some((f) => f.kind === hint.kind)) continue;
     const match = firstMatch(sources, hint.pattern);
-    if (match) found.push({ kind: hint.kind, evidence: { ...match, why: hint.why } });
+    if (match) found.push({ kind: hint.kind, evidence: { ...match, ...because(hint.why) } });
   }
   return found;
 }

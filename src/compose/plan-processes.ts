@@ -4,7 +4,9 @@
  * one-shot migration (Django, Alembic) the app waits for. Each carries a health check that
  * fits what it runs: the image's HEALTHCHECK probes HTTP, which a worker does not serve.
  */
+
 import type { ComposeProcess, Evidence, Plan, ProjectFacts } from "../core/pipeline.js";
+import { because, msg } from "../i18n/message.js";
 
 export interface SourceText {
   readonly file: string;
@@ -52,7 +54,7 @@ function uniqueNames(processes: readonly ComposeProcess[]): ComposeProcess[] {
 }
 
 function mainProcess(plan: Plan): ComposeProcess {
-  const evidence = { file: "Dockerfile", line: null, why: "the image's CMD, from the plan" };
+  const evidence = { file: "Dockerfile", line: null, ...because(msg("compose.ev.cmd")) };
   if (plan.kind === "web")
     return { name: "web", role: "web", command: null, healthcheck: null, evidence };
   const test =
@@ -114,12 +116,16 @@ function migration(facts: ProjectFacts, sources: readonly SourceText[]): Compose
   const django = facts.django;
   if (django?.migrations && django.manage) {
     const command = ["python", `/app/${django.manage}`, "migrate", "--noinput"];
-    const evidence = { file: django.manage, line: null, why: "Django migrations exist" };
+    const evidence = {
+      file: django.manage,
+      line: null,
+      ...because(msg("compose.ev.djangoMigrations")),
+    };
     return { name: "migrate", role: "migrate", command, healthcheck: off, evidence };
   }
   const alembic = sources.find((s) => s.file === "alembic.ini");
   if (alembic) {
-    const evidence = { file: "alembic.ini", line: null, why: "an Alembic environment" };
+    const evidence = { file: "alembic.ini", line: null, ...because(msg("compose.ev.alembic")) };
     // `python -m` puts the working directory on sys.path, as `alembic`'s console script does
     // not: env.py usually imports the app's models (`from app.models import …`).
     const command = ["python", "-m", "alembic", "upgrade", "head"];
@@ -142,7 +148,7 @@ function flaskMigration(
   if (!env || !installed || plan.app === null) return null;
   const app = plan.app.replace(/\(\)$/, "");
   const command = ["sh", "-c", `FLASK_APP='${app}' exec flask db upgrade`];
-  const evidence = { file: env.file, line: null, why: "Flask-Migrate's migrations" };
+  const evidence = { file: env.file, line: null, ...because(msg("compose.ev.flaskMigrate")) };
   return {
     name: "migrate",
     role: "migrate",

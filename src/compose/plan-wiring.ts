@@ -4,7 +4,9 @@
  * service the code reads no variable of, its conventional variable (DATABASE_URL, REDIS_URL)
  * with a warning. Secrets referenced by a value are collected so they get generated.
  */
+
 import type { ComposeWire, ServiceKind, Warning } from "../core/pipeline.js";
+import { because, msg, withText } from "../i18n/message.js";
 import type { FoundServices } from "./detect-services.js";
 import type { EnvRead } from "./env-reads.js";
 import { type ConnectionParts, SERVICE_KINDS } from "./service-kinds.js";
@@ -35,10 +37,11 @@ export function planWiring(found: FoundServices, reads: readonly EnvRead[]): Wir
   for (const service of found.services.filter((s) => !wired.has(s.kind))) {
     const name = CONVENTIONAL_NAMES[service.kind];
     if (env.some((wire) => wire.name === name)) continue;
-    const why = `no setting the code reads names ${service.kind}: ${name} is the usual variable`;
-    const evidence = { ...(service.evidence[0] ?? { file: "", line: null }), why };
+    const why = msg("compose.ev.conventional", { kind: service.kind, name });
+    const evidence = { ...(service.evidence[0] ?? { file: "", line: null }), ...because(why) };
     env.push({ name, value: connectionValue(service.kind, "url", found), evidence });
-    warnings.push({ code: "compose-conventional-env", message: `${why}; check your settings` });
+    const warning = withText(msg("compose.warn.conventional", { why }));
+    warnings.push({ code: "compose-conventional-env", ...warning });
   }
   return { env, warnings };
 }
@@ -76,7 +79,7 @@ function connectionValue(
 function unwired(read: EnvRead): Warning {
   return {
     code: "compose-unwired-env",
-    message: `${read.name} looks like a connection setting pyship does not know; set it in compose.yaml yourself`,
+    ...withText(msg("compose.warn.unwired", { name: read.name })),
     file: read.evidence.file,
     ...(read.evidence.line === null ? {} : { line: read.evidence.line }),
   };

@@ -923,6 +923,8 @@ export interface PlannedTag {
   /** Immutable tags are checked against the registry; floating ones are moved. */
   readonly immutable: boolean;
   readonly why: string;
+  /** `why` as a catalog message (not in --json). */
+  readonly text?: Message;
 }
 
 /** The tags one release pushes, immutable first, floating last (src/release/plan-tags.ts). */

@@ -6,6 +6,7 @@
  * Pure: the registry's tags come in as data.
  */
 import type { PlannedTag, ReleaseVersion, TagPlan } from "../core/pipeline.js";
+import { because, msg } from "../i18n/message.js";
 import { compareStable, parseReleaseVersion } from "./release-version.js";
 
 interface FloatingRule {
@@ -44,14 +45,14 @@ export function planTags(
     tag: `sha-${shortSha}`,
     kind: "commit",
     immutable: true,
-    why: "the commit",
+    ...because(msg("release.why.commit")),
   };
   if (!version) return { version, tags: [commit], held: [] };
   const own: PlannedTag = {
     tag: version.tag,
     kind: "version",
     immutable: true,
-    why: "the release",
+    ...because(msg("release.why.release")),
   };
   // A two-part version (`1.2`) is its own floating tag's name: the immutable one wins.
   const floating = floatingTags(version, remoteTags).filter((f) => f.tag.tag !== own.tag);
@@ -76,11 +77,18 @@ function floatingTags(version: ReleaseVersion, remoteTags: readonly string[]): F
       ? remote.filter((o) => rule.series(version, o) && compareStable(o, version) > 0)
       : [];
     const why = !version.stable
-      ? "a pre-release moves no floating tag"
+      ? msg("release.why.preRelease")
       : higher.length > 0
-        ? `the registry has ${highest(higher).text}`
-        : `highest stable ${rule.scope(version)}`;
-    const tag = { tag: name, kind: "floating" as const, immutable: false, why };
+        ? msg("release.why.registryHas", { version: highest(higher).text })
+        : msg(
+            version.stable && rule.scope(version) === "release"
+              ? "release.why.highest"
+              : "release.why.highestIn",
+            {
+              series: rule.scope(version),
+            },
+          );
+    const tag = { tag: name, kind: "floating" as const, immutable: false, ...because(why) };
     return [{ tag, moves: version.stable && higher.length === 0 }];
   });
 }

@@ -6,7 +6,7 @@
  * Both are warnings: many apps are fine on a normal runtime; the report says what to change.
  */
 import type { VerifyCheck, VerifyMode } from "../core/pipeline.js";
-import { msg } from "../i18n/message.js";
+import { english, msg } from "../i18n/message.js";
 import { EngineSession } from "./engine-session.js";
 import type { ImageFacts } from "./inspect-image.js";
 import type { ProbeContext, RunOutcome } from "./probe-context.js";
@@ -56,13 +56,13 @@ export async function restrictedCheck(
 const WORKING = new Set(["http", "expect", "start", "stays-up", "output", "exit"]);
 
 function toCheck(outcome: RunOutcome, uid: number): VerifyCheck {
-  const how = `uid ${uid}, read-only root filesystem, --cap-drop ALL, no-new-privileges, /tmp writable`;
+  const how = msg("verify.restricted.how", { uid });
   const failed = outcome.checks.find((check) => WORKING.has(check.name) && check.status === "fail");
   if (outcome.failure === null && failed === undefined)
     return { name: "restricted", status: "pass", ...detailOf(msg("verify.d.restricted", { how })) };
   const lastLine = (outcome.failure?.logTail ?? "").trim().split("\n").at(-1) ?? "";
   const message = outcome.failure?.message ?? failed?.detail ?? "it failed";
   const why = lastLine === "" ? message : `${message}: ${lastLine}`;
-  const detail = `fails with ${how} (${why}); create the paths it writes in the Dockerfile and mount them writable, or write under /tmp`;
-  return { name: "restricted", status: "warn", detail };
+  const note = msg("verify.restricted.fails", { how, why });
+  return { name: "restricted", status: "warn", detail: english(note), note };
 }

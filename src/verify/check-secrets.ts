@@ -7,8 +7,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { isPyshipError } from "../core/errors.js";
 import type { ImageSizes, VerifyCheck } from "../core/pipeline.js";
-import { english, msg } from "../i18n/message.js";
+import { english, type Message, msg } from "../i18n/message.js";
 import type { EngineSession } from "./engine-session.js";
 import { imageSizes, isDistRecord } from "./image-sizes.js";
 import { type ImageArchive, readImageArchive } from "./read-image-archive.js";
@@ -42,8 +43,12 @@ export async function secretsCheck(
     return { check: toCheck(secrets), sizes: imageSizes(archive, venvRoots) };
   } catch (error) {
     const why = (error as { details?: string }).details?.split("\n")[0];
-    const detail = `cannot read the image's layers: ${(error as Error).message}${why ? ` (${why})` : ""}`;
-    return { check: { name: "no-secrets", status: "fail", detail }, sizes: null };
+    const said = isPyshipError(error) ? error.text : (error as Error).message;
+    const note = why
+      ? msg("verify.secrets.unreadableWhy", { error: said, why })
+      : msg("verify.secrets.unreadable", { error: said });
+    const detail = english(note);
+    return { check: { name: "no-secrets", status: "fail", detail, note }, sizes: null };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -73,19 +78,26 @@ function toCheck(findings: readonly SecretFinding[]): VerifyCheck {
     return { name: "no-secrets", status: "pass", detail: english(note), note, value: 0 };
   }
   const sure = findings.some((finding) => finding.confidence === "high");
-  const shown = findings.slice(0, SHOWN).map(describe);
-  const more = findings.length > SHOWN ? `; and ${findings.length - SHOWN} more` : "";
-  const advice = sure
-    ? "Anyone who pulls the image can read every layer: keep secrets out of the build (BuildKit secret mounts, runtime env)"
-    : "If these are real values, read them from the environment instead; development defaults can stay";
-  const detail = `${shown.join("; ")}${more}. ${advice}`;
-  return { name: "no-secrets", status: sure ? "fail" : "warn", detail, value: findings.length };
+  const listed = findings
+    .slice(0, SHOWN)
+    .map(describe)
+    .reduce((first, rest) => msg("verify.secrets.and", { first, rest }));
+  const count = findings.length - SHOWN;
+  const note = msg("verify.secrets.detail", {
+    findings: count > 0 ? msg("verify.secrets.more", { findings: listed, count }) : listed,
+    advice: msg(sure ? "verify.secrets.sure" : "verify.secrets.maybe"),
+  });
+  const status = sure ? "fail" : "warn";
+  return { name: "no-secrets", status, detail: english(note), note, value: findings.length };
 }
 
-function describe(finding: SecretFinding): string {
-  const layer = finding.layer === null ? "" : ` (layer ${finding.layer + 1}`;
-  const by = finding.instruction === null ? "" : `${layer ? ", " : " ("}${finding.instruction}`;
-  const close = layer || by ? ")" : "";
+function describe(finding: SecretFinding): Message {
   const value = finding.shown === finding.where ? "" : ` ${finding.shown}`;
-  return `${finding.where}: ${finding.what}${value}${layer}${by}${close}`;
+  const at = msg("verify.secrets.at", { where: finding.where, what: finding.whatText, value });
+  const { layer, instruction } = finding;
+  if (layer === null)
+    return instruction === null ? at : msg("verify.secrets.by", { finding: at, instruction });
+  return instruction === null
+    ? msg("verify.secrets.inLayer", { finding: at, layer: layer + 1 })
+    : msg("verify.secrets.inLayerBy", { finding: at, layer: layer + 1, instruction });
 }

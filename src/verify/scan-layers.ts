@@ -12,12 +12,16 @@ import {
   maskSecret,
   redactSecrets,
 } from "../core/secret-patterns.js";
+import { english, type Message, msg } from "../i18n/message.js";
 import type { ArchiveLayer, ImageArchive, ImageConfig } from "./read-image-archive.js";
 import { findLeaks, isSystemPath } from "./scan-files.js";
+import { secretKindText } from "./secret-text.js";
 
 export interface SecretFinding {
   readonly kind: "deleted-file" | "file-content" | "config" | "history";
   readonly what: string;
+  /** `what` as a catalog message (or the English, for a name with no key). */
+  readonly whatText: Message | string;
   /** A path, `ENV NAME`, `LABEL name`, `CMD` or `history`. */
   readonly where: string;
   /** 0-based layer index, null for the config. */
@@ -85,7 +89,7 @@ function deletedButShipped(
       .filter((leak) => later.some((next) => deletes(next, leak.path)))
       .map((leak) => ({
         kind: "deleted-file" as const,
-        what: `${leak.what} deleted in a later layer but still shipped`,
+        ...said(msg("secret.deleted", { what: secretKindText(leak.what) })),
         where: leak.path,
         layer: index,
         instruction: instructions[index] ?? null,
@@ -140,6 +144,7 @@ const BARE =
  */
 interface TextSecret {
   readonly what: string;
+  readonly whatText: Message | string;
   readonly shown: string;
   /**
    * Found by a variable's name rather than by the value's format, or a URL whose credentials
@@ -154,11 +159,17 @@ const LOCAL_HOST =
 
 function secretInText(text: string, python = false, prose = false): TextSecret | null {
   const token = findTokenShape(text);
-  if (token) return { what: token.what, shown: maskSecret(token.value), assignment: false };
+  if (token)
+    return {
+      what: token.what,
+      whatText: secretKindText(token.what),
+      shown: maskSecret(token.value),
+      assignment: false,
+    };
   const url = credentialUrls(text).find((found) => found.literal);
   if (url)
     return {
-      what: "URL with credentials",
+      ...said(msg("secret.url")),
       shown: url.shown,
       assignment: LOCAL_HOST.test(url.shown),
     };
@@ -169,7 +180,11 @@ function secretInText(text: string, python = false, prose = false): TextSecret |
     const match = quoted ? [quoted[1], quoted[3]] : python ? null : BARE.exec(line)?.slice(1);
     const [name, value] = match ?? [];
     if (name && value && isSecretName(name))
-      return { what: `${name} with a literal value`, shown: maskSecret(value), assignment: true };
+      return {
+        ...said(msg("secret.literal", { name })),
+        shown: maskSecret(value),
+        assignment: true,
+      };
   }
   return null;
 }
@@ -180,7 +195,7 @@ function configSecrets(config: ImageConfig): SecretFinding[] {
     const value = rest.join("=");
     const named = isSecretName(name) && value !== "" && !value.startsWith("/run/secrets/");
     const found = named
-      ? { what: `${name} set in the image`, shown: maskSecret(value) }
+      ? { ...said(msg("secret.inImage", { name })), shown: maskSecret(value) }
       : secretInText(value);
     return found ? [configFinding(`ENV ${name}`, found)] : [];
   });
@@ -194,9 +209,18 @@ function configSecrets(config: ImageConfig): SecretFinding[] {
 }
 
 /** A value in the image config is what every container gets: always a real finding. */
-function configFinding(where: string, found: { what: string; shown: string }): SecretFinding {
-  const { what, shown } = found;
-  return { kind: "config", where, layer: null, instruction: null, what, shown, confidence: "high" };
+function configFinding(
+  where: string,
+  found: { what: string; whatText: Message | string; shown: string },
+): SecretFinding {
+  const { what, whatText, shown } = found;
+  const at = { where, layer: null, instruction: null };
+  return { kind: "config", ...at, what, whatText, shown, confidence: "high" };
+}
+
+/** `what` (English) and `whatText` (the catalog message) of a finding. */
+function said(text: Message): { what: string; whatText: Message } {
+  return { what: english(text), whatText: text };
 }
 
 /** `RUN |2 TOKEN=abc X=1 /bin/sh -c …`: the build args BuildKit records for a RUN. */
@@ -215,17 +239,18 @@ function historySecrets(config: ImageConfig): SecretFinding[] {
     );
     const found = named
       ? {
-          what: `build arg ${named.split("=")[0]} recorded`,
+          ...said(msg("secret.buildArg", { name: named.split("=")[0] ?? "" })),
           shown: maskSecret(named.split("=").slice(1).join("=")),
         }
       : secretInText(line);
     if (!found) return [];
-    const { what, shown } = found;
+    const { what, whatText, shown } = found;
     const instruction = shorten(line);
     return [
       {
         kind: "history" as const,
         what,
+        whatText,
         shown,
         where: "history",
         layer: null,

@@ -56,7 +56,11 @@ const QUOTED = [
   /TOML 格式错误：|TOML 格式錯誤：/, // smol-toml's message
   /依赖写法有误：|相依套件寫法有誤：/, // the PEP 508 parser's message
   /(?:输出第一行|輸出第一行)：/, // the app's first log line
+  /^\s*│/, // the build log's lines under a build error
 ];
+
+/** Parts of a line that quote a log: the line a repair was found by, a compiler's complaint. */
+const QUOTED_SPANS = [/(?:已知故障|原生扩展无法编译|原生擴充套件無法編譯)（[^）]*）/g];
 
 /** The English fragment of a line, or null when the line has none. */
 export function englishLeft(line: string): string | null {
@@ -64,7 +68,7 @@ export function englishLeft(line: string): string | null {
   if (/^\s*(?:\d+ \||[+-](?![-+])|@@)/.test(line)) return null;
   if (QUOTED.some((pattern) => pattern.test(line))) return null;
   let rest = line;
-  for (const pattern of NOT_PROSE) rest = rest.replace(pattern, " ");
+  for (const pattern of [...QUOTED_SPANS, ...NOT_PROSE]) rest = rest.replace(pattern, " ");
   // CJK, digits and punctuation end a run of words; spaces do not (a comma ends one too:
   // "numpy, pandas, scipy" is a list of names).
   const runs = rest.split(/[^A-Za-z ]+/).map((run) => run.trim());

@@ -6,7 +6,7 @@
 import { relative } from "node:path";
 import pc from "picocolors";
 import type { BuildEvents, BuildWatch } from "../../build/build-ports.js";
-import { MAX_REPAIRS, repairSummary } from "../../build/build-with-repairs.js";
+import { MAX_REPAIRS, repairSummaryText } from "../../build/build-with-repairs.js";
 import type { BuildResult } from "../../core/pipeline.js";
 import type { CliContext } from "../context.js";
 import { say as sayText, t } from "../i18n.js";
@@ -18,7 +18,7 @@ export function buildEvents(ctx: CliContext, json: boolean): BuildEvents {
     if (!json) ctx.err(text);
   };
   return {
-    engineChosen: (engine) => say(t(ctx.lang, "build.engine", { why: engine.why })),
+    engineChosen: (engine) => say(t(ctx.lang, "build.engine", { why: engine.text ?? engine.why })),
     generated: (written, kept) => {
       say(t(ctx.lang, "build.generated", { files: written.join(", ") }));
       for (const file of kept) say(t(ctx.lang, "build.kept", { file }));
@@ -26,7 +26,7 @@ export function buildEvents(ctx: CliContext, json: boolean): BuildEvents {
     repairing: (found, attempt) =>
       ctx.err(
         t(ctx.lang, "build.repair", {
-          what: repairSummary(found),
+          what: repairSummaryText(found),
           seen: found.evidence.why,
           attempt,
           max: MAX_REPAIRS,

@@ -13,7 +13,7 @@ import type { ComposePlan, WriteOutcome } from "../../core/pipeline.js";
 import { msg } from "../../i18n/message.js";
 import type { CliContext, Register } from "../context.js";
 import { padDisplay } from "../display-width.js";
-import { t } from "../i18n.js";
+import { say, t } from "../i18n.js";
 import { loadPlan } from "../load-plan.js";
 
 export interface ComposeFlags {
@@ -86,7 +86,8 @@ function summary(ctx: CliContext, plan: ComposePlan, dir: string): void {
   if (plan.services.length === 0) ctx.out(t(ctx.lang, "compose.none"));
   if (plan.secrets.length > 0)
     ctx.out(t(ctx.lang, "compose.secrets", { file: plan.envFile, names: plan.secrets.join(", ") }));
-  for (const warning of plan.warnings) ctx.err(`${t(ctx.lang, "warning")}: ${warning.message}`);
+  for (const warning of plan.warnings)
+    ctx.err(`${t(ctx.lang, "warning")}: ${say(ctx.lang, warning.text ?? warning.message)}`);
   ctx.out(t(ctx.lang, "compose.next", { dir: dir === "." ? "" : ` ${dir}` }));
 }
 

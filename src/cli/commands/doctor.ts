@@ -64,7 +64,9 @@ function printDoctor(ctx: CliContext, report: DoctorReport): void {
     }
   }
   if (report.engine) {
-    ctx.out(paint.green(t(ctx.lang, "doctor.uses", { why: report.engine.why })));
+    ctx.out(
+      paint.green(t(ctx.lang, "doctor.uses", { why: report.engine.text ?? report.engine.why })),
+    );
     const { supported } = report.engine.reproducible;
     const why = textOf(report.engine.reproducible);
     ctx.out(t(ctx.lang, supported ? "doctor.reproducible" : "doctor.notReproducible", { why }));

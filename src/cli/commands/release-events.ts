@@ -5,6 +5,7 @@
  */
 import pc from "picocolors";
 import type { TagOutcome, TagPlan } from "../../core/pipeline.js";
+import { textOf } from "../../i18n/message.js";
 import type { ReleaseEvents } from "../../release/release-ports.js";
 import type { CliContext } from "../context.js";
 import { t } from "../i18n.js";
@@ -38,8 +39,8 @@ export function releaseEvents(ctx: CliContext, json: boolean): ReleaseEvents {
 function planLines(ctx: CliContext, repository: string, plan: TagPlan): string[] {
   return [
     t(ctx.lang, "release.plan", { repository }),
-    ...plan.tags.map((tag) => t(ctx.lang, "release.moves", { tag: tag.tag, why: tag.why })),
-    ...plan.held.map((tag) => t(ctx.lang, "release.held", { tag: tag.tag, why: tag.why })),
+    ...plan.tags.map((tag) => t(ctx.lang, "release.moves", { tag: tag.tag, why: textOf(tag) })),
+    ...plan.held.map((tag) => t(ctx.lang, "release.held", { tag: tag.tag, why: textOf(tag) })),
   ];
 }
 

@@ -5,9 +5,11 @@
  * Lint rules' own messages and explanations stay in src/lint/rule-catalog.ts (the rule table).
  */
 import { EN_EVIDENCE } from "./en-evidence.js";
+import { EN_REPAIRS } from "./en-repairs.js";
 
 export const EN = {
   ...EN_EVIDENCE,
+  ...EN_REPAIRS,
   // CLI output, by command
   "cli.badLang": '--lang must be en, zh-CN or zh-TW (zh means zh-CN), not "{value}"',
   "build.engine": "Engine: {why}",

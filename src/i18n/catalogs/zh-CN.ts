@@ -4,9 +4,11 @@
  */
 import type { Catalog } from "../message.js";
 import { ZH_CN_EVIDENCE } from "./zh-CN-evidence.js";
+import { ZH_CN_REPAIRS } from "./zh-CN-repairs.js";
 
 export const ZH_CN: Catalog = {
   ...ZH_CN_EVIDENCE,
+  ...ZH_CN_REPAIRS,
   "cli.badLang": '--lang 只能是 en、zh-CN 或 zh-TW（zh 即 zh-CN），而不是 "{value}"',
   "build.engine": "构建引擎：{why}",
   "build.generated": "未找到 Dockerfile：已生成 {files}（请检查并提交）",

@@ -5,9 +5,11 @@
  */
 import type { Catalog } from "../message.js";
 import { ZH_TW_EVIDENCE } from "./zh-TW-evidence.js";
+import { ZH_TW_REPAIRS } from "./zh-TW-repairs.js";
 
 export const ZH_TW: Catalog = {
   ...ZH_TW_EVIDENCE,
+  ...ZH_TW_REPAIRS,
   "cli.badLang": '--lang 只能是 en、zh-CN 或 zh-TW（zh 即 zh-CN），而不是 "{value}"',
   "build.engine": "建置引擎：{why}",
   "build.generated": "未找到 Dockerfile：已產生 {files}（請檢查並提交）",
