@@ -17,6 +17,7 @@ import { hasKeyword, keywordString } from "../detect/deps/setup-py-text.js";
 import { findKeyLine } from "../detect/deps/toml-lines.js";
 import { scanProject } from "../detect/project-files.js";
 import { detectProjectMeta } from "../detect/project-meta.js";
+import { because, msg } from "../i18n/message.js";
 
 /** literal: a version to check; scm: computed from git tags; computed: read from code, not checked. */
 export type VersionSource = "literal" | "scm" | "computed" | "none";
@@ -66,8 +67,12 @@ function fromPyproject(pyproject: Pyproject | null): Found | null {
     const line = findKeyLine(pyproject.text, [...path, "version"]);
     if (path[1] === "poetry" && poetryDynamic(pyproject))
       return scm("pyproject.toml", line, "poetry-dynamic-versioning");
-    const why = `version in [${path.join(".")}]`;
-    return { version, versionSource: "literal", evidence: { file: "pyproject.toml", line, why } };
+    const why = because(msg("ev.release.version", { table: path.join(".") }));
+    return {
+      version,
+      versionSource: "literal",
+      evidence: { file: "pyproject.toml", line, ...why },
+    };
   }
   return null;
 }
@@ -79,7 +84,7 @@ function poetryDynamic(pyproject: Pyproject): boolean {
 
 function fromSetupCfg(item: { value: string; line: number } | undefined): Found | null {
   if (!item) return null;
-  const evidence = { file: "setup.cfg", line: item.line, why: "version in setup.cfg [metadata]" };
+  const evidence = { file: "setup.cfg", line: item.line, ...because(msg("ev.release.setupCfg")) };
   if (/^(attr|file):/.test(item.value))
     return { version: null, versionSource: "computed", evidence };
   return { version: item.value, versionSource: "literal", evidence };
@@ -90,7 +95,7 @@ function fromSetupPy(text: string | null): Found | null {
   if (hasKeyword(text, "use_scm_version")) return scm("setup.py", null, "use_scm_version");
   const version = keywordString(text, "version");
   if (!version) return null;
-  const evidence = { file: "setup.py", line: version.line, why: "version= in setup.py" };
+  const evidence = { file: "setup.py", line: version.line, ...because(msg("ev.release.setupPy")) };
   return { version: version.value, versionSource: "literal", evidence };
 }
 

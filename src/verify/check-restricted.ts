@@ -61,8 +61,13 @@ function toCheck(outcome: RunOutcome, uid: number): VerifyCheck {
   if (outcome.failure === null && failed === undefined)
     return { name: "restricted", status: "pass", ...detailOf(msg("verify.d.restricted", { how })) };
   const lastLine = (outcome.failure?.logTail ?? "").trim().split("\n").at(-1) ?? "";
-  const message = outcome.failure?.message ?? failed?.detail ?? "it failed";
-  const why = lastLine === "" ? message : `${message}: ${lastLine}`;
+  const message = outcome.failure?.message ?? failed?.detail;
+  const why =
+    message === undefined
+      ? msg("verify.restricted.itFailed")
+      : lastLine === ""
+        ? message
+        : `${message}: ${lastLine}`;
   const note = msg("verify.restricted.fails", { how, why });
   return { name: "restricted", status: "warn", detail: english(note), note };
 }

@@ -47,7 +47,7 @@ function planLines(ctx: CliContext, repository: string, plan: TagPlan): string[]
 function outcomeLine(ctx: CliContext, outcome: TagOutcome): string {
   const text = t(ctx.lang, OUTCOME_KEYS[outcome.action], {
     ref: outcome.ref,
-    digest: outcome.digest ?? "digest unknown",
+    digest: outcome.digest ?? t(ctx.lang, "release.digestUnknown", {}),
   });
   return ctx.color && outcome.action === "skipped-same" ? pc.dim(text) : text;
 }

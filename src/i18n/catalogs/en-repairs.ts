@@ -87,4 +87,9 @@ export const EN_REPAIRS = {
     "uid {uid}, read-only root filesystem, --cap-drop ALL, no-new-privileges, /tmp writable",
   "verify.restricted.fails":
     "fails with {how} ({why}); create the paths it writes in the Dockerfile and mount them writable, or write under /tmp",
+  "ev.release.version": "version in [{table}]",
+  "ev.release.setupCfg": "version in setup.cfg [metadata]",
+  "ev.release.setupPy": "version= in setup.py",
+  "release.digestUnknown": "digest unknown",
+  "verify.restricted.itFailed": "it failed",
 } as const;

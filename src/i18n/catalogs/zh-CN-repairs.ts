@@ -77,4 +77,9 @@ export const ZH_CN_REPAIRS = {
     "uid {uid}、只读根文件系统、--cap-drop ALL、no-new-privileges、/tmp 可写",
   "verify.restricted.fails":
     "在 {how} 下失败（{why}）；请在 Dockerfile 中创建它写入的路径并以可写方式挂载，或改为写到 /tmp 下",
+  "ev.release.version": "[{table}] 中的 version",
+  "ev.release.setupCfg": "setup.cfg [metadata] 中的 version",
+  "ev.release.setupPy": "setup.py 中的 version=",
+  "release.digestUnknown": "摘要未知",
+  "verify.restricted.itFailed": "运行失败",
 };

@@ -77,4 +77,9 @@ export const ZH_TW_REPAIRS = {
     "uid {uid}、唯讀根檔案系統、--cap-drop ALL、no-new-privileges、/tmp 可寫入",
   "verify.restricted.fails":
     "在 {how} 下失敗（{why}）；請在 Dockerfile 中建立它寫入的路徑並以可寫入方式掛載，或改為寫到 /tmp 底下",
+  "ev.release.version": "[{table}] 中的 version",
+  "ev.release.setupCfg": "setup.cfg [metadata] 中的 version",
+  "ev.release.setupPy": "setup.py 中的 version=",
+  "release.digestUnknown": "摘要不明",
+  "verify.restricted.itFailed": "執行失敗",
 };
