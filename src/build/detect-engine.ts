@@ -155,7 +155,7 @@ function rejectionText(probe: ClientProbe): Message | string {
 const versionOf = (probe: ClientProbe) => probe.clientVersion ?? "";
 
 function noEngine(probes: readonly ClientProbe[], request: EngineRequest): PyshipError {
-  const details = probes.map((p) => `  ${p.client}: ${rejection(p)}`).join("\n") || undefined;
+  const details = rejectedDetails(probes);
   if (probes.length === 0) {
     const what =
       request.wish === "podman" ? "podman" : request.wish ? "docker" : "docker or podman";
@@ -183,7 +183,17 @@ function noEngine(probes: readonly ClientProbe[], request: EngineRequest): Pyshi
     : new PyshipError("E_ENGINE_UNAVAILABLE", msg("engine.unusable"), { details });
 }
 
-function noManifestEngine(details: string | undefined): PyshipError {
+/** One line per client passed over ("  docker: …"), in the reader's language. */
+function rejectedDetails(probes: readonly ClientProbe[]): Message | undefined {
+  return probes
+    .map((p) => msg("engine.rejected", { client: p.client, why: rejectionText(p) }))
+    .reduceRight<Message | undefined>(
+      (rest, line) => (rest === undefined ? line : msg("text.lines", { line, rest })),
+      undefined,
+    );
+}
+
+function noManifestEngine(details: Message | undefined): PyshipError {
   return new PyshipError("E_PLATFORM_UNSUPPORTED", msg("platform.noEngine"), {
     details,
     hint: msg("platform.noEngine.hint"),

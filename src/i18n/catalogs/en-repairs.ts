@@ -92,4 +92,5 @@ export const EN_REPAIRS = {
   "ev.release.setupPy": "version= in setup.py",
   "release.digestUnknown": "digest unknown",
   "verify.restricted.itFailed": "it failed",
+  "engine.rejected": "  {client}: {why}",
 } as const;

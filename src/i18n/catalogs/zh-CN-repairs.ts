@@ -82,4 +82,5 @@ export const ZH_CN_REPAIRS = {
   "ev.release.setupPy": "setup.py 中的 version=",
   "release.digestUnknown": "摘要未知",
   "verify.restricted.itFailed": "运行失败",
+  "engine.rejected": "  {client}: {why}",
 };

@@ -82,4 +82,5 @@ export const ZH_TW_REPAIRS = {
   "ev.release.setupPy": "setup.py 中的 version=",
   "release.digestUnknown": "摘要不明",
   "verify.restricted.itFailed": "執行失敗",
+  "engine.rejected": "  {client}: {why}",
 };
