@@ -15,9 +15,9 @@ import type {
   ServiceKind,
   Warning,
 } from "../core/pipeline.js";
+import { type EnvRead, envReads, settingsClasses } from "../detect/python-ast/env-reads.js";
 import { msg, withText } from "../i18n/message.js";
 import { detectServices, type FoundServices } from "./detect-services.js";
-import { type EnvRead, envReads, settingsClasses } from "./env-reads.js";
 import { planProcesses, type SourceText } from "./plan-processes.js";
 import { planWiring } from "./plan-wiring.js";
 import { SERVICE_KINDS, SERVICE_NAMES } from "./service-kinds.js";

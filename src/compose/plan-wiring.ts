@@ -6,9 +6,9 @@
  */
 
 import type { ComposeWire, ServiceKind, Warning } from "../core/pipeline.js";
+import type { EnvRead } from "../detect/python-ast/env-reads.js";
 import { because, msg, withText } from "../i18n/message.js";
 import type { FoundServices } from "./detect-services.js";
-import type { EnvRead } from "./env-reads.js";
 import { type ConnectionParts, SERVICE_KINDS } from "./service-kinds.js";
 import { CONVENTIONAL_NAMES, LOOKS_LIKE_CONNECTION, partOfName, ruleFor } from "./wiring.js";
 

@@ -3,7 +3,7 @@
  * in a comment or a string that is not a read must not count.
  */
 import { describe, expect, it } from "vitest";
-import { envReads } from "../../src/compose/env-reads.js";
+import { envReads } from "../../src/detect/python-ast/env-reads.js";
 
 const CASES: ReadonlyArray<readonly [string, string, readonly string[]]> = [
   ["os.environ subscript", 'import os\nURL = os.environ["DATABASE_URL"]\n', ["DATABASE_URL"]],

@@ -4,7 +4,7 @@
  * that is checked before use) must never count.
  */
 import { describe, expect, it } from "vitest";
-import { envReads, settingsClasses } from "../../src/compose/env-reads.js";
+import { envReads, settingsClasses } from "../../src/detect/python-ast/env-reads.js";
 
 const CASES: ReadonlyArray<readonly [string, string, boolean]> = [
   ["a subscript", 'import os\nN = os.environ["AZURE_POSTGRESQL_NAME"]\n', true],

@@ -5,9 +5,9 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${NAME}` is the placeholder for a generated secret, not a template
 import { describe, expect, it } from "vitest";
 import { detectServices } from "../../src/compose/detect-services.js";
-import type { EnvRead } from "../../src/compose/env-reads.js";
 import { planWiring } from "../../src/compose/plan-wiring.js";
 import type { Requirement } from "../../src/core/pipeline.js";
+import type { EnvRead } from "../../src/detect/python-ast/env-reads.js";
 
 const req = (spec: string): Requirement => ({
   name: spec.replace(/[[=<>].*$/, "").toLowerCase(),

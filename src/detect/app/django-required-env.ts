@@ -1,11 +1,12 @@
 /*
  * The environment variables a Django settings module cannot import without: read with no
- * default and no guard (src/compose/env-required.ts decides), in the module the server uses
+ * default and no guard (src/detect/python-ast/env-required.ts decides), in the module the server uses
  * and the modules it star-imports. collectstatic imports the settings at build time, where no
  * platform has set them yet; the plan gives each a build-only placeholder (plan-django.ts).
  */
-import { envReads } from "../../compose/env-reads.js";
+
 import type { DjangoFacts } from "../../core/pipeline.js";
+import { envReads } from "../python-ast/env-reads.js";
 import type { PyModule, PythonSources } from "./python-sources.js";
 
 /** Set by pyship's own collectstatic step already (with SECRET_KEY's variable, secretKeyEnv). */

@@ -7,7 +7,7 @@
  * placeholder for an optional variable can do harm (a fake Sentry DSN is refused).
  */
 import type { SyntaxNode } from "@lezer/common";
-import type { PythonTree } from "../detect/python-ast/parse-python.js";
+import type { PythonTree } from "./parse-python.js";
 
 const GUARDS = new Set(["IfStatement", "ConditionalExpression", "TryStatement"]);
 

@@ -9,10 +9,10 @@
  * compose's list of what is left to set go by that.
  */
 import type { SyntaxNode } from "@lezer/common";
-import type { Evidence } from "../core/pipeline.js";
-import { nodesNamed, type PythonTree, parsePython } from "../detect/python-ast/parse-python.js";
-import { keywordArgs, stringValue } from "../detect/python-ast/python-values.js";
+import type { Evidence } from "../../core/pipeline.js";
 import { callRequires, fieldRequires, subscriptRequires } from "./env-required.js";
+import { nodesNamed, type PythonTree, parsePython } from "./parse-python.js";
+import { keywordArgs, stringValue } from "./python-values.js";
 
 export interface EnvRead {
   readonly name: string;
