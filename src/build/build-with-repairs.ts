@@ -10,7 +10,7 @@
  */
 import { isPyshipError } from "../core/errors.js";
 import type { Repair, VerifyReport } from "../core/pipeline.js";
-import { english, type Message, msg, textOf } from "../i18n/message.js";
+import { type Message, msg, textOf } from "../i18n/message.js";
 import { type Phase, repairForFailure } from "./failure-repairs.js";
 
 /** A chain longer than this is a project pyship cannot repair: the last failure stands. */
@@ -99,12 +99,7 @@ function repairFor(error: { message: string; details: string | undefined }, phas
   return repairForFailure(`${error.details ?? ""}\n${error.message}`, phase);
 }
 
-/** What a repair changes, in one line: "adds setuptools<82 (…why…)". */
-export function repairSummary(repair: Repair): string {
-  return english(repairSummaryText(repair));
-}
-
-/** The same as a catalog message, for the build's "repairing" line in the user's language. */
+/** What a repair changes, in one line ("adds setuptools<82, uses Python 3.11 (…why…)"), for the build's "repairing" line in the user's language. */
 export function repairSummaryText(repair: Repair): Message {
   const parts = [
     repair.packages.length > 0 && msg("warn.repair.adds", { packages: repair.packages.join(" ") }),

@@ -140,7 +140,7 @@ export function chooseEngine(probes: readonly ClientProbe[], request: EngineRequ
 }
 
 /** Why a client was passed over, in a few words. */
-export function rejection(probe: ClientProbe): string {
+function rejection(probe: ClientProbe): string {
   return english(rejectionText(probe));
 }
 

@@ -27,7 +27,7 @@ import { OPEN_VENV, openLinkedVenv, UV_INSTALL_PROJECT, VENV_CACHE_WHY } from ".
  * PATH is then the base image's, since /opt/venv/bin holds none. Pythons in OWN_PIP (3.6,
  * 3.7) are the exception: their venv's own pip installs, found first on PATH.
  */
-export const VENV_ENV = [
+const VENV_ENV = [
   "VIRTUAL_ENV=/opt/venv",
   'PATH="/opt/venv/bin:$PATH"',
   "PIP_PYTHON=/opt/venv/bin/python",
