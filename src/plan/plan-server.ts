@@ -12,9 +12,12 @@ import { byDefault, type Notes } from "./notes.js";
 
 /**
  * One plan per kind pyship starts a server for.
- * - gunicorn: 2 × CPUs + 1 workers (gunicorn's own advice) with 4 threads each: a sync worker
- *   with threads is a gthread worker, so a request waiting on I/O blocks one thread, not the
- *   whole worker. A gunicorn config file, because gunicorn reads it at start in the master
+ * - gunicorn: one worker per CPU with 8 threads each (Cloud Run's documented gunicorn setting):
+ *   a sync worker with threads is a gthread worker, so a request waiting on I/O holds one
+ *   thread, not the whole worker, and the threads give the I/O concurrency that gunicorn's
+ *   older 2 × CPUs + 1 advice (for thread-less sync workers) got from processes. Processes are
+ *   for CPU parallelism only: more than the CPUs just boot slower (bench, issue 9: five workers
+ *   on 2 CPUs were ready in 2.1 s, one in 1.1 s) and take longer to stop. A gunicorn config file, because gunicorn reads it at start in the master
  *   (PID 1) and `-w`, GUNICORN_CMD_ARGS and the project's gunicorn.conf.py still win over it.
  * - uvicorn: one event loop per CPU; async code needs no threads for I/O. uvicorn has no
  *   config file, so a launcher sets its defaults (WEB_CONCURRENCY, UVICORN_PORT) and execs it.
@@ -27,8 +30,8 @@ export const SIZED_SERVERS: Readonly<Partial<Record<EntrypointCandidate["kind"],
     program: "gunicorn",
     file: "pyship.gunicorn.conf.py",
     path: "/opt/pyship/gunicorn.conf.py",
-    workers: { perCpu: 2, plus: 1, max: 12 },
-    threads: 4,
+    workers: { perCpu: 1, plus: 0, max: 12 },
+    threads: 8,
     gracefulTimeout: 5,
     timeout: 30,
   },
@@ -59,7 +62,7 @@ export function planServer(candidate: EntrypointCandidate, notes: Notes): Server
   return server;
 }
 
-/** "2 × CPUs + 1 workers (at most 12), 4 threads each" — the count as plan and Dockerfile say it. */
+/** "one worker per CPU (at most 12), 8 threads each" — the count as plan and Dockerfile say it. */
 export function workersCount(server: ServerPlan): string {
   const { perCpu, plus, max } = server.workers;
   const count =

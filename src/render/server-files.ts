@@ -27,6 +27,13 @@ function workersExpression(server: ServerPlan, cpus: string): string {
   return `min(${count}, ${max})`;
 }
 
+/** "one process per CPU" or "2 x CPUs + 1 processes", as the rule says. */
+function processesText(server: ServerPlan): string {
+  const { perCpu, plus } = server.workers;
+  if (perCpu === 1 && plus === 0) return "one process per CPU";
+  return `${perCpu} x CPUs${plus === 0 ? "" : ` + ${plus}`} processes`;
+}
+
 function gunicornConfig(server: ServerPlan, port: string): string {
   return `${HEADER(server)}# WEB_CONCURRENCY (workers), flags in the command, GUNICORN_CMD_ARGS, or the project's own
 # gunicorn.conf.py, which is read at the end of this file: all of them win over it.
@@ -53,7 +60,7 @@ def worker_exit(server, worker):
 
 
 cpus = container_cpus()
-# ${server.workers.perCpu} x CPUs + ${server.workers.plus} processes, ${server.threads} threads each (a sync worker with threads is a
+# ${processesText(server)}, ${server.threads} threads each (a sync worker with threads is a
 # gthread worker: a request waiting on I/O holds one thread, not the whole worker).
 workers = int(os.environ.get("WEB_CONCURRENCY") or ${workersExpression(server, "cpus")})
 threads = ${server.threads ?? 1}

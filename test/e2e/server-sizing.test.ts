@@ -17,11 +17,11 @@ interface Started {
 }
 
 const SERVERS = [
-  // gunicorn: 2 × CPUs + 1 workers; the master is one more process.
+  // gunicorn: one worker per CPU, 8 threads each; the master is one more process.
   {
     fixture: "flask-module",
-    workers: (cpus: number) => 2 * cpus + 1,
-    line: /pyship: (\d+) gunicorn workers x 4 threads for (\d+) CPUs/,
+    workers: (cpus: number) => cpus,
+    line: /pyship: (\d+) gunicorn workers x 8 threads for (\d+) CPUs/,
   },
   // uvicorn: one worker per CPU.
   {

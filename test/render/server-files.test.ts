@@ -108,11 +108,11 @@ print(json.dumps({k: getattr(module, k) for k in ("cpus", "workers", "threads", 
   const load = (env: object = {}, cwd = mkdtempSync(join(tmpdir(), "pyship-cwd-"))) =>
     JSON.parse(python(["-c", settings, path], { cwd, env }).trim().split("\n").at(-1) ?? "{}");
 
-  it("sizes 2 × CPUs + 1 workers with 4 threads and binds the image's port", () => {
+  it("sizes one worker per CPU with 8 threads and binds the image's port", () => {
     const got = load();
-    expect(got.workers).toBe(Math.min(2 * got.cpus + 1, 12));
+    expect(got.workers).toBe(Math.min(got.cpus, 12));
     expect(got).toMatchObject({
-      threads: 4,
+      threads: 8,
       bind: ["0.0.0.0:8000"],
       graceful_timeout: 5,
       keepalive: 0,
@@ -146,7 +146,7 @@ print(json.dumps({k: getattr(module, k) for k in ("cpus", "workers", "threads", 
       cwd: tmpdir(),
       env: { PATH: process.env.PATH, WEB_CONCURRENCY: "2" },
     });
-    expect(run.stderr).toMatch(/pyship: 2 gunicorn workers x 4 threads for \d+ CPUs/);
+    expect(run.stderr).toMatch(/pyship: 2 gunicorn workers x 8 threads for \d+ CPUs/);
   });
 });
 

@@ -82,10 +82,10 @@ def worker_exit(server, worker):
 
 
 cpus = container_cpus()
-# 2 x CPUs + 1 processes, 4 threads each (a sync worker with threads is a
+# one process per CPU, 8 threads each (a sync worker with threads is a
 # gthread worker: a request waiting on I/O holds one thread, not the whole worker).
-workers = int(os.environ.get("WEB_CONCURRENCY") or min(2 * cpus + 1, 12))
-threads = 4
+workers = int(os.environ.get("WEB_CONCURRENCY") or min(cpus, 12))
+threads = 8
 # Silent workers restart after 30 s; a stop lets requests finish for 5 s (docker stop waits 10).
 timeout = 30
 graceful_timeout = 5

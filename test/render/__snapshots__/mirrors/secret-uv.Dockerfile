@@ -73,7 +73,7 @@ RUN --mount=type=cache,target=/root/.cache \
 
 # Workers are counted when the container starts, not here: the same image runs under
 # --cpus 1 on one host and unlimited on another.
-# gunicorn: 2 × CPUs + 1 workers (at most 12), 4 threads each; CPUs = the fewest the
+# gunicorn: one worker per CPU (at most 12), 8 threads each; CPUs = the fewest the
 # container's cgroup quota, cpuset and affinity allow. WEB_CONCURRENCY overrides. The server
 # binds 0.0.0.0:$PORT, also read at start (Cloud Run, Heroku and Render set it).
 COPY pyship.gunicorn.conf.py /opt/pyship/gunicorn.conf.py
