@@ -389,6 +389,8 @@ export interface ProjectFacts {
   readonly config: PyshipConfig;
   /** Present only for Django projects whose settings module was found. */
   readonly django?: DjangoFacts;
+  /** The text of the project's own .dockerignore, when it has one. */
+  readonly ownDockerignore?: string;
   readonly warnings: readonly Warning[];
 }
 
@@ -570,7 +572,18 @@ export interface Plan {
   /** Mirrors for PyPI, Debian and the base image (`--mirror`, `--base-registry`); absent: none. */
   readonly mirror?: MirrorPlan;
   /** Paths never to send to the build (beyond the standard list), and ones that must stay. */
-  readonly dockerignore: { readonly keep: readonly string[] };
+  readonly dockerignore: {
+    readonly keep: readonly string[];
+    /**
+     * The project's own .dockerignore lets VCS or secrets in: pyship's Dockerfile gets
+     * Dockerfile.dockerignore, its lines then `missing`, then `!exceptions` (plan-dockerignore.ts).
+     */
+    readonly own?: {
+      readonly lines: readonly string[];
+      readonly missing: readonly string[];
+      readonly exceptions: readonly string[];
+    };
+  };
   /** Known breakages worked around (their packages are in install.extraPackages too). */
   readonly repairs: readonly Repair[];
   readonly evidence: readonly Evidence[];

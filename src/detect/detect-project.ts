@@ -49,6 +49,7 @@ export function detectProject(root: string): ProjectFacts {
   const procfile = detectProcfile(files, config);
   const port = detectPort(files, entrypoints, procfile);
   const django = readDjangoSettings(files, entrypoints);
+  const ownDockerignore = files.has(".dockerignore") ? files.read(".dockerignore") : undefined;
   return {
     root,
     meta,
@@ -59,6 +60,7 @@ export function detectProject(root: string): ProjectFacts {
     port,
     config,
     ...(django ? { django } : {}),
+    ...(ownDockerignore === undefined ? {} : { ownDockerignore }),
     warnings,
   };
 }

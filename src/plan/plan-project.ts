@@ -10,6 +10,7 @@ import { because, type Message, msg, withText } from "../i18n/message.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
 import { type CommandChoice, planCommand } from "./plan-command.js";
 import { planDjango, planVerifyEnv } from "./plan-django.js";
+import { planOwnDockerignore } from "./plan-dockerignore.js";
 import { planCjkFonts } from "./plan-fonts.js";
 import { planInstall } from "./plan-install.js";
 import { planIndex, planInstaller, withOldPythonSpecs } from "./plan-installer.js";
@@ -73,7 +74,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     collectStatic: planDjango(facts, choice.command, notes),
     ...planVerifyEnv(facts, notes),
     ...planMirror(facts, options, notes),
-    dockerignore: { keep: keepInContext(install, facts, choice) },
+    dockerignore: planOwnDockerignore(facts, keepInContext(install, facts, choice), notes),
     repairs,
     evidence: notes.evidence,
     warnings: notes.warnings,

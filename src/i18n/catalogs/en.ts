@@ -420,6 +420,8 @@ export const EN = {
     "{file} takes packages from {index}; pip in the image uses its default index unless the build sets PIP_INDEX_URL or PIP_EXTRA_INDEX_URL (as a build secret if it holds credentials)",
   "warn.pythonConstraint":
     "Python {version} does not satisfy the project's requires-python {constraint}",
+  "warn.dockerignoreLeaks":
+    ".dockerignore lets {missing} into the build context; pyship's Dockerfile uses {file} (your lines plus these; BuildKit and Podman read it). The legacy builder reads only .dockerignore: add them there",
   "warn.frameworkAdded":
     "{file} does not list {name}, which the app is written for ({where}); pyship installs it (add it to {file} to pin its version)",
   "warn.mirrorPitfall":

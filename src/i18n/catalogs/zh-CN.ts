@@ -408,6 +408,8 @@ export const ZH_CN: Catalog = {
   "warn.lockOtherIndex":
     "{file} 从 {index} 获取软件包；除非构建设置了 PIP_INDEX_URL 或 PIP_EXTRA_INDEX_URL（含凭据时作为构建密钥），镜像中的 pip 使用默认索引",
   "warn.pythonConstraint": "Python {version} 不满足项目的 requires-python {constraint}",
+  "warn.dockerignoreLeaks":
+    ".dockerignore 会把 {missing} 放进构建上下文；pyship 的 Dockerfile 改用 {file}（你的规则加上这些；BuildKit 和 Podman 会读取它）。旧版构建器只读取 .dockerignore：请把它们加进去",
   "warn.frameworkAdded":
     "{file} 没有列出应用所用的 {name}（{where}）；pyship 会安装它（把它加入 {file} 以固定版本）",
   "warn.mirrorPitfall":

@@ -409,6 +409,8 @@ export const ZH_TW: Catalog = {
   "warn.lockOtherIndex":
     "{file} 從 {index} 獲取套件；除非建置設定了 PIP_INDEX_URL 或 PIP_EXTRA_INDEX_URL（含憑據時作為建置金鑰），映像檔中的 pip 使用預設索引",
   "warn.pythonConstraint": "Python {version} 不滿足專案的 requires-python {constraint}",
+  "warn.dockerignoreLeaks":
+    ".dockerignore 會把 {missing} 放進建置上下文；pyship 的 Dockerfile 改用 {file}（你的規則加上這些；BuildKit 和 Podman 會讀取它）。舊版建置器只讀取 .dockerignore：請把它們加進去",
   "warn.frameworkAdded":
     "{file} 沒有列出應用所用的 {name}（{where}）；pyship 會安裝它（把它加入 {file} 以固定版本）",
   "warn.mirrorPitfall":
