@@ -17,7 +17,7 @@ import { candidateMinors } from "./era-candidates.js";
 import { type ExactPin, exactPins, lockedPins } from "./exact-pins.js";
 import type { PackageIndex } from "./package-index.js";
 import { pinText } from "./pin-text.js";
-import { minorRank } from "./python-releases.js";
+import { minorRank, newestMinorAt } from "./python-releases.js";
 import {
   compilesOn,
   type IndexFile,
@@ -33,6 +33,8 @@ const MAX_LOOKUPS = 40;
 interface Limit {
   readonly pin: ExactPin;
   readonly maxPython: string;
+  /** Read from the release's upload date only (release-support.ts). */
+  readonly byDate?: true;
   readonly why: string;
   readonly text?: Message;
 }
@@ -67,11 +69,23 @@ export async function withEraPython(
   };
 }
 
+/**
+ * A marker that keeps a pin to older Pythons (`backports.zoneinfo==0.2.1; python_version <
+ * "3.9"`): the pin is skipped on newer ones, so its wheels say nothing of the era — the marker
+ * says the project runs on newer Pythons too.
+ */
+const OLD_PYTHONS_ONLY = /;.*\bpython_(?:full_)?version\s*(?:<|<=|==|~=)/;
+
 /** Pins the manifest declares, then the lock's (transitive ones included). */
 function allPins(facts: ProjectFacts): ExactPin[] {
-  const declared = exactPins(facts.dependencies.requirements);
+  const { requirements, install } = facts.dependencies;
+  const declared = exactPins(requirements.filter((r) => !OLD_PYTHONS_ONLY.test(r.spec)));
   const named = new Set(declared.map((pin) => pin.name));
-  const locked = lockedPins(facts.dependencies.install.resolved).filter((p) => !named.has(p.name));
+  const resolved = install.resolved && {
+    ...install.resolved,
+    lines: install.resolved.lines.filter((line) => !OLD_PYTHONS_ONLY.test(line)),
+  };
+  const locked = lockedPins(resolved).filter((p) => !named.has(p.name));
   return [...declared, ...locked];
 }
 
@@ -104,13 +118,57 @@ function chooseMinor(
   looked: readonly Looked[],
 ): { python: PythonFacts; warnings: Warning[] } | null {
   const known = looked.flatMap((l) => (l.files === "offline" ? [] : [{ ...l, files: l.files }]));
-  const limits = [...pins.flatMap(knownLimits), ...known.flatMap(ceilingOf)];
-  const lowest = extreme(limits, (a, b) => minorRank(a) < minorRank(b));
-  if (lowest === null || minorRank(lowest.maxPython) >= minorRank(python.version)) return null;
   // A release's Requires-Python floor is a hard limit; an era ceiling below it gives way.
   const floor = extreme(known.flatMap(floorOf), (a, b) => minorRank(a) > minorRank(b));
+  const ceilings = known.flatMap(ceilingOf);
+  const limits = [
+    ...pins.flatMap(knownLimits),
+    ...ceilings.filter((limit) => !limit.byDate),
+    ...projectDateLimit(ceilings, known),
+  ];
+  const lowest = extreme(limits, (a, b) => minorRank(a) < minorRank(b));
+  if (lowest === null || minorRank(lowest.maxPython) >= minorRank(python.version)) return null;
   const limit = floor && minorRank(floor.maxPython) > minorRank(lowest.maxPython) ? floor : lowest;
   return eraFacts(python, limit);
+}
+
+/**
+ * A release with no Requires-Python and no version-specific wheels (a pure package) says only
+ * when it was made. The pins were chosen together, on or after the newest one's upload day:
+ * that day, not each old release's, dates the project (dj-database-url 0.5.0 of 2018 pinned
+ * beside Django 4.0.3 of 2022 is a 2022 project). One limit for all of them: the newest Python
+ * released by then.
+ */
+function projectDateLimit(
+  ceilings: readonly Limit[],
+  known: readonly (Looked & { files: readonly IndexFile[] })[],
+): Limit[] {
+  if (!ceilings.some((limit) => limit.byDate)) return [];
+  const dated = known.flatMap((looked) => {
+    const day = firstUpload(looked.files);
+    return day === null ? [] : [{ looked, day }];
+  });
+  const newest = dated.reduce<(typeof dated)[number] | null>(
+    (best, next) => (best === null || next.day > best.day ? next : best),
+    null,
+  );
+  const minor = newest ? newestMinorAt(newest.day) : null;
+  if (newest === null || minor === null) return [];
+  const found = {
+    maxPython: minor,
+    byDate: true as const,
+    ...because(msg("ev.pin.released", { day: newest.day.slice(0, 10) })),
+  };
+  return [toLimit(newest.looked, found)];
+}
+
+function firstUpload(files: readonly IndexFile[]): string | null {
+  return (
+    files
+      .map((f) => f.uploadTime)
+      .filter((time) => time !== null)
+      .sort()[0] ?? null
+  );
 }
 
 function ceilingOf(looked: Looked & { files: readonly IndexFile[] }): Limit[] {
@@ -126,7 +184,8 @@ function floorOf(looked: Looked & { files: readonly IndexFile[] }): Limit[] {
 function toLimit(looked: Looked, found: ReleaseLimit): Limit {
   const source = msg(looked.from === "lock" ? "ev.pin.fromLock" : "ev.pin.fromIndex");
   const why = because(msg("ev.pin.source", { why: textOf(found), source }));
-  return { pin: looked.pin, maxPython: found.maxPython, ...why };
+  const byDate = found.byDate ? { byDate: true as const } : {};
+  return { pin: looked.pin, maxPython: found.maxPython, ...byDate, ...why };
 }
 
 function extreme(limits: readonly Limit[], better: (a: string, b: string) => boolean) {

@@ -17,6 +17,8 @@ export type IndexFile = LockedFile;
 export interface ReleaseLimit {
   /** Newest Python minor the release supports. */
   readonly maxPython: string;
+  /** Only the upload date says so: the weakest evidence (era-python.ts lets a floor win). */
+  readonly byDate?: true;
   readonly why: string;
   /** `why` as a catalog message. */
   readonly text?: Message;
@@ -136,5 +138,6 @@ function uploadDate(files: readonly IndexFile[]): ReleaseLimit | null {
     .sort()[0];
   const newest = first ? newestMinorAt(first) : null;
   const day = first?.slice(0, 10) ?? "";
-  return newest ? { maxPython: newest, ...because(msg("ev.pin.released", { day })) } : null;
+  if (!newest) return null;
+  return { maxPython: newest, byDate: true, ...because(msg("ev.pin.released", { day })) };
 }

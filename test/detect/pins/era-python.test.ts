@@ -39,6 +39,30 @@ const INDEX = fakeIndex({
   "django==1.10.8": [wheel("Django-1.10.8-py2.py3-none-any.whl", null, "2017-09-05T00:00:00Z")],
   "django==5.1.2": [wheel("Django-5.1.2-py3-none-any.whl", ">=3.10", "2024-10-08T00:00:00Z")],
   "oldlib==1.0": [wheel("oldlib-1.0-py3-none-any.whl", null, "2019-01-10T00:00:00Z")],
+  "olderlib==0.3": [wheel("olderlib-0.3-py3-none-any.whl", null, "2016-05-02T00:00:00Z")],
+  "dj-database-url==0.5.0": [
+    wheel("dj_database_url-0.5.0-py2.py3-none-any.whl", null, "2018-03-01T00:00:00Z"),
+  ],
+  "django==4.0.3": [wheel("Django-4.0.3-py3-none-any.whl", ">=3.8", "2022-03-01T00:00:00Z")],
+  "psycopg2-binary==2.9.3": [
+    wheel(
+      "psycopg2_binary-2.9.3-cp39-cp39-manylinux_2_17_x86_64.whl",
+      ">=3.6",
+      "2021-12-29T00:00:00Z",
+    ),
+    wheel(
+      "psycopg2_binary-2.9.3-cp310-cp310-manylinux_2_17_x86_64.whl",
+      ">=3.6",
+      "2021-12-29T00:00:00Z",
+    ),
+  ],
+  "backports.zoneinfo==0.2.1": [
+    wheel(
+      "backports.zoneinfo-0.2.1-cp38-cp38-manylinux1_x86_64.whl",
+      ">=3.6",
+      "2020-06-16T00:00:00Z",
+    ),
+  ],
   "pydantic-core==2.14.6": [
     wheel(
       "pydantic_core-2.14.6-cp311-cp311-manylinux_2_17_x86_64.whl",
@@ -103,14 +127,34 @@ describe("withEraPython: the newest Python every pinned release supports", () =>
       },
     ],
     [
-      "a release's Requires-Python floor beats an older pin's era (djangox: Django 5.1 needs 3.10)",
+      "a pure release dates nothing older than the newest pin beside it (djangox: Django 5.1.2 of 2024-10-08)",
       pinned("oldlib==1.0", "Django==5.1.2"),
+      { version: "3.13", file: ".", line: null, why: "no Python version stated" },
+    ],
+    [
+      "a 2022 project: pure dj-database-url 0.5.0 of 2018 no longer drags Django 4.0.3 to its floor (3.8)",
+      pinned(
+        "dj-database-url==0.5.0",
+        "Django==4.0.3",
+        "psycopg2-binary==2.9.3",
+        'backports.zoneinfo==0.2.1;python_version<"3.9"',
+      ),
       {
         version: "3.10",
         file: "requirements.txt",
         line: 2,
-        why: "Django==5.1.2 Requires-Python >=3.10",
+        why: "Django 3.2/4.0 support up to 3.10",
       },
+    ],
+    [
+      "pure releases only: the newest one's upload day dates the project (2019 → 3.7)",
+      pinned("oldlib==1.0", "olderlib==0.3"),
+      { version: "3.7", file: "requirements.txt", line: 1, why: "released 2019-01-10" },
+    ],
+    [
+      "a pin kept to older Pythons by its marker says nothing of the era (backports.zoneinfo: cp38 only)",
+      pinned('backports.zoneinfo==0.2.1;python_version<"3.9"', "flask==2.2.3"),
+      { version: "3.13", file: ".", line: null, why: "no Python version stated" },
     ],
     [
       "nothing limits the pins: pyship's default",
