@@ -1,11 +1,13 @@
 /*
  * Decides what CMD runs, in precedence order: --app (a flag) > [tool.pyship] command >
- * Procfile `web:` > the detected entrypoint. Commands are exec-form argv: no shell, so a
- * `$PORT` in a Procfile or config command is replaced by the planned port here. A written
- * line with shell syntax is the exception: it runs as `/bin/sh -c "set -e; …; exec last"`
- * (see src/detect/shell-line.ts), and the shell expands `$PORT` from the environment.
+ * Procfile `web:` > the detected entrypoint. Commands are exec-form argv: no shell. Two
+ * exceptions run through `/bin/sh -c`, where the shell expands `$PORT` from the environment
+ * when the container starts: a written line with shell syntax (`set -e; …; exec last`, see
+ * src/detect/shell-line.ts), and a command that reads `$PORT` (`exec gunicorn -b :$PORT …`),
+ * so the platform's PORT wins over the image's.
  */
 
+import { quote } from "shlex";
 import { commandText } from "../core/command-text.js";
 import type {
   EntrypointCandidate,
@@ -208,15 +210,35 @@ function fixed(
     const env = servingEnv(candidate, port, notes);
     return { command, process: written, commandSource: source, candidate, port, env };
   }
-  const command = written.map((word) => word.replace(/\$\{PORT\}|\$PORT\b/g, String(port ?? "")));
+  const command = written.map((word) => word.replace(PORT_REFERENCE, String(port ?? "")));
+  const env = servingEnv(candidate, port, notes);
+  if (port !== null && command.some((word, index) => word !== written[index])) {
+    // `$PORT` as written: the platform's PORT (Cloud Run, Koyeb, Render, Heroku) when the
+    // container starts, the image's ENV PORT otherwise. A shell expands it and execs the
+    // server, which stays PID 1 and gets SIGTERM.
+    const script = `exec ${written.map(shellWord).join(" ")}`;
+    notes.evidence.push({ ...at, ...because(msg("ev.port.atStart", { port, script })) });
+    const shellCommand = ["/bin/sh", "-c", script];
+    return { command: shellCommand, process: command, commandSource: source, candidate, port, env };
+  }
   if (command.some((word, index) => word !== written[index])) {
     notes.evidence.push({
       ...at,
-      ...because(msg("ev.port.replaced", { port: port ?? msg("ev.port.nothing") })),
+      ...because(msg("ev.port.replaced", { port: msg("ev.port.nothing") })),
     });
   }
-  const env = servingEnv(candidate, port, notes);
   return { command, process: command, commandSource: source, candidate, port, env };
+}
+
+/** `$PORT`, `${PORT}` and `${PORT:-8000}` as a Procfile or config command writes them. */
+const PORT_REFERENCE = /\$\{PORT(?::-[^}]*)?\}|\$PORT\b/g;
+
+/** One argv word for `sh -c`: quoted, except its PORT references, which the shell expands. */
+function shellWord(word: string): string {
+  return word
+    .split(/(\$\{PORT(?::-[^}]*)?\}|\$PORT\b)/)
+    .map((part, index) => (index % 2 === 1 ? part : part === "" ? "" : quote(part)))
+    .join("");
 }
 
 function shellWhy(shell: ShellCommand): Message {

@@ -75,10 +75,12 @@ function web(plan: Plan): string[] {
   if (plan.port === null) return [];
   const expose = block("The port the server listens on (also in $PORT).", `EXPOSE ${plan.port}`);
   if (plan.healthcheck === null) return [expose];
-  const port = plan.server ? `' + os.environ.get('PORT', '${plan.port}') + '` : `${plan.port}`;
+  const port = readsPortAtStart(plan)
+    ? `' + os.environ.get('PORT', '${plan.port}') + '`
+    : `${plan.port}`;
   const url = `http://127.0.0.1:${port}${plan.healthcheck.path}`;
   const probe = [
-    `import ${plan.server ? "os, " : ""}sys, urllib.error, urllib.request`,
+    `import ${readsPortAtStart(plan) ? "os, " : ""}sys, urllib.error, urllib.request`,
     "try:",
     `    urllib.request.urlopen('${url}', timeout=4)`,
     "except urllib.error.HTTPError:",
@@ -91,6 +93,12 @@ function web(plan: Plan): string[] {
     `HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \\\n  CMD ${execForm(["python", "-c", probe])}`,
   );
   return [expose, check];
+}
+
+/** pyship's server config, or a shell that expands `$PORT`: the port is the one set at start. */
+function readsPortAtStart(plan: Plan): boolean {
+  const [program, , script = ""] = plan.command;
+  return plan.server !== undefined || (program === "/bin/sh" && /\$\{?PORT\b/.test(script));
 }
 
 function stopSignal(plan: Plan): string[] {
@@ -106,6 +114,13 @@ function stopSignal(plan: Plan): string[] {
 
 function command(plan: Plan): string {
   const source = plan.commandSource === "procfile" ? "Procfile" : "[tool.pyship] command";
+  const shellOnlyForPort = plan.command[2]?.startsWith("exec ") && !plan.command[2].includes(";");
+  if (plan.command[0] === "/bin/sh" && plan.command[1] === "-c" && shellOnlyForPort)
+    return block(
+      `The ${source} reads $PORT: a shell expands it when the container starts (the platform's\n` +
+        "PORT, else the image's ENV PORT) and execs the server, which is PID 1 (gets SIGTERM).",
+      `CMD ${execForm(plan.command)}`,
+    );
   if (plan.command[0] === "/bin/sh" && plan.command[1] === "-c")
     return block(
       `The ${source} is a shell command list, run as the platforms run it: set -e stops the\n` +

@@ -115,7 +115,7 @@ describe("planProject: precedence flags > config > Procfile > detection", () => 
     });
     const plan = planProject(facts);
     expect(plan).toMatchObject({
-      command: ["gunicorn", "-b", "0.0.0.0:9000", "app:app"],
+      command: ["/bin/sh", "-c", "exec gunicorn -b 0.0.0.0:$PORT app:app"],
       commandSource: "config",
       port: 9000,
       python: "3.11",
@@ -138,23 +138,24 @@ describe("planProject: precedence flags > config > Procfile > detection", () => 
     });
   });
 
-  it("takes the Procfile web: command and replaces both spellings of $PORT (exec form has no shell)", () => {
+  it("takes the Procfile web: command and leaves $PORT to a shell at start (the platform's PORT wins)", () => {
     const facts = makeFacts({
       // biome-ignore lint/suspicious/noTemplateCurlyInString: Procfile text, not a template
-      procfile: procfile("gunicorn --bind 0.0.0.0:$PORT --name ${PORT} hello:app"),
+      procfile: procfile("gunicorn --bind 0.0.0.0:$PORT --name ${PORT:-8000} --msg=it's hello:app"),
     });
     const plan = planProject(facts);
     expect(plan.command).toStrictEqual([
-      "gunicorn",
-      "--bind",
-      "0.0.0.0:8000",
-      "--name",
-      "8000",
-      "hello:app",
+      "/bin/sh",
+      "-c",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: shell text, not a template
+      "exec gunicorn --bind 0.0.0.0:$PORT --name ${PORT:-8000} '--msg=it'\"'\"'s' hello:app",
     ]);
     expect(plan.commandSource).toBe("procfile");
+    expect(plan.port).toBe(8000);
     expect(
-      plan.evidence.some((e) => e.file === "Procfile" && e.why.includes("$PORT replaced by 8000")),
+      plan.evidence.some(
+        (e) => e.file === "Procfile" && e.why.includes("$PORT is read when the container starts"),
+      ),
     ).toBe(true);
   });
 

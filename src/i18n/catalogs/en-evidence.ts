@@ -137,6 +137,8 @@ export const EN_EVIDENCE = {
   "ev.config.value": '{key} = "{value}" from [tool.pyship]',
   "ev.env.serving":
     "ENV {set}: the server reads these instead of a host/port argument, so it listens on 0.0.0.0:{port}",
+  "ev.port.atStart":
+    "$PORT is read when the container starts (the platform's, else {port} from the image's ENV): the command runs as `/bin/sh -c '{script}'`, and exec keeps the server PID 1",
   "ev.port.replaced":
     "$PORT replaced by {port}: exec-form CMD has no shell to expand it (PORT is also set in the environment)",
   "ev.port.nothing": "nothing",
