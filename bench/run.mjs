@@ -12,6 +12,7 @@ import { NodeExecutor } from "../dist/core/node-executor.js";
 import { benchCli } from "./lib/bench-cli.mjs";
 import { Docker } from "./lib/docker.mjs";
 import { loadEngineEnv } from "./lib/engine-env.mjs";
+import { stopFloor } from "./lib/engine-floor.mjs";
 import { checkLoadTargets } from "./lib/load-targets.mjs";
 import { describeMachine } from "./lib/machine.mjs";
 import { measureRun } from "./lib/measure-run.mjs";
@@ -67,7 +68,8 @@ async function benchmark({ opts, engine, docker, executor, workRoot, loadAtStart
       apps: opts.apps,
     });
   }
-  const machine = { ...(await describeMachine({ docker, executor, repo: REPO })), loadAtStart };
+  const described = await describeMachine({ docker, executor, repo: REPO });
+  const machine = { ...described, loadAtStart, stopFloor: await stopFloor(docker) };
   const started = performance.now();
   const buildkitFlag = await pyshipBuildkitFlag(executor, CLI, engine.buildkit);
   const variantEnv = { executor, benchDir: BENCH, cli: CLI, buildkitFlag };
@@ -104,7 +106,11 @@ async function benchmark({ opts, engine, docker, executor, workRoot, loadAtStart
     loadAtEnd: os.loadavg()[0],
   };
   const pyshipRuns = opts.apps.flatMap((app) => measured.get(`${app}/pyship`) ?? []);
-  const context = { ...engine, pyshipCacheMounts: pyshipRuns.some((r) => r.cacheMounts) };
+  const context = {
+    ...engine,
+    pyshipCacheMounts: pyshipRuns.some((r) => r.cacheMounts),
+    stopFloor: machine.stopFloor,
+  };
   meta.pyshipCacheMounts = context.pyshipCacheMounts;
   const targets = opts.variants.includes("pyship")
     ? [

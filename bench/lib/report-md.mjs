@@ -52,6 +52,7 @@ function machineTable({ machine: m, engine }) {
     `| Base images | local stand-ins from \`scripts/setup-engine.sh\` (Debian's Python 3.11; no registry reachable) |`,
     `| Python packages | ${engine.pypi === "local" ? "local wheel index on 127.0.0.1 (containers cannot reach PyPI); builds use `--network host`" : engine.pypi === "ca" || engine.pypi === "host" ? "PyPI, over the network (through this machine's TLS proxy: its CA is trusted in the stand-in base image only)" : "PyPI, over the network"} |`,
     `| Node, pyship | ${m.node}, commit ${m.pyshipCommit} |`,
+    `| \`docker stop\` floor | ${m.stopFloor ? `${m.stopFloor.median.toFixed(2)} s (${m.stopFloor.min.toFixed(2)}–${m.stopFloor.max.toFixed(2)}): the engine's own share, measured on a container whose PID 1 exits the moment SIGTERM arrives (bench/lib/engine-floor.mjs)` : "not measured"} |`,
     "",
   ];
 }

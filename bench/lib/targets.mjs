@@ -148,8 +148,13 @@ function measuredCause(metric, gap, engine, limit, app) {
   const cause = engine.pyshipCacheMounts && engine.pypi !== "local" && buildCause(metric, app);
   if (cause) return [cause];
   if (metric === "stop_s" && gap < 1.5) {
+    const floor = engine.stopFloor?.median;
+    const share =
+      floor == null
+        ? ""
+        : `; the engine alone takes ${floor.toFixed(2)} s to stop a container whose PID 1 exits at once, leaving ${(limit + gap - floor).toFixed(2)} s for the server's own shutdown`;
     return [
-      `SIGTERM is handled (an ignored one costs 10 s); the ${ms} ms over are the server's own graceful shutdown`,
+      `SIGTERM is handled (an ignored one costs 10 s); the ${ms} ms over are the server's own graceful shutdown${share}`,
     ];
   }
   return [];
