@@ -39,6 +39,12 @@ export function composeFiles(
       const content = withIgnored(readOrNull(root, file), plan.envFile);
       if (content !== null) appended.push({ path: file, content });
     }
+    // pyship's Dockerfile.dockerignore (src/plan/plan-dockerignore.ts), when there is one, is
+    // what BuildKit reads instead of .dockerignore: it must keep the secrets out too.
+    const own = readOrNull(root, "Dockerfile.dockerignore");
+    const ownContent = own === null ? null : withIgnored(own, plan.envFile);
+    if (ownContent !== null)
+      appended.push({ path: "Dockerfile.dockerignore", content: ownContent });
   }
   const guarded = [{ path: plan.file, content: renderCompose(plan) }];
   return { guarded, appended, private: env === null ? [] : [plan.envFile] };
