@@ -23,7 +23,9 @@ async function answerOn(engine: E2eEngine, name: string, port: number, flags: st
   const published = (await docker(engine, ["port", name, `${port}/tcp`])).split("\n")[0];
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const answer = await fetch(`http://${published}/`).catch(() => null);
+    // A connection docker-proxy accepted before the server listened may never be answered.
+    const signal = AbortSignal.timeout(2000);
+    const answer = await fetch(`http://${published}/`, { signal }).catch(() => null);
     if (answer?.ok) return answer.text();
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
