@@ -130,7 +130,7 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "ev.config.value": '{key} = "{value}"，来自 [tool.pyship]',
   "ev.env.serving": "ENV {set}：服务器读取这些变量而不是 主机/端口参数，因此监听 0.0.0.0:{port}",
   "ev.port.atStart":
-    "$PORT 在容器启动时读取（平台设置的值，否则取镜像 ENV 中的 {port}）：命令以 `/bin/sh -c '{script}'` 运行，exec 让服务器仍是 PID 1",
+    "$PORT 在容器启动时读取（平台设置的值，否则取镜像 ENV 中的端口 {port}）：命令以 `/bin/sh -c '{script}'` 运行，exec 让服务器仍是 PID 1",
   "ev.port.replaced":
     "$PORT 替换为 {port}：exec 形式的 CMD 没有 shell 来展开它（环境变量 PORT 中也设置了这个端口）",
   "ev.port.nothing": "空值",

@@ -131,7 +131,7 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "ev.config.value": '{key} = "{value}"，來自 [tool.pyship]',
   "ev.env.serving": "ENV {set}：伺服器讀取這些變數而不是 主機/連接埠參數，因此監聽 0.0.0.0:{port}",
   "ev.port.atStart":
-    "$PORT 在容器啟動時讀取（平台設定的值，否則取映像檔 ENV 中的 {port}）：命令以 `/bin/sh -c '{script}'` 執行，exec 讓伺服器仍是 PID 1",
+    "$PORT 在容器啟動時讀取（平台設定的值，否則取映像檔 ENV 中的連接埠 {port}）：命令以 `/bin/sh -c '{script}'` 執行，exec 讓伺服器仍是 PID 1",
   "ev.port.replaced":
     "$PORT 替換為 {port}：exec 形式的 CMD 沒有 shell 來展開它（環境變數 PORT 中也設定了這個連接埠）",
   "ev.port.nothing": "空值",
