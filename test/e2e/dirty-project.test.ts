@@ -32,14 +32,20 @@ const DIRT: Record<string, string> = {
   id_rsa: "-----BEGIN OPENSSH PRIVATE KEY-----\nfake\n-----END OPENSSH PRIVATE KEY-----\n",
 };
 
+/** flask-module with the dirt (and `extra` files) written into a fresh copy. */
+async function dirtyCopy(extra: Record<string, string>): Promise<string> {
+  const dir = await copyFixture("flask-module");
+  for (const [path, content] of Object.entries({ ...extra, ...DIRT })) {
+    await mkdir(join(dir, path, ".."), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+  return dir;
+}
+
 describeE2e("pyship build on a dirty project", (engine) => {
   let dir = "";
   beforeAll(async () => {
-    dir = await copyFixture("flask-module");
-    for (const [path, content] of Object.entries(DIRT)) {
-      await mkdir(join(dir, path, ".."), { recursive: true });
-      await writeFile(join(dir, path), content);
-    }
+    dir = await dirtyCopy({});
   });
   afterAll(async () => {
     await removeImages(engine, [TAG]);
@@ -69,12 +75,7 @@ describeE2e("pyship build beside the project's own .dockerignore", (engine) => {
   const own = ".venv\n";
   let dir = "";
   beforeAll(async () => {
-    dir = await copyFixture("flask-module");
-    await writeFile(join(dir, ".dockerignore"), own);
-    for (const [path, content] of Object.entries(DIRT)) {
-      await mkdir(join(dir, path, ".."), { recursive: true });
-      await writeFile(join(dir, path), content);
-    }
+    dir = await dirtyCopy({ ".dockerignore": own });
   });
   afterAll(async () => {
     await removeImages(engine, [tag]);
