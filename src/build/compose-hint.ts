@@ -16,6 +16,19 @@ import { type Message, msg } from "../i18n/message.js";
 
 /** Diagnosed causes that mean "a service or its settings are missing". */
 const SERVICE_CAUSES = new Set(["missing-env", "db-unreachable", "service-localhost"]);
+/**
+ * `no such table` in a container alone (a SQLite file the image starts with, empty) is what
+ * compose fixes when it runs the project's own migration against a database service: Django's
+ * `migrate`, Alembic, Flask-Migrate (bakerydemo falls back to SQLite without DATABASE_URL).
+ */
+function migratesADatabase(compose: ComposePlan): boolean {
+  const databases = new Set(["postgres", "mysql", "mongo"]);
+  return (
+    compose.processes.some((p) => p.role === "migrate") &&
+    compose.services.some((s) => databases.has(s.kind))
+  );
+}
+
 /** How many names the hint lists before "…". */
 const MAX_NAMES = 4;
 
@@ -26,7 +39,8 @@ export function withComposeHint(
   dir: string,
 ): PyshipError {
   const cause = report?.failure?.diagnosis?.cause;
-  if (!compose || compose.services.length === 0 || !cause || !SERVICE_CAUSES.has(cause))
+  if (!compose || compose.services.length === 0 || !cause) return error;
+  if (!SERVICE_CAUSES.has(cause) && !(cause === "db-not-initialised" && migratesADatabase(compose)))
     return error;
   const services = compose.services.map((s) => s.name).join(", ");
   const left = compose.warnings.filter((w) => w.code === "compose-required-env");

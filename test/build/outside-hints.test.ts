@@ -33,9 +33,10 @@ const failed = (cause: string | null): VerifyReport => ({
 
 const error = () => new PyshipError("E_CONTAINER_EXITED", "demo: exited", { hint: "see the log" });
 
-const stack = (services: string[], left: string[] = []): ComposePlan =>
+const stack = (services: string[], left: string[] = [], migrate = false): ComposePlan =>
   ({
     services: services.map((name) => ({ kind: name, name, image: `${name}:1`, evidence: [] })),
+    processes: migrate ? [{ name: "migrate", role: "migrate" }] : [],
     warnings: left.map((name) => ({ code: "compose-required-env", message: `${name} is read …` })),
   }) as unknown as ComposePlan;
 
@@ -54,6 +55,24 @@ const COMPOSE: readonly [string, string | null, ComposePlan | null, string | nul
     "missing-env",
     stack(["postgres"], ["TELEGRAM_TOKEN", "PROJECT_NAME"]),
     "compose cannot make up a value for TELEGRAM_TOKEN, PROJECT_NAME",
+  ],
+  [
+    "no such table, and compose migrates a database (bakerydemo: SQLite without DATABASE_URL)",
+    "db-not-initialised",
+    stack(["postgres", "redis"], [], true),
+    "postgres, redis",
+  ],
+  [
+    "no such table, a database but no migration compose runs",
+    "db-not-initialised",
+    stack(["postgres"]),
+    null,
+  ],
+  [
+    "no such table, a migration but only a cache",
+    "db-not-initialised",
+    stack(["redis"], [], true),
+    null,
   ],
   ["no services in the code", "missing-env", stack([]), null],
   ["no compose plan", "missing-env", null, null],

@@ -36,25 +36,67 @@ export interface LockedPackage {
   readonly files?: readonly LockedFile[];
 }
 
-export function poetryLocked(data: Table, text: string): LockedPackage[] {
+export function poetryLocked(
+  data: Table,
+  text: string,
+  declared: readonly string[] = [],
+): LockedPackage[] {
   const lines = nameLines(text);
   const legacyFiles = asTable(asTable(data.metadata)?.files) ?? {};
   const runtime = packagesOf(data).filter(
     (pkg) => inGroup(pkg.groups, "main") && (pkg.category === undefined || pkg.category === "main"),
   );
   const wanted = poetryExtras(runtime);
+  const fromEdges = poetryEdgeMarkers(runtime, declared);
   return runtime.map((pkg) => {
     const files = pkg.files ?? legacyFiles[String(pkg.name)];
     const markers = typeof pkg.markers === "string" ? pkg.markers : asTable(pkg.markers)?.main;
-    const extras = wanted.get(normalizeName(String(pkg.name)));
+    const name = normalizeName(String(pkg.name));
+    const extras = wanted.get(name);
     return locked(pkg, lines, {
-      marker: asString(markers) ?? null,
+      marker: asString(markers) ?? fromEdges.get(name) ?? null,
       hashes: hashesOf(files),
       files: filesOf(files, asString(pkg["python-versions"])),
       ...(extras ? { extras: [...extras].sort() } : {}),
       ...poetrySource(asTable(pkg.source)),
     });
   });
+}
+
+/**
+ * Locks of Poetry before 1.5 (lock-version 1.x, 2.0) put no `markers` on a package: the
+ * marker sits on the edge that pulls it in (`pywin32 = {version = ">=300", markers =
+ * "sys_platform == \"win32\""}` under jupyter-core). A package the project does not declare
+ * and that only marked edges reach gets their OR, so pip and uv skip it on Linux instead of
+ * failing to find a Linux wheel; one unmarked edge, or a declared name, installs it always.
+ */
+function poetryEdgeMarkers(
+  runtime: readonly Table[],
+  declared: readonly string[],
+): Map<string, string> {
+  const incoming = new Map<string, (string | null)[]>();
+  for (const pkg of runtime) {
+    for (const [name, spec] of Object.entries(asTable(pkg.dependencies) ?? {})) {
+      const entries = Array.isArray(spec) ? spec : [spec];
+      for (const entry of entries) {
+        const table = asTable(entry);
+        if (table?.optional === true) continue;
+        const key = normalizeName(name);
+        incoming.set(key, [...(incoming.get(key) ?? []), asString(table?.markers) ?? null]);
+      }
+    }
+  }
+  const roots = new Set(declared.map(normalizeName));
+  const markers = new Map<string, string>();
+  for (const [name, edges] of incoming) {
+    if (roots.has(name) || edges.some((marker) => marker === null)) continue;
+    const unique = [...new Set(edges as string[])];
+    markers.set(
+      name,
+      unique.length === 1 ? (unique[0] ?? "") : unique.map((m) => `(${m})`).join(" or "),
+    );
+  }
+  return markers;
 }
 
 /**

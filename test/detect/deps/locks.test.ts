@@ -80,6 +80,27 @@ describe("requirements pyship resolves itself", () => {
     ]);
   });
 
+  it("poetry.lock 2.0 without package markers: a package only marked edges reach gets their marker (pywin32)", () => {
+    const root = tempProject({
+      "pyproject.toml":
+        '[tool.poetry]\nname = "a"\n\n[tool.poetry.dependencies]\npython = "^3.10"\njupyter-core = "^5"\ncolorama = "*"\n',
+      "poetry.lock": [
+        '[[package]]\nname = "jupyter-core"\nversion = "5.3.0"\ncategory = "main"\noptional = false\n\n[package.dependencies]\nplatformdirs = ">=2.5"\npywin32 = {version = ">=300", markers = "sys_platform == \\"win32\\" and platform_python_implementation != \\"PyPy\\""}\ncolorama = {version = "*", markers = "sys_platform == \\"win32\\""}\n',
+        '[[package]]\nname = "platformdirs"\nversion = "3.5.1"\ncategory = "main"\noptional = false\n',
+        '[[package]]\nname = "pywin32"\nversion = "306"\ncategory = "main"\noptional = false\n',
+        '[[package]]\nname = "colorama"\nversion = "0.4.6"\ncategory = "main"\noptional = false\n',
+        '[metadata]\nlock-version = "2.0"\n',
+      ].join("\n"),
+    });
+    expect(resolvedOf(root.root).lines).toStrictEqual([
+      "jupyter-core==5.3.0",
+      "platformdirs==3.5.1",
+      'pywin32==306 ; sys_platform == "win32" and platform_python_implementation != "PyPy"',
+      // declared by the project itself: always installed, whatever an edge says
+      "colorama==0.4.6",
+    ]);
+  });
+
   it("uv.lock: a marker on an edge carries on to what that package pulls in", () => {
     const root = tempProject({
       "pyproject.toml": '[project]\nname = "a"\nversion = "1"\ndependencies = ["click", "web"]\n',
