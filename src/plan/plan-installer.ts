@@ -64,20 +64,26 @@ function secretsNeedBuildkit(from: Evidence | undefined): PyshipError {
 /**
  * The servers pyship adds come as a range of majors known to work (`gunicorn>=23,<28`); on
  * the old Pythons of OWN_PIP that floor may exclude every release that still supports them
- * (gunicorn 23 needs 3.7). The floor is lifted there, the ceiling kept: pip picks the newest
- * release whose Requires-Python admits the image's Python.
+ * (gunicorn 23 needs 3.7), and with a resolve date every release may be newer than the day
+ * (gunicorn 23 is of 2024-08; compose-django resolves as of 2022-05-16). The floor is lifted
+ * there, the ceiling kept: the installer picks the newest release the Python and the day admit.
  */
 export function withOldPythonSpecs(
   install: Plan["install"],
   python: string,
+  resolveDate: string | undefined,
   notes: Notes,
 ): Plan["install"] {
-  if (OWN_PIP[python] === undefined) return install;
+  if (OWN_PIP[python] === undefined && resolveDate === undefined) return install;
   const lift = (line: string) => LIFTED.get(line) ?? line;
   const lines = [...install.extraPackages, ...(install.resolved?.lines ?? [])];
   const changed = [...new Set(lines.filter((line) => LIFTED.has(line)))];
   for (const spec of changed) {
-    const text = msg("ev.installer.oldPythonSpec", { spec, lifted: lift(spec), version: python });
+    const lifted = lift(spec);
+    const text =
+      OWN_PIP[python] !== undefined
+        ? msg("ev.installer.oldPythonSpec", { spec, lifted, version: python })
+        : msg("ev.installer.datedSpec", { spec, lifted, date: resolveDate ?? "" });
     notes.evidence.push(byDefault(text));
   }
   if (changed.length === 0) return install;

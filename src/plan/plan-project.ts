@@ -38,8 +38,9 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
   const choice = planCommand(facts, options, notes);
   const installer = planInstaller(facts, options, python, notes);
   const installed = planInstall(facts, choice, notes, options, installer);
-  const planned = withRepairs(withOldPythonSpecs(installed, python, notes), repairs);
-  const install = withResolveDate(planned, withRepairDate(options, repairs), notes);
+  const dated = withRepairDate(options, repairs);
+  const lifted = withOldPythonSpecs(installed, python, dated.resolveDate, notes);
+  const install = withResolveDate(withRepairs(lifted, repairs), dated, notes);
   const systemPackages = withFonts(
     withRepairApt(planSystemPackages(facts, notes), repairs),
     planCjkFonts(facts, options, notes),

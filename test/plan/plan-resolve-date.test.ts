@@ -30,6 +30,17 @@ describe("--resolve-date: the newest releases on or before a day", () => {
     expect(dockerfile).toContain("# uv lives in /opt/tools in the builder");
   });
 
+  it("lifts the floor of the server pyship adds: no gunicorn 23 existed on 2022-05-16 (compose-django)", () => {
+    const plan = planProject(makeFacts({ requirements: [requirement("django", "django")] }), {
+      resolveDate: "2022-05-16",
+    });
+    expect(plan.install.extraPackages).toContain("gunicorn<28");
+    expect(plan.install.extraPackages).not.toContain("gunicorn>=23,<28");
+    expect(plan.evidence.some((e) => e.why.includes("requirements resolve as of 2022-05-16"))).toBe(
+      true,
+    );
+  });
+
   it("is never applied unless asked", () => {
     const plan = planProject(makeFacts({ requirements: unpinned }));
     expect(plan.install.resolveDate).toBeUndefined();

@@ -618,6 +618,8 @@ export const EN = {
     "starts an HTTP server ({server} at line {line}) on {host}, which nothing outside the container reaches: pyship sets its {hostKeyword}= and {portKeyword}= to 0.0.0.0 and $PORT around the call",
   "ev.serve.forcedRead":
     "starts an HTTP server ({server} at line {line}) on a host read at run time (a config file, a variable): pyship sets its {hostKeyword}= and {portKeyword}= to 0.0.0.0 and $PORT around the call",
+  "ev.installer.datedSpec":
+    "{lifted} instead of {spec}: requirements resolve as of {date}, when that range may have had no release yet, so the installer picks the newest one of that day",
   "ev.installer.oldPythonSpec":
     "{lifted} instead of {spec}: releases in that range may need a newer Python than {version}, so pip picks the newest one that supports it",
   "ev.command": "command {command} runs {kind} entrypoint {app}",

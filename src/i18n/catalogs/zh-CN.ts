@@ -592,6 +592,8 @@ export const ZH_CN: Catalog = {
     "启动 HTTP 服务器（第 {line} 行的 {server}），监听 {host}，容器外无法访问：pyship 在调用时把它的 {hostKeyword}= 和 {portKeyword}= 设为 0.0.0.0 和端口 $PORT",
   "ev.serve.forcedRead":
     "启动 HTTP 服务器（第 {line} 行的 {server}），主机在运行时读取（配置文件、变量）：pyship 在调用时把它的 {hostKeyword}= 和 {portKeyword}= 设为 0.0.0.0 和端口 $PORT",
+  "ev.installer.datedSpec":
+    "使用 {lifted} 而不是 {spec}：依赖按 {date} 当天的版本解析，那时该范围可能还没有发布版本，由安装器选择当天最新的版本",
   "ev.installer.oldPythonSpec":
     "使用 {lifted} 而不是 {spec}：其中最旧的主版本已不支持 Python {version}，由 pip 选择仍支持它的最新版本",
   "ev.command": "命令 {command} 运行 {kind} 入口 {app}",

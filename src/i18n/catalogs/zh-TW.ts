@@ -593,6 +593,8 @@ export const ZH_TW: Catalog = {
     "啟動 HTTP 伺服器（第 {line} 行的 {server}），監聽 {host}，容器外無法連線：pyship 在呼叫時把它的 {hostKeyword}= 和 {portKeyword}= 設為 0.0.0.0 和連接埠 $PORT",
   "ev.serve.forcedRead":
     "啟動 HTTP 伺服器（第 {line} 行的 {server}），主機於執行時讀取（設定檔、變數）：pyship 在呼叫時把它的 {hostKeyword}= 和 {portKeyword}= 設為 0.0.0.0 和連接埠 $PORT",
+  "ev.installer.datedSpec":
+    "使用 {lifted} 而不是 {spec}：相依套件按 {date} 當天的版本解析，那時該範圍可能還沒有發布版本，由安裝器選擇當天最新的版本",
   "ev.installer.oldPythonSpec":
     "使用 {lifted} 而不是 {spec}：其中最舊的主版本已不支援 Python {version}，由 pip 選擇仍支援它的最新版本",
   "ev.command": "指令 {command} 執行 {kind} 入口 {app}",
