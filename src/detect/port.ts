@@ -104,14 +104,30 @@ function fromGunicornConfig({ files, sources, first, procfile }: PortContext): P
   const usesGunicorn = procfile?.web
     ? serverOf(procfile.web) === "gunicorn"
     : first?.kind === "wsgi";
-  // The config gunicorn reads: the one beside the app when it runs from its own root.
+  // The config gunicorn reads: the one the command names (`--config gunicorn_config.py`, as
+  // DigitalOcean's sample does), else the one beside the app when it runs from its own root.
   const file =
-    first?.serverConfig && first.root ? `${first.root}/${first.serverConfig}` : "gunicorn.conf.py";
+    namedConfig(procfile?.web) ??
+    (first?.serverConfig && first.root
+      ? `${first.root}/${first.serverConfig}`
+      : "gunicorn.conf.py");
   const module = usesGunicorn && files.has(file) ? sources.module(file) : null;
   const found = module && portInGunicornConfig(module);
   return found
     ? { port: found.port, evidence: { file, line: found.line, ...reasonOf(found) } }
     : null;
+}
+
+/** `-c FILE`, `--config FILE` or `--config=FILE` of a gunicorn command, when it is a file path. */
+function namedConfig(argv: readonly string[] | null | undefined): string | null {
+  if (!argv) return null;
+  for (let i = 0; i < argv.length; i += 1) {
+    const [flag, inline] = (argv[i] as string).split(/=(.*)/s);
+    if (flag !== "-c" && flag !== "--config") continue;
+    const value = (inline ?? argv[i + 1] ?? "").replace(/^python:.*/, "").replace(/^\.\//, "");
+    return value.endsWith(".py") ? value : null;
+  }
+  return null;
 }
 
 function fromStreamlitConfig({ files, first }: PortContext): PortFacts | null {

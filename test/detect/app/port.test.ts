@@ -96,6 +96,18 @@ describe("detectPort from the code", () => {
     expect(port(tree, candidate("app.py"))).toBe("8081 gunicorn.conf.py:2");
   });
 
+  it.each([
+    [["gunicorn", "--worker-tmp-dir", "/dev/shm", "--config", "gunicorn_config.py", "app:app"]],
+    [["gunicorn", "-c", "./gunicorn_config.py", "app:app"]],
+    [["gunicorn", "--config=gunicorn_config.py", "app:app"]],
+  ])("reads the config file a Procfile's gunicorn names: %j (DigitalOcean's sample)", (argv) => {
+    const tree = {
+      "app.py": "app = Flask(__name__)\n",
+      "gunicorn_config.py": 'bind = "0.0.0.0:8080"\nworkers = 2\n',
+    };
+    expect(port(tree, candidate("app.py"), web(...argv))).toBe("8080 gunicorn_config.py:1");
+  });
+
   it("reads .streamlit/config.toml for Streamlit apps", () => {
     const tree = {
       "ui.py": "",
