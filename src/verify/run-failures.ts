@@ -50,11 +50,12 @@ export const RUN_FAILURES: readonly RunFailure[] = [
     hint: (m) => msg("run.missingEnv.hint", { name: envName(m) }),
   },
   {
-    // Settings that give up on a missing variable in their own words, or use None at once
+    // Settings that give up on a missing variable in their own words (DigitalOcean's Django
+    // sample: `DATABASE_URL environment variable not defined`), or use None at once
     // (`os.environ.get("HOSTS").split(" ")`: the traceback shows that source line).
     cause: "missing-env",
     pattern:
-      /[Pp]lease (?:provide|set|define) (?:the )?([A-Z][A-Z0-9_]{2,})\b|\b(?:environ\.get|getenv)\(\s*["']([A-Z][A-Z0-9_]*)["']\s*\)\s*\.\w+/,
+      /[Pp]lease (?:provide|set|define) (?:the )?([A-Z][A-Z0-9_]{2,})\b|\b(?:environ\.get|getenv)\(\s*["']([A-Z][A-Z0-9_]*)["']\s*\)\s*\.\w+|\b([A-Z][A-Z0-9_]{2,}) (?:environment|env) variable (?:is )?(?:not (?:defined|set|found)|missing|required)|[Ee]nvironment variable ['"]?([A-Z][A-Z0-9_]{2,})['"]? (?:is )?(?:not (?:defined|set)|missing|required)/,
     message: (m) => msg("run.missingEnv", { name: envName(m) }),
     hint: (m) => msg("run.missingEnv.hint", { name: envName(m) }),
   },

@@ -89,6 +89,22 @@ const ROWS: readonly [
     "--env TELEGRAM_TOKEN=",
   ],
   [
+    "settings that raise on a missing variable (DigitalOcean's Django sample)",
+    '  File "/app/mysite/settings.py", line 92, in <module>\n    raise Exception("DATABASE_URL environment variable not defined")\nException: DATABASE_URL environment variable not defined',
+    undefined,
+    "missing-env",
+    "DATABASE_URL is not set",
+    "--env DATABASE_URL=",
+  ],
+  [
+    "the other word order: environment variable 'SECRET_KEY' is required",
+    "RuntimeError: environment variable 'SECRET_KEY' is required",
+    undefined,
+    "missing-env",
+    "SECRET_KEY is not set",
+    "--env SECRET_KEY=",
+  ],
+  [
     "a variable read with no default and used at once",
     [
       "Traceback (most recent call last):",
