@@ -31,7 +31,8 @@ const CHECKS: readonly Check[] = [
       ["tool", "poetry", "scripts"],
       msg("ev.project.scripts", { table: "[tool.poetry.scripts]" }),
     ),
-  (_files, pyproject) =>
+  (files, pyproject) =>
+    poetryPackagesExist(files, pyproject) &&
     tableKey(pyproject, ["tool", "poetry", "packages"], msg("ev.project.poetryPackages")),
   srcLayout,
   setupPyPackage,
@@ -101,4 +102,23 @@ function setupPyPackage(files: ProjectFiles): Evidence | null {
   return key
     ? { file: "setup.py", line: null, ...because(msg("ev.project.setupPy", { key })) }
     : null;
+}
+
+/**
+ * Whether a `[tool.poetry] packages` entry names something the project has. A template's
+ * `packages = [{include = "demo_python_panel"}]` left beside a plain app.py (panel-demo) names
+ * a folder that does not exist: building the project then fails ("does not contain any
+ * element"), so nothing is decided by it. Globs are taken on trust.
+ */
+function poetryPackagesExist(files: ProjectFiles, pyproject: Pyproject | null): boolean {
+  const entries = pyproject?.poetry?.packages;
+  if (!Array.isArray(entries)) return false;
+  return entries.some((entry) => {
+    const table = asTable(entry);
+    const include = typeof table?.include === "string" ? table.include : "";
+    if (include === "" || /[*?[]/.test(include)) return include !== "";
+    const base = typeof table?.from === "string" ? `${table.from.replace(/\/$/, "")}/` : "";
+    const path = `${base}${include}`;
+    return files.paths.some((p) => p === `${path}.py` || p.startsWith(`${path}/`));
+  });
 }

@@ -172,6 +172,20 @@ describe("pyproject", () => {
     ]);
   });
 
+  it.each([
+    ["a package folder that exists", { "demo_pkg/__init__.py": "" }, true],
+    ["a module under from = src", { "src/demo_pkg.py": "" }, true],
+    ["a template's package name with no such folder (panel-demo)", {}, false],
+  ])("[tool.poetry] packages naming %s → installs the project: %s", (_label, tree, expected) => {
+    const from = Object.keys(tree)[0]?.startsWith("src/") ? ', from = "src"' : "";
+    const facts = deps({
+      "pyproject.toml": `[tool.poetry]\nname = "demo"\nversion = "0.1.0"\npackages = [{include = "demo_pkg"${from}}]\n\n[tool.poetry.dependencies]\npython = "^3.10"\npanel = "^1"\n`,
+      "app.py": "import panel as pn\npn.panel('hi').servable()\n",
+      ...tree,
+    });
+    expect(facts.install.installProject).toBe(expected);
+  });
+
   it("an invalid PEP 508 string names its line", () => {
     const error = thrown(() =>
       deps({
