@@ -38,6 +38,12 @@ const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:@/'"]+)(?::([^\s@/'"]*))?
 const QUERY_TOKEN =
   /[?&](access_token|private_token|token|api_key|apikey|password|secret)=[^&\s'"]+/gi;
 
+/**
+ * A value that code fills in, not a secret: an f-string or format field (`?token={token}`,
+ * the FastAPI template's reset link), `%s`, a Jinja `{{ }}`, `<token>`, `:token`.
+ */
+const PLACEHOLDER = /^(?:\{[^}]*\}|\{\{.*|%\(?\w*\)?[sdr]|<[^>]*>|:\w+$)/;
+
 export interface CredentialUrl {
   /** The URL with its credentials replaced by `***`. */
   readonly shown: string;
@@ -58,6 +64,8 @@ export function credentialUrls(text: string): CredentialUrl[] {
     found.push({ shown: whole.replace(/\/\/[^@]+@/, "//***@"), literal: !secret.includes("$") });
   }
   for (const match of text.matchAll(QUERY_TOKEN)) {
+    const value = match[0].slice(match[0].indexOf("=") + 1);
+    if (PLACEHOLDER.test(value)) continue;
     found.push({ shown: match[0].replace(/=.*/, "=***"), literal: !match[0].includes("$") });
   }
   return found;

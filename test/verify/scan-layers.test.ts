@@ -89,6 +89,21 @@ describe("scanImageSecrets", () => {
     );
   });
 
+  it("a query token that code fills in is not a secret; a literal one is (FastAPI template's reset link)", async () => {
+    const findings = await scan("query-placeholders", {
+      layers: [
+        BASE,
+        {
+          "app/utils.py":
+            'link = f"{host}/reset-password?token={token}"\nold = "%s/reset?token=%s" % (host, t)\n',
+          "app/client.py": 'URL = "https://api.example.com/v1?api_key=9f8e7d6c5b4a39281706"\n',
+        },
+      ],
+      history: ["base", "COPY . /app"],
+    });
+    expect(findings.map((f) => f.where)).toEqual(["/app/client.py"]);
+  });
+
   it("rates a secret-named literal in Python low (a development default), a credential format high", async () => {
     const findings = await scan("confidence", {
       layers: [
