@@ -20,11 +20,23 @@ function manifestOf(plan: Plan): string {
 
 /** A shell command for the install RUN, or null when CMD doesn't start a venv program. */
 export function executableCheck(plan: Plan): string | null {
-  // pyship's uvicorn launcher (python /opt/pyship/serve.py) execs the server from the venv.
-  const program = plan.server?.program ?? plan.command[0];
+  const program = programOf(plan);
   if (program === undefined || !PROGRAM_NAME.test(program)) return null;
   if (NOT_FROM_DEPENDENCIES.test(program)) return null;
   const manifest = manifestOf(plan);
   const message = `pyship: ${program} (the command the image runs) is not installed by ${manifest}; add it there`;
   return `{ test -x /opt/venv/bin/${program} || { echo "${message}" >&2; exit 1; }; }`;
+}
+
+/**
+ * The program CMD ends up running: pyship's uvicorn launcher (python /opt/pyship/serve.py)
+ * execs the server from the venv; a `/bin/sh -c` command (a shell line, or one that reads
+ * $PORT at start) execs its last command.
+ */
+function programOf(plan: Plan): string | undefined {
+  if (plan.server) return plan.server.program;
+  const [first, flag, script] = plan.command;
+  if (first !== "/bin/sh" || flag !== "-c" || script === undefined) return first;
+  const execs = [...script.matchAll(/(?:^|[;&|]\s*)exec\s+([A-Za-z0-9][A-Za-z0-9._-]*)(?=\s|$)/g)];
+  return execs.at(-1)?.[1];
 }
