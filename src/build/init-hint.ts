@@ -56,9 +56,7 @@ export function withInitHint(
   const [first] = commands;
   if (report?.failure?.diagnosis?.cause !== "db-not-initialised" || !first) return error;
   const init = first.argv.map((word) => quote(word)).join(" ");
-  const server = ownCommand(plan)
-    .map((word) => quote(word))
-    .join(" ");
+  const server = serverText(plan);
   const where = `${first.evidence.file}${first.evidence.line === null ? "" : `:${first.evidence.line}`}`;
   // pyship execs the last command of a shell line itself (shell-line.ts).
   const config = `[tool.pyship] command = ${JSON.stringify(`${init} && ${server}`)}`;
@@ -68,6 +66,16 @@ export function withInitHint(
     line: error.line,
     hint: msg("build.initHint", { init, where, config }),
   });
+}
+
+/** The server as shell text: a `/bin/sh -c` command's script (minus a leading exec), else argv. */
+function serverText(plan: Plan): string {
+  const [program, flag, script] = plan.command;
+  if (program === "/bin/sh" && flag === "-c" && script !== undefined)
+    return script.replace(/^exec /, "");
+  return ownCommand(plan)
+    .map((word) => quote(word))
+    .join(" ");
 }
 
 /**

@@ -133,6 +133,19 @@ describe("withInitHint", () => {
     );
   });
 
+  it("a Procfile command that reads $PORT is shown as the shell text it runs, $PORT kept", () => {
+    const plan = {
+      ...flaskPlan(),
+      command: ["/bin/sh", "-c", "exec gunicorn -b :$PORT 'flaskr:create_app()'"],
+    };
+    const commands = [
+      { argv: ["init_db"], evidence: { file: "pyproject.toml", line: null, why: "" } },
+    ];
+    expect(withInitHint(error(), failed("db-not-initialised"), commands, plan).hint).toContain(
+      `command = "init_db && gunicorn -b :$PORT 'flaskr:create_app()'"`,
+    );
+  });
+
   it("finds a console script named for it (Quart's blog: init_db)", () => {
     const facts = makeFacts({
       meta: { ...makeFacts().meta, scripts: { init_db: "blog:init_db", start: "blog:run" } },
