@@ -7,15 +7,10 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import dockerignore from "@balena/dockerignore";
+import { ignoreRules } from "../core/dockerignore-rules.js";
 import type { ComposePlan, RenderedFile } from "../core/pipeline.js";
 import { type RandomSecret, randomSecret, renderEnvFile } from "./compose-secrets.js";
 import { renderCompose } from "./render-compose.js";
-
-// CommonJS interop: the default export is the factory under Node, `.default` under the bundler.
-type Factory = typeof dockerignore.default;
-const ignoreRules: Factory =
-  typeof dockerignore === "function" ? (dockerignore as unknown as Factory) : dockerignore.default;
 
 export interface ComposeFiles {
   /** Written with the usual safety (skip when different, unless forced or agreed). */
@@ -55,7 +50,7 @@ export function composeFiles(
  * matcher decides for both files: for a file at the top of the project the two syntaxes agree.
  */
 function withIgnored(existing: string | null, path: string): string | null {
-  if (existing !== null && ignoreRules().add(existing.split("\n")).ignores(path)) return null;
+  if (existing !== null && ignoreRules(existing.split("\n")).ignores(path)) return null;
   const start =
     existing === null || existing === "" || existing.endsWith("\n")
       ? (existing ?? "")

@@ -7,14 +7,10 @@
  * the user's lines unchanged, then what they miss. The legacy builder reads only
  * .dockerignore, so the warning names the lines to add there too.
  */
-import dockerignore from "@balena/dockerignore";
+import { ENV_TEMPLATES, ignoreRules } from "../core/dockerignore-rules.js";
 import type { Plan, ProjectFacts } from "../core/pipeline.js";
 import { msg, withText } from "../i18n/message.js";
 import type { Notes } from "./notes.js";
-
-type Factory = typeof dockerignore.default;
-const ignore: Factory =
-  typeof dockerignore === "function" ? (dockerignore as unknown as Factory) : dockerignore.default;
 
 /**
  * What must never reach an image — what `pyship verify`'s no-leaks check fails on
@@ -39,9 +35,6 @@ const GUARDS: ReadonlyArray<readonly [pattern: string, probe: string]> = [
   ["**/__pycache__", "app/__pycache__/main.cpython-313.pyc"],
 ];
 
-/** Committed templates without secrets; config loaders may read them as defaults. */
-const TEMPLATES = [".env.example", ".env.sample"];
-
 export function planOwnDockerignore(
   facts: ProjectFacts,
   keep: readonly string[],
@@ -50,11 +43,11 @@ export function planOwnDockerignore(
   const text = facts.ownDockerignore;
   if (text === undefined) return { keep };
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const matcher = ignore().add(lines);
+  const matcher = ignoreRules(lines);
   const missing = GUARDS.filter(([, probe]) => !matcher.ignores(probe)).map(([p]) => p);
   if (missing.length === 0) return { keep };
-  const added = ignore().add([...lines, ...missing]);
-  const exceptions = [...TEMPLATES, ...keep].filter(
+  const added = ignoreRules([...lines, ...missing]);
+  const exceptions = [...ENV_TEMPLATES, ...keep].filter(
     (path) => !matcher.ignores(path) && added.ignores(path),
   );
   const warning = withText(

@@ -47,6 +47,12 @@ const CASES: ReadonlyArray<
     ALL.filter((p) => p !== ".git"),
     [".env.example", ".env.sample"],
   ],
+  [
+    "an invalid line (an unclosed [) is skipped, not a crash",
+    ".venv\nfoo[\n",
+    ALL.filter((p) => p !== ".venv"),
+    [".env.example", ".env.sample"],
+  ],
   ["everything by a catch-all", "*\n!main.py\n!requirements.txt\n", [], []],
 ];
 

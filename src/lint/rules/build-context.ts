@@ -3,16 +3,10 @@
  * files present in the build context and the .dockerignore Docker would apply (matched
  * with Docker's own pattern semantics by @balena/dockerignore).
  */
-import dockerignore from "@balena/dockerignore";
+import { ignoreRules } from "../../core/dockerignore-rules.js";
 import { msg } from "../../i18n/message.js";
 import type { BuildContext } from "../build-context.js";
 import type { DockerModel, InstructionModel, Rule, RuleFinding } from "../model.js";
-
-// The package is CommonJS with `export default` typings: under NodeNext the callable is
-// either the module itself or its .default, depending on how it is loaded.
-type Factory = typeof dockerignore.default;
-const createIgnore: Factory =
-  typeof dockerignore === "function" ? (dockerignore as unknown as Factory) : dockerignore.default;
 
 const SECRET_PATHS = [".env", ".env.local", ".env.production", ".env.prod"];
 const BLOAT_PATHS = [".git", ".venv", "venv", ".tox"];
@@ -32,25 +26,8 @@ function wholeCopy(model: DockerModel): InstructionModel | undefined {
   return copies.find((i) => finalIndexes.has(i.stage)) ?? copies[0];
 }
 
-/**
- * The ignore rules, minus lines that are not valid patterns (an unclosed `[`): Docker rejects
- * those at build time; here they must not take every other rule down with them.
- */
-function ignoreRules(text: string): ReturnType<typeof createIgnore> {
-  const rules = createIgnore();
-  for (const line of text.split(/\r?\n/)) {
-    try {
-      createIgnore().add(line).ignores("probe");
-      rules.add(line);
-    } catch {
-      // an invalid pattern: skipped (see above)
-    }
-  }
-  return rules;
-}
-
 function leaked(build: BuildContext, paths: readonly string[]): string[] {
-  const rules = ignoreRules(build.dockerignore ?? "");
+  const rules = ignoreRules((build.dockerignore ?? "").split(/\r?\n/));
   return paths.filter(
     (path) => build.exists(path) && !rules.ignores(path) && !rules.ignores(`${path}/HEAD`),
   );
