@@ -10,7 +10,7 @@
 import { normalizeName } from "../../core/package-name.js";
 import type { LockedFile } from "../../core/pipeline.js";
 import { asString, asTable, type Table } from "./pyproject.js";
-import { uvClosure } from "./uv-closure.js";
+import { anyOf, uvClosure } from "./uv-closure.js";
 
 export interface LockedPackage {
   readonly name: string;
@@ -75,47 +75,44 @@ function poetryEdgeMarkers(
   declared: readonly string[],
 ): Map<string, string> {
   const incoming = new Map<string, (string | null)[]>();
-  for (const pkg of runtime) {
-    for (const [name, spec] of Object.entries(asTable(pkg.dependencies) ?? {})) {
-      const entries = Array.isArray(spec) ? spec : [spec];
-      for (const entry of entries) {
-        const table = asTable(entry);
-        if (table?.optional === true) continue;
-        const key = normalizeName(name);
-        incoming.set(key, [...(incoming.get(key) ?? []), asString(table?.markers) ?? null]);
-      }
-    }
+  for (const { name, table } of poetryEdges(runtime)) {
+    incoming.set(name, [...(incoming.get(name) ?? []), asString(table?.markers) ?? null]);
   }
   const roots = new Set(declared.map(normalizeName));
   const markers = new Map<string, string>();
   for (const [name, edges] of incoming) {
     if (roots.has(name) || edges.some((marker) => marker === null)) continue;
-    const unique = [...new Set(edges as string[])];
-    markers.set(
-      name,
-      unique.length === 1 ? (unique[0] ?? "") : unique.map((m) => `(${m})`).join(" or "),
-    );
+    markers.set(name, anyOf([...new Set(edges as string[])]));
   }
   return markers;
 }
 
 /**
+ * Every edge of the runtime packages' `[package.dependencies]`, by normalized name, with its
+ * table (absent for a plain version string). Optional ones are left out: they are only wanted
+ * with an extra of their own, which the lock does not say was requested.
+ */
+function* poetryEdges(runtime: readonly Table[]): Generator<{ name: string; table?: Table }> {
+  for (const pkg of runtime) {
+    for (const [name, spec] of Object.entries(asTable(pkg.dependencies) ?? {})) {
+      for (const entry of Array.isArray(spec) ? spec : [spec]) {
+        const table = asTable(entry);
+        if (table?.optional === true) continue;
+        yield { name: normalizeName(name), ...(table ? { table } : {}) };
+      }
+    }
+  }
+}
+
+/**
  * Extras the runtime packages ask of each other (`uvicorn = {version = ">=0.12", extras =
- * ["standard"]}`). Optional dependencies are skipped: they are only wanted with an extra of
- * their own, which the lock does not say was requested.
+ * ["standard"]}`), over the non-optional edges.
  */
 function poetryExtras(runtime: readonly Table[]): Map<string, Set<string>> {
   const wanted = new Map<string, Set<string>>();
-  for (const pkg of runtime) {
-    for (const [name, spec] of Object.entries(asTable(pkg.dependencies) ?? {})) {
-      const entries = Array.isArray(spec) ? spec : [spec];
-      for (const entry of entries.map((e) => asTable(e)).filter((e) => e !== undefined)) {
-        if (entry.optional === true) continue;
-        const extras = asArray(entry.extras).filter((x): x is string => typeof x === "string");
-        const key = normalizeName(name);
-        if (extras.length > 0) wanted.set(key, new Set([...(wanted.get(key) ?? []), ...extras]));
-      }
-    }
+  for (const { name, table } of poetryEdges(runtime)) {
+    const extras = asArray(table?.extras).filter((x): x is string => typeof x === "string");
+    if (extras.length > 0) wanted.set(name, new Set([...(wanted.get(name) ?? []), ...extras]));
   }
   return wanted;
 }
@@ -264,7 +261,7 @@ function pdmClosure(packages: readonly Table[], declared: readonly string[]): Pd
     const name = normalizeName(String(pkg.name));
     if (!markers.has(name)) return [];
     const set = markers.get(name);
-    const marker = set ? [...set].map((m) => (set.size > 1 ? `(${m})` : m)).join(" or ") : null;
+    const marker = set ? anyOf([...set]) : null;
     return [{ pkg, marker }];
   });
 }

@@ -126,7 +126,8 @@ function allOf(atoms: readonly string[]): string {
   return atoms.length === 1 ? (atoms[0] as string) : atoms.map((atom) => `(${atom})`).join(" and ");
 }
 
-function anyOf(alternatives: readonly string[]): string {
+/** Markers of several paths to one package: any of them installs it. */
+export function anyOf(alternatives: readonly string[]): string {
   return alternatives.length === 1
     ? (alternatives[0] as string)
     : alternatives.map((alternative) => `(${alternative})`).join(" or ");
