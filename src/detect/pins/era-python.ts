@@ -17,12 +17,14 @@ import { candidateMinors } from "./era-candidates.js";
 import { type ExactPin, exactPins, lockedPins } from "./exact-pins.js";
 import type { PackageIndex } from "./package-index.js";
 import { pinText } from "./pin-text.js";
-import { minorRank, newestMinorAt } from "./python-releases.js";
+import { minorRank } from "./python-releases.js";
 import {
   compilesOn,
+  firstUpload,
   type IndexFile,
   lockedLimit,
   type ReleaseLimit,
+  releasedOn,
   releaseFloor,
   releaseLimit,
 } from "./release-support.js";
@@ -152,23 +154,8 @@ function projectDateLimit(
     (best, next) => (best === null || next.day > best.day ? next : best),
     null,
   );
-  const minor = newest ? newestMinorAt(newest.day) : null;
-  if (newest === null || minor === null) return [];
-  const found = {
-    maxPython: minor,
-    byDate: true as const,
-    ...because(msg("ev.pin.released", { day: newest.day.slice(0, 10) })),
-  };
-  return [toLimit(newest.looked, found)];
-}
-
-function firstUpload(files: readonly IndexFile[]): string | null {
-  return (
-    files
-      .map((f) => f.uploadTime)
-      .filter((time) => time !== null)
-      .sort()[0] ?? null
-  );
+  const found = newest === null ? null : releasedOn(newest.day);
+  return newest && found ? [toLimit(newest.looked, found)] : [];
 }
 
 function ceilingOf(looked: Looked & { files: readonly IndexFile[] }): Limit[] {

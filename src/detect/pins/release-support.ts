@@ -132,12 +132,24 @@ function wheelTag(
 
 function uploadDate(files: readonly IndexFile[]): ReleaseLimit | null {
   if (declared(files) !== null) return null;
-  const first = files
-    .map((f) => f.uploadTime)
-    .filter((time) => time !== null)
-    .sort()[0];
-  const newest = first ? newestMinorAt(first) : null;
-  const day = first?.slice(0, 10) ?? "";
+  const first = firstUpload(files);
+  return first === null ? null : releasedOn(first);
+}
+
+/** The limit an upload day alone gives: the newest Python released by then (null before 3.6). */
+export function releasedOn(isoTime: string): ReleaseLimit | null {
+  const newest = newestMinorAt(isoTime);
+  const day = isoTime.slice(0, 10);
   if (!newest) return null;
   return { maxPython: newest, byDate: true, ...because(msg("ev.pin.released", { day })) };
+}
+
+/** When the release's first file was uploaded (ISO time), or null when the index says nothing. */
+export function firstUpload(files: readonly IndexFile[]): string | null {
+  return (
+    files
+      .map((f) => f.uploadTime)
+      .filter((time) => time !== null)
+      .sort()[0] ?? null
+  );
 }
