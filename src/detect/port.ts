@@ -60,25 +60,27 @@ function fromProcfile({ procfile }: PortContext): PortFacts | null {
   const argv = procfile?.web;
   if (!argv || !procfile) return null;
   const gunicorn = serverOf(argv) === "gunicorn";
-  for (let i = 0; i < argv.length; i += 1) {
-    const [flag, inline] = (argv[i] as string).split(/=(.*)/s);
-    const value = inline ?? argv[i + 1] ?? "";
-    const takesPort = PORT_FLAGS.has(flag as string) || (!gunicorn && flag === "-p");
-    const port = takesPort
-      ? portOfValue(value)
-      : BIND_FLAGS.has(flag as string)
-        ? portOfBind(value)
-        : null;
+  for (const { flag, value } of flagsOf(argv)) {
+    const takesPort = PORT_FLAGS.has(flag) || (!gunicorn && flag === "-p");
+    const port = takesPort ? portOfValue(value) : BIND_FLAGS.has(flag) ? portOfBind(value) : null;
     if (port)
       return {
         port,
         evidence: {
           ...procfile.evidence,
-          ...because(msg("ev.port.procfileFlag", { flag: flag ?? "", value })),
+          ...because(msg("ev.port.procfileFlag", { flag, value })),
         },
       };
   }
   return null;
+}
+
+/** Each word as a flag with the value it would take: `--bind=x`, or the next word. */
+function* flagsOf(argv: readonly string[]): Generator<{ flag: string; value: string }> {
+  for (let i = 0; i < argv.length; i += 1) {
+    const [flag = "", inline] = (argv[i] as string).split(/=(.*)/s);
+    yield { flag, value: inline ?? argv[i + 1] ?? "" };
+  }
 }
 
 /** `gunicorn`, `/venv/bin/gunicorn`, `python -m gunicorn` → gunicorn. */
@@ -120,14 +122,9 @@ function fromGunicornConfig({ files, sources, first, procfile }: PortContext): P
 
 /** `-c FILE`, `--config FILE` or `--config=FILE` of a gunicorn command, when it is a file path. */
 function namedConfig(argv: readonly string[] | null | undefined): string | null {
-  if (!argv) return null;
-  for (let i = 0; i < argv.length; i += 1) {
-    const [flag, inline] = (argv[i] as string).split(/=(.*)/s);
-    if (flag !== "-c" && flag !== "--config") continue;
-    const value = (inline ?? argv[i + 1] ?? "").replace(/^python:.*/, "").replace(/^\.\//, "");
-    return value.endsWith(".py") ? value : null;
-  }
-  return null;
+  const config = [...flagsOf(argv ?? [])].find(({ flag }) => flag === "-c" || flag === "--config");
+  const path = config?.value.replace(/^python:.*/, "").replace(/^\.\//, "") ?? "";
+  return path.endsWith(".py") ? path : null;
 }
 
 function fromStreamlitConfig({ files, first }: PortContext): PortFacts | null {
