@@ -212,22 +212,21 @@ function fixed(
   }
   const command = written.map((word) => word.replace(PORT_REFERENCE, String(port ?? "")));
   const env = servingEnv(candidate, port, notes);
-  if (port !== null && command.some((word, index) => word !== written[index])) {
-    // `$PORT` as written: the platform's PORT (Cloud Run, Koyeb, Render, Heroku) when the
-    // container starts, the image's ENV PORT otherwise. A shell expands it and execs the
-    // server, which stays PID 1 and gets SIGTERM.
-    const script = `exec ${written.map(shellWord).join(" ")}`;
-    notes.evidence.push({ ...at, ...because(msg("ev.port.atStart", { port, script })) });
-    const shellCommand = ["/bin/sh", "-c", script];
-    return { command: shellCommand, process: command, commandSource: source, candidate, port, env };
-  }
-  if (command.some((word, index) => word !== written[index])) {
+  const choice = { command, process: command, commandSource: source, candidate, port, env };
+  if (command.every((word, index) => word === written[index])) return choice;
+  if (port === null) {
     notes.evidence.push({
       ...at,
       ...because(msg("ev.port.replaced", { port: msg("ev.port.nothing") })),
     });
+    return choice;
   }
-  return { command, process: command, commandSource: source, candidate, port, env };
+  // `$PORT` as written: the platform's PORT (Cloud Run, Koyeb, Render, Heroku) when the
+  // container starts, the image's ENV PORT otherwise. A shell expands it and execs the
+  // server, which stays PID 1 and gets SIGTERM.
+  const script = `exec ${written.map(shellWord).join(" ")}`;
+  notes.evidence.push({ ...at, ...because(msg("ev.port.atStart", { port, script })) });
+  return { ...choice, command: ["/bin/sh", "-c", script] };
 }
 
 /** `$PORT`, `${PORT}` and `${PORT:-8000}` as a Procfile or config command writes them. */
@@ -236,7 +235,7 @@ const PORT_REFERENCE = /\$\{PORT(?::-[^}]*)?\}|\$PORT\b/g;
 /** One argv word for `sh -c`: quoted, except its PORT references, which the shell expands. */
 function shellWord(word: string): string {
   return word
-    .split(/(\$\{PORT(?::-[^}]*)?\}|\$PORT\b)/)
+    .split(new RegExp(`(${PORT_REFERENCE.source})`))
     .map((part, index) => (index % 2 === 1 ? part : part === "" ? "" : quote(part)))
     .join("");
 }
