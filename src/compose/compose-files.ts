@@ -21,6 +21,17 @@ export interface ComposeFiles {
   readonly private: readonly string[];
 }
 
+/**
+ * The ignore files that must keep the secrets file out, and whether one is created when
+ * missing. pyship's Dockerfile.dockerignore (src/plan/plan-dockerignore.ts) is what BuildKit
+ * reads instead of .dockerignore when it exists; it is never created here.
+ */
+const IGNORE_FILES: ReadonlyArray<readonly [string, boolean]> = [
+  [".gitignore", true],
+  [".dockerignore", true],
+  ["Dockerfile.dockerignore", false],
+];
+
 export function composeFiles(
   root: string,
   plan: ComposePlan,
@@ -30,16 +41,11 @@ export function composeFiles(
   const env = renderEnvFile(plan, readOrNull(root, plan.envFile), generate);
   if (env !== null) {
     appended.push({ path: plan.envFile, content: env });
-    for (const file of [".gitignore", ".dockerignore"]) {
-      const content = withIgnored(readOrNull(root, file), plan.envFile);
+    for (const [file, create] of IGNORE_FILES) {
+      const existing = readOrNull(root, file);
+      const content = existing === null && !create ? null : withIgnored(existing, plan.envFile);
       if (content !== null) appended.push({ path: file, content });
     }
-    // pyship's Dockerfile.dockerignore (src/plan/plan-dockerignore.ts), when there is one, is
-    // what BuildKit reads instead of .dockerignore: it must keep the secrets out too.
-    const own = readOrNull(root, "Dockerfile.dockerignore");
-    const ownContent = own === null ? null : withIgnored(own, plan.envFile);
-    if (ownContent !== null)
-      appended.push({ path: "Dockerfile.dockerignore", content: ownContent });
   }
   const guarded = [{ path: plan.file, content: renderCompose(plan) }];
   return { guarded, appended, private: env === null ? [] : [plan.envFile] };
