@@ -13,8 +13,14 @@ import { msg } from "../i18n/message.js";
 
 /** Names such commands have: init-db, init_db, initdb, create-tables, reset-db … */
 const INIT_NAME = /^(?:init|create|setup|reset)[-_]?(?:db|database|tables?|schema)$|^initdb$/;
-/** A click command declared with its name: `@click.command("init-db")`, `@app.cli.command(…)`. */
-const CLICK_COMMAND = /@(?:click|[\w.]*cli)\.command\(\s*["']([\w-]+)["']/g;
+/**
+ * A click command: `@click.command("init-db")`, or `@app.cli.command()` named after the
+ * function under it (other decorators, e.g. `@click.option`, may sit between).
+ */
+const CLICK_COMMAND =
+  /@(?:click|[\w.]*cli)\.command\(\s*(?:["']([\w-]+)["'])?[^\n]*\n(?:\s*@[^\n]*\n)*\s*(?:async\s+)?def\s+(\w+)/g;
+/** Flask's `--app` option came with 2.2; before it, the CLI finds the app through FLASK_APP. */
+const FLASK_BEFORE_APP_OPTION = /^flask\s*===?\s*(?:0\.|1\.|2\.[01](?:\.|$))/i;
 
 export interface InitCommand {
   readonly argv: readonly string[];
@@ -35,16 +41,29 @@ export function initCommands(
     .filter(([name]) => INIT_NAME.test(name))
     .map(([name, target]) => ({ argv: [name], evidence: scriptEvidence(name, target) }));
   const module = plan.app?.split(":")[0];
+  if (!module) return found;
+  const flask = flaskCommand(facts, module);
   for (const source of sources) {
     for (const match of source.text.matchAll(CLICK_COMMAND)) {
-      const name = match[1] as string;
-      if (!INIT_NAME.test(name) || !module) continue;
+      const name = clickName(match);
+      if (!INIT_NAME.test(name)) continue;
       const line = source.text.slice(0, match.index).split("\n").length;
       const evidence = { file: source.file, line, why: `click command ${name}` };
-      found.push({ argv: ["flask", "--app", module, name], evidence });
+      found.push({ argv: [...flask, name], evidence });
     }
   }
   return found;
+}
+
+/** The declared name, else click's (7.0+) from the function: underscores become dashes. */
+function clickName(match: RegExpMatchArray): string {
+  return match[1] ?? (match[2] as string).replaceAll("_", "-");
+}
+
+/** `flask --app M`, or for a Flask pinned before 2.2 the variable its CLI reads instead. */
+function flaskCommand(facts: ProjectFacts, module: string): string[] {
+  const old = facts.dependencies.requirements.some((r) => FLASK_BEFORE_APP_OPTION.test(r.spec));
+  return old ? [`FLASK_APP=${module}`, "flask"] : ["flask", "--app", module];
 }
 
 export function withInitHint(

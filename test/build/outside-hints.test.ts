@@ -10,7 +10,7 @@ import { initCommands, withInitHint } from "../../src/build/init-hint.js";
 import { PyshipError } from "../../src/core/errors.js";
 import type { ComposePlan, VerifyReport } from "../../src/core/pipeline.js";
 import { planProject } from "../../src/plan/plan-project.js";
-import { candidate, makeFacts } from "../plan/make-facts.js";
+import { candidate, makeFacts, requirement } from "../plan/make-facts.js";
 
 const failed = (cause: string | null): VerifyReport => ({
   image: "demo:latest",
@@ -144,6 +144,44 @@ describe("withInitHint", () => {
     expect(withInitHint(error(), failed("db-not-initialised"), commands, plan).hint).toContain(
       `command = "init_db && gunicorn -b :$PORT 'flaskr:create_app()'"`,
     );
+  });
+
+  // sayhello (Grey Li's Flask book): `@app.cli.command()` over `def initdb`, Flask 1.1.2.
+  it.each([
+    [
+      "a nameless command, named after its function",
+      "flask==3.0.3",
+      "def initdb(drop):",
+      "initdb",
+      false,
+    ],
+    ["underscores become dashes (click 7+)", "flask>=3", "def init_db():", "init-db", false],
+    ["an async function", "flask", "async def create_tables():", "create-tables", false],
+    [
+      "Flask pinned before 2.2 has no --app: FLASK_APP",
+      "flask==1.1.2",
+      "def initdb(drop):",
+      "initdb",
+      true,
+    ],
+    ["Flask 2.1.x too", "Flask==2.1.3", "def initdb():", "initdb", true],
+  ])("%s", (_label, flaskSpec, def, name, old) => {
+    const text = `@app.cli.command()\n@click.option('--drop', is_flag=True)\n${def}\n    db.create_all()\n`;
+    const facts = makeFacts({ requirements: [requirement("flask", flaskSpec)] });
+    const [found] = initCommands(facts, flaskPlan(), [{ file: "sayhello/commands.py", text }]);
+    const app = "flaskr";
+    expect(found?.argv).toEqual(
+      old ? [`FLASK_APP=${app}`, "flask", name] : ["flask", "--app", app, name],
+    );
+    expect(found?.evidence.line).toBe(1);
+  });
+
+  it("the FLASK_APP form reaches the hint as a shell assignment, unquoted", () => {
+    const facts = makeFacts({ requirements: [requirement("flask", "flask==1.1.2")] });
+    const text = "@app.cli.command()\ndef initdb():\n    pass\n";
+    const commands = initCommands(facts, flaskPlan(), [{ file: "sayhello/commands.py", text }]);
+    const hint = withInitHint(error(), failed("db-not-initialised"), commands, flaskPlan()).hint;
+    expect(hint).toContain("`FLASK_APP=flaskr flask initdb` (sayhello/commands.py:1)");
   });
 
   it("finds a console script named for it (Quart's blog: init_db)", () => {
