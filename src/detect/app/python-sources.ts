@@ -166,3 +166,10 @@ function hasCodingCookie(text: string): boolean {
   const head = text.split("\n", 2);
   return head.some((line) => /^[ \t\f]*#.*?coding[:=][ \t]*(?!utf-?8)[-\w.]+/i.test(line));
 }
+
+/** `pkg.cli` → `pkg/cli.py`, `pkg/cli/__init__.py`, or the same under `src/`. */
+export function moduleFile(sources: PythonSources, dotted: string): string | null {
+  const base = dotted.replace(/\./g, "/");
+  const paths = ["", "src/"].flatMap((root) => [`${root}${base}.py`, `${root}${base}/__init__.py`]);
+  return paths.find((path) => sources.files.has(path)) ?? null;
+}

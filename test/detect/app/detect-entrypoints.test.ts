@@ -333,6 +333,37 @@ describe("detectEntrypoints", () => {
     ]);
   });
 
+  // chatgpt-on-wechat: `cow = "cli.cli:main"` is a click group (start/stop/logs); app.py runs.
+  it.each([
+    [
+      "@click.group(...)",
+      "@click.group(cls=CowCLI, invoke_without_command=True)\n@click.pass_context\n",
+    ],
+    ["@cli.group()", "@cli.group()\n"],
+    ["cls=click.Group", "@click.command(cls=click.Group)\n"],
+  ])("a console script that is a click group (%s) manages the app: no candidate", (_l, deco) => {
+    const tree = {
+      "pyproject.toml": '[project]\nname = "x"\n\n[project.scripts]\ncow = "cli.cli:main"\n',
+      "cli/__init__.py": "",
+      "cli/cli.py": `import click\n\n${deco}def main(ctx):\n    pass\n`,
+      "app.py": 'def run():\n    pass\n\nif __name__ == "__main__":\n    run()\n',
+    };
+    expect(detect(tree, { cow: "cli.cli:main" }).found.map(brief)).toStrictEqual([
+      "app.py script script app.py:4",
+    ]);
+  });
+
+  it("a click command (not a group) stays a console script", () => {
+    const tree = {
+      "pyproject.toml": '[project]\nname = "x"\n\n[project.scripts]\nhello = "hello:main"\n',
+      "hello.py":
+        "import click\n\n@click.command()\n@click.option('--n')\ndef main(n):\n    pass\n",
+    };
+    expect(detect(tree, { hello: "hello:main" }).found.map(brief)).toStrictEqual([
+      "hello console-script script pyproject.toml:5",
+    ]);
+  });
+
   it("says when a module only imports from a sub-directory", () => {
     const src = detect({ "src/pkg/web.py": FLASK_APP }).found[0];
     expect(src?.evidence.why).toMatch(

@@ -1,11 +1,14 @@
 /*
  * Console scripts the project declares ([project.scripts], [tool.poetry.scripts], as read
- * by project-meta): runnable commands once the project is installed.
+ * by project-meta): runnable commands once the project is installed. A script whose function
+ * is a click group (`cow start|stop|logs`) is a tool that manages the app, not the app: run
+ * bare it prints its help and exits, so it is no candidate.
  */
 import type { EntrypointCandidate, ProjectMeta } from "../../../core/pipeline.js";
 import { because, msg } from "../../../i18n/message.js";
 import type { ProjectFiles } from "../../project-files.js";
 import type { AppDetector } from "../detector.js";
+import { moduleFile, type PythonSources } from "../python-sources.js";
 
 /** Where a script may be declared, most likely first. */
 const DECLARING_FILES = ["pyproject.toml", "setup.cfg", "setup.py"];
@@ -13,11 +16,22 @@ const DECLARING_FILES = ["pyproject.toml", "setup.cfg", "setup.py"];
 export const consoleScripts: AppDetector = {
   name: "console-scripts",
   detect(context) {
-    return Object.entries(context.meta.scripts).map(([name, target]) =>
-      fromScript(context.files, context.meta, name, target),
-    );
+    return Object.entries(context.meta.scripts)
+      .filter(([, target]) => !isCommandGroup(context.sources, target))
+      .map(([name, target]) => fromScript(context.files, context.meta, name, target));
   },
 };
+
+/** `@click.group(…)` (or `@cli.group()`, `cls=…Group`) right above `def <function>`. */
+function isCommandGroup(sources: PythonSources, target: string): boolean {
+  const [, dotted = "", fn = ""] = /^([\w.]+):(\w+)$/.exec(target.trim()) ?? [];
+  const path = dotted && moduleFile(sources, dotted);
+  const text = path ? (sources.text(path) ?? "") : "";
+  const decorators = new RegExp(`((?:^[ \\t]*@[^\\n]*\\n)+)[ \\t]*def\\s+${fn}\\s*\\(`, "m").exec(
+    text,
+  )?.[1];
+  return decorators !== undefined && /@[\w.]*\.group\(|cls\s*=\s*[\w.]*Group\b/.test(decorators);
+}
 
 function fromScript(
   files: ProjectFiles,

@@ -10,7 +10,7 @@ import { because, msg, textOf, withText } from "../../../i18n/message.js";
 import { type PythonTree, parsePython } from "../../python-ast/parse-python.js";
 import type { Entry } from "../../python-ast/reachable-calls.js";
 import type { AppDetector, DetectContext } from "../detector.js";
-import type { PyModule, PythonSources } from "../python-sources.js";
+import { moduleFile, type PyModule, type PythonSources } from "../python-sources.js";
 import { SERVER_CALLS } from "../server-calls.js";
 import { findServerStart, type ImportsPackage, listening } from "../serving.js";
 
@@ -122,13 +122,6 @@ function importsPackage(context: DetectContext): ImportsPackage {
     const imports = path ? context.sources.module(path)?.imports : undefined;
     return [...(imports?.names.values() ?? [])].some((name) => name.split(".")[0] === pkg);
   };
-}
-
-/** `pkg.cli` → `pkg/cli.py`, `pkg/cli/__init__.py`, or the same under `src/`. */
-function moduleFile(sources: PythonSources, dotted: string): string | null {
-  const base = dotted.replace(/\./g, "/");
-  const paths = ["", "src/"].flatMap((root) => [`${root}${base}.py`, `${root}${base}/__init__.py`]);
-  return paths.find((path) => sources.files.has(path)) ?? null;
 }
 
 /** Parsed once per detection run: detectors run again for every depth searched. */
