@@ -22,8 +22,9 @@ const GUARDS: ReadonlyArray<readonly [pattern: string, probe: string]> = [
   [".git", ".git/config"],
   [".hg", ".hg/hgrc"],
   [".svn", ".svn/entries"],
-  [".env", ".env"],
-  [".env.*", ".env.local"],
+  // In any folder: verify fails a .env wherever it is (a front end's web/.env, config/.env).
+  ["**/.env", "web/.env"],
+  ["**/.env.*", "web/.env.local"],
   ["**/*.pem", "certs/server.pem"],
   ["**/*.key", "certs/server.key"],
   ["**/id_rsa*", "id_rsa"],

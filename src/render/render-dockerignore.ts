@@ -11,8 +11,17 @@ import type { Plan } from "../core/pipeline.js";
 const SECTIONS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["Version control and editors", [".git", ".hg", ".svn", ".idea", ".vscode", "**/.DS_Store"]],
   [
-    "Secrets: never send them to a build (.env.example and .env.sample are kept below)",
-    [".env", ".env.*", "**/*.pem", "**/*.key", "**/id_rsa*", "**/id_ed25519*", ".netrc", ".pypirc"],
+    "Secrets, in any folder: never send them to a build (.env.example and .env.sample are kept below)",
+    [
+      "**/.env",
+      "**/.env.*",
+      "**/*.pem",
+      "**/*.key",
+      "**/id_rsa*",
+      "**/id_ed25519*",
+      ".netrc",
+      ".pypirc",
+    ],
   ],
   ["Virtual environments (the image builds its own)", ["venv", ".venv", "env"]],
   [

@@ -13,8 +13,8 @@ const ALL = [
   ".git",
   ".hg",
   ".svn",
-  ".env",
-  ".env.*",
+  "**/.env",
+  "**/.env.*",
   "**/*.pem",
   "**/*.key",
   "**/id_rsa*",
@@ -38,7 +38,20 @@ const CASES: ReadonlyArray<
   [
     "a careful file with a trailing slash and CRLF",
     ".git/\r\n.env*\r\n!.env.example\r\n*.pem\r\n*.key\r\nid_*\r\n.netrc\r\n.pypirc\r\n.venv/\r\nvenv/\r\n**/__pycache__/\r\n.hg\r\n.svn\r\n",
-    ["**/*.pem", "**/*.key"],
+    // `.env*` covers the root only: a front end's web/.env would still reach the image.
+    ["**/.env", "**/.env.*", "**/*.pem", "**/*.key"],
+    [".env.example"], // the user's own `!.env.example`, which the added `**/.env.*` would hide
+  ],
+  [
+    "vue-fastapi-admin: only the front end's node_modules (its web/.env files leaked)",
+    "web/node_modules\n",
+    ALL,
+    [".env.example", ".env.sample"],
+  ],
+  [
+    "secrets in any folder already",
+    ".git\n.hg\n.svn\n**/.env\n**/.env.*\n*.pem\n**/*.pem\n**/*.key\n**/id_*\n.netrc\n.pypirc\n.venv\nvenv\n**/__pycache__\n",
+    [],
     [],
   ],
   [
