@@ -44,6 +44,20 @@ const QUERY_TOKEN =
  */
 const PLACEHOLDER = /^(?:\{[^}]*\}|\{\{.*|%\(?\w*\)?[sdr]|<[^>]*>|:\w+$)/;
 
+/**
+ * URLs whose `?token=` is public by design: Codecov's graph token, which its badge and graph
+ * URLs carry in READMEs ("read-only, safe to share", Codecov's docs).
+ */
+const PUBLIC_TOKEN_URL = /^https?:\/\/(?:app\.)?codecov\.io\/[^\s]*\/graphs?\//i;
+
+/** The URL a query parameter at `index` belongs to: back to the nearest space, quote or bracket. */
+function urlBefore(text: string, index = 0): string {
+  const start = Math.max(
+    ...[" ", "\n", "\t", '"', "'", "(", "<", "["].map((c) => text.lastIndexOf(c, index)),
+  );
+  return text.slice(start + 1, index);
+}
+
 export interface CredentialUrl {
   /** The URL with its credentials replaced by `***`. */
   readonly shown: string;
@@ -65,7 +79,7 @@ export function credentialUrls(text: string): CredentialUrl[] {
   }
   for (const match of text.matchAll(QUERY_TOKEN)) {
     const value = match[0].slice(match[0].indexOf("=") + 1);
-    if (PLACEHOLDER.test(value)) continue;
+    if (PLACEHOLDER.test(value) || PUBLIC_TOKEN_URL.test(urlBefore(text, match.index))) continue;
     found.push({ shown: match[0].replace(/=.*/, "=***"), literal: !match[0].includes("$") });
   }
   return found;

@@ -104,6 +104,22 @@ describe("scanImageSecrets", () => {
     expect(findings.map((f) => f.where)).toEqual(["/app/client.py"]);
   });
 
+  it("Codecov's badge and graph token is public; a token on another host in the same README is not (proxy_pool)", async () => {
+    const findings = await scan("codecov-badge", {
+      layers: [
+        BASE,
+        {
+          "app/README.md":
+            "[![codecov](https://codecov.io/gh/jhao104/proxy_pool/graph/badge.svg?token=8WHGkrQA6E)](https://codecov.io/gh/jhao104/proxy_pool)\n" +
+            '<img src="https://app.codecov.io/gh/o/r/graphs/sunburst.svg?token=AbCdEf1234">\n',
+          "app/NOTES.md": "see https://ci.example.com/badge.svg?token=8WHGkrQA6E7\n",
+        },
+      ],
+      history: ["base", "COPY . /app"],
+    });
+    expect(findings.map((f) => f.where)).toEqual(["/app/NOTES.md"]);
+  });
+
   it("rates a secret-named literal in Python low (a development default), a credential format high", async () => {
     const findings = await scan("confidence", {
       layers: [
