@@ -61,7 +61,14 @@ export function lastErrorLine(logs: string): string | null {
 }
 
 export function diagnoseRun(logs: string, probed?: ProbedAnswer): VerifyDiagnosis | null {
-  const lines = [...unboxed(logs).split("\n"), ...(probed?.answer?.body.split("\n") ?? [])];
+  // The error line the report shows is tried first, so the diagnosis names the same table
+  // or variable as that line when it can (greybook: `no such table: post`, then `admin`).
+  const last = lastErrorLine(logs);
+  const lines = [
+    ...(last === null ? [] : [last]),
+    ...unboxed(logs).split("\n"),
+    ...(probed?.answer?.body.split("\n") ?? []),
+  ];
   for (const failure of RUN_FAILURES) {
     for (const line of lines) {
       const match = failure.pattern.exec(line);

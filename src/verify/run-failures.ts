@@ -106,7 +106,7 @@ export const RUN_FAILURES: readonly RunFailure[] = [
   {
     cause: "db-unreachable",
     pattern:
-      /connection to server at .* failed: Connection refused|could not connect to server: Connection refused|Can't connect to MySQL server|Error 111 connecting to|(?:OperationalError|ConnectionError|ConnectionRefusedError).*Connection refused/,
+      /connection to server at .* failed: Connection refused|could not connect to server: Connection refused|Can't connect to (?:MySQL |local MySQL )?server|Error 111 connecting to|(?:OperationalError|ConnectionError|ConnectionRefusedError).*Connection refused/,
     message: () => msg("run.dbUnreachable"),
     hint: () => msg("run.dbUnreachable.hint"),
   },

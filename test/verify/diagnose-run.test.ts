@@ -201,6 +201,27 @@ const ROWS: readonly [
     "--env DATABASE_URL=",
   ],
   [
+    "the table the shown error line names, not an earlier one (greybook: post, then admin)",
+    [
+      "sqlalchemy.exc.OperationalError: (sqlite3.OperationalError) no such table: post",
+      "[SQL: SELECT post.id FROM post]",
+      "sqlalchemy.exc.OperationalError: (sqlite3.OperationalError) no such table: admin",
+      "[SQL: SELECT admin.id FROM admin]",
+    ].join("\n"),
+    answer(500),
+    "db-not-initialised",
+    "no table admin",
+    "--path",
+  ],
+  [
+    "MySQL not reachable, mysqlclient 2.x wording (DjangoBlog)",
+    `django.db.utils.OperationalError: (2002, "Can't connect to server on '127.0.0.1' (115)")`,
+    answer(500),
+    "db-unreachable",
+    "connection refused",
+    "--env DATABASE_URL=",
+  ],
+  [
     "Django DisallowedHost in the log (DEBUG on)",
     "Invalid HTTP_HOST header: '127.0.0.1:49153'. You may need to add '127.0.0.1' to ALLOWED_HOSTS.",
     answer(400),
