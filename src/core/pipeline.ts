@@ -135,6 +135,17 @@ export interface InstallFacts {
   readonly evidence: Evidence;
   /** Set when pyship works the requirements out itself (imports, locks): pip installs these. */
   readonly resolved?: ResolvedRequirements;
+  /**
+   * A requirements line that installs the project itself (`-e .`): the dependency layer
+   * runs before the code is there, so it leaves that line out, and installs the project's
+   * own requirements (`projectRequirements`) beside the file's; the project follows the code.
+   */
+  readonly selfLine?: { readonly file: string; readonly line: number };
+  /**
+   * setup.py/setup.cfg install_requires, as written, when a `-e .` line asks for them;
+   * undefined when setup.py computes them (the project then installs with its dependencies).
+   */
+  readonly projectRequirements?: readonly string[];
 }
 
 /**

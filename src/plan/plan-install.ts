@@ -9,6 +9,7 @@ import type {
   Plan,
   PlanOptions,
   ProjectFacts,
+  Requirement,
 } from "../core/pipeline.js";
 import { because, msg, withText } from "../i18n/message.js";
 import { missingFramework } from "./framework-package.js";
@@ -103,7 +104,7 @@ export function planInstall(
       ? { files: [source.file, PINNED_REQUIREMENTS], generatedFile: PINNED_REQUIREMENTS }
       : {}),
     installProject: install.installProject || consoleScript,
-    ...withExtras(install, extras, options, notes),
+    ...withExtras(install, extras, options, notes, facts.dependencies.requirements),
   };
 }
 
@@ -116,10 +117,12 @@ function withExtras(
   extras: string[],
   options: PlanOptions,
   notes: Notes,
+  requirements: readonly Requirement[],
 ): Pick<Plan["install"], "extraPackages"> & Partial<Plan["install"]> {
   const resolved = install.resolved;
   const write = install.strategy === "imports" && options.writeRequirements === true;
-  if (!write || resolved === undefined) return { extraPackages: extras };
+  if (!write || resolved === undefined)
+    return { extraPackages: [...selfLineRequires(install, requirements, notes), ...extras] };
   notes.evidence.push({
     file: WRITTEN_REQUIREMENTS,
     line: null,
@@ -132,6 +135,26 @@ function withExtras(
     resolved: { ...resolved, lines: [...resolved.lines, ...extras] },
     extraPackages: [],
   };
+}
+
+/** `-e .` in the requirements: the project's install_requires join the dependency layer. */
+function selfLineRequires(
+  install: InstallFacts,
+  requirements: readonly Requirement[],
+  notes: Notes,
+): readonly string[] {
+  const { selfLine, projectRequirements } = install;
+  if (selfLine === undefined) return [];
+  const manifest =
+    requirements.find((r) => /^setup\.(py|cfg)$/.test(r.evidence.file))?.evidence.file ??
+    "setup.py";
+  const where = { file: selfLine.file, line: selfLine.line };
+  const text =
+    projectRequirements === undefined
+      ? msg("ev.deps.selfLineDynamic", { ...where, manifest })
+      : msg("ev.deps.selfLineRequires", { ...where, manifest, count: projectRequirements.length });
+  notes.evidence.push({ ...where, ...because(text) });
+  return projectRequirements ?? [];
 }
 
 /** The framework and the server the command runs, when the project does not depend on them. */

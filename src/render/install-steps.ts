@@ -4,6 +4,7 @@
  * files alone (copied before the code, so a code change never re-runs them).
  */
 import type { InstallTool, Plan } from "../core/pipeline.js";
+import { withoutSelfLine } from "./self-line.js";
 import { quoted, staleCheck, UV_SPEC, uvStep } from "./uv-steps.js";
 
 /** A tool the builder installs into /opt/tools: never in the final image. */
@@ -73,6 +74,7 @@ function resolvedAt(plan: Plan, date: string): InstallStep {
     venvCache: null,
     env: uvEnv(plan.buildkit),
     commands: [
+      ...withoutSelfLine(plan),
       `/opt/tools/bin/uv pip install --python /opt/venv/bin/python --exclude-newer ${date}T23:59:59Z ${files}`,
       ...(specs ? [`pip install${specs}`] : []),
     ],
@@ -146,7 +148,10 @@ function pipStep(plan: Plan): ToolCommands {
     case "requirements":
       return {
         env: [],
-        commands: [`pip install ${install.files.map((file) => `-r ${file}`).join(" ")}`],
+        commands: [
+          ...withoutSelfLine(plan),
+          `pip install ${install.files.map((file) => `-r ${file}`).join(" ")}`,
+        ],
       };
     case "pyproject":
       return { env: [], commands: pyprojectCommands(plan.python) };

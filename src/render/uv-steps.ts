@@ -8,6 +8,7 @@
  */
 import type { Plan } from "../core/pipeline.js";
 import type { BuilderTool, InstallStep } from "./install-steps.js";
+import { withoutSelfLine } from "./self-line.js";
 
 /** Pinned to a range like every build tool (PY205); these have `pip compile/sync` as used here. */
 export const UV_SPEC = "uv>=0.9,<0.14";
@@ -157,7 +158,7 @@ function fillCommands(plan: Plan, exclude: string): string[] {
     case "uv-lock":
       return [`${UV} sync --frozen --no-dev --no-install-project`];
     case "requirements":
-      return [compile(install.files.join(" ")), sync];
+      return [...withoutSelfLine(plan), compile(install.files.join(" ")), sync];
     case "pyproject":
       return [`${pyprojectReader(plan.python)} > ${DECLARED}`, compile(DECLARED), sync];
     case "imports":

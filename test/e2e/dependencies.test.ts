@@ -28,6 +28,8 @@ const SERVED: ReadonlyArray<readonly [string, string]> = [
   ["poetry-nolock", "hello from poetry-nolock"],
   // UTF-16 with a BOM and CRLF (PowerShell's `pip freeze >`): pip in the image reads it as is.
   ["requirements-utf16", "hello from requirements-utf16"],
+  // `-e .` in requirements.txt (typeidea): the dependency layer runs before the code exists.
+  ["requirements-self-line", "hello from requirements-self-line"],
 ];
 
 describeE2e("pyship build + verify: dependencies pyship resolves itself", (engine) => {

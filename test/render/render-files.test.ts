@@ -58,6 +58,7 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["pipfile-nolock", {}],
   ["missing-server", {}],
   ["requirements-utf16", {}],
+  ["requirements-self-line", {}],
   ["own-dockerignore", {}],
   // a Procfile saved by PowerShell (UTF-16), and the container's time zone from --tz
   ["procfile-utf16", { tz: "Asia/Shanghai" }],

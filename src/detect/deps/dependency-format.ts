@@ -29,6 +29,8 @@ export interface FormatMatch {
   readonly evidence: Evidence;
   /** Set when the manifest itself asks to install the project (`-e .`, setup.py). */
   readonly installsProject?: Evidence;
+  /** The requirements line that asks for it (`-e .`), for a requirements file. */
+  readonly selfLine?: { readonly file: string; readonly line: number };
   readonly ignored?: readonly Evidence[];
   readonly warnings?: readonly Warning[];
   /** Requirements pyship resolved itself (imports, a lock read by pyship). */

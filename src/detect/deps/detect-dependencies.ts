@@ -90,11 +90,32 @@ function chosen(
   warnings: Warning[],
 ): DependencyFacts {
   warnings.push(...(result.warnings ?? []));
+  const project = result.selfLine ? projectRequirements(context) : null;
+  const install = toInstall(result, context);
   return {
-    install: toInstall(result, context),
-    requirements: result.requirements,
+    install: project ? { ...install, ...project.install } : install,
+    requirements: [...result.requirements, ...(project?.requirements ?? [])],
     ignored: dedupe(passedOver.filter((entry) => !result.files.includes(entry.file))),
     ...(result.lockedFiles?.length ? { lockedFiles: result.lockedFiles } : {}),
+  };
+}
+
+/**
+ * What `-e .` in a requirements file brings with it: the project's install_requires
+ * (setup.py/setup.cfg; a pyproject with [project] dependencies is chosen before any
+ * requirements file), as requirements detection reads (the era of its pins, its framework)
+ * and as specs the dependency layer installs. setup.py computing them: the project installs
+ * with its dependencies after the code instead.
+ */
+function projectRequirements(context: FormatContext) {
+  const setup =
+    setupPyFormat.manifests(context.files).length > 0 ? setupPyFormat.detect(context) : null;
+  if (setup?.kind !== "match") return null;
+  const dynamic = setup.warnings?.some((w) => w.code === "SETUP_PY_DYNAMIC") ?? false;
+  const specs = setup.requirements.map((r) => r.spec);
+  return {
+    requirements: setup.requirements,
+    install: dynamic ? {} : { projectRequirements: specs },
   };
 }
 
@@ -115,6 +136,7 @@ function toInstall(match: FormatMatch, context: FormatContext): InstallFacts {
     installProject: project !== null,
     evidence: { ...match.evidence, ...reason },
     ...(match.resolved ? { resolved: match.resolved } : {}),
+    ...(match.selfLine ? { selfLine: match.selfLine } : {}),
   };
 }
 

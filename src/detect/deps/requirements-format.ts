@@ -95,6 +95,7 @@ function fromFile(
     warnings: read.warnings,
     ...(read.selfLine
       ? {
+          selfLine: read.selfLine,
           installsProject: {
             ...read.selfLine,
             ...because(msg("ev.deps.selfLine", { file: read.selfLine.file })),

@@ -60,6 +60,10 @@ export const EN_EVIDENCE = {
   "ev.deps.notUsed.preferred": "not used: {file} is preferred",
   "ev.deps.listsNone": "lists no packages",
   "ev.deps.selfLine": "{file} installs the project itself (-e .)",
+  "ev.deps.selfLineRequires":
+    "it installs the project itself (-e .): its install_requires ({count}, {manifest}) go into the dependency layer with the file's other lines; the project itself is installed after the code",
+  "ev.deps.selfLineDynamic":
+    "it installs the project itself (-e .), and {manifest} computes its install_requires: the project is installed with its dependencies after the code",
   "ev.deps.notUsed.role": 'not used: "{role}" requirements are not installed in the image',
   "ev.deps.notUsed.noManifest": "not used: no {manifest} next to it",
   "ev.deps.pipfileEmpty": "[packages] lists no packages",

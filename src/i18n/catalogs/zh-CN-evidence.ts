@@ -58,6 +58,10 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "ev.deps.notUsed.preferred": "未使用：优先使用 {file}",
   "ev.deps.listsNone": "没有列出任何软件包",
   "ev.deps.selfLine": "{file} 安装项目本身（-e .）",
+  "ev.deps.selfLineRequires":
+    "该行安装项目本身（-e .）：它的 install_requires（{count} 个，{manifest}）与该文件其余各行一起装进依赖层；项目本身在复制代码之后安装",
+  "ev.deps.selfLineDynamic":
+    "该行安装项目本身（-e .），而 {manifest} 在运行时才算出 install_requires：项目连同依赖在复制代码之后安装",
   "ev.deps.notUsed.role": '未使用："{role}" 依赖不会安装到镜像中',
   "ev.deps.notUsed.noManifest": "未使用：旁边没有 {manifest}",
   "ev.deps.pipfileEmpty": "[packages] 没有列出任何软件包",

@@ -58,6 +58,10 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "ev.deps.notUsed.preferred": "未使用：優先使用 {file}",
   "ev.deps.listsNone": "沒有列出任何套件",
   "ev.deps.selfLine": "{file} 安裝專案本身（-e .）",
+  "ev.deps.selfLineRequires":
+    "該行安裝專案本身（-e .）：它的 install_requires（{count} 個，{manifest}）與該檔案其餘各行一起裝進相依套件層；專案本身在複製程式碼之後安裝",
+  "ev.deps.selfLineDynamic":
+    "該行安裝專案本身（-e .），而 {manifest} 在執行時才算出 install_requires：專案連同相依套件在複製程式碼之後安裝",
   "ev.deps.notUsed.role": '未使用："{role}" 相依套件不會安裝到映像檔中',
   "ev.deps.notUsed.noManifest": "未使用：旁邊沒有 {manifest}",
   "ev.deps.pipfileEmpty": "[packages] 沒有列出任何套件",

@@ -166,6 +166,17 @@ const ROWS: Row[] = [
     name: "requirements-utf16",
   },
   {
+    // `-e .`: the project's install_requires (setup.py) are its dependencies too.
+    fixture: "requirements-self-line",
+    strategy: "requirements",
+    tool: "pip",
+    files: ["requirements.txt"],
+    installProject: true,
+    declared: ["flask", "gunicorn"],
+    python: "3.13",
+    name: "shop",
+  },
+  {
     fixture: "seed-flask-hello",
     strategy: "imports",
     tool: "pip",

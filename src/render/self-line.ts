@@ -1,0 +1,26 @@
+/*
+ * `-e .` (or `.`) in a requirements file installs the project itself, which the dependency
+ * layer cannot: it runs before the code is copied (uv: "`/app` does not appear to be a
+ * Python project"; pip the same). The layer's copy of that file loses the line, the
+ * project's own install_requires are installed beside it, and the project itself follows
+ * the code (render-dockerfile.ts's code layer). The pattern, not the line number, picks the
+ * line: a number would go stale when the file changes and the Dockerfile does not.
+ */
+import type { Plan } from "../core/pipeline.js";
+
+/** `-e .`, `-e.`, `--editable=.`, `.`, `./`, with a comment after or not. */
+const SELF_LINE = String.raw`/^[[:space:]]*((-e|--editable)([[:space:]]+|=)?)?\.\/?[[:space:]]*(#.*)?$/d`;
+
+/** The command that takes the line out of the layer's copy, or none. */
+export function withoutSelfLine(plan: Plan): string[] {
+  const self = plan.install.selfLine;
+  return self === undefined ? [] : [`sed -i -E '${SELF_LINE}' ${self.file}`];
+}
+
+/** The project's own install after the code: with its dependencies when pyship could not read them. */
+export function projectInstall(plan: Plan): string {
+  const { selfLine, projectRequirements } = plan.install;
+  return selfLine !== undefined && projectRequirements === undefined
+    ? "pip install ."
+    : "pip install --no-deps .";
+}
