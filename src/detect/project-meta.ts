@@ -30,11 +30,20 @@ export function detectProjectMeta(files: ProjectFiles): ProjectMeta {
     fromDirectory(files.root);
   return {
     name: dockerSafeName(identity.name),
-    version: identity.version,
+    version: versionLike(identity.version),
     buildNeeds: buildNeeds(files, pyproject, cfg, setupPy),
     scripts: scripts(pyproject, cfg, setupPy),
     evidence: identity.evidence,
   };
+}
+
+/**
+ * A version as written, unless it is a placeholder a release script fills in (typeidea's
+ * `version='${version}'`): written into a LABEL, `${version}` would be expanded by the
+ * Dockerfile itself (to nothing).
+ */
+function versionLike(version: string | null): string | null {
+  return version !== null && /^v?\d[\w.+!-]*$/.test(version.trim()) ? version.trim() : null;
 }
 
 /** Lower-case `[a-z0-9._-]`, starting and ending with a letter or digit (Docker's rule). */

@@ -31,6 +31,12 @@ describe("detectProjectMeta", () => {
       expected: { name: "old-app", version: "2.0", file: "setup.py", line: 2 },
     },
     {
+      // typeidea: a release script fills it in; in a LABEL the Dockerfile would expand it.
+      name: "setup.py with a placeholder version",
+      files: { "setup.py": "setup(\n    name='typeidea',\n    version='${version}',\n)\n" },
+      expected: { name: "typeidea", version: null, file: "setup.py", line: 2 },
+    },
+    {
       name: "directory",
       files: { "app.py": "" },
       expected: { name: "demo", version: null, file: ".", line: null },
