@@ -33,7 +33,7 @@ describe("detectProjectMeta", () => {
     {
       // typeidea: a release script fills it in; in a LABEL the Dockerfile would expand it.
       name: "setup.py with a placeholder version",
-      files: { "setup.py": "setup(\n    name='typeidea',\n    version='${version}',\n)\n" },
+      files: { "setup.py": "setup(\n    name='typeidea',\n    version='\u0024{version}',\n)\n" },
       expected: { name: "typeidea", version: null, file: "setup.py", line: 2 },
     },
     {
