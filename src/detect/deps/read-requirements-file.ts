@@ -11,7 +11,7 @@ import type { Requirement, Warning } from "../../core/pipeline.js";
 import { because, msg, withText } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import { parseRequirement } from "./parse-requirement.js";
-import { readRequirementOption } from "./requirement-options.js";
+import { loopbackIndex, readRequirementOption } from "./requirement-options.js";
 import { readRequirementsText } from "./requirements-text.js";
 
 export interface RequirementsRead {
@@ -50,6 +50,12 @@ function visit(
       if (option.kind === "include")
         include(files, option.path, option.mode, at, read, [...stack, path]);
       else if (option.kind === "editable") addTarget(option.target, at, read);
+      else if (loopbackIndex(option) !== null)
+        read.warnings.push({
+          code: "W_INDEX_LOOPBACK",
+          ...withText(msg("warn.indexLoopback", { url: loopbackIndex(option) ?? "" })),
+          ...at,
+        });
       else if (option.kind === "unknown")
         read.warnings.push({
           code: "REQ_UNKNOWN_OPTION",

@@ -7,7 +7,7 @@
 export type RequirementOption =
   | { readonly kind: "include"; readonly mode: "requirement" | "constraint"; readonly path: string }
   | { readonly kind: "editable"; readonly target: string }
-  | { readonly kind: "pip"; readonly name: string }
+  | { readonly kind: "pip"; readonly name: string; readonly value: string }
   | { readonly kind: "unknown"; readonly name: string };
 
 const INCLUDES: Record<string, "requirement" | "constraint"> = {
@@ -52,5 +52,18 @@ function fromParts(name: string, value: string): RequirementOption {
   const mode = INCLUDES[name];
   if (mode !== undefined) return { kind: "include", mode, path: value };
   if (EDITABLE.has(name)) return { kind: "editable", target: value };
-  return PIP_OPTIONS.has(name) ? { kind: "pip", name } : { kind: "unknown", name };
+  return PIP_OPTIONS.has(name) ? { kind: "pip", name, value } : { kind: "unknown", name };
+}
+
+/** Options whose value is where pip looks for packages. */
+const INDEX_OPTIONS = new Set(["-i", "--index-url", "--extra-index-url", "-f", "--find-links"]);
+
+/**
+ * An index on loopback (the author's own pypiserver, `-i http://127.0.0.1:18080/simple`):
+ * inside the build that address is the build container, not the machine that has it.
+ */
+export function loopbackIndex(option: RequirementOption): string | null {
+  if (option.kind !== "pip" || !INDEX_OPTIONS.has(option.name)) return null;
+  const host = /^[a-z]+:\/\/(?:[^@/]*@)?(\[[^\]]*\]|[^:/]+)/i.exec(option.value)?.[1] ?? "";
+  return /^(?:localhost|127(?:\.\d+){3}|\[::1\])$/i.test(host) ? option.value : null;
 }

@@ -110,6 +110,8 @@ export const EN_EVIDENCE = {
   "ev.index.credentials": "credentials for {host}: passed as a build secret",
   "warn.indexLocal":
     "the package index {url} ({file}) is on this machine only, not reachable from the build: it is left out",
+  "warn.indexLoopback":
+    "the package index {url} is on loopback: inside the build that address is the build container, not the machine serving it, so the install fails there. Point the line at the index's real address (or build with --network host); pyship does not swap in another index, which could serve other packages under the same names",
   "ev.index.systemCert":
     "{why}: the system certificate store, which the build uses too (UV_NATIVE_TLS=1)",
   "warn.indexCert":

@@ -103,6 +103,22 @@ describe("requirements includes", () => {
     expect(facts.requirements.map((req) => req.name)).toStrictEqual(["flask", "gunicorn"]);
   });
 
+  // typeidea: `-i http://127.0.0.1:18080/simple`, the author's own pypiserver.
+  it.each([
+    ["-i http://127.0.0.1:18080/simple", "http://127.0.0.1:18080/simple"],
+    ["--index-url=http://localhost:8080/simple/", "http://localhost:8080/simple/"],
+    ["--extra-index-url http://user@[::1]:3141/root/pypi", "http://user@[::1]:3141/root/pypi"],
+    ["-f http://127.0.1.1/wheels", "http://127.0.1.1/wheels"],
+    ["-i https://pypi.tuna.tsinghua.edu.cn/simple", null],
+    ["-i http://10.0.0.5/simple", null],
+  ])("%s: a loopback index is a warning naming its line", (option, url) => {
+    const facts = deps({ "requirements.txt": `# deps\n${option}\nflask\n` });
+    const found = facts.warnings.filter((w) => w.code === "W_INDEX_LOOPBACK");
+    expect(found.map((w) => [w.file, w.line])).toStrictEqual(url ? [["requirements.txt", 2]] : []);
+    if (url) expect(found[0]?.message).toContain(`${url} is on loopback`);
+    expect(facts.requirements.map((r) => r.name)).toStrictEqual(["flask"]);
+  });
+
   it("stops include cycles with a warning", () => {
     const facts = deps({
       "requirements.txt": "-r other.txt\nflask\n",
