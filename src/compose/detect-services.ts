@@ -54,6 +54,11 @@ export function detectServices(
     if (ASYNC_DRIVERS.has(driver.package)) asyncSchemes[driver.kind] ??= driver.sqlalchemy;
     add(driver.kind, because(found, `${found.name} is a ${driver.kind} client`));
   }
+  const named = sqlalchemy ? null : schemeTheCodeTests(sources);
+  if (named && schemes.postgres === "postgresql") {
+    schemes.postgres = "postgres";
+    add("postgres", named);
+  }
   const sqlReader = django || requirements.some((r) => SQLALCHEMY_USERS.has(r.name));
   for (const hint of configHints(sources, sqlReader)) add(hint.kind, hint.evidence);
   const queue = QUEUES.map((name) => byName.get(name)).find((r) => r !== undefined);
@@ -71,6 +76,28 @@ export function detectServices(
     broker,
     ...(Object.keys(asyncSchemes).length ? { asyncSchemes } : {}),
   };
+}
+
+/**
+ * Settings that test the URL's spelling, Heroku's old `postgres://` (bakerydemo:
+ * `if os.environ["DATABASE_URL"].startswith("postgres://"): INSTALLED_APPS.append(
+ * "django.contrib.postgres")`): the URL is written that way, or the branch is never taken.
+ * Both spellings are the same database to dj-database-url; SQLAlchemy refuses this one.
+ */
+const TESTS_POSTGRES_SCHEME = /\.startswith\(\s*["']postgres:\/\/["']/;
+
+function schemeTheCodeTests(sources: readonly SourceText[]): Evidence | null {
+  for (const source of sources) {
+    const lines = source.text.split("\n");
+    const index = lines.findIndex((line) => TESTS_POSTGRES_SCHEME.test(line));
+    if (index >= 0)
+      return {
+        file: source.file,
+        line: index + 1,
+        why: "the settings test for a postgres:// URL: compose writes DATABASE_URL that way",
+      };
+  }
+  return null;
 }
 
 function brokerOf(queue: Requirement, redisClient: boolean): ServiceKind {

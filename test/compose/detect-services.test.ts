@@ -61,4 +61,26 @@ describe("detectServices", () => {
       "app/settings.py",
     ]);
   });
+
+  // bakerydemo: `if os.environ["DATABASE_URL"].startswith("postgres://"):` adds
+  // django.contrib.postgres, which Wagtail's search index needs on PostgreSQL.
+  it.each([
+    ["settings that test for postgres://", ["django", "psycopg2"], true, "postgres", 3],
+    ["no such test", ["django", "psycopg2"], false, "postgresql", null],
+    [
+      "SQLAlchemy refuses postgres://, whatever the code tests",
+      ["flask-sqlalchemy", "psycopg2"],
+      true,
+      "postgresql",
+      null,
+    ],
+  ])("%s", (_label, names, tests, scheme, line) => {
+    const text = tests
+      ? 'import os\nif "DATABASE_URL" in os.environ:\n    if os.environ["DATABASE_URL"].startswith("postgres://"):\n        pass\n'
+      : "import os\n";
+    const found = detectServices(names.map(req), names[0] === "django", settings(text));
+    expect(found.schemes.postgres).toBe(scheme);
+    const lines = found.services[0]?.evidence.map((e) => e.line);
+    if (line !== null) expect(lines).toContain(line);
+  });
 });
