@@ -66,6 +66,8 @@ export function detectDependencies(
       ignored.push(...result.ignored);
       continue;
     }
+    const fuller = format === pyprojectFormat ? fullerRequirements(context, result) : null;
+    if (fuller) return chosen(fuller.match, context, [...ignored, fuller.passedOver], warnings);
     const passedOver = [
       ...ignored,
       ...(result.ignored ?? []),
@@ -98,6 +100,29 @@ function chosen(
     ignored: dedupe(passedOver.filter((entry) => !result.files.includes(entry.file))),
     ...(result.lockedFiles?.length ? { lockedFiles: result.lockedFiles } : {}),
   };
+}
+
+/**
+ * pyproject.toml declaring only the installable part of an app (chatgpt-on-wechat: its `cow`
+ * CLI needs click and requests), while requirements.txt lists those and everything the app
+ * imports (web.py, aiohttp, …): the file that holds every declared name and more is the
+ * app's list, and the project is still installed (its scripts) after the code.
+ */
+function fullerRequirements(
+  context: FormatContext,
+  pyproject: FormatMatch,
+): { match: FormatMatch; passedOver: Evidence } | null {
+  if (pyproject.tool !== "pip" || !context.files.has("requirements.txt")) return null;
+  const file = requirementsFormat.detect(context);
+  if (file.kind !== "match" || file.evidence.file !== "requirements.txt") return null;
+  const listed = new Set(file.requirements.map((r) => r.name));
+  const declared = pyproject.requirements.map((r) => r.name);
+  const extra = listed.size - new Set(declared).size;
+  if (!declared.every((name) => listed.has(name)) || extra <= 0) return null;
+  const why = msg("ev.deps.fullerRequirements", { count: declared.length, extra });
+  const evidence = { ...file.evidence, ...because(why) };
+  const passedOver = { file: "pyproject.toml", line: null, ...because(why) };
+  return { match: { ...file, evidence }, passedOver };
 }
 
 /**

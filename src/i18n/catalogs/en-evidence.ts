@@ -60,6 +60,8 @@ export const EN_EVIDENCE = {
   "ev.deps.notUsed.preferred": "not used: {file} is preferred",
   "ev.deps.listsNone": "lists no packages",
   "ev.deps.selfLine": "{file} installs the project itself (-e .)",
+  "ev.deps.fullerRequirements":
+    "requirements.txt lists all {count} dependencies of pyproject.toml and {extra} more: it is the app's full list (pyproject.toml declares only its installable part)",
   "ev.deps.selfLineRequires":
     "it installs the project itself (-e .): its install_requires ({count}, {manifest}) go into the dependency layer with the file's other lines; the project itself is installed after the code",
   "ev.deps.selfLineDynamic":

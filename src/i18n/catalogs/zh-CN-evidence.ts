@@ -58,6 +58,8 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "ev.deps.notUsed.preferred": "未使用：优先使用 {file}",
   "ev.deps.listsNone": "没有列出任何软件包",
   "ev.deps.selfLine": "{file} 安装项目本身（-e .）",
+  "ev.deps.fullerRequirements":
+    "requirements.txt 列出了 pyproject.toml 的全部 {count} 个依赖，另外还有 {extra} 个：它才是应用完整的依赖清单（pyproject.toml 只声明了可安装的那一部分）",
   "ev.deps.selfLineRequires":
     "该行安装项目本身（-e .）：它的 install_requires（{count} 个，{manifest}）与该文件其余各行一起装进依赖层；项目本身在复制代码之后安装",
   "ev.deps.selfLineDynamic":

@@ -58,6 +58,8 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "ev.deps.notUsed.preferred": "未使用：優先使用 {file}",
   "ev.deps.listsNone": "沒有列出任何套件",
   "ev.deps.selfLine": "{file} 安裝專案本身（-e .）",
+  "ev.deps.fullerRequirements":
+    "requirements.txt 列出了 pyproject.toml 的全部 {count} 個相依套件，另外還有 {extra} 個：它才是應用程式完整的相依套件清單（pyproject.toml 只宣告了可安裝的那一部分）",
   "ev.deps.selfLineRequires":
     "該行安裝專案本身（-e .）：它的 install_requires（{count} 個，{manifest}）與該檔案其餘各行一起裝進相依套件層；專案本身在複製程式碼之後安裝",
   "ev.deps.selfLineDynamic":

@@ -55,6 +55,36 @@ describe("precedence", () => {
       ignored: ["requirements.txt"],
     },
     {
+      // chatgpt-on-wechat: pyproject declares its CLI's needs, requirements.txt the app's.
+      name: "a requirements.txt holding every pyproject dependency and more is the app's list",
+      files: {
+        "pyproject.toml":
+          '[project]\nname = "x"\nversion = "1"\ndependencies = ["click>=8.0", "requests"]\n',
+        "requirements.txt": "aiohttp\nrequests>=2.28\nweb.py\nclick>=8.0\n",
+      },
+      strategy: "requirements",
+      ignored: ["pyproject.toml"],
+    },
+    {
+      name: "the same names, nothing more: pyproject still wins",
+      files: {
+        "pyproject.toml": PEP621,
+        "requirements.txt": "flask==3.1.0\n",
+      },
+      strategy: "pyproject",
+      ignored: ["requirements.txt"],
+    },
+    {
+      name: "requirements.txt missing one of pyproject's: pyproject wins",
+      files: {
+        "pyproject.toml":
+          '[project]\nname = "x"\nversion = "1"\ndependencies = ["flask>=3", "redis"]\n',
+        "requirements.txt": "flask\ngunicorn\nsentry-sdk\n",
+      },
+      strategy: "pyproject",
+      ignored: ["requirements.txt"],
+    },
+    {
       name: "requirements.txt beats setup.py",
       files: { "setup.py": "setup(install_requires=['flask'])", "requirements.txt": "flask\n" },
       strategy: "requirements",
