@@ -12,6 +12,9 @@
 #                     contract (POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_DB, PGDATA;
 #                     initialises an empty data directory; pg_isready on PATH)
 #        redis:7      redis-server 7.0, listening on all interfaces, data in /data
+#        mysql:8.4    only with --mysql (the corpus's MySQL projects; no test needs it):
+#                     Debian's mariadb-server 10.11 behind the official image's contract
+#                     (MYSQL_ROOT_PASSWORD, MYSQL_DATABASE, MYSQL_USER, MYSQL_PASSWORD)
 #      Each carries the label org.pyship.standin=1; a tag that exists and is NOT a stand-in (a
 #      real image) is never overwritten.
 set -euo pipefail
@@ -70,3 +73,6 @@ build_standin() {
 install_compose
 build_standin postgres:15 1 "$REPO/scripts/standins/postgres"
 build_standin redis:7 1 "$REPO/scripts/standins/redis"
+if [ "${1:-}" = --mysql ]; then
+  build_standin mysql:8.4 2 "$REPO/scripts/standins/mysql"
+fi
