@@ -55,7 +55,8 @@ export async function withEraPython(
   const { python } = facts;
   const pinnedPython = python.constraint !== null && python.ranges === undefined;
   if (pinnedPython || facts.config.python !== undefined) return facts;
-  const pins = allPins(facts);
+  const exact = allPins(facts);
+  const pins = [...exact, ...(await boundedPins(facts, index, exact))];
   if (pins.length === 0) return facts;
   const looked = await lookUp(pins, facts, index);
   const warnings: Warning[] = looked.some((l) => l.files === "offline") ? [offlineWarning()] : [];
@@ -89,6 +90,40 @@ function allPins(facts: ProjectFacts): ExactPin[] {
   };
   const locked = lockedPins(resolved).filter((p) => !named.has(p.name));
   return [...declared, ...locked];
+}
+
+/** An upper bound: `<3.10`, `<=2.0`, `~=1.4`, `==2.*` (not `!=`). */
+const UPPER_BOUND = /(?:^|,)\s*(?:<=?|~=|==\s*[\d.]+\.\*)/;
+const RANGE = /^\s*[A-Za-z0-9][\w.-]*\s*(?:\[[^\]]*\])?\s*([^;]*)/;
+
+/**
+ * A requirement with an upper bound (`aiohttp>=3.8.6,<3.10`) installs the newest release
+ * inside it, and that release's wheels are an era limit as a pin's are (aiohttp 3.9.5 has
+ * no wheel for 3.13: the build compiled it, without gcc). Ranges without one install the
+ * newest release, which says nothing of an era.
+ */
+async function boundedPins(
+  facts: ProjectFacts,
+  index: PackageIndex,
+  exact: readonly ExactPin[],
+): Promise<ExactPin[]> {
+  const newest = index.newestMatching?.bind(index);
+  if (newest === undefined) return [];
+  const named = new Set(exact.map((pin) => pin.name));
+  const bounded = facts.dependencies.requirements.flatMap((r) => {
+    const range = RANGE.exec(r.spec)?.[1]?.trim() ?? "";
+    const skip = named.has(r.name) || OLD_PYTHONS_ONLY.test(r.spec) || !UPPER_BOUND.test(range);
+    return skip ? [] : [{ requirement: r, range }];
+  });
+  const found = await Promise.all(
+    bounded.slice(0, MAX_LOOKUPS).map(async ({ requirement, range }) => {
+      const version = await newest(requirement.name, range);
+      if (version === null) return [];
+      const text = `${requirement.spec.split(";")[0]?.trim()} → ${version}`;
+      return [{ name: requirement.name, version, text, evidence: requirement.evidence }];
+    }),
+  );
+  return found.flat();
 }
 
 async function lookUp(

@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { eq } from "@renovatebot/pep440";
+import { eq, maxSatisfying } from "@renovatebot/pep440";
 import type { IndexFile } from "./release-support.js";
 
 export interface PackageIndex {
@@ -19,6 +19,11 @@ export interface PackageIndex {
    * the index could not be asked (offline, timeout, an index without the JSON API).
    */
   releaseFiles(name: string, version: string): Promise<readonly IndexFile[] | null>;
+  /**
+   * The newest final release of `name` inside `range` (`>=3.8.6,<3.10`): what an installer
+   * picks for a bounded requirement. null when none matches or the index could not be asked.
+   */
+  newestMatching?(name: string, range: string): Promise<string | null>;
 }
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
@@ -42,16 +47,36 @@ export function httpIndex(options: HttpIndexOptions): PackageIndex {
   );
   const now = options.now ?? Date.now;
   const ask = options.fetch ?? fetch;
+  // One listing per project and plan: the newest match and its files come from the same answer.
+  const listings = new Map<string, { at: number; files: Promise<IndexFile[] | null> }>();
+  const listing = (name: string) => {
+    const known = listings.get(name);
+    if (known && now() - known.at < (options.ttlMs ?? WEEK)) return known.files;
+    const files = askIndex(ask, `${base}/${name}/`, options.timeoutMs ?? 2500);
+    listings.set(name, { at: now(), files });
+    return files;
+  };
   return {
     async releaseFiles(name, version) {
       const file = join(cache, `${name}==${version}.json`.replace(/[^\w.=+-]/g, "_"));
       const cached = readCache(file, now(), options.ttlMs ?? WEEK);
       if (cached) return cached;
-      const files = await askIndex(ask, `${base}/${name}/`, options.timeoutMs ?? 2500);
+      const files = await listing(name);
       if (files === null) return null;
       const release = files.filter((f) => fileVersionIs(f.filename, version));
       writeCache(file, now(), release);
       return release;
+    },
+    async newestMatching(name, range) {
+      const files = await listing(name);
+      if (files === null) return null;
+      const versions = [...new Set(files.flatMap((f) => fileVersion(f.filename) ?? []))];
+      const final = versions.filter((v) => /^\d+(\.\d+)*$/.test(v));
+      try {
+        return maxSatisfying(final, range);
+      } catch {
+        return null;
+      }
     },
   };
 }
@@ -93,9 +118,13 @@ function toIndexFile(file: SimpleFile): IndexFile | null {
 }
 
 /** Wheels: name-VERSION-…whl; sdists: name-VERSION.tar.gz (the name may hold dashes). */
-function fileVersionIs(filename: string, version: string): boolean {
+function fileVersion(filename: string): string | undefined {
   const stem = filename.replace(/\.(whl|tar\.gz|tar\.bz2|tgz|zip|egg)$/, "");
-  const found = filename.endsWith(".whl") ? stem.split("-")[1] : stem.split("-").at(-1);
+  return filename.endsWith(".whl") ? stem.split("-")[1] : stem.split("-").at(-1);
+}
+
+function fileVersionIs(filename: string, version: string): boolean {
+  const found = fileVersion(filename);
   try {
     return found !== undefined && eq(found, version);
   } catch {

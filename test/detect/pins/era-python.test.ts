@@ -1,3 +1,4 @@
+import { maxSatisfying } from "@renovatebot/pep440";
 import { describe, expect, it } from "vitest";
 import type { ProjectFacts } from "../../../src/core/pipeline.js";
 import { withEraPython } from "../../../src/detect/pins/era-python.js";
@@ -181,6 +182,44 @@ describe("withEraPython: the newest Python every pinned release supports", () =>
     expect(facts.python.version).toBe(version);
     expect(facts.warnings).toEqual([]);
   });
+
+  // chatgpt-on-wechat: `aiohttp>=3.8.6,<3.10` installs 3.9.5, whose wheels stop at cp312.
+  it.each([
+    ["aiohttp>=3.8.6,<3.10", "3.12", "aiohttp>=3.8.6,<3.10 → 3.9.5"],
+    ["aiohttp~=3.9.0", "3.12", "aiohttp~=3.9.0 → 3.9.5"],
+    ["aiohttp==3.9.*", "3.12", "aiohttp==3.9.* → 3.9.5"],
+    ["aiohttp>=3.8.6", "3.13", null],
+  ])(
+    "%s: the newest release inside an upper bound limits the era (%s)",
+    async (spec, version, why) => {
+      const releases = {
+        "aiohttp==3.9.5": [
+          wheel(
+            "aiohttp-3.9.5-cp311-cp311-manylinux_2_17_x86_64.whl",
+            ">=3.8",
+            "2024-04-16T00:00:00Z",
+          ),
+          wheel(
+            "aiohttp-3.9.5-cp312-cp312-manylinux_2_17_x86_64.whl",
+            ">=3.8",
+            "2024-04-16T00:00:00Z",
+          ),
+        ],
+      };
+      const index = {
+        ...fakeIndex(releases),
+        newestMatching: (_name: string, range: string) =>
+          Promise.resolve(maxSatisfying(["3.8.6", "3.9.5", "3.10.11"], range)),
+      };
+      const requirements = [requirement("aiohttp", spec, "requirements.txt", 1)];
+      const facts = await withEraPython(
+        makeFacts({ python: NOTHING_DECLARED, requirements }),
+        index,
+      );
+      expect(facts.python.version).toBe(version);
+      if (why) expect(facts.python.evidence.why).toContain(why);
+    },
+  );
 
   it("a stated Python version wins: the index is not even asked", async () => {
     const index = fakeIndex({});

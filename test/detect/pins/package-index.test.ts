@@ -113,3 +113,31 @@ describe("httpIndex: one release's files from the PEP 691 JSON simple API", () =
     expect(asked).toHaveLength(1);
   });
 });
+
+describe("httpIndex: the newest release inside a range", () => {
+  const listing = {
+    files: [
+      ...SIMPLE.files,
+      { filename: "gunicorn-22.0.0rc1-py3-none-any.whl" },
+      { filename: "gunicorn-23.0.0-py3-none-any.whl" },
+    ],
+  };
+
+  it.each([
+    ["<22", "21.2.0"],
+    [">=20,<=20.1.0", "20.1.0"],
+    ["<23", "21.2.0"], // 22.0.0rc1 is a pre-release: an installer skips it
+    [">=24", null],
+  ])("%s → %s, from the same one listing as the release's files", async (range, newest) => {
+    const { fetch, asked } = fakeFetch(() => json(listing));
+    const pypi = index(fetch);
+    expect(await pypi.newestMatching?.("gunicorn", range)).toBe(newest);
+    await pypi.releaseFiles("gunicorn", "21.2.0");
+    expect(asked).toHaveLength(1);
+  });
+
+  it("offline: null", async () => {
+    const failing: Fetch = () => Promise.reject(new Error("offline"));
+    expect(await index(failing).newestMatching?.("gunicorn", "<22")).toBeNull();
+  });
+});
