@@ -145,7 +145,7 @@ add_pypi_access() {
     ca|host)
       cp "$HOST_CA" "$ctx/host-ca.crt"
       printf '%s\n' 'COPY host-ca.crt /etc/pyship/host-ca.crt' \
-        'ENV PIP_CERT=/etc/pyship/host-ca.crt SSL_CERT_FILE=/etc/pyship/host-ca.crt REQUESTS_CA_BUNDLE=/etc/pyship/host-ca.crt UV_NATIVE_TLS=1' >>"$ctx/Dockerfile" ;;
+        'ENV PIP_CERT=/etc/pyship/host-ca.crt SSL_CERT_FILE=/etc/pyship/host-ca.crt REQUESTS_CA_BUNDLE=/etc/pyship/host-ca.crt UV_SYSTEM_CERTS=1' >>"$ctx/Dockerfile" ;;
     local)
       printf '[global]\nno-index = true\nfind-links = %s\n' "$PIP_INDEX" >"$ctx/pip.conf"
       printf 'COPY pip.conf /etc/pip.conf\nENV UV_NO_INDEX=1 UV_FIND_LINKS=%s\n' "$PIP_INDEX" >>"$ctx/Dockerfile" ;;

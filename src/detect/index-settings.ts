@@ -23,7 +23,7 @@ const KEYS = ["index-url", "extra-index-url", "trusted-host", "cert"] as const;
 type Key = (typeof KEYS)[number];
 type Found = Partial<Record<Key, { readonly value: string; readonly evidence: Evidence }>>;
 
-/** Bundles that are the system store itself: the build's own store (UV_NATIVE_TLS) replaces them. */
+/** Bundles that are the system store itself: the build's own store (UV_SYSTEM_CERTS) replaces them. */
 const SYSTEM_BUNDLES = new Set([
   "/etc/ssl/certs/ca-certificates.crt",
   "/etc/pki/tls/certs/ca-bundle.crt",

@@ -10,8 +10,11 @@ import type { Plan } from "../core/pipeline.js";
 import type { BuilderTool, InstallStep } from "./install-steps.js";
 import { withoutSelfLine } from "./self-line.js";
 
-/** Pinned to a range like every build tool (PY205); these have `pip compile/sync` as used here. */
-export const UV_SPEC = "uv>=0.9,<0.14";
+/**
+ * Pinned to a range like every build tool (PY205): `pip compile/sync` as used here, and
+ * UV_SYSTEM_CERTS (0.11; UV_NATIVE_TLS, which 0.13 warns is deprecated, before it).
+ */
+export const UV_SPEC = "uv>=0.11,<0.14";
 const UV = "/opt/tools/bin/uv";
 const LOCKED = "/tmp/pyship-locked.txt";
 const DECLARED = "/tmp/pyship-requirements.in";
@@ -131,7 +134,7 @@ function venvCacheId(plan: Plan): string {
 function uvEnv(buildkit: boolean): string[] {
   const env = [
     // The system certificate store: corporate TLS proxies are trusted there, not in uv's own.
-    "UV_NATIVE_TLS=1",
+    "UV_SYSTEM_CERTS=1",
     "UV_PYTHON_DOWNLOADS=never",
     // The cache mount and the venv are different file systems: copy, don't try to link.
     "UV_LINK_MODE=copy",

@@ -161,7 +161,7 @@ describe("detectIndexSettings", () => {
       host({}, { PIP_CERT: "/etc/ssl/certs/ca-certificates.crt" }),
     );
     expect(settings.warnings).toStrictEqual([]);
-    expect(settings.evidence[0]?.why).toContain("UV_NATIVE_TLS=1");
+    expect(settings.evidence[0]?.why).toContain("UV_SYSTEM_CERTS=1");
   });
 
   it.each([

@@ -115,9 +115,9 @@ export const EN_EVIDENCE = {
   "warn.indexLoopback":
     "the package index {url} is on loopback: inside the build that address is the build container, not the machine serving it, so the install fails there. Point the line at the index's real address (or build with --network host); pyship does not swap in another index, which could serve other packages under the same names",
   "ev.index.systemCert":
-    "{why}: the system certificate store, which the build uses too (UV_NATIVE_TLS=1)",
+    "{why}: the system certificate store, which the build uses too (UV_SYSTEM_CERTS=1)",
   "warn.indexCert":
-    "pip's cert {path} ({file}) is a file on this machine, not in the build: the build trusts the base image's certificate store (UV_NATIVE_TLS=1); add the CA to the base image",
+    "pip's cert {path} ({file}) is a file on this machine, not in the build: the build trusts the base image's certificate store (UV_SYSTEM_CERTS=1); add the CA to the base image",
   "ev.server.ownConfig": "{config} is read after pyship's {file}: its settings win",
   "ev.workers.perCpu": "one worker per CPU",
   "ev.workers.times": "{perCpu} × CPUs workers",

@@ -108,9 +108,9 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "warn.indexLocal": "软件包索引 {url}（{file}）只在本机上，构建时访问不到：已略过",
   "warn.indexLoopback":
     "软件包索引 {url} 在回环地址上：构建时这个地址指的是构建容器本身，而不是提供索引的那台机器，安装会在那里失败。请把这一行改成索引的真实地址（或用 --network host 构建）；pyship 不会换成别的索引，因为别的索引可能用相同的名字提供不同的软件包",
-  "ev.index.systemCert": "{why}：这是系统证书库，构建时也使用它（UV_NATIVE_TLS=1）",
+  "ev.index.systemCert": "{why}：这是系统证书库，构建时也使用它（UV_SYSTEM_CERTS=1）",
   "warn.indexCert":
-    "pip 的证书 {path}（{file}）是本机上的文件，构建中没有：构建信任基础镜像的证书库（UV_NATIVE_TLS=1）；请把 CA 加入基础镜像",
+    "pip 的证书 {path}（{file}）是本机上的文件，构建中没有：构建信任基础镜像的证书库（UV_SYSTEM_CERTS=1）；请把 CA 加入基础镜像",
   "ev.server.ownConfig": "{config} 在 pyship 的 {file} 之后读取：以它的设置为准",
   "ev.workers.perCpu": "每个 CPU 一个 worker",
   "ev.workers.times": "{perCpu} × CPU 数个 worker",

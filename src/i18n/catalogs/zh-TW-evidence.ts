@@ -109,9 +109,9 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "warn.indexLocal": "套件索引 {url}（{file}）只在本機上，建置時存取不到：已略過",
   "warn.indexLoopback":
     "套件索引 {url} 在回送位址上：建置時這個位址指的是建置容器本身，而不是提供索引的那台機器，安裝會在那裡失敗。請把這一行改成索引的真實位址（或用 --network host 建置）；pyship 不會換成別的索引，因為別的索引可能用相同的名稱提供不同的套件",
-  "ev.index.systemCert": "{why}：這是系統憑證庫，建置時也使用它（UV_NATIVE_TLS=1）",
+  "ev.index.systemCert": "{why}：這是系統憑證庫，建置時也使用它（UV_SYSTEM_CERTS=1）",
   "warn.indexCert":
-    "pip 的憑證 {path}（{file}）是本機上的檔案，建置中沒有：建置信任基礎映像檔的憑證庫（UV_NATIVE_TLS=1）；請把 CA 加入基礎映像檔",
+    "pip 的憑證 {path}（{file}）是本機上的檔案，建置中沒有：建置信任基礎映像檔的憑證庫（UV_SYSTEM_CERTS=1）；請把 CA 加入基礎映像檔",
   "ev.server.ownConfig": "{config} 在 pyship 的 {file} 之後讀取：以它的設定為準",
   "ev.workers.perCpu": "每個 CPU 一個 worker",
   "ev.workers.times": "{perCpu} × CPU 數個 worker",

@@ -12,7 +12,7 @@ ENV PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
 # uv lives in /opt/tools in the builder; it is not needed to run the app.
-RUN pip install --target /opt/tools --no-deps --no-compile --only-binary :all: --progress-bar off "uv>=0.9,<0.14"
+RUN pip install --target /opt/tools --no-deps --no-compile --only-binary :all: --progress-bar off "uv>=0.11,<0.14"
 
 # A virtualenv works with any Python layout (official image or distro Python) and is
 # copied whole into the final stage. Without pip: the base image's pip fills it.
@@ -24,7 +24,7 @@ ENV VIRTUAL_ENV=/opt/venv \
 WORKDIR /app
 
 # Dependencies before code: this layer is rebuilt only when these files change.
-ENV UV_NATIVE_TLS=1 \
+ENV UV_SYSTEM_CERTS=1 \
     UV_PYTHON_DOWNLOADS=never \
     UV_LINK_MODE=copy \
     UV_PROJECT_ENVIRONMENT=/opt/venv \

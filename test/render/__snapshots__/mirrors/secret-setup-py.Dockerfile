@@ -29,7 +29,7 @@ ENV PYTHONUNBUFFERED=1 \
 # uv lives in /opt/tools in the builder; it is not needed to run the app.
 RUN --mount=type=cache,target=/root/.cache \
     --mount=type=secret,id=pyship_index_netrc \
-    pip install --target /opt/tools --no-deps --no-compile --only-binary :all: --progress-bar off "uv>=0.9,<0.14"
+    pip install --target /opt/tools --no-deps --no-compile --only-binary :all: --progress-bar off "uv>=0.11,<0.14"
 
 # A virtualenv works with any Python layout (official image or distro Python) and is
 # copied whole into the final stage. Without pip: the base image's pip fills it.

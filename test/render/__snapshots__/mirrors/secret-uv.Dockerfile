@@ -23,7 +23,7 @@ ENV PYTHONUNBUFFERED=1 \
 # uv from the package index with the base image's pip (your index settings apply), into /opt/tools.
 RUN --mount=type=cache,target=/root/.cache \
     --mount=type=secret,id=pyship_index_netrc \
-    pip install --target /opt/tools --no-deps --no-compile --only-binary :all: --progress-bar off "uv>=0.9,<0.14" \
+    pip install --target /opt/tools --no-deps --no-compile --only-binary :all: --progress-bar off "uv>=0.11,<0.14" \
  && { export -p | grep -E '^export (UV_[A-Z_]+|NETRC|PYSHIP_INDEX_SECRET_HASH)=' || true; } > /opt/tools/pyship-index.env
 
 # ── runtime: runs the app as a non-root user
@@ -62,7 +62,7 @@ RUN --mount=type=cache,target=/root/.cache \
     --mount=type=bind,from=builder,source=/opt/tools,target=/opt/tools \
     --mount=type=cache,id=pyship-venv-flask-module-py3.13-python-3.13-slim,target=/opt/pyship-venv,sharing=locked \
     --mount=type=secret,id=pyship_index_netrc \
-    export UV_NATIVE_TLS=1 UV_PYTHON_DOWNLOADS=never UV_LINK_MODE=copy UV_PROJECT_ENVIRONMENT=/opt/venv \
+    export UV_SYSTEM_CERTS=1 UV_PYTHON_DOWNLOADS=never UV_LINK_MODE=copy UV_PROJECT_ENVIRONMENT=/opt/venv \
  && . /opt/tools/pyship-index.env \
  && ln -s /opt/pyship-venv /opt/venv && { { [ -z "${SOURCE_DATE_EPOCH:-}" ] && /opt/venv/bin/python -c '' 2>/dev/null; } || { find /opt/pyship-venv -mindepth 1 -delete && rm /opt/venv && python -m venv --without-pip /opt/venv && cp -a /opt/venv/. /opt/pyship-venv/ && rm -r /opt/venv && ln -s /opt/pyship-venv /opt/venv; }; } \
  && /opt/tools/bin/uv pip compile --quiet --no-header -o /tmp/pyship-locked.txt requirements.txt \

@@ -21,7 +21,7 @@ ENV PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
 # uv from the package index with the base image's pip (your index settings apply), into /opt/tools.
-RUN --mount=type=cache,target=/root/.cache pip install --target /opt/tools --no-deps --no-compile --only-binary :all: --progress-bar off "uv>=0.9,<0.14"
+RUN --mount=type=cache,target=/root/.cache pip install --target /opt/tools --no-deps --no-compile --only-binary :all: --progress-bar off "uv>=0.11,<0.14"
 
 # ── builder: compile with gcc libc6-dev libpq-dev and install with uv into /opt/venv, kept out of the final image
 FROM ${PYSHIP_BASE_REGISTRY}python:3.13-slim AS builder
@@ -65,7 +65,7 @@ WORKDIR /app
 # is copied into this layer. Measured on a dependency change (fastapi, numpy, pandas): pip
 # 15.9-21.7 s; uv into a fresh layer 2.7 s without bytecode, 9.6 s compiling the whole venv;
 # this 3.1-3.3 s with bytecode, of which the copy is 0.7-1.3 s and the layer export 0.8-1.1 s.
-ENV UV_NATIVE_TLS=1 \
+ENV UV_SYSTEM_CERTS=1 \
     UV_PYTHON_DOWNLOADS=never \
     UV_LINK_MODE=copy \
     UV_PROJECT_ENVIRONMENT=/opt/venv
