@@ -62,7 +62,10 @@ function clickName(match: RegExpMatchArray): string {
 
 /** `flask --app M`, or for a Flask pinned before 2.2 the variable its CLI reads instead. */
 function flaskCommand(facts: ProjectFacts, module: string): string[] {
-  const old = facts.dependencies.requirements.some((r) => FLASK_BEFORE_APP_OPTION.test(r.spec));
+  const { requirements, install } = facts.dependencies;
+  // The declared spec (`flask==1.1.2`), or the release a lock pins (a Pipfile's `flask = "*"`).
+  const specs = [...requirements.map((r) => r.spec), ...(install.resolved?.lines ?? [])];
+  const old = specs.some((spec) => FLASK_BEFORE_APP_OPTION.test(spec));
   return old ? [`FLASK_APP=${module}`, "flask"] : ["flask", "--app", module];
 }
 

@@ -176,6 +176,23 @@ describe("withInitHint", () => {
     expect(found?.evidence.line).toBe(1);
   });
 
+  it("a Flask the lock pins before 2.2 counts too (sayhello: Pipfile says *, Pipfile.lock 1.1.2)", () => {
+    const facts = makeFacts({
+      requirements: [requirement("flask", 'flask = "*"', "Pipfile", 7)],
+      install: {
+        strategy: "pipfile-lock",
+        resolved: {
+          lines: ['flask==1.1.2 ; python_version >= "3.5" --hash=sha256:8a4f'],
+          source: { file: "Pipfile.lock", sha256: "ab" },
+          hashed: true,
+        },
+      },
+    });
+    const text = "@app.cli.command()\ndef initdb():\n    pass\n";
+    const [found] = initCommands(facts, flaskPlan(), [{ file: "sayhello/commands.py", text }]);
+    expect(found?.argv).toEqual(["FLASK_APP=flaskr", "flask", "initdb"]);
+  });
+
   it("the FLASK_APP form reaches the hint as a shell assignment, unquoted", () => {
     const facts = makeFacts({ requirements: [requirement("flask", "flask==1.1.2")] });
     const text = "@app.cli.command()\ndef initdb():\n    pass\n";
