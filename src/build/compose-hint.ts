@@ -15,7 +15,12 @@ import type { ComposePlan, VerifyReport } from "../core/pipeline.js";
 import { type Message, msg } from "../i18n/message.js";
 
 /** Diagnosed causes that mean "a service or its settings are missing". */
-const SERVICE_CAUSES = new Set(["missing-env", "db-unreachable", "service-localhost"]);
+const SERVICE_CAUSES = new Set([
+  "missing-env",
+  "db-unreachable",
+  "service-localhost",
+  "service-host-unknown",
+]);
 /**
  * `no such table` in a container alone (a SQLite file the image starts with, empty) is what
  * compose fixes when it runs the project's own migration against a database service: Django's

@@ -104,6 +104,15 @@ export const RUN_FAILURES: readonly RunFailure[] = [
     hint: () => msg("run.serviceLocalhost.hint"),
   },
   {
+    // A host name only a compose network resolves (redis-py's `Error -2 connecting to redis:6379.
+    // Name or service not known`, psycopg's `could not translate host name "db"`).
+    cause: "service-host-unknown",
+    pattern:
+      /connecting to ([\w.-]+):(\d+)\. (?:Name or service not known|Temporary failure in name resolution)|could not translate host name "([\w.-]+)"|Unknown (?:MySQL|MariaDB) server host '([\w.-]+)'/,
+    message: (m) => msg("run.serviceHostUnknown", { host: m[1] ?? m[3] ?? m[4] ?? "" }),
+    hint: () => msg("run.serviceHostUnknown.hint"),
+  },
+  {
     cause: "db-unreachable",
     pattern:
       /connection to server at .* failed: Connection refused|could not connect to server: Connection refused|Can't connect to (?:MySQL |local MySQL )?server|Error 111 connecting to|(?:OperationalError|ConnectionError|ConnectionRefusedError).*Connection refused/,

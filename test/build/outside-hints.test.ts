@@ -51,6 +51,13 @@ const COMPOSE: readonly [string, string | null, ComposePlan | null, string | nul
   ["an unreachable database", "db-unreachable", stack(["postgres", "redis"]), "postgres, redis"],
   ["redis on localhost", "service-localhost", stack(["redis"]), "pyship verify --compose ./shop"],
   [
+    "redis at a compose host name",
+    "service-host-unknown",
+    stack(["redis"]),
+    "pyship verify --compose ./shop",
+  ],
+
+  [
     "and what compose cannot set",
     "missing-env",
     stack(["postgres"], ["TELEGRAM_TOKEN", "PROJECT_NAME"]),

@@ -214,6 +214,22 @@ const ROWS: readonly [
     "--path",
   ],
   [
+    "a compose service's host name, alone (awesome-compose's flask-redis)",
+    "redis.exceptions.ConnectionError: Error -2 connecting to redis:6379. Name or service not known.",
+    answer(500),
+    "service-host-unknown",
+    "the host redis",
+    "pyship verify --compose",
+  ],
+  [
+    "psycopg2's wording for the same",
+    'psycopg2.OperationalError: could not translate host name "db" to address: Name or service not known',
+    undefined,
+    "service-host-unknown",
+    "the host db",
+    "pyship compose",
+  ],
+  [
     "MySQL not reachable, mysqlclient 2.x wording (DjangoBlog)",
     `django.db.utils.OperationalError: (2002, "Can't connect to server on '127.0.0.1' (115)")`,
     answer(500),

@@ -575,6 +575,10 @@ export const EN = {
     "set it (usually DATABASE_URL, e.g. postgres://user:password@host:5432/db) where the image runs; the database runs outside the image: `pyship verify --compose` checks the app with a stand-in one",
   "run.serviceLocalhost":
     "the app connects to a service on localhost:{port}: inside a container that is the container itself, where nothing listens",
+  "run.serviceHostUnknown":
+    "the app connects to the host {host}, a name nothing resolves here: the name of a service in a compose network",
+  "run.serviceHostUnknown.hint":
+    "run the app beside that service: `pyship compose` writes the stack (with a service of that name where pyship knows it) and `pyship verify --compose` checks it; elsewhere, give the app the service's real address",
   "compose.requiredEnv":
     "{name} is read with no default ({why}) and compose.yaml gives it no value: add it to the app's environment in compose.yaml (a secret to .env.compose)",
   "ev.django.verifyHostsEnv":

@@ -551,6 +551,10 @@ export const ZH_CN: Catalog = {
     "在运行镜像的地方设置它（通常是 DATABASE_URL，例如 postgres://user:password@host:5432/db）；数据库在镜像之外运行：`pyship verify --compose` 会用替身数据库检查应用",
   "run.serviceLocalhost":
     "应用连接 localhost:{port} 上的服务：在容器内，这指的是容器自身，那里没有任何服务在监听",
+  "run.serviceHostUnknown":
+    "应用连接主机 {host}，这里没有任何地方能解析这个名字：它是 compose 网络中某个服务的名字",
+  "run.serviceHostUnknown.hint":
+    "让应用和那个服务一起运行：`pyship compose` 会写出整个栈（pyship 认识的服务会用这个名字），`pyship verify --compose` 检查它；在其他环境中，请把服务的真实地址告诉应用",
   "compose.requiredEnv":
     "{name} 被读取且没有默认值（{why}），compose.yaml 没有为它提供值：请在 compose.yaml 中应用的 environment 里添加它（机密写入 .env.compose）",
   "ev.django.verifyHostsEnv":

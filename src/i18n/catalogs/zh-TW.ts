@@ -552,6 +552,10 @@ export const ZH_TW: Catalog = {
     "在執行映像檔的地方設定它（通常是 DATABASE_URL，例如 postgres://user:password@host:5432/db）；資料庫在映像檔之外執行：`pyship verify --compose` 會用替身資料庫檢查應用",
   "run.serviceLocalhost":
     "應用連線 localhost:{port} 上的服務：在容器內，這指的是容器自身，那裡沒有任何服務在監聽",
+  "run.serviceHostUnknown":
+    "應用連線主機 {host}，這裡沒有任何地方能解析這個名稱：它是 compose 網路中某個服務的名稱",
+  "run.serviceHostUnknown.hint":
+    "讓應用和那個服務一起執行：`pyship compose` 會寫出整個堆疊（pyship 認得的服務會使用這個名稱），`pyship verify --compose` 檢查它；在其他環境中，請把服務的真實位址告訴應用",
   "compose.requiredEnv":
     "{name} 被讀取且沒有預設值（{why}），compose.yaml 沒有為它提供值：請在 compose.yaml 中應用的 environment 裡加入它（機密寫入 .env.compose）",
   "ev.django.verifyHostsEnv":
