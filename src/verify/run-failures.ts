@@ -104,6 +104,13 @@ export const RUN_FAILURES: readonly RunFailure[] = [
     hint: () => msg("run.serviceLocalhost.hint"),
   },
   {
+    // A Docker/compose secret file (`open("/run/secrets/db-password")`) the run did not mount.
+    cause: "secret-file-missing",
+    pattern: /No such file or directory: '(\/run\/secrets\/[^']+)'/,
+    message: (m) => msg("run.secretFileMissing", { path: m[1] ?? "" }),
+    hint: () => msg("run.secretFileMissing.hint"),
+  },
+  {
     // A host name only a compose network resolves (redis-py's `Error -2 connecting to redis:6379.
     // Name or service not known`, psycopg's `could not translate host name "db"`).
     cause: "service-host-unknown",

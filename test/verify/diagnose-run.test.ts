@@ -222,6 +222,14 @@ const ROWS: readonly [
     "pyship verify --compose",
   ],
   [
+    "a compose secret file the run did not mount (awesome-compose's nginx-flask-mysql)",
+    "FileNotFoundError: [Errno 2] No such file or directory: '/run/secrets/db-password'",
+    answer(500),
+    "secret-file-missing",
+    "/run/secrets/db-password",
+    "secrets:",
+  ],
+  [
     "psycopg2's wording for the same",
     'psycopg2.OperationalError: could not translate host name "db" to address: Name or service not known',
     undefined,

@@ -575,6 +575,10 @@ export const EN = {
     "set it (usually DATABASE_URL, e.g. postgres://user:password@host:5432/db) where the image runs; the database runs outside the image: `pyship verify --compose` checks the app with a stand-in one",
   "run.serviceLocalhost":
     "the app connects to a service on localhost:{port}: inside a container that is the container itself, where nothing listens",
+  "run.secretFileMissing":
+    "the app reads the secret file {path}, which this container was not given (a Docker or compose secret)",
+  "run.secretFileMissing.hint":
+    "mount the secret where the image runs (compose `secrets:`, `docker run --mount type=bind,source=…,target={path},readonly`); never bake it into the image",
   "run.serviceHostUnknown":
     "the app connects to the host {host}, a name nothing resolves here: the name of a service in a compose network",
   "run.serviceHostUnknown.hint":

@@ -551,6 +551,10 @@ export const ZH_CN: Catalog = {
     "在运行镜像的地方设置它（通常是 DATABASE_URL，例如 postgres://user:password@host:5432/db）；数据库在镜像之外运行：`pyship verify --compose` 会用替身数据库检查应用",
   "run.serviceLocalhost":
     "应用连接 localhost:{port} 上的服务：在容器内，这指的是容器自身，那里没有任何服务在监听",
+  "run.secretFileMissing":
+    "应用读取机密文件 {path}，但这个容器没有得到它（Docker 或 compose 的 secret）",
+  "run.secretFileMissing.hint":
+    "在运行镜像的地方挂载这个机密（compose 的 `secrets:`，或 `docker run --mount type=bind,source=…,target={path},readonly`）；绝不要把它打进镜像",
   "run.serviceHostUnknown":
     "应用连接主机 {host}，这里没有任何地方能解析这个名字：它是 compose 网络中某个服务的名字",
   "run.serviceHostUnknown.hint":

@@ -552,6 +552,10 @@ export const ZH_TW: Catalog = {
     "在執行映像檔的地方設定它（通常是 DATABASE_URL，例如 postgres://user:password@host:5432/db）；資料庫在映像檔之外執行：`pyship verify --compose` 會用替身資料庫檢查應用",
   "run.serviceLocalhost":
     "應用連線 localhost:{port} 上的服務：在容器內，這指的是容器自身，那裡沒有任何服務在監聽",
+  "run.secretFileMissing":
+    "應用讀取機密檔案 {path}，但這個容器沒有得到它（Docker 或 compose 的 secret）",
+  "run.secretFileMissing.hint":
+    "在執行映像檔的地方掛載這個機密（compose 的 `secrets:`，或 `docker run --mount type=bind,source=…,target={path},readonly`）；絕不要把它打進映像檔",
   "run.serviceHostUnknown":
     "應用連線主機 {host}，這裡沒有任何地方能解析這個名稱：它是 compose 網路中某個服務的名稱",
   "run.serviceHostUnknown.hint":
