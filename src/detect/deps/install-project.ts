@@ -31,9 +31,12 @@ const CHECKS: readonly Check[] = [
       ["tool", "poetry", "scripts"],
       msg("ev.project.scripts", { table: "[tool.poetry.scripts]" }),
     ),
+  // null, not false, when there are none: false would be a "no" that stops the checks below
+  // (a src/ layout, a setup.py package).
   (files, pyproject) =>
-    poetryPackagesExist(files, pyproject) &&
-    tableKey(pyproject, ["tool", "poetry", "packages"], msg("ev.project.poetryPackages")),
+    poetryPackagesExist(files, pyproject)
+      ? tableKey(pyproject, ["tool", "poetry", "packages"], msg("ev.project.poetryPackages"))
+      : null,
   srcLayout,
   setupPyPackage,
 ];

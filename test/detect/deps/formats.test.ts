@@ -216,6 +216,35 @@ describe("pyproject", () => {
     expect(facts.install.installProject).toBe(expected);
   });
 
+  // Flask's examples/celery: flit, src/task_app, no scripts; make_celery.py imports task_app.
+  it.each([
+    [
+      "a src/ layout with a build backend",
+      {
+        "pyproject.toml":
+          '[project]\nname = "x"\nversion = "1"\ndependencies = ["flask"]\n\n[build-system]\nrequires = ["flit_core<4"]\nbuild-backend = "flit_core.buildapi"\n',
+        "src/task_app/__init__.py": "",
+      },
+      true,
+    ],
+    [
+      "a setup.py naming its packages, beside requirements.txt",
+      {
+        "setup.py": "from setuptools import setup\nsetup(name='x', packages=['shop'])\n",
+        "requirements.txt": "flask\n",
+        "shop/__init__.py": "",
+      },
+      true,
+    ],
+    [
+      "a plain app with a pyproject and no package",
+      { "pyproject.toml": PEP621, "app.py": "" },
+      false,
+    ],
+  ])("%s → the project is installed (%#)", (_label, tree, expected) => {
+    expect(deps(tree).install.installProject).toBe(expected);
+  });
+
   it("an invalid PEP 508 string names its line", () => {
     const error = thrown(() =>
       deps({
