@@ -88,12 +88,16 @@ async function nextRepair<T extends { readonly report: VerifyReport | null }>(
   const known = repairForFailure(text, "run");
   if (known !== null) return known;
   // A cause verify named (a missing variable, no database) is not today's releases' doing.
-  const explained = failure.diagnosis && !STATUS_ONLY.has(failure.diagnosis.cause);
+  const explained = failure.diagnosis && !RELEASES_SUSPECT.has(failure.diagnosis.cause);
   return APP_EXCEPTION.test(text) && !explained && loop.fallback ? loop.fallback() : null;
 }
 
-/** Diagnoses that only repeat the HTTP status: the cause is still unknown. */
-const STATUS_ONLY = new Set(["no-route", "server-error"]);
+/**
+ * Diagnoses that leave today's releases a suspect: those that only repeat the HTTP status
+ * (the cause is still unknown), and a name a package of the venv lacks (a release that
+ * dropped it, or a manifest behind the code).
+ */
+const RELEASES_SUSPECT = new Set(["no-route", "server-error", "package-version-mismatch"]);
 
 function repairFor(error: { message: string; details: string | undefined }, phase: Phase) {
   return repairForFailure(`${error.details ?? ""}\n${error.message}`, phase);

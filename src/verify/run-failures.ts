@@ -104,6 +104,15 @@ export const RUN_FAILURES: readonly RunFailure[] = [
     hint: () => msg("run.serviceLocalhost.hint"),
   },
   {
+    // A name a package of the venv lacks (aiohttp-demos' polls imports SQLAlchemy 2's
+    // async_sessionmaker; its setup.py installs 1.4 through aiopg[sa]): the manifest and the
+    // code disagree on the version. Standard-library names are build repairs (failure-repairs.ts).
+    cause: "package-version-mismatch",
+    pattern: /cannot import name '(\w+)' from '([\w.]+)' \(\/opt\/venv\//,
+    message: (m) => msg("run.versionMismatch", { name: m[1] ?? "", module: m[2] ?? "" }),
+    hint: (m) => msg("run.versionMismatch.hint", { module: (m[2] ?? "").split(".")[0] ?? "" }),
+  },
+  {
     // A Docker/compose secret file (`open("/run/secrets/db-password")`) the run did not mount.
     cause: "secret-file-missing",
     pattern: /No such file or directory: '(\/run\/secrets\/[^']+)'/,

@@ -216,6 +216,17 @@ describe("buildWithRepairs", () => {
       0,
     ],
     [
+      "a name a package lacks (named by the diagnosis) still asks: an older release may have it",
+      diagnosed(
+        report(
+          "ImportError: cannot import name 'x' from 'lib' (/opt/venv/lib/python3.13/site-packages/lib/__init__.py)",
+        ),
+        "package-version-mismatch",
+      ),
+      "resolve-date",
+      1,
+    ],
+    [
       "an unreachable database asks nothing",
       diagnosed(report("OperationalError: Connection refused"), "db-unreachable"),
       null,

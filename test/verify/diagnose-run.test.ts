@@ -230,6 +230,14 @@ const ROWS: readonly [
     "secrets:",
   ],
   [
+    "a name the installed package lacks (aiohttp-demos' polls: SQLAlchemy 2 code, 1.4 installed)",
+    "ImportError: cannot import name 'async_sessionmaker' from 'sqlalchemy.ext.asyncio' (/opt/venv/lib/python3.13/site-packages/sqlalchemy/ext/asyncio/__init__.py)",
+    undefined,
+    "package-version-mismatch",
+    "has no async_sessionmaker",
+    "version of sqlalchemy",
+  ],
+  [
     "psycopg2's wording for the same",
     'psycopg2.OperationalError: could not translate host name "db" to address: Name or service not known',
     undefined,

@@ -575,6 +575,10 @@ export const EN = {
     "set it (usually DATABASE_URL, e.g. postgres://user:password@host:5432/db) where the image runs; the database runs outside the image: `pyship verify --compose` checks the app with a stand-in one",
   "run.serviceLocalhost":
     "the app connects to a service on localhost:{port}: inside a container that is the container itself, where nothing listens",
+  "run.versionMismatch":
+    "the installed {module} has no {name}: the code was written for another version of it than the manifest installs",
+  "run.versionMismatch.hint":
+    "pin the version of {module} the code is written for in the manifest the image installs (a dev or test requirements file is never installed)",
   "run.secretFileMissing":
     "the app reads the secret file {path}, which this container was not given (a Docker or compose secret)",
   "run.secretFileMissing.hint":

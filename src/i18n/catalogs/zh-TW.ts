@@ -552,6 +552,10 @@ export const ZH_TW: Catalog = {
     "在執行映像檔的地方設定它（通常是 DATABASE_URL，例如 postgres://user:password@host:5432/db）；資料庫在映像檔之外執行：`pyship verify --compose` 會用替身資料庫檢查應用",
   "run.serviceLocalhost":
     "應用連線 localhost:{port} 上的服務：在容器內，這指的是容器自身，那裡沒有任何服務在監聽",
+  "run.versionMismatch":
+    "安裝的 {module} 中沒有 {name}：程式碼是為它的另一個版本寫的，而不是清單安裝的這個版本",
+  "run.versionMismatch.hint":
+    "在映像檔安裝的清單裡固定程式碼所針對的 {module} 版本（開發或測試用的 requirements 檔案永遠不會被安裝）",
   "run.secretFileMissing":
     "應用讀取機密檔案 {path}，但這個容器沒有得到它（Docker 或 compose 的 secret）",
   "run.secretFileMissing.hint":
