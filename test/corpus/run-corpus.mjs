@@ -31,6 +31,9 @@ const DEFAULTS = {
 
 // Files that would make `pyship build` use the project's own recipe instead of generating one.
 const OWN_RECIPES = ["Dockerfile", "Containerfile"];
+// A compose file that builds the app (`build:`) was written for that recipe (awesome-compose's
+// `target: builder`): it goes with it, so `pyship compose` writes its own instead of keeping it.
+const OWN_COMPOSE = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
 
 function parseArgs(argv) {
   const args = { ...DEFAULTS, only: null, planOnly: false, keepCheckouts: false };
@@ -138,6 +141,13 @@ async function checkout(project, gitDir, checkouts) {
     for (const name of OWN_RECIPES) {
       if (existsSync(join(dir, name))) {
         rmSync(join(dir, name));
+        removed.push(name);
+      }
+    }
+    for (const name of removed.length > 0 ? OWN_COMPOSE : []) {
+      const file = join(dir, name);
+      if (existsSync(file) && /^\s+build:/m.test(readFileSync(file, "utf8"))) {
+        rmSync(file);
         removed.push(name);
       }
     }
