@@ -109,7 +109,12 @@ export const RUN_FAILURES: readonly RunFailure[] = [
     // code disagree on the version. Standard-library names are build repairs (failure-repairs.ts).
     cause: "package-version-mismatch",
     pattern: /cannot import name '(\w+)' from '([\w.]+)' \(\/opt\/venv\//,
-    message: (m) => msg("run.versionMismatch", { name: m[1] ?? "", module: m[2] ?? "" }),
+    message: (m) =>
+      msg("run.versionMismatch", {
+        name: m[1] ?? "",
+        module: m[2] ?? "",
+        package: (m[2] ?? "").split(".")[0] ?? "",
+      }),
     hint: (m) => msg("run.versionMismatch.hint", { module: (m[2] ?? "").split(".")[0] ?? "" }),
   },
   {

@@ -234,7 +234,7 @@ const ROWS: readonly [
     "ImportError: cannot import name 'async_sessionmaker' from 'sqlalchemy.ext.asyncio' (/opt/venv/lib/python3.13/site-packages/sqlalchemy/ext/asyncio/__init__.py)",
     undefined,
     "package-version-mismatch",
-    "has no async_sessionmaker",
+    "the installed sqlalchemy has no async_sessionmaker (sqlalchemy.ext.asyncio)",
     "version of sqlalchemy",
   ],
   [

@@ -576,7 +576,7 @@ export const EN = {
   "run.serviceLocalhost":
     "the app connects to a service on localhost:{port}: inside a container that is the container itself, where nothing listens",
   "run.versionMismatch":
-    "the installed {module} has no {name}: the code was written for another version of it than the manifest installs",
+    "the installed {package} has no {name} ({module}): the code was written for another version of it than the manifest installs",
   "run.versionMismatch.hint":
     "pin the version of {module} the code is written for in the manifest the image installs (a dev or test requirements file is never installed)",
   "run.secretFileMissing":

@@ -552,7 +552,7 @@ export const ZH_CN: Catalog = {
   "run.serviceLocalhost":
     "应用连接 localhost:{port} 上的服务：在容器内，这指的是容器自身，那里没有任何服务在监听",
   "run.versionMismatch":
-    "安装的 {module} 中没有 {name}：代码是为它的另一个版本写的，而不是清单安装的这个版本",
+    "安装的 {package} 中没有 {name}（{module}）：代码是为它的另一个版本写的，而不是清单安装的这个版本",
   "run.versionMismatch.hint":
     "在镜像安装的清单里固定代码所针对的 {module} 版本（开发或测试用的 requirements 文件永远不会被安装）",
   "run.secretFileMissing":

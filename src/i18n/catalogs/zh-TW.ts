@@ -553,7 +553,7 @@ export const ZH_TW: Catalog = {
   "run.serviceLocalhost":
     "應用連線 localhost:{port} 上的服務：在容器內，這指的是容器自身，那裡沒有任何服務在監聽",
   "run.versionMismatch":
-    "安裝的 {module} 中沒有 {name}：程式碼是為它的另一個版本寫的，而不是清單安裝的這個版本",
+    "安裝的 {package} 中沒有 {name}（{module}）：程式碼是為它的另一個版本寫的，而不是清單安裝的這個版本",
   "run.versionMismatch.hint":
     "在映像檔安裝的清單裡固定程式碼所針對的 {module} 版本（開發或測試用的 requirements 檔案永遠不會被安裝）",
   "run.secretFileMissing":
