@@ -304,6 +304,19 @@ export interface ForcedBind {
  * A command line with shell syntax (`a; b`, `cd src && …`, `FOO=1 cmd`, `$VAR`), run as
  * `/bin/sh -c script` the way the platforms that read Procfiles run it (src/detect/shell-line.ts).
  */
+/**
+ * A written command run through `/bin/sh -c`: it reads `$PORT` when the container starts
+ * ("port": one command, exec'd) or it is a shell command list ("list", run as the platforms
+ * run Procfiles). Render and the build's checks read this instead of the script's text.
+ */
+export interface PlannedShell {
+  readonly reason: "port" | "list";
+  /** The script expands `$PORT`: the health check reads the port set at start too. */
+  readonly readsPort: boolean;
+  /** The program the shell execs last (PID 1), or null when the last command is not exec'd. */
+  readonly program: string | null;
+}
+
 export interface ShellCommand {
   /** `set -e; <earlier steps>; exec <last command>`. */
   readonly script: string;
@@ -531,6 +544,8 @@ export interface Plan {
    * container's CPUs when it starts; absent for written commands and other servers.
    */
   readonly server?: ServerPlan;
+  /** Why `command` is `/bin/sh -c …`, when it is (a written command's shell, decided in plan). */
+  readonly shell?: PlannedShell;
   /**
    * web: serves HTTP on `port`; worker: runs until stopped (celery, a loop script);
    * script: runs to completion (console scripts). Becomes LABEL io.pyship.kind for verify.

@@ -13,6 +13,7 @@ import type {
   EntrypointCandidate,
   Framework,
   Plan,
+  PlannedShell,
   PlanOptions,
   ProjectFacts,
   ProjectMeta,
@@ -41,6 +42,8 @@ export interface CommandChoice {
   readonly env: Readonly<Record<string, string>>;
   /** How pyship sizes the server it starts (detected gunicorn and uvicorn only). */
   readonly server?: ServerPlan;
+  /** Why the command is `/bin/sh -c`, when it is. */
+  readonly shell?: PlannedShell;
 }
 
 type Builder = (candidate: EntrypointCandidate, port: number, meta: ProjectMeta) => string[];
@@ -208,7 +211,20 @@ function fixed(
       });
     const command = ["/bin/sh", "-c", shell.script];
     const env = servingEnv(candidate, port, notes);
-    return { command, process: written, commandSource: source, candidate, port, env };
+    const planned: PlannedShell = {
+      reason: "list",
+      readsPort: new RegExp(PORT_REFERENCE.source).test(shell.script),
+      program: shell.execd ? (shell.last[0] ?? null) : null,
+    };
+    return {
+      command,
+      process: written,
+      commandSource: source,
+      candidate,
+      port,
+      env,
+      shell: planned,
+    };
   }
   const command = written.map((word) => word.replace(PORT_REFERENCE, String(port ?? "")));
   const env = servingEnv(candidate, port, notes);
@@ -226,7 +242,8 @@ function fixed(
   // server, which stays PID 1 and gets SIGTERM.
   const script = `exec ${written.map(shellWord).join(" ")}`;
   notes.evidence.push({ ...at, ...because(msg("ev.port.atStart", { port, script })) });
-  return { ...choice, command: ["/bin/sh", "-c", script] };
+  const planned: PlannedShell = { reason: "port", readsPort: true, program: written[0] ?? null };
+  return { ...choice, command: ["/bin/sh", "-c", script], shell: planned };
 }
 
 /** `$PORT`, `${PORT}` and `${PORT:-8000}` as a Procfile or config command writes them. */

@@ -64,6 +64,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     ...withTimeZone(planRunContext(choice, notes), options.tz, notes),
     commandSource: choice.commandSource,
     ...(choice.server ? { server: choice.server } : {}),
+    ...(choice.shell ? { shell: choice.shell } : {}),
     ...planProcess(choice, notes),
     port: choice.port,
     user: { name: user.name, uid: user.uid },

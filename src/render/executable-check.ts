@@ -35,8 +35,6 @@ export function executableCheck(plan: Plan): string | null {
  */
 function programOf(plan: Plan): string | undefined {
   if (plan.server) return plan.server.program;
-  const [first, flag, script] = plan.command;
-  if (first !== "/bin/sh" || flag !== "-c" || script === undefined) return first;
-  const execs = [...script.matchAll(/(?:^|[;&|]\s*)exec\s+([A-Za-z0-9][A-Za-z0-9._-]*)(?=\s|$)/g)];
-  return execs.at(-1)?.[1];
+  if (plan.shell) return plan.shell.program ?? undefined;
+  return plan.command[0];
 }

@@ -97,8 +97,7 @@ function web(plan: Plan): string[] {
 
 /** pyship's server config, or a shell that expands `$PORT`: the port is the one set at start. */
 function readsPortAtStart(plan: Plan): boolean {
-  const [program, , script = ""] = plan.command;
-  return plan.server !== undefined || (program === "/bin/sh" && /\$\{?PORT\b/.test(script));
+  return plan.server !== undefined || plan.shell?.readsPort === true;
 }
 
 function stopSignal(plan: Plan): string[] {
@@ -114,14 +113,13 @@ function stopSignal(plan: Plan): string[] {
 
 function command(plan: Plan): string {
   const source = plan.commandSource === "procfile" ? "Procfile" : "[tool.pyship] command";
-  const shellOnlyForPort = plan.command[2]?.startsWith("exec ") && !plan.command[2].includes(";");
-  if (plan.command[0] === "/bin/sh" && plan.command[1] === "-c" && shellOnlyForPort)
+  if (plan.shell?.reason === "port")
     return block(
       `The ${source} reads $PORT: a shell expands it when the container starts (the platform's\n` +
         "PORT, else the image's ENV PORT) and execs the server, which is PID 1 (gets SIGTERM).",
       `CMD ${execForm(plan.command)}`,
     );
-  if (plan.command[0] === "/bin/sh" && plan.command[1] === "-c")
+  if (plan.shell?.reason === "list")
     return block(
       `The ${source} is a shell command list, run as the platforms run it: set -e stops the\n` +
         "container at a failing step, and the last command is exec'd to be PID 1 (gets SIGTERM).",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ProjectFacts } from "../../src/core/pipeline.js";
+import { shellLine } from "../../src/detect/shell-line.js";
 import { planProject } from "../../src/plan/plan-project.js";
 import { at, candidate, makeFacts, requirement } from "./make-facts.js";
 
@@ -116,6 +117,8 @@ describe("planProject: precedence flags > config > Procfile > detection", () => 
     const plan = planProject(facts);
     expect(plan).toMatchObject({
       command: ["/bin/sh", "-c", "exec gunicorn -b 0.0.0.0:$PORT app:app"],
+      // Render reads why it is a shell, and what it execs, from here (not from the script).
+      shell: { reason: "port", readsPort: true, program: "gunicorn" },
       commandSource: "config",
       port: 9000,
       python: "3.11",
@@ -123,6 +126,28 @@ describe("planProject: precedence flags > config > Procfile > detection", () => 
       user: { name: "svc", uid: 20000 },
       framework: "flask",
     });
+  });
+
+  it.each([
+    [
+      "a Procfile command list that reads $PORT",
+      "web: flask db upgrade; exec gunicorn -b :$PORT app:app",
+      { reason: "list", readsPort: true, program: "gunicorn" },
+    ],
+    [
+      "a command list with a fixed port",
+      "web: python manage.py migrate && gunicorn -b 0.0.0.0:8000 app:app",
+      { reason: "list", readsPort: false, program: "gunicorn" },
+    ],
+    ["one command without $PORT needs no shell", "web: gunicorn app:app", undefined],
+  ])("%s: the plan says why CMD is a shell", (_label, line, shell) => {
+    const command = line.replace(/^web:\s*/, "");
+    const parsed = shellLine(command);
+    const facts: ProjectFacts["procfile"] = parsed
+      ? { web: parsed.last, raw: command, shell: parsed, evidence: at("Procfile", 1, "web") }
+      : { web: command.split(" "), raw: command, evidence: at("Procfile", 1, "web") };
+    const plan = planProject(makeFacts({ procfile: facts }));
+    expect(plan.shell).toStrictEqual(shell);
   });
 
   it("flags beat config", () => {
