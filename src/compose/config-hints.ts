@@ -67,7 +67,8 @@ export function configHints(
   return found;
 }
 
-function firstMatch(sources: readonly SourceText[], pattern: RegExp) {
+/** The first line of the Python sources matching `pattern`, comments never counted. */
+export function firstMatch(sources: readonly SourceText[], pattern: RegExp) {
   for (const source of sources.filter((s) => s.file.endsWith(".py"))) {
     const index = source.text
       .split("\n")

@@ -9,7 +9,7 @@ import type {
   Requirement,
   ServiceKind,
 } from "../core/pipeline.js";
-import { configHints } from "./config-hints.js";
+import { configHints, firstMatch } from "./config-hints.js";
 import {
   ASYNC_DRIVERS,
   DRIVERS,
@@ -87,17 +87,9 @@ export function detectServices(
 const TESTS_POSTGRES_SCHEME = /\.startswith\(\s*["']postgres:\/\/["']/;
 
 function schemeTheCodeTests(sources: readonly SourceText[]): Evidence | null {
-  for (const source of sources) {
-    const lines = source.text.split("\n");
-    const index = lines.findIndex((line) => TESTS_POSTGRES_SCHEME.test(line));
-    if (index >= 0)
-      return {
-        file: source.file,
-        line: index + 1,
-        why: "the settings test for a postgres:// URL: compose writes DATABASE_URL that way",
-      };
-  }
-  return null;
+  const found = firstMatch(sources, TESTS_POSTGRES_SCHEME);
+  const why = "the settings test for a postgres:// URL: compose writes DATABASE_URL that way";
+  return found && { ...found, why };
 }
 
 function brokerOf(queue: Requirement, redisClient: boolean): ServiceKind {

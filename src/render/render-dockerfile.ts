@@ -24,7 +24,7 @@ import {
   secretMounts,
 } from "./mirror-steps.js";
 import { runtimeDirectives, serverFile } from "./runtime-directives.js";
-import { projectInstall } from "./self-line.js";
+import { installsWithDependencies } from "./self-line.js";
 import { uvLayout, uvStageComment, uvStageName, uvToolBlock } from "./uv-stages.js";
 
 /** Official images clean apt's caches by config; distro-built bases keep ~75 MB without clean. */
@@ -193,12 +193,15 @@ function codeLayer(plan: Plan, builder: boolean, chown: string): string[] {
     `COPY --chown=${chown} . .`,
   );
   if (!plan.install.installProject) return [copy];
-  const command = projectInstall(plan);
-  const install = block(
-    command === "pip install ."
-      ? "Install the project itself with its dependencies (setup.py computes them: pyship could not read them)."
-      : "Install the project itself (its package and console scripts); its dependencies are already in the venv.",
-    run([command, ...checked(plan)], plan.buildkit, secretMounts(plan)),
-  );
+  const [why, command] = installsWithDependencies(plan)
+    ? [
+        "Install the project itself with its dependencies (setup.py computes them: pyship could not read them).",
+        "pip install .",
+      ]
+    : [
+        "Install the project itself (its package and console scripts); its dependencies are already in the venv.",
+        "pip install --no-deps .",
+      ];
+  const install = block(why, run([command, ...checked(plan)], plan.buildkit, secretMounts(plan)));
   return [copy, install];
 }

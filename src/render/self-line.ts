@@ -17,10 +17,11 @@ export function withoutSelfLine(plan: Plan): string[] {
   return self === undefined ? [] : [`sed -i -E '${SELF_LINE}' ${self.file}`];
 }
 
-/** The project's own install after the code: with its dependencies when pyship could not read them. */
-export function projectInstall(plan: Plan): string {
+/**
+ * Whether the project's own install after the code brings its dependencies: only when `-e .`
+ * asked for them and setup.py computes them, so pyship could not install them before.
+ */
+export function installsWithDependencies(plan: Plan): boolean {
   const { selfLine, projectRequirements } = plan.install;
-  return selfLine !== undefined && projectRequirements === undefined
-    ? "pip install ."
-    : "pip install --no-deps .";
+  return selfLine !== undefined && projectRequirements === undefined;
 }

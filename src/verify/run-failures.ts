@@ -110,12 +110,8 @@ export const RUN_FAILURES: readonly RunFailure[] = [
     cause: "package-version-mismatch",
     pattern: /cannot import name '(\w+)' from '([\w.]+)' \(\/opt\/venv\//,
     message: (m) =>
-      msg("run.versionMismatch", {
-        name: m[1] ?? "",
-        module: m[2] ?? "",
-        package: (m[2] ?? "").split(".")[0] ?? "",
-      }),
-    hint: (m) => msg("run.versionMismatch.hint", { module: (m[2] ?? "").split(".")[0] ?? "" }),
+      msg("run.versionMismatch", { name: m[1] ?? "", module: m[2] ?? "", package: topLevel(m) }),
+    hint: (m) => msg("run.versionMismatch.hint", { module: topLevel(m) }),
   },
   {
     // A Docker/compose secret file (`open("/run/secrets/db-password")`) the run did not mount.
@@ -179,4 +175,9 @@ export const RUN_FAILURES: readonly RunFailure[] = [
 
 function envName(match: RegExpExecArray): string {
   return match.slice(1).find((group) => group !== undefined) ?? "?";
+}
+
+/** The distribution's import name of a module match (`sqlalchemy` of `sqlalchemy.ext.asyncio`). */
+function topLevel(match: RegExpExecArray): string {
+  return (match[2] ?? "").split(".")[0] ?? "";
 }
