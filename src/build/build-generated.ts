@@ -5,7 +5,6 @@
  */
 
 import { composeProject } from "../compose/compose-project.js";
-import { readSources } from "../compose/read-sources.js";
 import { isPyshipError, type PyshipError } from "../core/errors.js";
 import type { ComposePlan, Plan, ProjectFacts, Repair, VerifyReport } from "../core/pipeline.js";
 import { renderFiles } from "../render/render-files.js";
@@ -79,15 +78,9 @@ function withOutsideHints(
 ): PyshipError {
   if (planned === undefined) return failure;
   const needs = withComposeHint(failure, report, composePlanOf(planned), dir);
-  const sources = () => readSources(planned.facts.root);
   const cause = report?.failure?.diagnosis?.cause;
   if (cause !== "db-not-initialised") return needs;
-  return withInitHint(
-    needs,
-    report,
-    initCommands(planned.facts, planned.plan, sources()),
-    planned.plan,
-  );
+  return withInitHint(needs, report, initCommands(planned.facts, planned.plan), planned.plan);
 }
 
 /** The stack `pyship compose` would write, for the hint; none when it cannot be planned. */

@@ -364,7 +364,29 @@ export interface PyshipConfig {
   readonly baseRegistry?: string;
   /** `cjk-fonts = true`: a CJK font in the final image (matplotlib's Chinese labels). */
   readonly cjkFonts?: boolean;
+  /** `init-db = false`: never create a SQLite database at build time. */
+  readonly initDb?: boolean;
   readonly source: Evidence | null;
+}
+
+/** A command the project ships that creates its tables (src/detect/app/database-init.ts). */
+export interface InitCommandFact {
+  /**
+   * `framework-cli`: words for the app's framework CLI (`flask --app M init-db`, Flask-Migrate's
+   * `db upgrade`); `console-script`: a script the installed project provides.
+   */
+  readonly kind: "framework-cli" | "console-script";
+  readonly words: readonly string[];
+  readonly evidence: Evidence;
+  /** One of its options asks for input (an admin's password): never run unattended. */
+  readonly prompts: boolean;
+}
+
+export interface DatabaseInitFacts {
+  /** In the order they are preferred: Flask-Migrate's, console scripts, CLI commands. */
+  readonly commands: readonly InitCommandFact[];
+  /** Where the code opens a SQLite file, or null when it shows none. */
+  readonly sqlite: Evidence | null;
 }
 
 /** What a Django project's settings say about running in a container (read-django-settings.ts). */
@@ -415,6 +437,8 @@ export interface ProjectFacts {
   readonly django?: DjangoFacts;
   /** The text of the project's own .dockerignore, when it has one. */
   readonly ownDockerignore?: string;
+  /** Present when the project ships a command that creates its tables. */
+  readonly databaseInit?: DatabaseInitFacts;
   readonly warnings: readonly Warning[];
 }
 
@@ -585,6 +609,15 @@ export interface Plan {
    * as the app user, with `env` set for that RUN only; null when there is nothing to collect.
    */
   readonly collectStatic: { readonly manage: string; readonly env: readonly string[] } | null;
+  /**
+   * The project's own command that creates its tables, run at build time because its
+   * database is a SQLite file inside the image (plan-database-init.ts); absent otherwise.
+   */
+  readonly initDatabase?: {
+    readonly argv: readonly string[];
+    readonly evidence: Evidence;
+    readonly sqlite: Evidence;
+  };
   /**
    * Environment `pyship build` gives its test container (never the image): what a platform
    * sets and the settings need to accept the probe, e.g. the variable ALLOWED_HOSTS is read

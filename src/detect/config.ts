@@ -96,6 +96,10 @@ const KEYS: Readonly<Record<string, Apply>> = {
     if (typeof value !== "boolean") return fail(msg("config.boolean"));
     config.cjkFonts = value;
   },
+  "init-db": (config, value, fail) => {
+    if (typeof value !== "boolean") return fail(msg("config.boolean"));
+    config.initDb = value;
+  },
   lint: () => {},
 };
 

@@ -9,6 +9,7 @@
 import { PyshipError } from "../core/errors.js";
 import type { ProjectFacts, Warning } from "../core/pipeline.js";
 import { msg } from "../i18n/message.js";
+import { detectDatabaseInit } from "./app/database-init.js";
 import { detectEntrypoints } from "./app/detect-entrypoints.js";
 import { readDjangoSettings } from "./app/read-django-settings.js";
 import { loadConfig } from "./config.js";
@@ -50,6 +51,7 @@ export function detectProject(root: string): ProjectFacts {
   const port = detectPort(files, entrypoints, procfile);
   const django = readDjangoSettings(files, entrypoints);
   const ownDockerignore = files.has(".dockerignore") ? files.read(".dockerignore") : undefined;
+  const databaseInit = detectDatabaseInit(files, meta, dependencies);
   return {
     root,
     meta,
@@ -61,6 +63,7 @@ export function detectProject(root: string): ProjectFacts {
     config,
     ...(django ? { django } : {}),
     ...(ownDockerignore === undefined ? {} : { ownDockerignore }),
+    ...(databaseInit ? { databaseInit } : {}),
     warnings,
   };
 }

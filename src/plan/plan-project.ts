@@ -9,6 +9,7 @@ import type { Plan, PlanOptions, ProjectFacts, Repair, Stage } from "../core/pip
 import { because, type Message, msg, withText } from "../i18n/message.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
 import { type CommandChoice, planCommand } from "./plan-command.js";
+import { planDatabaseInit } from "./plan-database-init.js";
 import { planDjango, planVerifyEnv } from "./plan-django.js";
 import { planOwnDockerignore } from "./plan-dockerignore.js";
 import { planCjkFonts } from "./plan-fonts.js";
@@ -74,6 +75,7 @@ export function planProject(facts: ProjectFacts, options: PlanOptions = {}): Pla
     ...(options.stageMounts === false ? { stageMounts: false as const } : {}),
     index: planIndex(options, notes),
     collectStatic: planDjango(facts, choice.command, notes),
+    ...planDatabaseInit(facts, choice, install, notes),
     ...planVerifyEnv(facts, notes),
     ...planMirror(facts, options, notes),
     dockerignore: planOwnDockerignore(facts, keepInContext(install, facts, choice), notes),

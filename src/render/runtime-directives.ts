@@ -2,12 +2,41 @@
  * The end of the final stage: labels verify reads, the port, the health probe, the stop
  * signal and the command.
  */
-import type { Plan } from "../core/pipeline.js";
+import { quote } from "shlex";
+import type { Evidence, Plan } from "../core/pipeline.js";
 import { workersCount } from "../plan/plan-server.js";
 import { block, env, execForm } from "./dockerfile-syntax.js";
 
 export function runtimeDirectives(plan: Plan): string[] {
-  return [...runContext(plan), labels(plan), ...web(plan), ...stopSignal(plan), command(plan)];
+  return [
+    ...runContext(plan),
+    ...initDatabase(plan),
+    labels(plan),
+    ...web(plan),
+    ...stopSignal(plan),
+    command(plan),
+  ];
+}
+
+/**
+ * After the working directory the app runs in, as the app user: the file it creates is the
+ * one the server opens, and the server may write to it (src/plan/plan-database-init.ts).
+ */
+function initDatabase(plan: Plan): string[] {
+  if (plan.initDatabase === undefined) return [];
+  const { argv, evidence, sqlite } = plan.initDatabase;
+  return [
+    block(
+      `The database is a SQLite file in the image (${where(sqlite)}): the project's own command\n` +
+        `(${where(evidence)}) creates its tables now, so the first request finds them.\n` +
+        "What the app writes stays in the container: mount a volume on the file's folder to keep it.",
+      `RUN ${argv.map((word) => quote(word)).join(" ")}`,
+    ),
+  ];
+}
+
+function where(evidence: Evidence): string {
+  return evidence.line === null ? evidence.file : `${evidence.file}:${evidence.line}`;
 }
 
 /** The app's own environment and importable root (see src/plan/plan-run-context.ts). */

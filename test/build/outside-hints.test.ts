@@ -8,8 +8,10 @@ import { describe, expect, it } from "vitest";
 import { withComposeHint } from "../../src/build/compose-hint.js";
 import { initCommands, withInitHint } from "../../src/build/init-hint.js";
 import { PyshipError } from "../../src/core/errors.js";
-import type { ComposePlan, VerifyReport } from "../../src/core/pipeline.js";
+import type { ComposePlan, ProjectFacts, VerifyReport } from "../../src/core/pipeline.js";
+import { detectDatabaseInit } from "../../src/detect/app/database-init.js";
 import { planProject } from "../../src/plan/plan-project.js";
+import { memoryFiles } from "../detect/app/memory-files.js";
 import { candidate, makeFacts, requirement } from "../plan/make-facts.js";
 
 const failed = (cause: string | null): VerifyReport => ({
@@ -102,15 +104,23 @@ describe("withComposeHint", () => {
 const flaskPlan = () =>
   planProject(makeFacts({ entrypoints: [candidate("wsgi", "flaskr:create_app()", "flask")] }));
 
+/** facts with what detection finds in these files (no SQLite in them: the build runs nothing). */
+function detected(tree: Record<string, string>, facts: ProjectFacts = makeFacts()): ProjectFacts {
+  const flask = facts.dependencies.requirements.some((r) => r.name === "flask");
+  const dependencies = flask
+    ? facts.dependencies
+    : { ...facts.dependencies, requirements: [requirement("flask", "flask")] };
+  const databaseInit = detectDatabaseInit(memoryFiles(tree), facts.meta, dependencies);
+  return { ...facts, ...(databaseInit ? { databaseInit } : {}) };
+}
+
 describe("withInitHint", () => {
   it("finds a Flask click command that creates the tables, with its line", () => {
-    const sources = [
-      {
-        file: "flaskr/db.py",
-        text: 'import click\n\n@click.command("init-db")\ndef init_db_command():\n    ...\n',
-      },
-    ];
-    const commands = initCommands(makeFacts(), flaskPlan(), sources);
+    const facts = detected({
+      "flaskr/db.py":
+        'import click\n\n@click.command("init-db")\ndef init_db_command():\n    ...\n',
+    });
+    const commands = initCommands(facts, flaskPlan());
     expect(commands).toEqual([
       {
         argv: ["flask", "--app", "flaskr", "init-db"],
@@ -125,6 +135,23 @@ describe("withInitHint", () => {
     );
     expect(hint).toContain("'flaskr:create_app()'");
     expect(hint).not.toContain("/opt/pyship/");
+  });
+
+  it("says nothing more when the build already ran the command (a SQLite file in the image)", () => {
+    const commands = [
+      { argv: ["init_db"], evidence: { file: "pyproject.toml", line: null, why: "" } },
+    ];
+    const plan = {
+      ...flaskPlan(),
+      initDatabase: {
+        argv: ["init_db"],
+        evidence: commands[0]?.evidence as ProjectFacts["meta"]["evidence"],
+        sqlite: { file: "blog.py", line: 3, why: "sqlite3.connect(" },
+      },
+    };
+    expect(withInitHint(error(), failed("db-not-initialised"), commands, plan).hint).toBe(
+      "see the log",
+    );
   });
 
   it("shows the server command without pyship's launcher, with the port it listened on", () => {
@@ -155,27 +182,16 @@ describe("withInitHint", () => {
 
   // sayhello (Grey Li's Flask book): `@app.cli.command()` over `def initdb`, Flask 1.1.2.
   it.each([
-    [
-      "a nameless command, named after its function",
-      "flask==3.0.3",
-      "def initdb(drop):",
-      "initdb",
-      false,
-    ],
-    ["underscores become dashes (click 7+)", "flask>=3", "def init_db():", "init-db", false],
-    ["an async function", "flask", "async def create_tables():", "create-tables", false],
-    [
-      "Flask pinned before 2.2 has no --app: FLASK_APP",
-      "flask==1.1.2",
-      "def initdb(drop):",
-      "initdb",
-      true,
-    ],
-    ["Flask 2.1.x too", "Flask==2.1.3", "def initdb():", "initdb", true],
-  ])("%s", (_label, flaskSpec, def, name, old) => {
-    const text = `@app.cli.command()\n@click.option('--drop', is_flag=True)\n${def}\n    db.create_all()\n`;
-    const facts = makeFacts({ requirements: [requirement("flask", flaskSpec)] });
-    const [found] = initCommands(facts, flaskPlan(), [{ file: "sayhello/commands.py", text }]);
+    ["a nameless command, named after its function", "flask==3.0.3", "initdb", false],
+    ["Flask pinned before 2.2 has no --app: FLASK_APP", "flask==1.1.2", "initdb", true],
+    ["Flask 2.1.x too", "Flask==2.1.3", "initdb", true],
+  ])("%s", (_label, flaskSpec, name, old) => {
+    const text = `@app.cli.command()\n@click.option('--drop', is_flag=True)\ndef ${name}(drop):\n    db.create_all()\n`;
+    const facts = detected(
+      { "sayhello/commands.py": text },
+      makeFacts({ requirements: [requirement("flask", flaskSpec)] }),
+    );
+    const [found] = initCommands(facts, flaskPlan());
     const app = "flaskr";
     expect(found?.argv).toEqual(
       old ? [`FLASK_APP=${app}`, "flask", name] : ["flask", "--app", app, name],
@@ -196,14 +212,14 @@ describe("withInitHint", () => {
       },
     });
     const text = "@app.cli.command()\ndef initdb():\n    pass\n";
-    const [found] = initCommands(facts, flaskPlan(), [{ file: "sayhello/commands.py", text }]);
+    const [found] = initCommands(detected({ "sayhello/commands.py": text }, facts), flaskPlan());
     expect(found?.argv).toEqual(["FLASK_APP=flaskr", "flask", "initdb"]);
   });
 
   it("the FLASK_APP form reaches the hint as a shell assignment, unquoted", () => {
     const facts = makeFacts({ requirements: [requirement("flask", "flask==1.1.2")] });
     const text = "@app.cli.command()\ndef initdb():\n    pass\n";
-    const commands = initCommands(facts, flaskPlan(), [{ file: "sayhello/commands.py", text }]);
+    const commands = initCommands(detected({ "sayhello/commands.py": text }, facts), flaskPlan());
     const hint = withInitHint(error(), failed("db-not-initialised"), commands, flaskPlan()).hint;
     expect(hint).toContain("`FLASK_APP=flaskr flask initdb` (sayhello/commands.py:1)");
   });
@@ -212,7 +228,9 @@ describe("withInitHint", () => {
     const facts = makeFacts({
       meta: { ...makeFacts().meta, scripts: { init_db: "blog:init_db", start: "blog:run" } },
     });
-    expect(initCommands(facts, flaskPlan(), []).map((c) => c.argv)).toEqual([["init_db"]]);
+    expect(initCommands(detected({}, facts), flaskPlan()).map((c) => c.argv)).toEqual([
+      ["init_db"],
+    ]);
   });
 
   it.each([
@@ -226,7 +244,7 @@ describe("withInitHint", () => {
   });
 
   it("leaves it alone when the project has no such command", () => {
-    const other = [{ file: "app.py", text: '@app.cli.command("seed-users")\ndef seed(): ...\n' }];
-    expect(initCommands(makeFacts(), flaskPlan(), other)).toEqual([]);
+    const other = { "app.py": '@app.cli.command("seed-users")\ndef seed(): ...\n' };
+    expect(initCommands(detected(other), flaskPlan())).toEqual([]);
   });
 });

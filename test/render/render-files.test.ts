@@ -59,6 +59,7 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["missing-server", {}],
   ["requirements-utf16", {}],
   ["requirements-self-line", {}],
+  ["flask-sqlite-init", {}],
   ["own-dockerignore", {}],
   // a Procfile saved by PowerShell (UTF-16), and the container's time zone from --tz
   ["procfile-utf16", { tz: "Asia/Shanghai" }],

@@ -138,6 +138,10 @@ export const EN_EVIDENCE = {
   "ev.django.collectstatic":
     "collectstatic at build time: STATIC_ROOT is set and django.contrib.staticfiles is installed",
   "ev.django.whitenoise": "WhiteNoise: the app serves STATIC_ROOT itself",
+  "ev.initDb.build":
+    "`{command}` creates the tables at build time: the database is a SQLite file in the image ({sqlite})",
+  "ev.initDb.off": "`{command}` not run at build time: init-db = false in [tool.pyship]",
+  "ev.initDb.atStart": "`{command}` already runs in the start command: not run at build time too",
   "ev.config.port": "port {port} from [tool.pyship] port",
   "ev.apt.need": "{name} {why}: apt {lists}",
   "ev.config.apt": "apt packages from [tool.pyship] apt",

@@ -391,6 +391,8 @@ export const EN = {
     "{package} is not a dependency; pyship installs {spec} because the command runs {program} (add it to {file} to pin its version)",
   "warn.djangoStatic":
     "static files are collected into STATIC_ROOT, but nothing serves them (Django does not with DEBUG off): add whitenoise.middleware.WhiteNoiseMiddleware, or have a web server serve STATIC_ROOT",
+  "warn.sqliteInImage":
+    "the database is a SQLite file inside the container: what the app writes is lost with the container; mount a volume on the file's folder to keep it, or point the app at a database server (init-db = false in [tool.pyship] skips creating it at build time)",
   // merged from the other branches' commands
   "build.listed": "Manifest list {tags}: {platforms} (each built and verified)",
   "doctor.reproducible": "Reproducible releases (one commit, one image): yes — {why}",

@@ -131,6 +131,9 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "ev.django.collectstatic":
     "构建时运行 collectstatic：设置了 STATIC_ROOT，且安装了 django.contrib.staticfiles",
   "ev.django.whitenoise": "WhiteNoise：应用自己提供 STATIC_ROOT 中的文件",
+  "ev.initDb.build": "构建时运行 `{command}` 建表：数据库是镜像里的 SQLite 文件（{sqlite}）",
+  "ev.initDb.off": "构建时不运行 `{command}`：[tool.pyship] 中设置了 init-db = false",
+  "ev.initDb.atStart": "启动命令已经运行 `{command}`：构建时不再运行",
   "ev.config.port": "端口 {port}，来自 [tool.pyship] port",
   "ev.apt.need": "{name} {why}：apt {lists}",
   "ev.config.apt": "apt 软件包，来自 [tool.pyship] apt",

@@ -381,6 +381,8 @@ export const ZH_CN: Catalog = {
     "{package} 不在依赖中；因为命令运行的是 {program}，pyship 会安装 {spec}（把它加入 {file} 可固定版本）",
   "warn.djangoStatic":
     "静态文件收集到了 STATIC_ROOT，但没有谁提供它们（DEBUG 关闭时 Django 不会提供）：请添加 whitenoise.middleware.WhiteNoiseMiddleware，或让 Web 服务器提供 STATIC_ROOT",
+  "warn.sqliteInImage":
+    "数据库是容器里的 SQLite 文件：应用写入的数据会随容器删除而丢失；请在该文件所在目录挂载卷来保留数据，或让应用连接数据库服务器（在 [tool.pyship] 中设置 init-db = false 可跳过构建时建表）",
   // merged from the other branches' commands
   "build.listed": "多架构清单 {tags}：{platforms}（均已构建并验证）",
   "doctor.reproducible": "可复现发布（同一提交得到同一镜像）：是 —— {why}",

@@ -132,6 +132,10 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "ev.django.collectstatic":
     "建置時執行 collectstatic：設定了 STATIC_ROOT，且安裝了 django.contrib.staticfiles",
   "ev.django.whitenoise": "WhiteNoise：應用程式自己提供 STATIC_ROOT 中的檔案",
+  "ev.initDb.build":
+    "建置時執行 `{command}` 建立資料表：資料庫是映像檔裡的 SQLite 檔案（{sqlite}）",
+  "ev.initDb.off": "建置時不執行 `{command}`：[tool.pyship] 中設定了 init-db = false",
+  "ev.initDb.atStart": "啟動命令已經執行 `{command}`：建置時不再執行",
   "ev.config.port": "連接埠 {port}，來自 [tool.pyship] port",
   "ev.apt.need": "{name} {why}：apt {lists}",
   "ev.config.apt": "apt 套件，來自 [tool.pyship] apt",

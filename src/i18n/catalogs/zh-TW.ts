@@ -382,6 +382,8 @@ export const ZH_TW: Catalog = {
     "{package} 不在相依套件中；因為指令執行的是 {program}，pyship 會安裝 {spec}（把它加入 {file} 可固定版本）",
   "warn.djangoStatic":
     "靜態檔案收集到了 STATIC_ROOT，但沒有誰提供它們（DEBUG 關閉時 Django 不會提供）：請新增 whitenoise.middleware.WhiteNoiseMiddleware，或讓 Web 伺服器提供 STATIC_ROOT",
+  "warn.sqliteInImage":
+    "資料庫是容器裡的 SQLite 檔案：應用程式寫入的資料會隨容器刪除而遺失；請在該檔案所在目錄掛載磁碟區來保留資料，或讓應用程式連線到資料庫伺服器（在 [tool.pyship] 中設定 init-db = false 可略過建置時建立資料表）",
   // merged from the other branches' commands
   "build.listed": "多架構清單 {tags}：{platforms}（均已建置並驗證）",
   "doctor.reproducible": "可重現發布（同一提交得到同一映像檔）：是 —— {why}",

@@ -1,0 +1,77 @@
+/*
+ * A SQLite database is a file, and in a container that file is part of the image: creating
+ * its tables at build time, with the project's own command, is how a tutorial app answers
+ * its first request instead of `no such table`. Like collectstatic it runs once, as the app
+ * user, after the code is copied. Never for a database elsewhere (a server's tables belong
+ * to a release step, which the build's hint names), never for a command that asks
+ * questions, never when the start command already runs it, and `init-db = false` turns it off.
+ */
+import type { EntrypointCandidate, InitCommandFact, Plan, ProjectFacts } from "../core/pipeline.js";
+import { because, msg, withText } from "../i18n/message.js";
+import type { Notes } from "./notes.js";
+import type { CommandChoice } from "./plan-command.js";
+
+/** Flask's `--app` option came with 2.2; before it, the CLI finds the app through FLASK_APP. */
+const FLASK_BEFORE_APP_OPTION = /^flask\s*===?\s*(?:0\.|1\.|2\.[01](?:\.|$))/i;
+
+export function planDatabaseInit(
+  facts: ProjectFacts,
+  { candidate, command }: Pick<CommandChoice, "candidate" | "command">,
+  install: Plan["install"],
+  notes: Notes,
+): Pick<Plan, "initDatabase"> {
+  const init = facts.databaseInit;
+  if (!init?.sqlite || candidate === null) return {};
+  const installsProject = install.installProject || install.strategy === "setup-py";
+  const runnable = init.commands
+    .filter((found) => !found.prompts)
+    .map((found) => ({ found, argv: initArgv(facts, candidate, found, installsProject) }))
+    .find((entry) => entry.argv !== null);
+  if (!runnable?.argv) return {};
+  const shown = runnable.argv.join(" ");
+  if (facts.config.initDb === false || command.join(" ").includes(runnable.found.words.join(" "))) {
+    const why = facts.config.initDb === false ? "ev.initDb.off" : "ev.initDb.atStart";
+    notes.evidence.push({ ...runnable.found.evidence, ...because(msg(why, { command: shown })) });
+    return {};
+  }
+  const { file, line } = init.sqlite;
+  notes.evidence.push({
+    ...runnable.found.evidence,
+    ...because(msg("ev.initDb.build", { command: shown, sqlite: `${file}:${line ?? 1}` })),
+  });
+  notes.warnings.push({
+    code: "W_SQLITE_IN_IMAGE",
+    ...withText(msg("warn.sqliteInImage")),
+    file,
+    ...(line === null ? {} : { line }),
+  });
+  return {
+    initDatabase: { argv: runnable.argv, evidence: runnable.found.evidence, sqlite: init.sqlite },
+  };
+}
+
+/**
+ * The argv that runs a found command in the image, or null when it cannot run there: a
+ * console script exists only once the project is installed, and a CLI command needs the
+ * Flask app it belongs to.
+ */
+export function initArgv(
+  facts: ProjectFacts,
+  candidate: Pick<EntrypointCandidate, "app" | "framework">,
+  found: InitCommandFact,
+  installsProject: boolean,
+): string[] | null {
+  if (found.kind === "console-script") return installsProject ? [...found.words] : null;
+  if (candidate.framework !== "flask") return null;
+  const module = candidate.app.split(":")[0] as string;
+  return [...flaskCommand(facts, module), ...found.words];
+}
+
+/** `flask --app M`, or for a Flask pinned before 2.2 the variable its CLI reads instead. */
+function flaskCommand(facts: ProjectFacts, module: string): string[] {
+  const { requirements, install } = facts.dependencies;
+  // The declared spec (`flask==1.1.2`), or the release a lock pins (a Pipfile's `flask = "*"`).
+  const specs = [...requirements.map((r) => r.spec), ...(install.resolved?.lines ?? [])];
+  const old = specs.some((spec) => FLASK_BEFORE_APP_OPTION.test(spec));
+  return old ? [`FLASK_APP=${module}`, "flask"] : ["flask", "--app", module];
+}

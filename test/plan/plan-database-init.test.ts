@@ -1,0 +1,150 @@
+/*
+ * When the plan creates a SQLite database's tables at build time, with which argv, and when
+ * it does not: one row per shape (the facts as database-init.ts reports them).
+ */
+import { describe, expect, it } from "vitest";
+import type { DatabaseInitFacts, InitCommandFact, ProjectFacts } from "../../src/core/pipeline.js";
+import { planProject } from "../../src/plan/plan-project.js";
+import { at, candidate, makeFacts, requirement } from "./make-facts.js";
+
+const SQLITE = at("flaskr/db.py", 15, "g.db = sqlite3.connect(");
+const cli = (words: string[], prompts = false): InitCommandFact => ({
+  kind: "framework-cli",
+  words,
+  evidence: at("flaskr/db.py", 41, `click command ${words.join(" ")}`),
+  prompts,
+});
+const script: InitCommandFact = {
+  kind: "console-script",
+  words: ["init_db"],
+  evidence: at("pyproject.toml", null, "console script init_db = blog:init_db"),
+  prompts: false,
+};
+
+function facts(databaseInit: DatabaseInitFacts, overrides: Partial<ProjectFacts> = {}) {
+  return makeFacts({
+    entrypoints: [candidate("wsgi", "flaskr:create_app()", "flask", "flaskr/__init__.py", 5)],
+    databaseInit,
+    ...overrides,
+  });
+}
+
+const CONFIG_OFF = { initDb: false, source: at("pyproject.toml", 10, "[tool.pyship]") };
+const INSTALLED = { installProject: true };
+
+// [label, facts, argv expected (null: not at build time)]
+const ROWS: readonly [string, ProjectFacts, string[] | null][] = [
+  [
+    "a SQLite file and the tutorial's init-db: at build time, through `flask --app`",
+    facts({ commands: [cli(["init-db"])], sqlite: SQLITE }),
+    ["flask", "--app", "flaskr", "init-db"],
+  ],
+  [
+    "Flask pinned before 2.2: FLASK_APP instead of --app",
+    facts(
+      { commands: [cli(["initdb"])], sqlite: SQLITE },
+      {
+        dependencies: makeFacts({ requirements: [requirement("flask", "flask==1.1.2")] })
+          .dependencies,
+      },
+    ),
+    ["FLASK_APP=flaskr", "flask", "initdb"],
+  ],
+  [
+    "Flask-Migrate's upgrade before another command",
+    facts({ commands: [cli(["db", "upgrade"]), cli(["init-db"])], sqlite: SQLITE }),
+    ["flask", "--app", "flaskr", "db", "upgrade"],
+  ],
+  [
+    "a command that prompts is skipped for the next one",
+    facts({ commands: [cli(["create-db"], true), cli(["init-db"])], sqlite: SQLITE }),
+    ["flask", "--app", "flaskr", "init-db"],
+  ],
+  [
+    "only a prompting command: nothing",
+    facts({ commands: [cli(["create-db"], true)], sqlite: SQLITE }),
+    null,
+  ],
+  [
+    "no SQLite in the code: the database is elsewhere, a release step's job",
+    facts({ commands: [cli(["init-db"])], sqlite: null }),
+    null,
+  ],
+  [
+    "init-db = false in [tool.pyship]",
+    facts({ commands: [cli(["init-db"])], sqlite: SQLITE }, { config: CONFIG_OFF }),
+    null,
+  ],
+  [
+    "a console script of the installed project",
+    facts(
+      { commands: [script], sqlite: SQLITE },
+      { dependencies: makeFacts({ install: INSTALLED }).dependencies },
+    ),
+    ["init_db"],
+  ],
+  [
+    "a console script of a project the image does not install: nothing to run",
+    facts({ commands: [script], sqlite: SQLITE }),
+    null,
+  ],
+  [
+    "a click command of an app that is not Flask",
+    facts(
+      { commands: [cli(["init-db"])], sqlite: SQLITE },
+      { entrypoints: [candidate("asgi", "main:app", "fastapi")] },
+    ),
+    null,
+  ],
+  [
+    "the Procfile's start command already runs it",
+    facts(
+      { commands: [cli(["db", "upgrade"])], sqlite: SQLITE },
+      {
+        config: {
+          command: ["gunicorn", "flaskr:create_app()"],
+          commandShell: {
+            script: "flask db upgrade; gunicorn 'flaskr:create_app()'",
+            last: ["gunicorn", "flaskr:create_app()"],
+          },
+          source: at("pyproject.toml", 3, "[tool.pyship]"),
+        } as unknown as ProjectFacts["config"],
+      },
+    ),
+    null,
+  ],
+];
+
+describe("planDatabaseInit", () => {
+  it.each(ROWS)("%s", (_label, projectFacts, argv) => {
+    const plan = planProject(projectFacts);
+    expect(plan.initDatabase?.argv ?? null).toEqual(argv);
+    const warned = plan.warnings.some((w) => w.code === "W_SQLITE_IN_IMAGE");
+    expect(warned).toBe(argv !== null);
+  });
+
+  it("says why, with the command's and the database's lines", () => {
+    const plan = planProject(facts({ commands: [cli(["init-db"])], sqlite: SQLITE }));
+    const why = plan.evidence.find((e) => e.file === "flaskr/db.py");
+    expect(why).toMatchObject({ line: 41 });
+    expect(why?.why).toContain("flask --app flaskr init-db");
+    expect(why?.why).toContain("flaskr/db.py:15");
+    expect(plan.initDatabase?.sqlite).toEqual(SQLITE);
+  });
+
+  it("a start command that already runs it is said in the evidence", () => {
+    const row = ROWS.find(([label]) => label.startsWith("the Procfile"));
+    const plan = planProject(row?.[1] as ProjectFacts);
+    expect(plan.command.join(" ")).toContain("flask db upgrade");
+    expect(plan.evidence.some((e) => e.why.includes("already runs in the start command"))).toBe(
+      true,
+    );
+  });
+
+  it("init-db = false is said in the evidence too", () => {
+    const plan = planProject(
+      facts({ commands: [cli(["init-db"])], sqlite: SQLITE }, { config: CONFIG_OFF }),
+    );
+    expect(plan.evidence.some((e) => e.why.includes("init-db = false"))).toBe(true);
+  });
+});
