@@ -25,7 +25,9 @@ export function initCommands(facts: ProjectFacts, plan: Plan): InitCommand[] {
   return (facts.databaseInit?.commands ?? []).flatMap((found) => {
     // A console script is named even when the image does not install it: the hint is advice.
     const argv = initArgv(facts, { app, framework: plan.framework }, found, true);
-    return argv === null ? [] : [{ argv, evidence: found.evidence }];
+    // The user's own command runs where they run it: no PYTHONPATH of pyship's.
+    const words = argv?.filter((word) => !word.startsWith("PYTHONPATH="));
+    return words === undefined ? [] : [{ argv: words, evidence: found.evidence }];
   });
 }
 

@@ -387,6 +387,8 @@ export interface DatabaseInitFacts {
   readonly commands: readonly InitCommandFact[];
   /** Where the code opens a SQLite file, or null when it shows none. */
   readonly sqlite: Evidence | null;
+  /** Variables its configuration cannot load without; absent when there are none. */
+  readonly requiredEnv?: readonly { readonly name: string; readonly evidence: Evidence }[];
 }
 
 /** What a Django project's settings say about running in a container (read-django-settings.ts). */

@@ -29,6 +29,13 @@ export function planDatabaseInit(
     .find((entry) => entry.argv !== null);
   if (!runnable?.argv) return {};
   const shown = runnable.argv.join(" ");
+  const [needed] = init.requiredEnv ?? [];
+  if (needed) {
+    const where = `${needed.evidence.file}:${needed.evidence.line ?? 1}`;
+    const why = msg("ev.initDb.needsEnv", { command: shown, name: needed.name, where });
+    notes.evidence.push({ ...runnable.found.evidence, ...because(why) });
+    return {};
+  }
   if (facts.config.initDb === false || command.join(" ").includes(runnable.found.words.join(" "))) {
     const why = facts.config.initDb === false ? "ev.initDb.off" : "ev.initDb.atStart";
     notes.evidence.push({ ...runnable.found.evidence, ...because(msg(why, { command: shown })) });
@@ -57,21 +64,25 @@ export function planDatabaseInit(
  */
 export function initArgv(
   facts: ProjectFacts,
-  candidate: Pick<EntrypointCandidate, "app" | "framework">,
+  candidate: Pick<EntrypointCandidate, "app" | "framework" | "root">,
   found: InitCommandFact,
   installsProject: boolean,
 ): string[] | null {
-  if (found.kind === "console-script") return installsProject ? [...found.words] : null;
+  // The server imports the code in its working directory. A console script imports the
+  // venv's installed copy instead (which the app user cannot write: the database would go
+  // elsewhere, or nowhere), and Flask before 1.0 finds FLASK_APP only on PYTHONPATH.
+  const path = `PYTHONPATH=${candidate.root ? `/app/${candidate.root}` : "/app"}`;
+  if (found.kind === "console-script") return installsProject ? [path, ...found.words] : null;
   if (candidate.framework !== "flask") return null;
   const module = candidate.app.split(":")[0] as string;
-  return [...flaskCommand(facts, module), ...found.words];
+  return [...flaskCommand(facts, module, path), ...found.words];
 }
 
 /** `flask --app M`, or for a Flask pinned before 2.2 the variable its CLI reads instead. */
-function flaskCommand(facts: ProjectFacts, module: string): string[] {
+function flaskCommand(facts: ProjectFacts, module: string, path: string): string[] {
   const { requirements, install } = facts.dependencies;
   // The declared spec (`flask==1.1.2`), or the release a lock pins (a Pipfile's `flask = "*"`).
   const specs = [...requirements.map((r) => r.spec), ...(install.resolved?.lines ?? [])];
   const old = specs.some((spec) => FLASK_BEFORE_APP_OPTION.test(spec));
-  return old ? [`FLASK_APP=${module}`, "flask"] : ["flask", "--app", module];
+  return old ? [path, `FLASK_APP=${module}`, "flask"] : ["flask", "--app", module];
 }

@@ -48,7 +48,7 @@ const ROWS: readonly [string, ProjectFacts, string[] | null][] = [
           .dependencies,
       },
     ),
-    ["FLASK_APP=flaskr", "flask", "initdb"],
+    ["PYTHONPATH=/app", "FLASK_APP=flaskr", "flask", "initdb"],
   ],
   [
     "Flask-Migrate's upgrade before another command",
@@ -71,6 +71,15 @@ const ROWS: readonly [string, ProjectFacts, string[] | null][] = [
     null,
   ],
   [
+    "the configuration needs a variable the build has no value for (flasky's SERVER_NAME)",
+    facts({
+      commands: [cli(["db", "upgrade"])],
+      sqlite: SQLITE,
+      requiredEnv: [{ name: "SERVER_NAME", evidence: at("config.py", 45, "os.environ[...]") }],
+    }),
+    null,
+  ],
+  [
     "init-db = false in [tool.pyship]",
     facts({ commands: [cli(["init-db"])], sqlite: SQLITE }, { config: CONFIG_OFF }),
     null,
@@ -81,7 +90,20 @@ const ROWS: readonly [string, ProjectFacts, string[] | null][] = [
       { commands: [script], sqlite: SQLITE },
       { dependencies: makeFacts({ install: INSTALLED }).dependencies },
     ),
-    ["init_db"],
+    ["PYTHONPATH=/app", "init_db"],
+  ],
+  [
+    "a console script imports the server's code, not the venv's copy (Quart's blog, src/)",
+    facts(
+      { commands: [script], sqlite: SQLITE },
+      {
+        dependencies: makeFacts({ install: INSTALLED }).dependencies,
+        entrypoints: [
+          { ...candidate("asgi", "blog:app", "quart", "src/blog/__init__.py"), root: "src" },
+        ],
+      },
+    ),
+    ["PYTHONPATH=/app/src", "init_db"],
   ],
   [
     "a console script of a project the image does not install: nothing to run",
@@ -137,6 +159,14 @@ describe("planDatabaseInit", () => {
     const plan = planProject(row?.[1] as ProjectFacts);
     expect(plan.command.join(" ")).toContain("flask db upgrade");
     expect(plan.evidence.some((e) => e.why.includes("already runs in the start command"))).toBe(
+      true,
+    );
+  });
+
+  it("a variable the configuration needs is named in the evidence, with its line", () => {
+    const row = ROWS.find(([label]) => label.includes("SERVER_NAME"));
+    const plan = planProject(row?.[1] as ProjectFacts);
+    expect(plan.evidence.some((e) => e.why.includes("without SERVER_NAME (config.py:45)"))).toBe(
       true,
     );
   });

@@ -14,6 +14,7 @@ import type {
   ProjectMeta,
 } from "../../core/pipeline.js";
 import type { ProjectFiles } from "../project-files.js";
+import { envReads } from "../python-ast/env-reads.js";
 import { isSearchedSource } from "./python-sources.js";
 
 /** Names such commands have: init-db, init_db, initdb, create-tables, reset-db … */
@@ -51,7 +52,25 @@ export function detectDatabaseInit(
     ...(cli ? sources.flatMap(clickCommands) : []),
   ];
   if (commands.length === 0) return undefined;
-  return { commands, sqlite: firstLine(sources, SQLITE_USE) };
+  const sqlite = firstLine(sources, SQLITE_USE);
+  const requiredEnv = sqlite === null ? [] : configRequires(sources, sqlite.file);
+  return { commands, sqlite, ...(requiredEnv.length > 0 ? { requiredEnv } : {}) };
+}
+
+/** A configuration module: where the database URL and the settings the app imports live. */
+const CONFIG_FILE = /(?:^|\/)(?:config|configs|settings)\.py$/;
+
+/**
+ * Variables the configuration cannot load without (flasky's `os.environ['SERVER_NAME']`):
+ * the command would fail at build time. No placeholder is made up for them, as collectstatic
+ * gets: an init command may store what it reads (an admin's password) in the database.
+ */
+function configRequires(sources: readonly Source[], sqliteFile: string) {
+  return sources
+    .filter((source) => source.file === sqliteFile || CONFIG_FILE.test(source.file))
+    .flatMap((source) => envReads(source.file, source.text))
+    .filter((read) => read.required)
+    .map(({ name, evidence }) => ({ name, evidence }));
 }
 
 function hasInitScript(meta: ProjectMeta): boolean {

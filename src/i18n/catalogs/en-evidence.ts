@@ -142,6 +142,8 @@ export const EN_EVIDENCE = {
     "`{command}` creates the tables at build time: the database is a SQLite file in the image ({sqlite})",
   "ev.initDb.off": "`{command}` not run at build time: init-db = false in [tool.pyship]",
   "ev.initDb.atStart": "`{command}` already runs in the start command: not run at build time too",
+  "ev.initDb.needsEnv":
+    "`{command}` not run at build time: the configuration cannot load without {name} ({where}), and pyship makes up no value an init command could store",
   "ev.config.port": "port {port} from [tool.pyship] port",
   "ev.apt.need": "{name} {why}: apt {lists}",
   "ev.config.apt": "apt packages from [tool.pyship] apt",

@@ -134,6 +134,8 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "ev.initDb.build": "构建时运行 `{command}` 建表：数据库是镜像里的 SQLite 文件（{sqlite}）",
   "ev.initDb.off": "构建时不运行 `{command}`：[tool.pyship] 中设置了 init-db = false",
   "ev.initDb.atStart": "启动命令已经运行 `{command}`：构建时不再运行",
+  "ev.initDb.needsEnv":
+    "构建时不运行 `{command}`：没有 {name}（{where}）配置就无法加载，而 pyship 不会编造初始化命令可能存进数据库的值",
   "ev.config.port": "端口 {port}，来自 [tool.pyship] port",
   "ev.apt.need": "{name} {why}：apt {lists}",
   "ev.config.apt": "apt 软件包，来自 [tool.pyship] apt",

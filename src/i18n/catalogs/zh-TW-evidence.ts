@@ -136,6 +136,8 @@ export const ZH_TW_EVIDENCE: Catalog = {
     "建置時執行 `{command}` 建立資料表：資料庫是映像檔裡的 SQLite 檔案（{sqlite}）",
   "ev.initDb.off": "建置時不執行 `{command}`：[tool.pyship] 中設定了 init-db = false",
   "ev.initDb.atStart": "啟動命令已經執行 `{command}`：建置時不再執行",
+  "ev.initDb.needsEnv":
+    "建置時不執行 `{command}`：沒有 {name}（{where}）設定就無法載入，而 pyship 不會編造初始化命令可能存進資料庫的值",
   "ev.config.port": "連接埠 {port}，來自 [tool.pyship] port",
   "ev.apt.need": "{name} {why}：apt {lists}",
   "ev.config.apt": "apt 套件，來自 [tool.pyship] apt",

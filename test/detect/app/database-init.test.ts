@@ -141,6 +141,23 @@ describe("detectDatabaseInit", () => {
     expect(summary(found)).toEqual(expected);
   });
 
+  it("names what the configuration cannot load without (flasky's SERVER_NAME), not optional reads", () => {
+    const tree = {
+      "config.py": [
+        "import os",
+        "class Config:",
+        "    SERVER_NAME = os.environ['SERVER_NAME']",
+        "    SECRET_KEY = os.environ.get('SECRET_KEY') or 'hard to guess'",
+        "    URI = os.environ.get('DEV_DATABASE_URL') or 'sqlite:///data-dev.sqlite'",
+        "",
+      ].join("\n"),
+      "app/cli.py": "@app.cli.command('init-db')\ndef init_db():\n    pass\n",
+      "app/mail.py": "import os\nTOKEN = os.environ['MAIL_TOKEN']\n",
+    };
+    const found = detectDatabaseInit(memoryFiles(tree), meta(), FLASK);
+    expect(found?.requiredEnv?.map((r) => [r.name, r.evidence.line])).toEqual([["SERVER_NAME", 3]]);
+  });
+
   it("a CLI command is a framework-cli command, a console script is not", () => {
     const tree = { "app.py": "@app.cli.command('init-db')\ndef init_db():\n    pass\n" };
     const found = detectDatabaseInit(memoryFiles(tree), meta({ initdb: "app:init" }), FLASK);
