@@ -197,11 +197,27 @@ async function extract(gitDir, project, root) {
     const archive = `set -o pipefail; git --git-dir '${gitDir}' archive --format=tar ${project.commit} -- ${quoted} | tar -x -C '${root}'`;
     const result = await run("bash", ["-c", archive]);
     if (result.code === 0) return { missing, why: null };
-    const absent = /invalid object [0-9a-f]+ [0-9a-f]+ for '([^']+)'/.exec(result.stderr);
-    if (!absent) return { missing, why: firstLine(result.stderr) };
-    missing.push(absent[1]);
+    // git names a missing blob by hash ("invalid object … HASH for 'path'", "cannot read
+    // 'HASH'"), and a path it met first may stand for another: every path of each hash goes.
+    const hashes = [...result.stderr.matchAll(/invalid object [0-9a-f]+ ([0-9a-f]{40})|cannot read '([0-9a-f]{40})'/g)]
+      .map((match) => match[1] ?? match[2]);
+    if (hashes.length === 0) return { missing, why: firstLine(result.stderr) };
+    const blobPaths = await pathsOfBlobs(gitDir, project.commit, new Set(hashes));
+    const added = blobPaths.filter((path) => !missing.includes(path));
+    if (added.length === 0) return { missing, why: firstLine(result.stderr) };
+    missing.push(...added);
   }
   return { missing, why: "too many blobs missing from the mirror" };
+}
+
+/** Every path at which the commit's tree holds one of these blobs. */
+async function pathsOfBlobs(gitDir, commit, blobs) {
+  const listed = await run("git", ["--git-dir", gitDir, "ls-tree", "-r", commit]);
+  return listed.stdout
+    .split("\n")
+    .map((line) => /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(line))
+    .filter((match) => match !== null && blobs.has(match[1]))
+    .map((match) => match[2]);
 }
 
 // A traceback's final line (`KeyError: 'DBUSER'`), not the server's "Worker failed to boot".

@@ -6,7 +6,7 @@
  * exercised in test/e2e/server-sizing.test.ts.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -138,6 +138,18 @@ print(json.dumps({k: getattr(module, k) for k in ("cpus", "workers", "threads", 
       threads: 2,
       bind: ["0.0.0.0:9000"],
     });
+  });
+
+  it("runs the project's config as its own file: paths from its __file__ are the project's", () => {
+    // pear-admin-flask: `chdir = os.path.dirname(os.path.abspath(__file__))`, logs below it.
+    const cwd = realpathSync(mkdtempSync(join(tmpdir(), "pyship-cwd-")));
+    writeFileSync(
+      join(cwd, "gunicorn.conf.py"),
+      'import os\nchdir = os.path.dirname(os.path.abspath(__file__))\naccesslog = os.path.join(chdir, "logs/access.log")\n',
+    );
+    const got = load({}, cwd);
+    expect(got.accesslog).toBe(join(cwd, "logs/access.log"));
+    expect(got.bind).toEqual(["0.0.0.0:8000"]);
   });
 
   it("says what it chose on stderr", () => {

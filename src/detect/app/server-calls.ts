@@ -174,6 +174,21 @@ export const SERVER_CALLS: readonly ServerCall[] = [
     needle: ".listen(",
     pkg: "tornado",
   },
+  {
+    // NiceGUI's ui.run() serves its pages with uvicorn: 0.0.0.0:8080 unless told otherwise
+    // (127.0.0.1 only in native mode, a desktop window no container has).
+    label: "NiceGUI ui.run",
+    framework: "script",
+    functions: ["nicegui.ui.run"],
+    method: null,
+    address: "call",
+    host: at("host", null),
+    port: at("port", null),
+    defaultHost: ANY,
+    defaultPort: value("8080"),
+    needle: "ui.run(",
+    pkg: "nicegui",
+  },
   ...runMethods,
   {
     // Dash's run() reads HOST and PORT itself (defaults 127.0.0.1 and 8050).

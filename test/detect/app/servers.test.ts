@@ -143,6 +143,33 @@ const ROWS: readonly Row[] = [
     [],
   ],
   [
+    "NiceGUI ui.run at module level: 0.0.0.0:8080 unless told (nicegui examples)",
+    {
+      "main.py": py`
+        from nicegui import ui
+
+        ui.label("hello")
+
+        ui.run()
+      `,
+    },
+    {},
+    "main.py server-script script main.py:5 port=8080 args=[] env={}",
+    [],
+  ],
+  [
+    "NiceGUI ui.run with a port of its own",
+    {
+      "main.py": py`
+        from nicegui import ui
+        ui.run(title="todo", port=9000)
+      `,
+    },
+    {},
+    "main.py server-script script main.py:2 port=9000 args=[] env={}",
+    [],
+  ],
+  [
     "tornado listen",
     {
       "main.py": py`

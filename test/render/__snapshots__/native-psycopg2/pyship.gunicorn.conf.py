@@ -95,10 +95,15 @@ keepalive = 0
 accesslog = "-"
 
 # The project's own config, which gunicorn reads from the working directory when no
-# --config is given: read here, after pyship's settings, so that its settings win.
+# --config is given: read here, after pyship's settings, so that its settings win. It runs
+# as its own file (paths built from its __file__, e.g. chdir and log files, are the
+# project's), and what it sets becomes this file's settings.
 if os.path.isfile("gunicorn.conf.py"):
-    with open("gunicorn.conf.py") as project_config:
-        exec(compile(project_config.read(), os.path.abspath("gunicorn.conf.py"), "exec"))
+    project_file = os.path.abspath("gunicorn.conf.py")
+    project_settings = {"__file__": project_file, "__name__": "__config__"}
+    with open(project_file) as project_config:
+        exec(compile(project_config.read(), project_file, "exec"), project_settings)
+    globals().update({k: v for k, v in project_settings.items() if not k.startswith("__")})
 
 # $PORT when the container starts (Cloud Run, Heroku and Render set it), else the image's.
 bind = ["0.0.0.0:" + os.environ.get("PORT", "8000")]
