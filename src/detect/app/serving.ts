@@ -199,7 +199,7 @@ function bindHost(
 ): string | null {
   const host = value ?? defaultValue(fallback);
   if (host.kind === "env") env[host.name] = "0.0.0.0";
-  if (host.kind === "flag") args.push(host.flag, "0.0.0.0");
+  if (host.kind === "flag") args.push(...flagArgs(host, "0.0.0.0"));
   if (host.kind !== "literal" || ANY_HOSTS.has(host.value)) return null;
   return LOOPBACK_HOSTS.has(host.value) ? host.value : null;
 }
@@ -214,9 +214,13 @@ function bindPort(
   const port = value ?? (fallback === null ? null : defaultValue(fallback));
   if (port === null || port.kind === "unknown") return null;
   if (port.kind === "env" && port.name !== "PORT") env[port.name] = "$PORT";
-  if (port.kind === "flag") args.push(port.flag, "$PORT");
+  if (port.kind === "flag") args.push(...flagArgs(port, "$PORT"));
   const number = Number(port.kind === "literal" ? port.value : port.fallback);
   return isPort(number) ? number : null;
+}
+
+function flagArgs(option: Extract<PyValue, { kind: "flag" }>, value: string): string[] {
+  return option.joined ? [`${option.flag}=${value}`] : [option.flag, value];
 }
 
 function defaultValue(fallback: Default): PyValue {

@@ -11,7 +11,13 @@ import { nodesNamed, type PythonTree } from "./parse-python.js";
 export type PyValue =
   | { readonly kind: "literal"; readonly value: string }
   | { readonly kind: "env"; readonly name: string; readonly fallback: string | null }
-  | { readonly kind: "flag"; readonly flag: string; readonly fallback: string | null }
+  | {
+      readonly kind: "flag";
+      readonly flag: string;
+      readonly fallback: string | null;
+      /** The option takes its value only as `--port=8000` (tornado.options). */
+      readonly joined?: boolean;
+    }
   | { readonly kind: "unknown" };
 
 const UNKNOWN: PyValue = { kind: "unknown" };
@@ -21,6 +27,8 @@ const CONVERSIONS = new Set(["int", "str", "float"]);
 const ENV_READS = /(?:^|\.)(?:environ\.get|getenv|environ\.setdefault)$/;
 /** Calls that declare a command-line option: argparse, click, typer. */
 const OPTION_DECLARATIONS = /(?:^|\.)(?:add_argument|option|Option)$/;
+/** tornado.options: `define("port", default=8888)`, read as `options.port`, set as `--port=N`. */
+const TORNADO_DEFINE = /^(?:tornado\.options\.|options\.)?define$/;
 
 export function evaluate(tree: PythonTree, node: SyntaxNode | null, hops = 0): PyValue {
   if (node === null) return UNKNOWN;
@@ -91,7 +99,13 @@ const ASSIGNMENTS: ReadonlySet<string> = new Set(["AssignStatement"]);
 function optionValue(tree: PythonTree, attribute: string): PyValue {
   const flag = `--${attribute.replace(/_/g, "-")}`;
   for (const call of nodesNamed(tree, OPTION_CALLS)) {
-    if (!OPTION_DECLARATIONS.test(calleeText(tree, call))) continue;
+    const callee = calleeText(tree, call);
+    if (TORNADO_DEFINE.test(callee)) {
+      const defined = tornadoOption(tree, call, attribute);
+      if (defined) return defined;
+      continue;
+    }
+    if (!OPTION_DECLARATIONS.test(callee)) continue;
     const args = keywordArgs(tree, call);
     const flags = args.positional.map((arg) => evaluate(tree, arg));
     if (!flags.some((value) => value.kind === "literal" && value.value === flag)) continue;
@@ -99,6 +113,17 @@ function optionValue(tree: PythonTree, attribute: string): PyValue {
     return { kind: "flag", flag, fallback };
   }
   return UNKNOWN;
+}
+
+/** tornado.options keeps the name as written (`--max_size=…`; dashes work too). */
+function tornadoOption(tree: PythonTree, call: SyntaxNode, attribute: string): PyValue | null {
+  const args = keywordArgs(tree, call);
+  const name = evaluate(tree, args.positional[0] ?? null);
+  if (name.kind !== "literal" || name.value !== attribute) return null;
+  const fallback = literalOf(
+    evaluate(tree, args.named.get("default") ?? args.positional[1] ?? null),
+  );
+  return { kind: "flag", flag: `--${attribute}`, fallback, joined: true };
 }
 
 /** click declares options in decorators, which the tree keeps apart from calls. */

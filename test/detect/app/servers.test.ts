@@ -170,6 +170,30 @@ const ROWS: readonly Row[] = [
     [],
   ],
   [
+    "tornado listen on options.port: define()'s default, set as --port=N (tornado's chat demo)",
+    {
+      "chatdemo.py": py`
+        import asyncio
+        import tornado
+        from tornado.options import define, options, parse_command_line
+
+        define("port", default=8888, help="run on the given port", type=int)
+
+        async def main():
+            parse_command_line()
+            app = tornado.web.Application([])
+            app.listen(options.port)
+            await asyncio.Event().wait()
+
+        if __name__ == "__main__":
+            asyncio.run(main())
+      `,
+    },
+    {},
+    "chatdemo.py server-script script chatdemo.py:10 port=8888 args=[--port=$PORT] env={}",
+    [],
+  ],
+  [
     "tornado listen",
     {
       "main.py": py`
