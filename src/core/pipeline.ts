@@ -57,6 +57,7 @@ export type Framework =
   | "dash"
   | "gradio"
   | "panel"
+  | "shiny"
   | "script"
   | "unknown";
 
@@ -242,13 +243,14 @@ export interface EntrypointCandidate {
   readonly app: string;
   /**
    * WSGI, ASGI or neither: decides the server. server-script / server-console-script: a
-   * script or console script that starts an HTTP server itself; panel: a `.servable()` file.
+   * script or console script that starts an HTTP server itself; panel: a `.servable()` file; shiny: a Shiny app file.
    */
   readonly kind:
     | "wsgi"
     | "asgi"
     | "streamlit"
     | "panel"
+    | "shiny"
     | "celery"
     | "script"
     | "console-script"

@@ -15,6 +15,7 @@ export const WEB_KINDS: ReadonlySet<EntrypointCandidate["kind"]> = new Set([
   "asgi",
   "streamlit",
   "panel",
+  "shiny",
   "server-script",
   "server-console-script",
 ]);

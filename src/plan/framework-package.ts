@@ -27,6 +27,7 @@ const DISTRIBUTION: Partial<Readonly<Record<Framework, string>>> = {
   dash: "dash",
   gradio: "gradio",
   panel: "panel",
+  shiny: "shiny",
 };
 
 /** Strategies whose manifest is a plain list pyship can add to. */

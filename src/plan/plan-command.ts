@@ -76,6 +76,8 @@ const BUILDERS: Readonly<Record<EntrypointCandidate["kind"], Builder>> = {
     // The browser's origin is whatever host name reaches the container: unknown here.
     "--allow-websocket-origin=*",
   ],
+  // `shiny run` takes a file path, so app-core.py (not importable by name) runs as it is.
+  shiny: (c, port) => ["shiny", "run", "--host", "0.0.0.0", "--port", String(port), c.app],
   celery: (c) => ["celery", "-A", c.app, "worker", "--loglevel", "INFO"],
   "console-script": (c, _port, meta) => [scriptName(c, meta)],
   script: (c) => ["python", c.app],

@@ -15,6 +15,7 @@ const SERVER_NAMES: Readonly<Partial<Record<EntrypointCandidate["kind"], string>
   asgi: "uvicorn",
   streamlit: "streamlit",
   panel: "panel",
+  shiny: "shiny",
 };
 
 /** A Procfile web process must listen on $PORT; any port works, 8000 is the common one. */

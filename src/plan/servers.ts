@@ -32,6 +32,8 @@ export const SERVERS: Readonly<Record<string, ServerInfo>> = {
   sanic: { package: "sanic", spec: "sanic>=23,<26", port: 8000, handlesSigterm: true },
   // Bokeh's tornado server stops on SIGINT (KeyboardInterrupt), not on SIGTERM.
   panel: { package: "panel", spec: "panel>=1,<2", port: 5006, handlesSigterm: false },
+  // shiny run is uvicorn underneath: SIGTERM stops it.
+  shiny: { package: "shiny", spec: "shiny>=1,<2", port: 8000, handlesSigterm: true },
   celery: { package: "celery", spec: "celery>=5.3,<6", port: null, handlesSigterm: true },
 };
 

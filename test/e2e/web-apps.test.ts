@@ -18,6 +18,7 @@ const WEB_FIXTURES = [
   "uv-lock",
   "pdm-lock",
   "native-psycopg2",
+  "shiny-app",
 ];
 
 describeE2e("pyship build + verify: web apps", (engine) => {

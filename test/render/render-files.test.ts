@@ -60,6 +60,7 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["requirements-utf16", {}],
   ["requirements-self-line", {}],
   ["flask-sqlite-init", {}],
+  ["shiny-app", {}],
   ["own-dockerignore", {}],
   // a Procfile saved by PowerShell (UTF-16), and the container's time zone from --tz
   ["procfile-utf16", { tz: "Asia/Shanghai" }],

@@ -13,6 +13,7 @@ import { django } from "./detectors/django.js";
 import { mainScripts } from "./detectors/main-scripts.js";
 import { panel } from "./detectors/panel.js";
 import { serverScripts } from "./detectors/server-scripts.js";
+import { shiny } from "./detectors/shiny.js";
 import { streamlit } from "./detectors/streamlit.js";
 import { webApps } from "./detectors/web-apps.js";
 import { withImportRoot } from "./import-root.js";
@@ -28,6 +29,7 @@ export const APP_DETECTORS: readonly AppDetector[] = [
   django,
   streamlit,
   panel,
+  shiny,
   serverScripts,
   celery,
   consoleScripts,

@@ -20,6 +20,7 @@ const TIERS: Record<EntrypointCandidate["kind"], number> = {
   asgi: 0,
   streamlit: 2,
   panel: 2,
+  shiny: 2,
   "server-console-script": 2,
   "server-script": 2,
   celery: 3,

@@ -27,6 +27,10 @@ export const EN_EVIDENCE = {
     "top-level code with no __main__ block; the only Python file at the root",
   "ev.app.panel":
     "imports panel and marks a component .servable() at module level (line {line}); runs under panel serve",
+  "ev.app.shinyCore":
+    "a Shiny Core app: App(ui, server) at module level (line {line}); runs under shiny run",
+  "ev.app.shinyExpress":
+    "a Shiny Express app: imports shiny.express (line {line}) and builds its page at module level; runs under shiny run",
   "ev.app.streamlit": "imports streamlit (as {alias}) and runs it at module level (line {line})",
   "ev.app.consoleScript": 'console script {name} = "{target}" (runs once the project is installed)',
   "ev.runs.whileLoop": "a `while True` loop",

@@ -26,6 +26,10 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "ev.script.topLevelOnly": "顶层代码，没有 __main__ 代码块；根目录下唯一的 Python 文件",
   "ev.app.panel":
     "导入 panel 并在模块顶层把组件标记为 .servable()（第 {line} 行）；由 panel serve 运行",
+  "ev.app.shinyCore":
+    "Shiny Core 应用：模块顶层的 App(ui, server)（第 {line} 行）；由 shiny run 运行",
+  "ev.app.shinyExpress":
+    "Shiny Express 应用：导入 shiny.express（第 {line} 行）并在模块顶层构建页面；由 shiny run 运行",
   "ev.app.streamlit": "导入 streamlit（别名 {alias}）并在模块顶层调用它（第 {line} 行）",
   "ev.app.consoleScript": '控制台脚本 {name} = "{target}"（项目安装后才能运行）',
   "ev.runs.whileLoop": "`while True` 循环",

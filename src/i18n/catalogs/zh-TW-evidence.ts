@@ -26,6 +26,10 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "ev.script.topLevelOnly": "頂層程式碼，沒有 __main__ 程式碼區塊；根目錄下唯一的 Python 檔案",
   "ev.app.panel":
     "匯入 panel 並在模組頂層把元件標記為 .servable()（第 {line} 行）；由 panel serve 執行",
+  "ev.app.shinyCore":
+    "Shiny Core 應用程式：模組頂層的 App(ui, server)（第 {line} 行）；由 shiny run 執行",
+  "ev.app.shinyExpress":
+    "Shiny Express 應用程式：匯入 shiny.express（第 {line} 行）並在模組頂層建立頁面；由 shiny run 執行",
   "ev.app.streamlit": "匯入 streamlit（別名 {alias}）並在模組頂層呼叫它（第 {line} 行）",
   "ev.app.consoleScript": '主控台指令稿 {name} = "{target}"（專案安裝後才能執行）',
   "ev.runs.whileLoop": "`while True` 迴圈",

@@ -36,6 +36,8 @@ describe("app fixtures", () => {
     ["flask-module", ["web:server wsgi flask web.py:4"], 1, null, null],
     ["flask-factory", ["shop:create_app() wsgi flask shop/__init__.py:5"], 1, null, null],
     ["flask-sqlite-init", ["notes:create_app() wsgi flask notes/__init__.py:7"], 1, null, null],
+    // Core and Express variants of one app: the Core file only.
+    ["shiny-app", ["app-core.py shiny shiny app-core.py:16"], 1, null, null],
     ["django-site", ["mysite.wsgi:application wsgi django mysite/settings.py:17"], 1, null, null],
     ["streamlit-app", ["dashboard.py streamlit streamlit dashboard.py:3"], 1, null, null],
     ["celery-worker", ["tasks celery celery tasks.py:7"], 1, null, null],
