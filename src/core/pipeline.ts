@@ -419,6 +419,8 @@ export interface DjangoFacts {
   readonly secretKeyEnv: string | null;
   /** A `migrations/` package exists: the database needs `migrate` before the app works. */
   readonly migrations: boolean;
+  /** Where DATABASES is set, when the server's settings end with a SQLite file; absent otherwise. */
+  readonly sqlite?: Evidence;
   /**
    * Variables the settings cannot import without (no default, no guard), each where it is
    * read; absent when there are none. collectstatic gets build-only placeholders for them.

@@ -6,8 +6,17 @@
  * to a release step, which the build's hint names), never for a command that asks
  * questions, never when the start command already runs it, and `init-db = false` turns it off.
  */
-import type { EntrypointCandidate, InitCommandFact, Plan, ProjectFacts } from "../core/pipeline.js";
-import { because, msg, withText } from "../i18n/message.js";
+import type {
+  DatabaseInitFacts,
+  DjangoFacts,
+  EntrypointCandidate,
+  Evidence,
+  InitCommandFact,
+  Plan,
+  ProjectFacts,
+} from "../core/pipeline.js";
+import { because, type Message, msg, withText } from "../i18n/message.js";
+import { BUILD_ONLY_VALUE } from "./build-only-env.js";
 import type { Notes } from "./notes.js";
 import type { CommandChoice } from "./plan-command.js";
 
@@ -20,6 +29,14 @@ export function planDatabaseInit(
   install: Plan["install"],
   notes: Notes,
 ): Pick<Plan, "initDatabase"> {
+  const django = facts.django;
+  if (django?.sqlite && django.manage)
+    return djangoMigrate(
+      facts,
+      { ...django, sqlite: django.sqlite, manage: django.manage },
+      command,
+      notes,
+    );
   const init = facts.databaseInit;
   if (!init?.sqlite || candidate === null) return {};
   const installsProject = install.installProject || install.strategy === "setup-py";
@@ -28,23 +45,67 @@ export function planDatabaseInit(
     .map((found) => ({ found, argv: initArgv(facts, candidate, found, installsProject) }))
     .find((entry) => entry.argv !== null);
   if (!runnable?.argv) return {};
-  const shown = runnable.argv.join(" ");
-  const [needed] = init.requiredEnv ?? [];
+  const why = declined(facts, runnable.argv, command, runnable.found.words, init.requiredEnv);
+  return planned(runnable.argv, runnable.found.evidence, init.sqlite, why, notes);
+}
+
+type Required = DatabaseInitFacts["requiredEnv"];
+
+/**
+ * Django on a SQLite file: `manage.py migrate` at build time, with the settings module the
+ * server runs and, like collectstatic, a throwaway SECRET_KEY (migrate stores no secret).
+ */
+function djangoMigrate(
+  facts: ProjectFacts,
+  django: DjangoFacts & { sqlite: Evidence; manage: string },
+  command: readonly string[],
+  notes: Notes,
+): Pick<Plan, "initDatabase"> {
+  const secret = django.secretKeyEnv ? [`${django.secretKeyEnv}=${BUILD_ONLY_VALUE}`] : [];
+  const argv = [`DJANGO_SETTINGS_MODULE=${django.settings}`, ...secret];
+  argv.push("python", django.manage, "migrate", "--noinput");
+  const required = django.requiredEnv?.filter((read) => read.name !== django.secretKeyEnv);
+  const evidence = { file: django.manage, line: null, why: "manage.py migrate" };
+  const why = declined(facts, argv, command, ["migrate"], required);
+  return planned(argv, evidence, django.sqlite, why, notes);
+}
+
+/** Why the command is not run at build time, or null when it is. */
+function declined(
+  facts: ProjectFacts,
+  argv: readonly string[],
+  command: readonly string[],
+  words: readonly string[],
+  required: Required,
+): Message | null {
+  const shown = argv.join(" ");
+  const [needed] = required ?? [];
   if (needed) {
     const where = `${needed.evidence.file}:${needed.evidence.line ?? 1}`;
-    const why = msg("ev.initDb.needsEnv", { command: shown, name: needed.name, where });
-    notes.evidence.push({ ...runnable.found.evidence, ...because(why) });
+    return msg("ev.initDb.needsEnv", { command: shown, name: needed.name, where });
+  }
+  if (facts.config.initDb === false) return msg("ev.initDb.off", { command: shown });
+  if (command.join(" ").includes(words.join(" ")))
+    return msg("ev.initDb.atStart", { command: shown });
+  return null;
+}
+
+function planned(
+  argv: readonly string[],
+  evidence: Evidence,
+  sqlite: Evidence,
+  declinedWhy: Message | null,
+  notes: Notes,
+): Pick<Plan, "initDatabase"> {
+  if (declinedWhy !== null) {
+    notes.evidence.push({ ...evidence, ...because(declinedWhy) });
     return {};
   }
-  if (facts.config.initDb === false || command.join(" ").includes(runnable.found.words.join(" "))) {
-    const why = facts.config.initDb === false ? "ev.initDb.off" : "ev.initDb.atStart";
-    notes.evidence.push({ ...runnable.found.evidence, ...because(msg(why, { command: shown })) });
-    return {};
-  }
-  const { file, line } = init.sqlite;
+  const { file, line } = sqlite;
+  const where = `${file}:${line ?? 1}`;
   notes.evidence.push({
-    ...runnable.found.evidence,
-    ...because(msg("ev.initDb.build", { command: shown, sqlite: `${file}:${line ?? 1}` })),
+    ...evidence,
+    ...because(msg("ev.initDb.build", { command: argv.join(" "), sqlite: where })),
   });
   notes.warnings.push({
     code: "W_SQLITE_IN_IMAGE",
@@ -52,9 +113,7 @@ export function planDatabaseInit(
     file,
     ...(line === null ? {} : { line }),
   });
-  return {
-    initDatabase: { argv: runnable.argv, evidence: runnable.found.evidence, sqlite: init.sqlite },
-  };
+  return { initDatabase: { argv, evidence, sqlite } };
 }
 
 /**

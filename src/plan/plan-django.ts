@@ -21,7 +21,8 @@ export function planDjango(
   noteAllowedHosts(django, notes);
   // A command that migrates was written that way by the project (a Procfile or config).
   const migrates = command.some((word) => /\bmigrate\b/.test(word));
-  if (django.migrations && django.manage && !migrates) {
+  // On a SQLite file in the image, migrate runs at build time (plan-database-init.ts).
+  if (django.migrations && django.manage && !migrates && !django.sqlite) {
     notes.evidence.push({
       file: django.manage,
       line: null,

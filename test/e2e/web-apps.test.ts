@@ -19,6 +19,8 @@ const WEB_FIXTURES = [
   "pdm-lock",
   "native-psycopg2",
   "shiny-app",
+  // `/` reads a table: it answers only because migrate ran at build time (a SQLite file).
+  "django-sqlite-notes",
 ];
 
 describeE2e("pyship build + verify: web apps", (engine) => {

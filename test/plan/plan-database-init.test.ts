@@ -3,7 +3,12 @@
  * it does not: one row per shape (the facts as database-init.ts reports them).
  */
 import { describe, expect, it } from "vitest";
-import type { DatabaseInitFacts, InitCommandFact, ProjectFacts } from "../../src/core/pipeline.js";
+import type {
+  DatabaseInitFacts,
+  DjangoFacts,
+  InitCommandFact,
+  ProjectFacts,
+} from "../../src/core/pipeline.js";
 import { planProject } from "../../src/plan/plan-project.js";
 import { at, candidate, makeFacts, requirement } from "./make-facts.js";
 
@@ -176,5 +181,60 @@ describe("planDatabaseInit", () => {
       facts({ commands: [cli(["init-db"])], sqlite: SQLITE }, { config: CONFIG_OFF }),
     );
     expect(plan.evidence.some((e) => e.why.includes("init-db = false"))).toBe(true);
+  });
+});
+
+describe("planDatabaseInit: Django on a SQLite file", () => {
+  const SETTINGS = "shop/settings.py";
+  const DJANGO: DjangoFacts = {
+    settings: "shop.settings",
+    settingsFile: SETTINGS,
+    manage: "manage.py",
+    staticRoot: null,
+    staticfiles: false,
+    whitenoise: null,
+    debug: false,
+    allowedHosts: null,
+    secretKeyEnv: "DJANGO_SECRET_KEY",
+    migrations: true,
+    sqlite: at(SETTINGS, 20, "DATABASES set"),
+  };
+  const django = (overrides: Partial<DjangoFacts>, rest: Partial<ProjectFacts> = {}) =>
+    planProject(
+      makeFacts({
+        entrypoints: [candidate("wsgi", "shop.wsgi:application", "django", SETTINGS, 28)],
+        requirements: [requirement("django", "Django==5.1.2")],
+        django: { ...DJANGO, ...overrides },
+        ...rest,
+      }),
+    );
+
+  it("migrates at build time with the server's settings and a throwaway SECRET_KEY", () => {
+    const plan = django({});
+    expect(plan.initDatabase?.argv).toEqual([
+      "DJANGO_SETTINGS_MODULE=shop.settings",
+      "DJANGO_SECRET_KEY=collectstatic-build-only",
+      "python",
+      "manage.py",
+      "migrate",
+      "--noinput",
+    ]);
+    expect(plan.warnings.map((w) => w.code)).toContain("W_SQLITE_IN_IMAGE");
+    // The release-step advice is for a database server, not for a file the build fills.
+    expect(plan.evidence.some((e) => e.why.includes("once per release"))).toBe(false);
+  });
+
+  it.each([
+    ["a database server", { sqlite: undefined }, {}],
+    ["init-db = false", {}, { config: CONFIG_OFF }],
+    [
+      "settings that need another variable",
+      { requiredEnv: [{ name: "TELEGRAM_TOKEN", evidence: at(SETTINGS, 156, "read") }] },
+      {},
+    ],
+  ] as const)("not for %s", (_label, overrides, rest) => {
+    const facts = { ...DJANGO, ...overrides } as DjangoFacts;
+    const plan = django(facts, rest as Partial<ProjectFacts>);
+    expect(plan.initDatabase).toBeUndefined();
   });
 });

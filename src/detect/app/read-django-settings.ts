@@ -54,6 +54,7 @@ export function readDjangoSettings(
     allowedHosts: allowedHosts(sources, chain),
     secretKeyEnv: secretKeyEnv(chain),
     migrations: files.paths.some((path) => /(^|\/)migrations\/__init__\.py$/.test(path)),
+    ...sqliteDatabase(chain),
     ...(requiredEnv.length > 0 ? { requiredEnv } : {}),
   };
 }
@@ -125,6 +126,18 @@ function lastAssignment(chain: readonly PyModule[], key: string): Assignment | n
     }
   }
   return null;
+}
+
+/**
+ * The DATABASES the server's settings end with, when it is a SQLite file: the sqlite3
+ * engine, or a `sqlite:///` URL (dj-database-url's default, used when DATABASE_URL is unset).
+ */
+function sqliteDatabase(chain: readonly PyModule[]): Pick<DjangoFacts, "sqlite"> {
+  const databases = lastAssignment(chain, "DATABASES");
+  const sqlite = databases?.statement.strings.some(
+    (text) => text === "django.db.backends.sqlite3" || /^sqlite:\/\/\/(?!:memory:)/.test(text),
+  );
+  return sqlite && databases ? { sqlite: databases.evidence } : {};
 }
 
 /** The first statement in the chain with this exact string literal (an app or middleware). */

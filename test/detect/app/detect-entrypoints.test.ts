@@ -242,7 +242,8 @@ const cases: [string, Record<string, string>, string[]][] = [
   [
     "Shiny Express app, found by its import whatever the file is named",
     {
-      "survey.py": "from shiny import render, ui\nfrom shiny.express import input\n\nui.h1('survey')\n",
+      "survey.py":
+        "from shiny import render, ui\nfrom shiny.express import input\n\nui.h1('survey')\n",
       "shared.py": "from shiny import ui\n\ndef card():\n    return ui.card()\n",
     },
     ["survey.py shiny shiny survey.py:2"],
@@ -250,7 +251,8 @@ const cases: [string, Record<string, string>, string[]][] = [
   [
     "Shiny Core app through the package (shiny.App), beside an Express app in another folder",
     {
-      "core/dash.py": "import shiny\nfrom shiny import ui\napp = shiny.App(ui.page_fluid(), None)\n",
+      "core/dash.py":
+        "import shiny\nfrom shiny import ui\napp = shiny.App(ui.page_fluid(), None)\n",
       "express/app.py": "from shiny.express import ui\nui.h1('x')\n",
     },
     ["express/app.py shiny shiny express/app.py:1", "core/dash.py shiny shiny core/dash.py:3"],

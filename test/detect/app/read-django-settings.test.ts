@@ -248,6 +248,47 @@ describe("readDjangoSettings", () => {
     expect(found?.settingsFile).toBe("site_a/settings/production.py");
   });
 
+  // [label, settings modules (base first), sqlite evidence expected as file:line or null]
+  it.each([
+    [
+      "the sqlite3 engine over several lines",
+      [
+        `DATABASES = {\n    "default": {\n        "ENGINE": "django.db.backends.sqlite3",\n        "NAME": BASE_DIR / "db.sqlite3",\n    }\n}\n`,
+      ],
+      "site_a/settings.py:1",
+    ],
+    [
+      "dj-database-url's sqlite default",
+      [
+        'import dj_database_url\nDATABASES = {"default": dj_database_url.config(default="sqlite:///db.sqlite3")}\n',
+      ],
+      "site_a/settings.py:2",
+    ],
+    [
+      "SQLite in base, PostgreSQL in the production module the server runs",
+      [
+        'DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3"}}\n',
+        'from .settings import *\nDATABASES = {"default": {"ENGINE": "django.db.backends.postgresql"}}\n',
+      ],
+      null,
+    ],
+    [
+      "an in-memory URL is no file",
+      ['DATABASES = {"default": dj_database_url.parse("sqlite:///:memory:")}\n'],
+      null,
+    ],
+  ])("DATABASES: %s", (_label, modules, expected) => {
+    const [base, production] = modules as string[];
+    const tree: Record<string, string> = {
+      "manage.py": MANAGE,
+      "site_a/settings.py": base as string,
+      "site_a/wsgi.py": wsgi(production ? "site_a.production" : "site_a.settings"),
+    };
+    if (production) tree["site_a/production.py"] = production;
+    const found = readDjangoSettings(memoryFiles(tree), [django("site_a.wsgi:application")]);
+    expect(found?.sqlite ? `${found.sqlite.file}:${found.sqlite.line}` : null).toBe(expected);
+  });
+
   it("reads nothing for a project that is not Django", () => {
     const flask = { ...django("app:app"), framework: "flask" as const };
     expect(readDjangoSettings(memoryFiles({ "app.py": "" }), [flask])).toBeNull();
