@@ -35,6 +35,7 @@ export async function buildGenerated(session: BuildSession): Promise<BuildOutcom
     },
     run: () => buildAndVerify(withPlanInputs(session, last.planned?.plan), tags, true),
     onRepair: session.ports.events.repairing,
+    runsAppCode: (error) => last.planned !== undefined && failedInAppStep(error, last.planned.plan),
     fallback: async () =>
       last.planned === undefined
         ? null
@@ -81,6 +82,17 @@ function withOutsideHints(
   const cause = report?.failure?.diagnosis?.cause;
   if (cause !== "db-not-initialised") return needs;
   return withInitHint(needs, report, initCommands(planned.facts, planned.plan), planned.plan);
+}
+
+/**
+ * The failed step is one that runs the app's code: the database's init command or
+ * collectstatic (the error names the step by its first words: `RUN flask --app …`).
+ */
+function failedInAppStep(error: PyshipError, plan: Plan): boolean {
+  const text = `${error.message}\n${error.details ?? ""}`;
+  const init = plan.initDatabase?.argv[0];
+  if (init !== undefined && text.includes(`RUN ${init}`)) return true;
+  return plan.collectStatic !== null && text.includes("collectstatic");
 }
 
 /** The stack `pyship compose` would write, for the hint; none when it cannot be planned. */

@@ -8,7 +8,7 @@
  * failure no signature explains, a repair already applied (it did not help), or the bound.
  * The caller supplies the steps, so this stays free of printing and engines.
  */
-import { isPyshipError } from "../core/errors.js";
+import { isPyshipError, type PyshipError } from "../core/errors.js";
 import type { Repair, VerifyReport } from "../core/pipeline.js";
 import { type Message, msg, textOf } from "../i18n/message.js";
 import { type Phase, repairForFailure } from "./failure-repairs.js";
@@ -28,6 +28,11 @@ export interface RepairLoop<T extends { readonly report: VerifyReport | null }> 
    * breaking unpinned old code: resolve as of the manifest's day), or null.
    */
   readonly fallback?: () => Promise<Repair | null>;
+  /**
+   * Whether a failed build failed in a step that runs the app's own code (a database's init
+   * command, collectstatic): an exception there is the app's, as at run time.
+   */
+  readonly runsAppCode?: (error: PyshipError) => boolean;
 }
 
 export interface Repaired<T> {
@@ -78,7 +83,11 @@ async function nextRepair<T extends { readonly report: VerifyReport | null }>(
 ): Promise<Repair | null> {
   if ("error" in attempt) {
     const { error } = attempt;
-    return isPyshipError(error) ? repairFor(error, "build") : null;
+    if (!isPyshipError(error)) return null;
+    const known = repairFor(error, "build");
+    if (known !== null || !loop.runsAppCode?.(error)) return known;
+    const text = `${error.details ?? ""}\n${error.message}`;
+    return APP_EXCEPTION.test(text) && loop.fallback ? loop.fallback() : null;
   }
   const failure = attempt.outcome.report?.failure;
   if (!failure) return null;

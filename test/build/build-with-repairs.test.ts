@@ -243,4 +243,34 @@ describe("buildWithRepairs", () => {
     expect(repairs[0]?.id ?? null).toBe(applied);
     expect(calls).toBe(asked);
   });
+
+  // compose-django: the settings raise while migrate runs at build time (an environs release
+  // that reads marshmallow.__version__, which marshmallow 4 dropped).
+  const APP_STEP = new PyshipError(
+    "E_BUILD_FAILED",
+    "build failed at [runtime 8/8] RUN DJANGO_SETTINGS_MODULE=example.settings SECRET_KEY=… pytho…",
+    { details: "  │ AttributeError: module 'marshmallow' has no attribute '__version__'" },
+  );
+
+  it.each([
+    [
+      "a build step that runs the app's code raised: the fallback is asked",
+      true,
+      "resolve-date",
+      1,
+    ],
+    ["any other build step: not (installers fail for their own reasons)", false, null, 0],
+  ])("%s", async (_name, appStep, applied, asked) => {
+    const fake = steps([APP_STEP, report(null)]);
+    let calls = 0;
+    const fallback = () => {
+      calls += 1;
+      return Promise.resolve(DATED);
+    };
+    const runsAppCode = () => appStep;
+    const result = buildWithRepairs({ ...fake.loop, fallback, runsAppCode });
+    if (applied === null) await expect(result).rejects.toBe(APP_STEP);
+    else expect((await result).repairs[0]?.id).toBe(applied);
+    expect(calls).toBe(asked);
+  });
 });

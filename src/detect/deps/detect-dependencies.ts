@@ -10,7 +10,7 @@ import type {
   ProjectMeta,
   Warning,
 } from "../../core/pipeline.js";
-import { because, type Message, msg } from "../../i18n/message.js";
+import { because, type Message, msg, withText } from "../../i18n/message.js";
 import type { ProjectFiles } from "../project-files.js";
 import type { DependencyFormat, FormatContext, FormatMatch } from "./dependency-format.js";
 import { importsFormat } from "./imports-format.js";
@@ -24,7 +24,11 @@ import {
 import { pipfileFormat } from "./pipfile-format.js";
 import { readPyproject } from "./pyproject.js";
 import { pyprojectFormat, pyprojectPackageFormat } from "./pyproject-format.js";
-import { appRequirements, requirementsFormat } from "./requirements-format.js";
+import {
+  appRequirements,
+  developmentRequirements,
+  requirementsFormat,
+} from "./requirements-format.js";
 import { setupPyFormat } from "./setup-py-format.js";
 
 /**
@@ -81,8 +85,34 @@ export function detectDependencies(
   const own = appRoot === undefined ? null : appRequirements(files, appRoot);
   if (own?.kind === "match") return chosen(own, context, ignored, warnings);
   const inferred = importsFormat.detect(context);
+  const development = inferred.kind === "match" ? developmentList(files, inferred) : null;
+  if (development) {
+    const passedOver = ignored.filter((entry) => entry.file !== development.evidence.file);
+    return chosen(development, context, passedOver, warnings);
+  }
   if (inferred.kind === "match") return chosen(inferred, context, ignored, warnings);
   return { install: nothingToInstall(), requirements: [], ignored: dedupe(ignored) };
+}
+
+/**
+ * A development requirements file as the app's list, when it is the only one and lists most
+ * of what the code imports (so it is the app's, not a list of test tools): pinned releases
+ * the developers ran beat the newest of each import (pear-admin-flask's code needs
+ * Flask-SQLAlchemy 2.x). Its tools come along, and the warning says so.
+ */
+function developmentList(files: ProjectFiles, inferred: FormatMatch): FormatMatch | null {
+  const development = developmentRequirements(files);
+  if (!development) return null;
+  const listed = new Set(development.requirements.map((r) => r.name));
+  const imported = inferred.requirements.map((r) => r.name);
+  if (imported.filter((name) => listed.has(name)).length * 2 < imported.length) return null;
+  const file = development.evidence.file;
+  const warning: Warning = {
+    code: "W_DEV_REQUIREMENTS",
+    ...withText(msg("warn.devRequirements", { file })),
+    file,
+  };
+  return { ...development, warnings: [...(development.warnings ?? []), warning] };
 }
 
 function chosen(

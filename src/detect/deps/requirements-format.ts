@@ -11,7 +11,8 @@ import type { ProjectFiles } from "../project-files.js";
 import type { DependencyFormat, FormatMatch, FormatSkip } from "./dependency-format.js";
 import { readRequirementsFile } from "./read-requirements-file.js";
 
-const REQUIREMENTS_FILE = /^requirements[^/]*\.txt$|^requirements\/[^/]+\.txt$/;
+/** `requirement/` and `requirement.txt` too: the singular is common (pear-admin-flask). */
+const REQUIREMENTS_FILE = /^requirements?[^/]*\.txt$|^requirements?\/[^/]+\.txt$/;
 const PRODUCTION = new Set(["prod", "production", "deploy", "release", "runtime"]);
 const BASE = new Set(["base", "common", "main", "core", "requirements", "default"]);
 
@@ -19,14 +20,17 @@ const BASE = new Set(["base", "common", "main", "core", "requirements", "default
 function rank(path: string): number {
   const role = roleOf(path);
   if (PRODUCTION.has(role)) return 0;
-  if (path === "requirements.txt") return 1;
+  if (path === "requirements.txt" || path === "requirement.txt") return 1;
   return BASE.has(role) ? 2 : Number.POSITIVE_INFINITY;
 }
 
 /** `requirements-prod.txt` → prod, `requirements/dev.txt` → dev, `requirements.txt` → "". */
 function roleOf(path: string): string {
   const stem = posix.basename(path, ".txt").toLowerCase();
-  return path.startsWith("requirements/") ? stem : stem.replace(/^requirements[-_.]?/, "");
+  // In a folder, `requirement/requirement-dev.txt` is dev too; `requirements/requirements.txt` stays itself.
+  return /^requirements?\//.test(path)
+    ? stem.replace(/^requirements?[-_.](?=.)/, "")
+    : stem.replace(/^requirements?[-_.]?/, "");
 }
 
 export const requirementsFormat: DependencyFormat = {
@@ -103,6 +107,25 @@ function fromFile(
         }
       : {}),
   };
+}
+
+/** Files for a developer's machine: the whole app plus its tools (never test or docs lists). */
+const DEVELOPMENT = new Set(["dev", "develop", "development", "local"]);
+
+/**
+ * A development file, when a project has no other list at all (pear-admin-flask's only
+ * manifest is requirement/requirement-dev.txt, which its own Dockerfile installs). The
+ * caller decides whether it is the app's list (detect-dependencies.ts).
+ */
+export function developmentRequirements(files: ProjectFiles): FormatMatch | null {
+  const candidates = requirementsFiles(files);
+  const chosen = candidates.find((file) => DEVELOPMENT.has(roleOf(file)));
+  if (chosen === undefined || candidates.some((file) => rank(file) < Number.POSITIVE_INFINITY))
+    return null;
+  const found = fromFile(files, chosen, candidates);
+  if (found.kind !== "match") return null;
+  const why = because(msg("ev.deps.developmentOnly", { file: chosen }));
+  return { ...found, evidence: { ...found.evidence, ...why } };
 }
 
 function whyChosen(path: string): Message | string {

@@ -71,6 +71,8 @@ export const EN_EVIDENCE = {
   "ev.deps.selfLineDynamic":
     "it installs the project itself (-e .), and {manifest} computes its install_requires: the project is installed with its dependencies after the code",
   "ev.deps.notUsed.role": 'not used: "{role}" requirements are not installed in the image',
+  "ev.deps.developmentOnly":
+    "{file} is the project's only requirements file and lists what the code imports: installed as the app's list",
   "ev.deps.notUsed.noManifest": "not used: no {manifest} next to it",
   "ev.deps.pipfileEmpty": "[packages] lists no packages",
   "warn.pipfileNoLock": "Pipfile has no Pipfile.lock; run `pipenv lock` for reproducible builds",

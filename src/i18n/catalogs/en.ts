@@ -393,6 +393,8 @@ export const EN = {
     "static files are collected into STATIC_ROOT, but nothing serves them (Django does not with DEBUG off): add whitenoise.middleware.WhiteNoiseMiddleware, or have a web server serve STATIC_ROOT",
   "warn.sqliteInImage":
     "the database is a SQLite file inside the container: what the app writes is lost with the container; mount a volume on the file's folder to keep it, or point the app at a database server (init-db = false in [tool.pyship] skips creating it at build time)",
+  "warn.devRequirements":
+    "{file} is a development list, installed because it is the only one: its test and lint tools are in the image too; add a requirements.txt with what production needs",
   // merged from the other branches' commands
   "build.listed": "Manifest list {tags}: {platforms} (each built and verified)",
   "doctor.reproducible": "Reproducible releases (one commit, one image): yes — {why}",

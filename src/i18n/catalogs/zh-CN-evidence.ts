@@ -69,6 +69,8 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "ev.deps.selfLineDynamic":
     "该行安装项目本身（-e .），而 {manifest} 在运行时才算出 install_requires：项目连同依赖在复制代码之后安装",
   "ev.deps.notUsed.role": '未使用："{role}" 依赖不会安装到镜像中',
+  "ev.deps.developmentOnly":
+    "{file} 是项目唯一的依赖文件，且列出了代码导入的包：作为应用的依赖列表安装",
   "ev.deps.notUsed.noManifest": "未使用：旁边没有 {manifest}",
   "ev.deps.pipfileEmpty": "[packages] 没有列出任何软件包",
   "warn.pipfileNoLock": "Pipfile 没有对应的 Pipfile.lock；运行 `pipenv lock` 以获得可复现的构建",

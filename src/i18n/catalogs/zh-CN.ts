@@ -383,6 +383,8 @@ export const ZH_CN: Catalog = {
     "静态文件收集到了 STATIC_ROOT，但没有谁提供它们（DEBUG 关闭时 Django 不会提供）：请添加 whitenoise.middleware.WhiteNoiseMiddleware，或让 Web 服务器提供 STATIC_ROOT",
   "warn.sqliteInImage":
     "数据库是容器里的 SQLite 文件：应用写入的数据会随容器删除而丢失；请在该文件所在目录挂载卷来保留数据，或让应用连接数据库服务器（在 [tool.pyship] 中设置 init-db = false 可跳过构建时建表）",
+  "warn.devRequirements":
+    "{file} 是开发用的依赖列表，因为它是唯一的列表才被安装：其中的测试和检查工具也会进入镜像；请添加一个只含生产所需依赖的 requirements.txt",
   // merged from the other branches' commands
   "build.listed": "多架构清单 {tags}：{platforms}（均已构建并验证）",
   "doctor.reproducible": "可复现发布（同一提交得到同一镜像）：是 —— {why}",

@@ -69,6 +69,8 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "ev.deps.selfLineDynamic":
     "該行安裝專案本身（-e .），而 {manifest} 在執行時才算出 install_requires：專案連同相依套件在複製程式碼之後安裝",
   "ev.deps.notUsed.role": '未使用："{role}" 相依套件不會安裝到映像檔中',
+  "ev.deps.developmentOnly":
+    "{file} 是專案唯一的相依套件檔案，且列出了程式碼匯入的套件：作為應用程式的相依套件清單安裝",
   "ev.deps.notUsed.noManifest": "未使用：旁邊沒有 {manifest}",
   "ev.deps.pipfileEmpty": "[packages] 沒有列出任何套件",
   "warn.pipfileNoLock": "Pipfile 沒有對應的 Pipfile.lock；執行 `pipenv lock` 以獲得可重現的建置",

@@ -384,6 +384,8 @@ export const ZH_TW: Catalog = {
     "靜態檔案收集到了 STATIC_ROOT，但沒有誰提供它們（DEBUG 關閉時 Django 不會提供）：請新增 whitenoise.middleware.WhiteNoiseMiddleware，或讓 Web 伺服器提供 STATIC_ROOT",
   "warn.sqliteInImage":
     "資料庫是容器裡的 SQLite 檔案：應用程式寫入的資料會隨容器刪除而遺失；請在該檔案所在目錄掛載磁碟區來保留資料，或讓應用程式連線到資料庫伺服器（在 [tool.pyship] 中設定 init-db = false 可略過建置時建立資料表）",
+  "warn.devRequirements":
+    "{file} 是開發用的相依套件清單，因為它是唯一的清單才被安裝：其中的測試和檢查工具也會進入映像檔；請新增一個只含正式環境所需相依套件的 requirements.txt",
   // merged from the other branches' commands
   "build.listed": "多架構清單 {tags}：{platforms}（均已建置並驗證）",
   "doctor.reproducible": "可重現發布（同一提交得到同一映像檔）：是 —— {why}",

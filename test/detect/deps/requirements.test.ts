@@ -182,6 +182,12 @@ describe("split layouts", () => {
     },
     { files: ["requirements/base.txt", "requirements/test.txt"], chosen: "requirements/base.txt" },
     { files: ["requirements/dev.txt", "requirements/test.txt"], chosen: null },
+    // The singular, as in pear-admin-flask's requirement/ folder.
+    { files: ["requirement.txt", "requirement-dev.txt"], chosen: "requirement.txt" },
+    {
+      files: ["requirement/prod.txt", "requirement/requirement-dev.txt"],
+      chosen: "requirement/prod.txt",
+    },
   ])("$files → $chosen", ({ files, chosen }) => {
     const facts = deps(Object.fromEntries(files.map((file) => [file, "flask\n"])));
     expect(facts.install.strategy).toBe(chosen === null ? "none" : "requirements");
@@ -189,6 +195,24 @@ describe("split layouts", () => {
     expect(facts.ignored.map((entry) => entry.file).sort()).toStrictEqual(
       files.filter((file) => file !== chosen).sort(),
     );
+  });
+
+  it.each([
+    ["requirement/requirement-dev.txt", "flask==2.0.2\nflask-sqlalchemy==2.5.1\npytest\n", true],
+    ["requirements-dev.txt", "Flask==2.0.2\nblack\n", true],
+    // A list of tools, not of the app: the imports are read instead.
+    ["requirements-dev.txt", "pytest\nblack\nruff\n", false],
+    // Test lists never stand for the app.
+    ["requirements/test.txt", "flask\nflask-sqlalchemy\npytest\n", false],
+  ])("the only list is %s: the app's when it lists what the code imports", (file, text, used) => {
+    const code =
+      "from flask import Flask\nfrom flask_sqlalchemy import SQLAlchemy\napp = Flask(__name__)\n";
+    const warnings: Warning[] = [];
+    const project = tempProject({ "app.py": code, [file]: text });
+    const facts = detectDependencies(project, detectProjectMeta(project), warnings);
+    expect(facts.install.strategy).toBe(used ? "requirements" : "imports");
+    expect(facts.install.files).toStrictEqual(used ? [file] : []);
+    expect(warnings.some((w) => w.code === "W_DEV_REQUIREMENTS")).toBe(used);
   });
 
   it("a requirements file with only comments installs nothing", () => {
