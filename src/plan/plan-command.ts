@@ -191,6 +191,16 @@ interface Written {
   readonly shell: ShellCommand | undefined;
 }
 
+/**
+ * The written command runs this candidate: it names its target, or only the module of an
+ * `application` object, which gunicorn loads by default (`gunicorn tutorial.wsgi`).
+ */
+function runsCandidate(written: readonly string[], candidate: EntrypointCandidate): boolean {
+  if (written.includes(candidate.app)) return true;
+  const [module, object] = candidate.app.split(":");
+  return written[0] === "gunicorn" && object === "application" && written.includes(module ?? "");
+}
+
 /** A command written by the user: taken verbatim except for `$PORT`. */
 function fixed(
   facts: ProjectFacts,
@@ -198,7 +208,7 @@ function fixed(
   source: "config" | "procfile",
   notes: Notes,
 ): CommandChoice {
-  const candidate = facts.entrypoints.find((c) => written.includes(c.app)) ?? null;
+  const candidate = facts.entrypoints.find((c) => runsCandidate(written, c)) ?? null;
   const port = planPort(facts, { source, candidate, command: written }, notes);
   const where = source === "procfile" ? facts.procfile?.evidence : facts.config.source;
   const at = { file: where?.file ?? source, line: where?.line ?? null };

@@ -150,6 +150,17 @@ describe("planProject: precedence flags > config > Procfile > detection", () => 
     expect(plan.shell).toStrictEqual(shell);
   });
 
+  it.each([
+    ["gunicorn tutorial.wsgi --log-file -", "django"],
+    ["gunicorn tutorial.wsgi:application", "django"],
+    // Only gunicorn defaults to `application`: another program's bare module is not it.
+    ["python -m tutorial.wsgi", "unknown"],
+  ])("a Procfile's `%s` runs the detected Django app: %s", (line, framework) => {
+    const django = candidate("wsgi", "tutorial.wsgi:application", "django", "tutorial/wsgi.py");
+    const plan = planProject(makeFacts({ entrypoints: [django], procfile: procfile(line) }));
+    expect(plan.framework).toBe(framework);
+  });
+
   it("flags beat config", () => {
     const facts = makeFacts({ config: config({ python: "3.11", baseImage: "corp/python:3.11" }) });
     const plan = planProject(facts, { python: "3.10", baseImage: "python:3.10-slim-bookworm" });
