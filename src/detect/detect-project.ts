@@ -51,7 +51,7 @@ export function detectProject(root: string): ProjectFacts {
   const port = detectPort(files, entrypoints, procfile);
   const django = readDjangoSettings(files, entrypoints);
   const ownDockerignore = files.has(".dockerignore") ? files.read(".dockerignore") : undefined;
-  const databaseInit = detectDatabaseInit(files, meta, dependencies);
+  const databaseInit = detectDatabaseInit(files, meta, dependencies, entrypoints[0]);
   return {
     root,
     meta,

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { DatabaseInitFacts, DependencyFacts } from "../../../src/core/pipeline.js";
 import { detectDatabaseInit } from "../../../src/detect/app/database-init.js";
-import { makeFacts, requirement } from "../../plan/make-facts.js";
+import { at, candidate, makeFacts, requirement } from "../../plan/make-facts.js";
 import { memoryFiles, meta } from "./memory-files.js";
 
 const FLASK = makeFacts({ requirements: [requirement("flask")] }).dependencies;
@@ -156,6 +156,28 @@ describe("detectDatabaseInit", () => {
     };
     const found = detectDatabaseInit(memoryFiles(tree), meta(), FLASK);
     expect(found?.requiredEnv?.map((r) => [r.name, r.evidence.line])).toEqual([["SERVER_NAME", 3]]);
+  });
+
+  it.each([
+    ["greybook: app.py at the root imports its package", "app.py", ["greybook/core/commands.py:1"]],
+    [
+      "flaskr: the entry's own package, not another folder's",
+      "flaskr/__init__.py",
+      ["flaskr/db.py:1"],
+    ],
+  ])("reads only the app's code: %s", (_label, entryFile, expected) => {
+    const command = "@app.cli.command('init-db')\ndef init_db():\n    pass\n";
+    const tree = {
+      "app.py": "from greybook import create_app\napp = create_app()\n",
+      "greybook/__init__.py": "URI = 'sqlite:///data.db'\n",
+      "greybook/core/commands.py": command,
+      "flaskr/__init__.py": "from flask import Flask\n",
+      "flaskr/db.py": command,
+      "tools/reset.py": command,
+    };
+    const entry = { ...candidate("wsgi", "app:app", "flask"), evidence: at(entryFile, 1, "app") };
+    const found = detectDatabaseInit(memoryFiles(tree), meta(), FLASK, entry);
+    expect(found?.commands.map((c) => where(c.evidence))).toEqual(expected);
   });
 
   it("a CLI command is a framework-cli command, a console script is not", () => {
