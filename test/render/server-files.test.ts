@@ -152,6 +152,18 @@ print(json.dumps({k: getattr(module, k) for k in ("cpus", "workers", "threads", 
     expect(got.bind).toEqual(["0.0.0.0:8000"]);
   });
 
+  it("keeps gunicorn in the foreground and its errors on stderr, whatever the project says", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "pyship-cwd-"));
+    writeFileSync(join(cwd, "gunicorn.conf.py"), 'daemon = True\nerrorlog = "logs/error.log"\n');
+    const report = `import importlib.util, json, sys
+spec = importlib.util.spec_from_file_location("__config__", sys.argv[1])
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+print(json.dumps([module.daemon, module.errorlog]))`;
+    const out = python(["-c", report, path], { cwd });
+    expect(JSON.parse(out.trim().split("\n").at(-1) ?? "null")).toEqual([false, "-"]);
+  });
+
   it("says what it chose on stderr", () => {
     const run = spawnSync("python3", ["-c", settings, path], {
       encoding: "utf8",

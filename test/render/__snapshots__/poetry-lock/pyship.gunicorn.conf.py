@@ -107,4 +107,9 @@ if os.path.isfile("gunicorn.conf.py"):
 
 # $PORT when the container starts (Cloud Run, Heroku and Render set it), else the image's.
 bind = ["0.0.0.0:" + os.environ.get("PORT", "8000")]
+# Whatever the project's config says, in a container: gunicorn stays in the foreground as
+# PID 1, and its errors go to stderr, where `docker logs` and pyship verify read why a
+# worker failed to boot (a file inside the container is lost with it).
+daemon = False
+errorlog = "-"
 print(f"pyship: {workers} gunicorn workers x {threads} threads for {cpus} CPUs", file=sys.stderr)
