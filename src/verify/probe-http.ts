@@ -1,7 +1,10 @@
 /*
  * One HTTP GET against the published port, behind a function type so unit tests can fake
  * the network the way they fake the engine. Redirects are not followed: a 3xx already
- * proves the app answers, and following one could leave loopback.
+ * proves the app answers, and following one could leave loopback. Each probe closes its
+ * connection, as the kubelet's and Docker's health checks do: Node's pool would keep it open
+ * for 4 s, and a server that waits for open connections at SIGTERM (gevent's pywsgi, Lin CMS's
+ * workers) then spent the stop check waiting for verify's own idle socket (4.0 s, 0.9 s without).
  */
 
 export interface HttpAnswer {
@@ -20,7 +23,11 @@ export const fetchHttp: HttpGet = async (url, timeoutMs) => {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await fetch(url, { redirect: "manual", signal: controller.signal });
+    const response = await fetch(url, {
+      redirect: "manual",
+      signal: controller.signal,
+      headers: { connection: "close" },
+    });
     const body = await response.text();
     return { status: response.status, body: body.slice(0, MAX_BODY) };
   } catch {
