@@ -121,6 +121,20 @@ export const FAILURE_REPAIRS: readonly Signature[] = [
     repair: fixed(REPAIRS.werkzeugUrlQuote),
   },
   {
+    // gunicorn 26.2 moved packaging into its [gevent] extra, and the gevent worker still
+    // imports it: `gunicorn` and `gevent` listed apart (not `gunicorn[gevent]`) miss it.
+    pattern: /No module named '?packaging'?(?![\w.])/,
+    phase: "run",
+    repair: (_match, text) =>
+      text.includes("gunicorn/workers/ggevent.py")
+        ? {
+            id: "packaging-for-gunicorn-gevent",
+            packages: ["packaging"],
+            ...because(msg("repair.gunicornGevent")),
+          }
+        : null,
+  },
+  {
     // The app (or a library it imports) uses distutils: setuptools ships a stand-in for it.
     pattern: /No module named '?distutils(?:\.\w+)*'?/,
     phase: "run",

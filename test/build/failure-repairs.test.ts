@@ -23,6 +23,23 @@ describe("repairForFailure: known signatures and their repairs", () => {
       { id: "werkzeug-before-3", packages: ["werkzeug<3"] },
     ],
     [
+      "gunicorn 26.2+'s gevent worker without its [gevent] extra",
+      [
+        "Traceback (most recent call last):",
+        '  File "/opt/venv/lib/python3.13/site-packages/gunicorn/workers/ggevent.py", line 16, in <module>',
+        "    from packaging.version import parse as parse_version",
+        "ModuleNotFoundError: No module named 'packaging'",
+      ].join("\n"),
+      "run",
+      { id: "packaging-for-gunicorn-gevent", packages: ["packaging"] },
+    ],
+    [
+      "packaging missing anywhere else is the app's own list to fix",
+      TRACEBACK("ModuleNotFoundError: No module named 'packaging'"),
+      "run",
+      null,
+    ],
+    [
       "the app imports distutils on 3.12+",
       TRACEBACK("ModuleNotFoundError: No module named 'distutils'"),
       "run",

@@ -4,6 +4,8 @@
  * catalogs stay small. The text is byte-for-byte what `--json` and the e2e tests read.
  */
 export const EN_REPAIRS = {
+  "repair.gunicornGevent":
+    "gunicorn 26.2 moved packaging, which its gevent worker imports, into the gunicorn[gevent] extra",
   "repair.distutilsRun":
     "distutils left the standard library in Python 3.12; setuptools provides it",
   "repair.distutilsBuild":

@@ -1,5 +1,7 @@
 /* 简体中文: the repairs of en-repairs.ts (terms as in ../glossary.ts). */
 export const ZH_CN_REPAIRS = {
+  "repair.gunicornGevent":
+    "gunicorn 26.2 把其 gevent worker 导入的 packaging 移到了 gunicorn[gevent] 可选依赖中",
   "repair.distutilsRun": "distutils 已在 Python 3.12 中移出标准库；setuptools 提供它",
   "repair.distutilsBuild":
     "某个软件包的 setup.py 导入了 distutils，而它已在 Python 3.12 中移出标准库",

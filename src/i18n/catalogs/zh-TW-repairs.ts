@@ -1,5 +1,7 @@
 /* 繁體中文: the repairs of en-repairs.ts (terms as in ../glossary.ts). */
 export const ZH_TW_REPAIRS = {
+  "repair.gunicornGevent":
+    "gunicorn 26.2 把其 gevent worker 匯入的 packaging 移到了 gunicorn[gevent] 選用相依套件中",
   "repair.distutilsRun": "distutils 已在 Python 3.12 中移出標準函式庫；setuptools 提供它",
   "repair.distutilsBuild":
     "某個套件的 setup.py 匯入了 distutils，而它已在 Python 3.12 中移出標準函式庫",

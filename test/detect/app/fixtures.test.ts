@@ -35,6 +35,8 @@ describe("app fixtures", () => {
   it.each([
     ["flask-module", ["web:server wsgi flask web.py:4"], 1, null, null],
     ["flask-factory", ["shop:create_app() wsgi flask shop/__init__.py:5"], 1, null, null],
+    // The port is the project's gunicorn.conf.py bind (gevent's worker, chosen there).
+    ["flask-gevent-config", ["app:app wsgi flask app.py:4"], 1, null, "5000 gunicorn.conf.py:8"],
     ["flask-sqlite-init", ["notes:create_app() wsgi flask notes/__init__.py:7"], 1, null, null],
     // Core and Express variants of one app: the Core file only.
     ["shiny-app", ["app-core.py shiny shiny app-core.py:16"], 1, null, null],
