@@ -58,6 +58,7 @@ export type Framework =
   | "gradio"
   | "panel"
   | "shiny"
+  | "pyramid"
   | "script"
   | "unknown";
 
@@ -266,6 +267,11 @@ export interface EntrypointCandidate {
    * not the project root (`src/`, `backend/`): the process runs from there.
    */
   readonly root?: string;
+  /**
+   * A PasteDeploy ini gunicorn loads the app from (`--paste production.ini`): a Pyramid
+   * factory needs the ini's settings, so no server can import it by name.
+   */
+  readonly paste?: string;
   /** A server config file in `root` the command must read (`gunicorn -c gunicorn.conf.py`). */
   readonly serverConfig?: string;
   /** Settings the app needs in its environment (e.g. DJANGO_SETTINGS_MODULE), each with why. */
@@ -375,10 +381,13 @@ export interface PyshipConfig {
 export interface InitCommandFact {
   /**
    * `framework-cli`: words for the app's framework CLI (`flask --app M init-db`, Flask-Migrate's
-   * `db upgrade`); `console-script`: a script the installed project provides.
+   * `db upgrade`); `console-script`: a script the installed project provides; `program`: one a
+   * dependency installs (`alembic`), run the same way.
    */
-  readonly kind: "framework-cli" | "console-script";
+  readonly kind: "framework-cli" | "console-script" | "program";
   readonly words: readonly string[];
+  /** A second command, run after it (Pyramid's initialize script fills Alembic's tables). */
+  readonly then?: readonly string[];
   readonly evidence: Evidence;
   /** One of its options asks for input (an admin's password): never run unattended. */
   readonly prompts: boolean;
@@ -621,6 +630,8 @@ export interface Plan {
    */
   readonly initDatabase?: {
     readonly argv: readonly string[];
+    /** Run after argv in the same step, when the first command only made the tables. */
+    readonly then?: readonly string[];
     readonly evidence: Evidence;
     readonly sqlite: Evidence;
   };

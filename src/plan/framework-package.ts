@@ -28,6 +28,7 @@ const DISTRIBUTION: Partial<Readonly<Record<Framework, string>>> = {
   gradio: "gradio",
   panel: "panel",
   shiny: "shiny",
+  pyramid: "pyramid",
 };
 
 /** Strategies whose manifest is a plain list pyship can add to. */

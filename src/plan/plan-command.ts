@@ -61,7 +61,13 @@ const LAUNCHER = SIZED_SERVERS.asgi?.path ?? "";
  * sets those defaults at start and execs it, so uvicorn is PID 1.
  */
 const BUILDERS: Readonly<Record<EntrypointCandidate["kind"], Builder>> = {
-  wsgi: (c) => ["gunicorn", "--config", GUNICORN_CONFIG, c.app],
+  // A Pyramid app is built by its ini (gunicorn --paste), not imported by name.
+  wsgi: (c) => [
+    "gunicorn",
+    "--config",
+    GUNICORN_CONFIG,
+    ...(c.paste ? ["--paste", c.paste] : [c.app]),
+  ],
   asgi: (c) => [
     ...["python", LAUNCHER, "uvicorn"],
     ...(c.app.endsWith("()") ? [c.app.slice(0, -2), "--factory"] : [c.app]),

@@ -46,7 +46,8 @@ export function planDatabaseInit(
     .find((entry) => entry.argv !== null);
   if (!runnable?.argv) return {};
   const why = declined(facts, runnable.argv, command, runnable.found.words, init.requiredEnv);
-  return planned(runnable.argv, runnable.found.evidence, init.sqlite, why, notes);
+  const then = thenArgv(facts, candidate, runnable.found, installsProject);
+  return planned(runnable.argv, runnable.found.evidence, init.sqlite, why, notes, then);
 }
 
 type Required = DatabaseInitFacts["requiredEnv"];
@@ -96,6 +97,7 @@ function planned(
   sqlite: Evidence,
   declinedWhy: Message | null,
   notes: Notes,
+  then?: readonly string[],
 ): Pick<Plan, "initDatabase"> {
   if (declinedWhy !== null) {
     notes.evidence.push({ ...evidence, ...because(declinedWhy) });
@@ -103,9 +105,10 @@ function planned(
   }
   const { file, line } = sqlite;
   const where = `${file}:${line ?? 1}`;
+  const shown = [argv, ...(then ? [then] : [])].map((words) => words.join(" ")).join(" && ");
   notes.evidence.push({
     ...evidence,
-    ...because(msg("ev.initDb.build", { command: argv.join(" "), sqlite: where })),
+    ...because(msg("ev.initDb.build", { command: shown, sqlite: where })),
   });
   notes.warnings.push({
     code: "W_SQLITE_IN_IMAGE",
@@ -113,7 +116,19 @@ function planned(
     file,
     ...(line === null ? {} : { line }),
   });
-  return { initDatabase: { argv, evidence, sqlite } };
+  return { initDatabase: { argv, ...(then ? { then } : {}), evidence, sqlite } };
+}
+
+/** The argv of the command a found one is followed by, when it has one that can run. */
+function thenArgv(
+  facts: ProjectFacts,
+  candidate: EntrypointCandidate,
+  found: InitCommandFact,
+  installsProject: boolean,
+): string[] | undefined {
+  if (found.then === undefined) return undefined;
+  const next = { ...found, kind: "console-script" as const, words: found.then };
+  return initArgv(facts, candidate, next, installsProject) ?? undefined;
 }
 
 /**
@@ -132,6 +147,7 @@ export function initArgv(
   // elsewhere, or nowhere), and Flask before 1.0 finds FLASK_APP only on PYTHONPATH.
   const path = `PYTHONPATH=${candidate.root ? `/app/${candidate.root}` : "/app"}`;
   if (found.kind === "console-script") return installsProject ? [path, ...found.words] : null;
+  if (found.kind === "program") return [path, ...found.words];
   if (candidate.framework !== "flask") return null;
   const module = candidate.app.split(":")[0] as string;
   return [...flaskCommand(facts, module, path), ...found.words];

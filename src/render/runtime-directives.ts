@@ -24,13 +24,14 @@ export function runtimeDirectives(plan: Plan): string[] {
  */
 function initDatabase(plan: Plan): string[] {
   if (plan.initDatabase === undefined) return [];
-  const { argv, evidence, sqlite } = plan.initDatabase;
+  const { argv, then, evidence, sqlite } = plan.initDatabase;
+  const commands = [argv, ...(then ? [then] : [])];
   return [
     block(
       `The database is a SQLite file in the image (${where(sqlite)}): the project's own command\n` +
         `(${where(evidence)}) creates its tables now, so the first request finds them.\n` +
         "What the app writes stays in the container: mount a volume on the file's folder to keep it.",
-      `RUN ${argv.map((word) => quote(word)).join(" ")}`,
+      `RUN ${commands.map((words) => words.map((word) => quote(word)).join(" ")).join(" && ")}`,
     ),
   ];
 }

@@ -21,6 +21,9 @@ const WEB_FIXTURES = [
   "shiny-app",
   // `/` reads a table: it answers only because migrate ran at build time (a SQLite file).
   "django-sqlite-notes",
+  // Built by its ini through gunicorn --paste; `/` reads the row its init script adds to the
+  // table Alembic creates, both at build time.
+  "pyramid-wiki",
 ];
 
 describeE2e("pyship build + verify: web apps", (engine) => {

@@ -159,6 +159,31 @@ describe("planDatabaseInit", () => {
     expect(plan.initDatabase?.sqlite).toEqual(SQLITE);
   });
 
+  it("Pyramid: Alembic's upgrade, then the initialize script, in one step", () => {
+    const alembic: InitCommandFact = {
+      kind: "program",
+      words: ["alembic", "-c", "production.ini", "upgrade", "head"],
+      then: ["initialize_wiki_db", "production.ini"],
+      evidence: at("production.ini", 5, "[alembic] in production.ini"),
+      prompts: false,
+    };
+    const pyramid = { ...candidate("wsgi", "wiki:main", "pyramid"), paste: "production.ini" };
+    const plan = planProject(
+      makeFacts({
+        entrypoints: [pyramid],
+        databaseInit: { commands: [alembic], sqlite: at("production.ini", 3, "sqlite:///") },
+        install: INSTALLED,
+      }),
+    );
+    expect(plan.command.slice(-2)).toEqual(["--paste", "production.ini"]);
+    expect(plan.initDatabase).toMatchObject({
+      argv: ["PYTHONPATH=/app", "alembic", "-c", "production.ini", "upgrade", "head"],
+      then: ["PYTHONPATH=/app", "initialize_wiki_db", "production.ini"],
+    });
+    const why = plan.evidence.find((e) => e.file === "production.ini" && e.line === 5);
+    expect(why?.why).toContain("upgrade head && PYTHONPATH=/app initialize_wiki_db");
+  });
+
   it("a start command that already runs it is said in the evidence", () => {
     const row = ROWS.find(([label]) => label.startsWith("the Procfile"));
     const plan = planProject(row?.[1] as ProjectFacts);

@@ -61,6 +61,7 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["requirements-self-line", {}],
   ["flask-sqlite-init", {}],
   ["shiny-app", {}],
+  ["pyramid-wiki", {}],
   ["django-sqlite-notes", {}],
   ["own-dockerignore", {}],
   // a Procfile saved by PowerShell (UTF-16), and the container's time zone from --tz

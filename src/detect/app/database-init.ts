@@ -16,6 +16,7 @@ import type {
 } from "../../core/pipeline.js";
 import type { ProjectFiles } from "../project-files.js";
 import { envReads } from "../python-ast/env-reads.js";
+import { pyramidDatabaseInit } from "./pyramid-database.js";
 import { isSearchedSource } from "./python-sources.js";
 
 /** Names such commands have: init-db, init_db, initdb, create-tables, reset-db … */
@@ -45,6 +46,7 @@ export function detectDatabaseInit(
   dependencies: DependencyFacts,
   entry?: EntrypointCandidate,
 ): DatabaseInitFacts | undefined {
+  if (entry?.paste !== undefined) return pyramidDatabaseInit(files, meta, entry);
   const names = new Set(dependencies.requirements.map((r) => r.name));
   const cli = [...CLI_FRAMEWORKS].some((name) => names.has(name));
   const sources = cli || hasInitScript(meta) ? projectSources(files, appScope(files, entry)) : [];

@@ -12,6 +12,7 @@ import { consoleScripts } from "./detectors/console-scripts.js";
 import { django } from "./detectors/django.js";
 import { mainScripts } from "./detectors/main-scripts.js";
 import { panel } from "./detectors/panel.js";
+import { pyramid } from "./detectors/pyramid.js";
 import { serverScripts } from "./detectors/server-scripts.js";
 import { shiny } from "./detectors/shiny.js";
 import { streamlit } from "./detectors/streamlit.js";
@@ -27,6 +28,7 @@ import { compareEntrypoints } from "./rank-entrypoints.js";
 export const APP_DETECTORS: readonly AppDetector[] = [
   webApps,
   django,
+  pyramid,
   streamlit,
   panel,
   shiny,

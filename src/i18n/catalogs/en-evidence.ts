@@ -27,6 +27,8 @@ export const EN_EVIDENCE = {
     "top-level code with no __main__ block; the only Python file at the root",
   "ev.app.panel":
     "imports panel and marks a component .servable() at module level (line {line}); runs under panel serve",
+  "ev.app.pyramid":
+    "a Pyramid app: {ini} builds it ([app:main] use = {use}); gunicorn loads it with --paste",
   "ev.app.shinyCore":
     "a Shiny Core app: App(ui, server) at module level (line {line}); runs under shiny run",
   "ev.app.shinyExpress":

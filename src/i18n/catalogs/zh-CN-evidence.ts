@@ -26,6 +26,8 @@ export const ZH_CN_EVIDENCE: Catalog = {
   "ev.script.topLevelOnly": "顶层代码，没有 __main__ 代码块；根目录下唯一的 Python 文件",
   "ev.app.panel":
     "导入 panel 并在模块顶层把组件标记为 .servable()（第 {line} 行）；由 panel serve 运行",
+  "ev.app.pyramid":
+    "Pyramid 应用：由 {ini} 构建（[app:main] use = {use}）；gunicorn 用 --paste 加载",
   "ev.app.shinyCore":
     "Shiny Core 应用：模块顶层的 App(ui, server)（第 {line} 行）；由 shiny run 运行",
   "ev.app.shinyExpress":

@@ -26,6 +26,8 @@ export const ZH_TW_EVIDENCE: Catalog = {
   "ev.script.topLevelOnly": "頂層程式碼，沒有 __main__ 程式碼區塊；根目錄下唯一的 Python 檔案",
   "ev.app.panel":
     "匯入 panel 並在模組頂層把元件標記為 .servable()（第 {line} 行）；由 panel serve 執行",
+  "ev.app.pyramid":
+    "Pyramid 應用程式：由 {ini} 建置（[app:main] use = {use}）；gunicorn 以 --paste 載入",
   "ev.app.shinyCore":
     "Shiny Core 應用程式：模組頂層的 App(ui, server)（第 {line} 行）；由 shiny run 執行",
   "ev.app.shinyExpress":

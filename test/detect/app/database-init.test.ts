@@ -186,3 +186,49 @@ describe("detectDatabaseInit", () => {
     expect(found?.commands.map((c) => c.kind)).toEqual(["console-script", "framework-cli"]);
   });
 });
+
+describe("detectDatabaseInit: a Pyramid app's ini (its cookiecutter's README steps)", () => {
+  const INI = (url: string, alembic = true) =>
+    `[app:main]\nuse = egg:wiki\nsqlalchemy.url = ${url}\n${alembic ? "\n[alembic]\nscript_location = wiki/alembic\n" : ""}`;
+  const PYRAMID = { ...candidate("wsgi", "wiki:main", "pyramid"), paste: "production.ini" };
+  const SCRIPTS = { initialize_wiki_db: "wiki.scripts.initialize_db:main" };
+
+  it.each<[string, string, Record<string, string>, object | undefined]>([
+    [
+      "Alembic's upgrade, then the initialize script, on a SQLite URL",
+      INI("sqlite:///%(here)s/wiki.sqlite"),
+      SCRIPTS,
+      {
+        commands: [
+          {
+            kind: "program",
+            words: ["alembic", "-c", "production.ini", "upgrade", "head"],
+            then: ["initialize_wiki_db", "production.ini"],
+            evidence: { file: "production.ini", line: 5 },
+          },
+        ],
+        sqlite: { file: "production.ini", line: 3 },
+      },
+    ],
+    [
+      "no Alembic: the initialize script alone (it creates the tables itself)",
+      INI("sqlite:///%(here)s/wiki.sqlite", false),
+      SCRIPTS,
+      { commands: [{ words: ["initialize_wiki_db", "production.ini"] }] },
+    ],
+    [
+      "a database server: a release step, not the build's",
+      INI("postgresql://db/wiki"),
+      SCRIPTS,
+      undefined,
+    ],
+  ])("%s", (_label, ini, scripts, expected) => {
+    const tree = {
+      "production.ini": ini,
+      "wiki/__init__.py": "from pyramid.config import Configurator\n",
+    };
+    const found = detectDatabaseInit(memoryFiles(tree), meta(scripts), FLASK, PYRAMID);
+    if (expected === undefined) return expect(found).toBeUndefined();
+    expect(found).toMatchObject(expected);
+  });
+});

@@ -258,6 +258,25 @@ const cases: [string, Record<string, string>, string[]][] = [
     ["express/app.py shiny shiny express/app.py:1", "core/dash.py shiny shiny core/dash.py:3"],
   ],
   [
+    "Pyramid: production.ini over development.ini; testing.ini never; call: names the factory",
+    {
+      "development.ini": "[app:main]\nuse = call:wiki:dev\n",
+      "production.ini": "# prod\n[app:main]\nuse = call:wiki:main\n",
+      "testing.ini": "[app:main]\nuse = call:wiki:test\n",
+      "wiki/__init__.py": "from pyramid.config import Configurator\n\ndef main(global_config, **settings):\n    pass\n",
+    },
+    ["wiki:main wsgi pyramid production.ini:2"],
+  ],
+  [
+    "Pyramid: an ini with no [app:main], or a project that never imports pyramid, is no app",
+    {
+      "production.ini": "[server:main]\nlisten = *:6543\n",
+      "alembic.ini": "[app:main]\nuse = egg:other\n",
+      "tool.py": "print('no pyramid here')\n",
+    },
+    ["tool.py script script tool.py:1"],
+  ],
+  [
     "Celery app: the module",
     { "tasks.py": 'from celery import Celery\napp = Celery("tasks", broker="redis://")\n' },
     ["tasks celery celery tasks.py:2"],
