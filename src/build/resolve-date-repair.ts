@@ -1,7 +1,7 @@
 /*
  * The repair for unpinned old code on today's releases (a library changed a signature since
  * the project was written): install the requirements as they resolved on the day git last
- * changed the manifest, as `--resolve-date auto` does. Offered by `pyship build` once, after
+ * changed the manifest or the code, as `--resolve-date auto` does. Offered by `pyship build` once, after
  * verification failed for a reason no known signature explains, and only for a requirements
  * file (loose entries, or pins whose own dependencies are loose) whose manifest git knows:
  * reported as a repair, never silent. Locks pin everything and are never re-resolved.

@@ -55,7 +55,7 @@ export async function loadPlan(
   }
 }
 
-/** `--resolve-date auto` becomes the day git last changed the dependency manifest. */
+/** `--resolve-date auto` becomes the day git last changed the dependency manifest or the code. */
 async function resolvedDate(
   options: PlanOptions,
   facts: ProjectFacts,

@@ -5,7 +5,7 @@
  */
 import type { InstallTool, Plan } from "../core/pipeline.js";
 import { withoutSelfLine } from "./self-line.js";
-import { quoted, staleCheck, UV_SPEC, uvStep } from "./uv-steps.js";
+import { excludeNewer, quoted, staleCheck, UV_SPEC, uvStep } from "./uv-steps.js";
 
 /** A tool the builder installs into /opt/tools: never in the final image. */
 export interface BuilderTool {
@@ -75,7 +75,7 @@ function resolvedAt(plan: Plan, date: string): InstallStep {
     env: uvEnv(plan.buildkit),
     commands: [
       ...withoutSelfLine(plan),
-      `/opt/tools/bin/uv pip install --python /opt/venv/bin/python --exclude-newer ${date}T23:59:59Z ${files}`,
+      `/opt/tools/bin/uv pip install --python /opt/venv/bin/python${excludeNewer(date)} ${files}`,
       ...(specs ? [`pip install${specs}`] : []),
     ],
   };

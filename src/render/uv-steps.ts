@@ -79,10 +79,23 @@ export function openLinkedVenv(mount: string): string {
   return `${link} && { { ${REUSABLE}; } || { ${fresh}; }; }`;
 }
 
+/**
+ * uv's `--exclude-newer` for a resolve date. The build tools are exempt: an sdist builds on
+ * the image's Python, not in the app's era, and uv's own fallback for a setup.py asks for
+ * setuptools>=40.8.0, which a 2018 cutoff does not have (Starlette 0.8.2); a build
+ * constraint (setuptools<46) still applies.
+ */
+export function excludeNewer(date: string): string {
+  const exempt = BUILD_TOOLS.map((name) => ` --exclude-newer-package ${name}=false`).join("");
+  return ` --exclude-newer ${date}T23:59:59Z${exempt}`;
+}
+
+const BUILD_TOOLS = ["setuptools", "wheel"];
+
 export function uvStep(plan: Plan): InstallStep {
   const { install } = plan;
   const cached = usesVenvCache(plan);
-  const exclude = install.resolveDate ? ` --exclude-newer ${install.resolveDate}T23:59:59Z` : "";
+  const exclude = install.resolveDate ? excludeNewer(install.resolveDate) : "";
   const extras =
     install.extraPackages.length > 0
       ? [`${UV} pip install${exclude} ${quoted(install.extraPackages)}`]

@@ -14,7 +14,7 @@ describe("--resolve-date: the newest releases on or before a day", () => {
     expect(plan.install.resolveDate).toBe("2023-06-01");
     expect(plan.stages.map((s) => s.name)).toEqual(["builder", "runtime"]);
     expect(renderDockerfile(plan)).toContain(
-      "/opt/tools/bin/uv pip compile --quiet --no-header --exclude-newer 2023-06-01T23:59:59Z -o /tmp/pyship-locked.txt requirements.txt",
+      "/opt/tools/bin/uv pip compile --quiet --no-header --exclude-newer 2023-06-01T23:59:59Z --exclude-newer-package setuptools=false --exclude-newer-package wheel=false -o /tmp/pyship-locked.txt requirements.txt",
     );
   });
 
@@ -25,7 +25,7 @@ describe("--resolve-date: the newest releases on or before a day", () => {
     });
     const dockerfile = renderDockerfile(plan);
     expect(dockerfile).toContain(
-      "/opt/tools/bin/uv pip install --python /opt/venv/bin/python --exclude-newer 2023-06-01T23:59:59Z -r requirements.txt",
+      "/opt/tools/bin/uv pip install --python /opt/venv/bin/python --exclude-newer 2023-06-01T23:59:59Z --exclude-newer-package setuptools=false --exclude-newer-package wheel=false -r requirements.txt",
     );
     expect(dockerfile).toContain("# uv lives in /opt/tools in the builder");
   });

@@ -21,7 +21,7 @@ export const EN_REPAIRS = {
     "collections.{name} moved to collections.abc; the old name was removed in Python 3.10",
   "repair.native": "a native extension needs {packages} to compile",
   "repair.dated":
-    "{what} and the app failed on today's releases; {day} is the last commit that touched {files}",
+    "{what} and the app failed on today's releases; {day} is the last commit that touched {files} or the code",
   "repair.dated.one": "{names} is not pinned",
   "repair.dated.many": "{names} are not pinned",
   "repair.dated.pinsOnly": "{files} pins only what it lists, not their dependencies",

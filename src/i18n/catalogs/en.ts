@@ -213,7 +213,7 @@ export const EN = {
   "plan.badPython.hint": "pass major.minor, e.g. --python 3.12",
   "resolveDate.bad": "--resolve-date {date} is not a date",
   "resolveDate.bad.hint":
-    "pass YYYY-MM-DD, or auto (the last commit that touched the dependency manifest)",
+    "pass YYYY-MM-DD, or auto (the last commit that touched the dependency manifest or the code)",
   "entry.unknownApp": "--app {app} is not one of the detected entrypoints ({known})",
   "entry.unknownApp.hint":
     "pass one of those, or set `command` under [tool.pyship] in pyproject.toml to run anything else",

@@ -13,7 +13,7 @@ export const ZH_CN_REPAIRS = {
     "某个软件包的 setup.py 导入了 setuptools.Feature（setuptools 46 已移除）：用 setuptools<46 构建它的源码包",
   "repair.collections": "collections.{name} 已移到 collections.abc；旧名称在 Python 3.10 中被移除",
   "repair.native": "原生扩展需要 {packages} 才能编译",
-  "repair.dated": "{what}，且应用在今天的版本上失败；{day} 是最后一次修改 {files} 的提交",
+  "repair.dated": "{what}，且应用在今天的版本上失败；{day} 是最后一次修改 {files} 或代码的提交",
   "repair.dated.one": "{names} 未固定版本",
   "repair.dated.many": "{names} 未固定版本",
   "repair.dated.pinsOnly": "{files} 只固定了它列出的软件包，没有固定它们的依赖",

@@ -208,7 +208,7 @@ export const ZH_CN: Catalog = {
   "plan.badPython": "--python {value} 不是 Python 版本",
   "plan.badPython.hint": "请传入“主版本.次版本”，例如 --python 3.12",
   "resolveDate.bad": "--resolve-date {date} 不是日期",
-  "resolveDate.bad.hint": "请传入 YYYY-MM-DD，或 auto（最后一次改动依赖清单的提交）",
+  "resolveDate.bad.hint": "请传入 YYYY-MM-DD，或 auto（最后一次改动依赖清单或代码的提交）",
   "entry.unknownApp": "--app {app} 不在检测到的入口中（{known}）",
   "entry.unknownApp.hint":
     "请传入其中之一；要运行其他命令，请在 pyproject.toml 的 [tool.pyship] 中设置 `command`",

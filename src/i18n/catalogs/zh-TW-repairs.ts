@@ -13,7 +13,8 @@ export const ZH_TW_REPAIRS = {
     "某個套件的 setup.py 匯入了 setuptools.Feature（setuptools 46 已移除）：以 setuptools<46 建置它的原始碼套件",
   "repair.collections": "collections.{name} 已移到 collections.abc；舊名稱在 Python 3.10 中被移除",
   "repair.native": "原生擴充需要 {packages} 才能編譯",
-  "repair.dated": "{what}，且應用程式在今天的版本上失敗；{day} 是最後一次修改 {files} 的提交",
+  "repair.dated":
+    "{what}，且應用程式在今天的版本上失敗；{day} 是最後一次修改 {files} 或程式碼的提交",
   "repair.dated.one": "{names} 未固定版本",
   "repair.dated.many": "{names} 未固定版本",
   "repair.dated.pinsOnly": "{files} 只固定了它列出的套件，沒有固定它們的相依套件",

@@ -209,7 +209,7 @@ export const ZH_TW: Catalog = {
   "plan.badPython": "--python {value} 不是 Python 版本",
   "plan.badPython.hint": "請傳入“主版本.次版本”，例如 --python 3.12",
   "resolveDate.bad": "--resolve-date {date} 不是日期",
-  "resolveDate.bad.hint": "請傳入 YYYY-MM-DD，或 auto（最後一次改動相依套件清單的提交）",
+  "resolveDate.bad.hint": "請傳入 YYYY-MM-DD，或 auto（最後一次改動相依套件清單或程式碼的提交）",
   "entry.unknownApp": "--app {app} 不在偵測到的入口中（{known}）",
   "entry.unknownApp.hint":
     "請傳入其中之一；要執行其他指令，請在 pyproject.toml 的 [tool.pyship] 中設定 `command`",

@@ -263,7 +263,8 @@ const cases: [string, Record<string, string>, string[]][] = [
       "development.ini": "[app:main]\nuse = call:wiki:dev\n",
       "production.ini": "# prod\n[app:main]\nuse = call:wiki:main\n",
       "testing.ini": "[app:main]\nuse = call:wiki:test\n",
-      "wiki/__init__.py": "from pyramid.config import Configurator\n\ndef main(global_config, **settings):\n    pass\n",
+      "wiki/__init__.py":
+        "from pyramid.config import Configurator\n\ndef main(global_config, **settings):\n    pass\n",
     },
     ["wiki:main wsgi pyramid production.ini:2"],
   ],
