@@ -387,7 +387,7 @@ export interface InitCommandFact {
   readonly kind: "framework-cli" | "console-script" | "program";
   readonly words: readonly string[];
   /** A second command, run after it (Pyramid's initialize script fills Alembic's tables). */
-  readonly then?: readonly string[];
+  readonly followedBy?: readonly string[];
   readonly evidence: Evidence;
   /** One of its options asks for input (an admin's password): never run unattended. */
   readonly prompts: boolean;
@@ -631,7 +631,7 @@ export interface Plan {
   readonly initDatabase?: {
     readonly argv: readonly string[];
     /** Run after argv in the same step, when the first command only made the tables. */
-    readonly then?: readonly string[];
+    readonly followedBy?: readonly string[];
     readonly evidence: Evidence;
     readonly sqlite: Evidence;
   };

@@ -46,8 +46,8 @@ export function planDatabaseInit(
     .find((entry) => entry.argv !== null);
   if (!runnable?.argv) return {};
   const why = declined(facts, runnable.argv, command, runnable.found.words, init.requiredEnv);
-  const then = thenArgv(facts, candidate, runnable.found, installsProject);
-  return planned(runnable.argv, runnable.found.evidence, init.sqlite, why, notes, then);
+  const followedBy = followingArgv(facts, candidate, runnable.found, installsProject);
+  return planned(runnable.argv, runnable.found.evidence, init.sqlite, why, notes, followedBy);
 }
 
 type Required = DatabaseInitFacts["requiredEnv"];
@@ -97,7 +97,7 @@ function planned(
   sqlite: Evidence,
   declinedWhy: Message | null,
   notes: Notes,
-  then?: readonly string[],
+  followedBy?: readonly string[],
 ): Pick<Plan, "initDatabase"> {
   if (declinedWhy !== null) {
     notes.evidence.push({ ...evidence, ...because(declinedWhy) });
@@ -105,7 +105,9 @@ function planned(
   }
   const { file, line } = sqlite;
   const where = `${file}:${line ?? 1}`;
-  const shown = [argv, ...(then ? [then] : [])].map((words) => words.join(" ")).join(" && ");
+  const shown = [argv, ...(followedBy ? [followedBy] : [])]
+    .map((words) => words.join(" "))
+    .join(" && ");
   notes.evidence.push({
     ...evidence,
     ...because(msg("ev.initDb.build", { command: shown, sqlite: where })),
@@ -116,18 +118,18 @@ function planned(
     file,
     ...(line === null ? {} : { line }),
   });
-  return { initDatabase: { argv, ...(then ? { then } : {}), evidence, sqlite } };
+  return { initDatabase: { argv, ...(followedBy ? { followedBy } : {}), evidence, sqlite } };
 }
 
 /** The argv of the command a found one is followed by, when it has one that can run. */
-function thenArgv(
+function followingArgv(
   facts: ProjectFacts,
   candidate: EntrypointCandidate,
   found: InitCommandFact,
   installsProject: boolean,
 ): string[] | undefined {
-  if (found.then === undefined) return undefined;
-  const next = { ...found, kind: "console-script" as const, words: found.then };
+  if (found.followedBy === undefined) return undefined;
+  const next = { ...found, kind: "console-script" as const, words: found.followedBy };
   return initArgv(facts, candidate, next, installsProject) ?? undefined;
 }
 

@@ -24,8 +24,8 @@ export function runtimeDirectives(plan: Plan): string[] {
  */
 function initDatabase(plan: Plan): string[] {
   if (plan.initDatabase === undefined) return [];
-  const { argv, then, evidence, sqlite } = plan.initDatabase;
-  const commands = [argv, ...(then ? [then] : [])];
+  const { argv, followedBy, evidence, sqlite } = plan.initDatabase;
+  const commands = [argv, ...(followedBy ? [followedBy] : [])];
   return [
     block(
       `The database is a SQLite file in the image (${where(sqlite)}): the project's own command\n` +

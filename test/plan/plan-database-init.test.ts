@@ -163,7 +163,7 @@ describe("planDatabaseInit", () => {
     const alembic: InitCommandFact = {
       kind: "program",
       words: ["alembic", "-c", "production.ini", "upgrade", "head"],
-      then: ["initialize_wiki_db", "production.ini"],
+      followedBy: ["initialize_wiki_db", "production.ini"],
       evidence: at("production.ini", 5, "[alembic] in production.ini"),
       prompts: false,
     };
@@ -178,7 +178,7 @@ describe("planDatabaseInit", () => {
     expect(plan.command.slice(-2)).toEqual(["--paste", "production.ini"]);
     expect(plan.initDatabase).toMatchObject({
       argv: ["PYTHONPATH=/app", "alembic", "-c", "production.ini", "upgrade", "head"],
-      then: ["PYTHONPATH=/app", "initialize_wiki_db", "production.ini"],
+      followedBy: ["PYTHONPATH=/app", "initialize_wiki_db", "production.ini"],
     });
     const why = plan.evidence.find((e) => e.file === "production.ini" && e.line === 5);
     expect(why?.why).toContain("upgrade head && PYTHONPATH=/app initialize_wiki_db");

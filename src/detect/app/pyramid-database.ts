@@ -25,7 +25,7 @@ export function pyramidDatabaseInit(
   if (!url.startsWith("sqlite")) return undefined;
   const sqlite = { file: ini, line: lineOf(text, /^sqlalchemy\.url\s*=/), why: url };
   const script = Object.keys(meta.scripts).find((name) => INITIALIZE_SCRIPT.test(name));
-  const fill = script === undefined ? {} : { then: [script, ini] };
+  const fill = script === undefined ? {} : { followedBy: [script, ini] };
   const alembic = sections.alembic?.script_location !== undefined;
   if (!alembic && script === undefined) return undefined;
   const words = alembic ? ["alembic", "-c", ini, "upgrade", "head"] : [script as string, ini];

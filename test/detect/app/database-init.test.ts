@@ -203,7 +203,7 @@ describe("detectDatabaseInit: a Pyramid app's ini (its cookiecutter's README ste
           {
             kind: "program",
             words: ["alembic", "-c", "production.ini", "upgrade", "head"],
-            then: ["initialize_wiki_db", "production.ini"],
+            followedBy: ["initialize_wiki_db", "production.ini"],
             evidence: { file: "production.ini", line: 5 },
           },
         ],
