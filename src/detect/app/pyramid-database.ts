@@ -5,11 +5,20 @@
  * wiki's FrontPage) to the tables Alembic made. Only for a SQLite `sqlalchemy.url` in that
  * ini: a server's tables are a release step.
  */
-import { parse as parseIni } from "ini";
-import type { DatabaseInitFacts, EntrypointCandidate, ProjectMeta } from "../../core/pipeline.js";
+import type {
+  DatabaseInitFacts,
+  EntrypointCandidate,
+  InitCommandFact,
+  ProjectMeta,
+} from "../../core/pipeline.js";
 import type { ProjectFiles } from "../project-files.js";
+import { lineOf, type PasteIni, readPasteIni } from "./paste-ini.js";
 
-/** The cookiecutter's name for the script, and the generic ones database-init.ts knows. */
+/**
+ * The cookiecutter's name for the script (`initialize_tutorial_db`), and `init_<name>_db` /
+ * `setup_<name>_db`, which older Pyramid scaffolds used; a project-named middle part is what
+ * sets these apart from database-init.ts's generic `init-db` names.
+ */
 const INITIALIZE_SCRIPT = /^initiali[sz]e_\w*db$|^(?:init|setup)_\w*db$/;
 
 export function pyramidDatabaseInit(
@@ -17,35 +26,31 @@ export function pyramidDatabaseInit(
   meta: ProjectMeta,
   entry: EntrypointCandidate | undefined,
 ): DatabaseInitFacts | undefined {
-  const ini = entry?.paste;
-  if (ini === undefined || !files.has(ini)) return undefined;
-  const text = files.read(ini);
-  const sections = safeParse(text);
-  const url = String(sections["app:main"]?.["sqlalchemy.url"] ?? "");
+  const path = entry?.paste;
+  if (path === undefined || !files.has(path)) return undefined;
+  const ini = readPasteIni(files, path);
+  const url = String(ini.sections["app:main"]?.["sqlalchemy.url"] ?? "");
   if (!url.startsWith("sqlite")) return undefined;
-  const sqlite = { file: ini, line: lineOf(text, /^sqlalchemy\.url\s*=/), why: url };
   const script = Object.keys(meta.scripts).find((name) => INITIALIZE_SCRIPT.test(name));
-  const fill = script === undefined ? {} : { followedBy: [script, ini] };
-  const alembic = sections.alembic?.script_location !== undefined;
-  if (!alembic && script === undefined) return undefined;
-  const words = alembic ? ["alembic", "-c", ini, "upgrade", "head"] : [script as string, ini];
-  const why = alembic ? `[alembic] in ${ini}` : `console script ${script}`;
-  const evidence = { file: ini, line: alembic ? lineOf(text, /^\[alembic\]/) : null, why };
-  const command = { kind: "program" as const, words, evidence, prompts: false };
-  return { commands: [alembic ? { ...command, ...fill } : command], sqlite };
+  const command = initCommand(ini, script);
+  if (command === null) return undefined;
+  const sqlite = { file: path, line: lineOf(ini.text, /^sqlalchemy\.url\s*=/), why: url };
+  return { commands: [command], sqlite };
 }
 
-type Sections = Record<string, Record<string, unknown> | undefined>;
-
-function safeParse(text: string): Sections {
-  try {
-    return parseIni(text) as Sections;
-  } catch {
-    return {};
+/** Alembic's upgrade followed by the script that adds the first rows; either alone. */
+function initCommand(ini: PasteIni, script: string | undefined): InitCommandFact | null {
+  if (ini.sections.alembic?.script_location !== undefined) {
+    const why = `[alembic] in ${ini.path}`;
+    return {
+      kind: "program",
+      words: ["alembic", "-c", ini.path, "upgrade", "head"],
+      evidence: { file: ini.path, line: lineOf(ini.text, /^\[alembic\]/), why },
+      prompts: false,
+      ...(script === undefined ? {} : { followedBy: [script, ini.path] }),
+    };
   }
-}
-
-function lineOf(text: string, pattern: RegExp): number | null {
-  const index = text.split("\n").findIndex((line) => pattern.test(line));
-  return index === -1 ? null : index + 1;
+  if (script === undefined) return null;
+  const evidence = { file: ini.path, line: null, why: `console script ${script}` };
+  return { kind: "program", words: [script, ini.path], evidence, prompts: false };
 }

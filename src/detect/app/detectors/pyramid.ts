@@ -6,11 +6,11 @@
  * production.ini first: development.ini turns on the debug toolbar and listens on localhost.
  */
 import { posix } from "node:path";
-import { parse as parseIni } from "ini";
 import type { EntrypointCandidate } from "../../../core/pipeline.js";
 import { because, msg } from "../../../i18n/message.js";
 import type { ProjectFiles } from "../../project-files.js";
 import type { AppDetector } from "../detector.js";
+import { lineOf, type PasteIni, readPasteIni } from "../paste-ini.js";
 
 /** Best first; an ini named for tests never runs the app a container serves. */
 const INI_PREFERENCE = ["production.ini", "prod.ini", "development.ini"];
@@ -20,44 +20,29 @@ export const pyramid: AppDetector = {
   name: "pyramid",
   detect(context) {
     if (context.sources.containing("pyramid", "pyramid").length === 0) return [];
-    const inis = context.files.paths.filter((path) => isAppIni(context.files, path));
-    const chosen = [...inis].sort((a, b) => preference(a) - preference(b))[0];
+    const chosen = context.files.paths
+      .filter((path) => path.endsWith(".ini") && !path.includes("/") && !TEST_INI.test(path))
+      .map((path) => readPasteIni(context.files, path))
+      .filter((ini) => typeof ini.sections["app:main"]?.use === "string")
+      .sort((a, b) => preference(a.path) - preference(b.path))[0];
     return chosen === undefined ? [] : [candidateFor(context.files, chosen)];
   },
 };
-
-function isAppIni(files: ProjectFiles, path: string): boolean {
-  if (!path.endsWith(".ini") || path.includes("/") || TEST_INI.test(path)) return false;
-  return typeof appSection(files, path)?.use === "string";
-}
-
-function appSection(files: ProjectFiles, path: string): Record<string, unknown> | undefined {
-  try {
-    return parseIni(files.read(path))["app:main"] as Record<string, unknown> | undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function preference(path: string): number {
   const rank = INI_PREFERENCE.indexOf(posix.basename(path));
   return rank === -1 ? INI_PREFERENCE.length - 1 : rank;
 }
 
-function candidateFor(files: ProjectFiles, ini: string): EntrypointCandidate {
-  const use = String(appSection(files, ini)?.use ?? "");
-  const line =
-    files
-      .read(ini)
-      .split("\n")
-      .findIndex((text) => /^\[app:main\]/.test(text)) + 1;
-  const why = because(msg("ev.app.pyramid", { ini, use }));
+function candidateFor(files: ProjectFiles, ini: PasteIni): EntrypointCandidate {
+  const use = String(ini.sections["app:main"]?.use ?? "");
+  const why = because(msg("ev.app.pyramid", { ini: ini.path, use }));
   return {
     framework: "pyramid",
     kind: "wsgi",
-    app: factoryOf(files, use) ?? ini,
-    paste: ini,
-    evidence: { file: ini, line: line || null, ...why },
+    app: factoryOf(files, use) ?? ini.path,
+    paste: ini.path,
+    evidence: { file: ini.path, line: lineOf(ini.text, /^\[app:main\]/), ...why },
   };
 }
 
