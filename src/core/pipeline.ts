@@ -454,7 +454,26 @@ export interface ProjectFacts {
   readonly ownDockerignore?: string;
   /** Present when the project ships a command that creates its tables. */
   readonly databaseInit?: DatabaseInitFacts;
+  /** Present when an example environment file gives what the code cannot start without. */
+  readonly envTemplate?: EnvTemplateFacts;
   readonly warnings: readonly Warning[];
+}
+
+/**
+ * The project's example environment (`.env.example`: what its README says to copy to `.env`),
+ * for the variables the app's code reads with no default. Its values are public (committed);
+ * a real `.env` is never read, so no secret reaches the plan.
+ */
+export interface EnvTemplateFacts {
+  readonly file: string;
+  readonly provides: readonly {
+    readonly name: string;
+    readonly value: string;
+    /** The template's line. */
+    readonly evidence: Evidence;
+    /** Where the code reads it without a default. */
+    readonly readAt: Evidence;
+  }[];
 }
 
 // ─── plan ──────────────────────────────────────────────────────────────────

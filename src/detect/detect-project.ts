@@ -14,6 +14,7 @@ import { detectEntrypoints } from "./app/detect-entrypoints.js";
 import { readDjangoSettings } from "./app/read-django-settings.js";
 import { loadConfig } from "./config.js";
 import { detectDependencies } from "./deps/detect-dependencies.js";
+import { detectEnvTemplate } from "./env-template.js";
 import { detectPort } from "./port.js";
 import { detectProcfile } from "./procfile.js";
 import { scanProject } from "./project-files.js";
@@ -52,6 +53,7 @@ export function detectProject(root: string): ProjectFacts {
   const django = readDjangoSettings(files, entrypoints);
   const ownDockerignore = files.has(".dockerignore") ? files.read(".dockerignore") : undefined;
   const databaseInit = detectDatabaseInit(files, meta, dependencies, entrypoints[0]);
+  const envTemplate = detectEnvTemplate(files, entrypoints[0], django ?? undefined);
   return {
     root,
     meta,
@@ -64,6 +66,7 @@ export function detectProject(root: string): ProjectFacts {
     ...(django ? { django } : {}),
     ...(ownDockerignore === undefined ? {} : { ownDockerignore }),
     ...(databaseInit ? { databaseInit } : {}),
+    ...(envTemplate ? { envTemplate } : {}),
     warnings,
   };
 }

@@ -5,6 +5,9 @@
  * container that boots.
  */
 import type { DjangoFacts, Plan, ProjectFacts } from "../core/pipeline.js";
+
+type VerifyEnv = NonNullable<Plan["verifyEnv"]>;
+
 import { because, msg, withText } from "../i18n/message.js";
 import { BUILD_ONLY_VALUE, buildOnlyEnv } from "./build-only-env.js";
 import type { Notes } from "./notes.js";
@@ -78,17 +81,17 @@ const PROBE_HOSTS = ["127.0.0.1", "localhost"];
  * the settings do not even import. The build's test container gets the probe's own host in
  * it, as the platform would give the app's domain; the image does not carry it.
  */
-export function planVerifyEnv(facts: ProjectFacts, notes: Notes): Pick<Plan, "verifyEnv"> {
+export function verifyHostsEnv(facts: ProjectFacts, notes: Notes): VerifyEnv {
   const env = facts.django?.allowedHosts?.env;
   const where = facts.django?.allowedHosts?.evidence;
-  if (!env || !where) return {};
+  if (!env || !where) return [];
   const value = env.separator === null ? "127.0.0.1" : PROBE_HOSTS.join(env.separator);
   const evidence = {
     ...where,
     ...because(msg("ev.django.verifyHostsEnv", { name: env.name, value })),
   };
   notes.evidence.push(evidence);
-  return { verifyEnv: [{ name: env.name, value, evidence }] };
+  return [{ name: env.name, value, evidence }];
 }
 
 /** A literal ALLOWED_HOSTS that will answer 400 to the requests a container gets. */

@@ -10,7 +10,7 @@ import { because, type Message, msg, withText } from "../i18n/message.js";
 import { byDefault, fromFlag, type Notes } from "./notes.js";
 import { type CommandChoice, planCommand } from "./plan-command.js";
 import { planDatabaseInit } from "./plan-database-init.js";
-import { planDjango, planVerifyEnv } from "./plan-django.js";
+import { planDjango } from "./plan-django.js";
 import { planOwnDockerignore } from "./plan-dockerignore.js";
 import { planCjkFonts } from "./plan-fonts.js";
 import { planInstall } from "./plan-install.js";
@@ -21,6 +21,7 @@ import { planRepairs, repairedPython, withRepairApt, withRepairs } from "./plan-
 import { withResolveDate } from "./plan-resolve-date.js";
 import { planRunContext } from "./plan-run-context.js";
 import { withTimeZone } from "./plan-time-zone.js";
+import { planVerifyEnv } from "./plan-verify-env.js";
 import { planSystemPackages } from "./system-packages.js";
 
 const DEFAULT_USER = { name: "app", uid: 10001 } as const;

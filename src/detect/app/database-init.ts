@@ -16,8 +16,8 @@ import type {
 } from "../../core/pipeline.js";
 import type { ProjectFiles } from "../project-files.js";
 import { envReads } from "../python-ast/env-reads.js";
+import { appSources, type Source } from "./app-sources.js";
 import { pyramidDatabaseInit } from "./pyramid-database.js";
-import { isSearchedSource } from "./python-sources.js";
 
 /** Names such commands have: init-db, init_db, initdb, create-tables, reset-db … */
 export const INIT_NAME =
@@ -49,7 +49,7 @@ export function detectDatabaseInit(
   if (entry?.paste !== undefined) return pyramidDatabaseInit(files, meta, entry);
   const names = new Set(dependencies.requirements.map((r) => r.name));
   const cli = [...CLI_FRAMEWORKS].some((name) => names.has(name));
-  const sources = cli || hasInitScript(meta) ? projectSources(files, appScope(files, entry)) : [];
+  const sources = cli || hasInitScript(meta) ? appSources(files, entry) : [];
   const commands = [
     ...flaskMigrate(files, names),
     ...consoleScripts(meta),
@@ -79,55 +79,6 @@ function configRequires(sources: readonly Source[], sqliteFile: string) {
 
 function hasInitScript(meta: ProjectMeta): boolean {
   return Object.keys(meta.scripts).some((name) => INIT_NAME.test(name));
-}
-
-interface Source {
-  readonly file: string;
-  readonly text: string;
-}
-
-/** Matches a top-level `import pkg` / `from pkg import …` / `from pkg.sub import …`. */
-const TOP_IMPORT =
-  /^[ \t]*(?:from[ \t]+([A-Za-z_]\w*)[\w.]*[ \t]+import|import[ \t]+([A-Za-z_]\w*))/gm;
-
-/**
- * Where the app's commands and database settings live: the package of its entry module
- * (flaskr/, src/blog/), or for a module at the root (greybook's app.py, flasky.py) the root's
- * files and the project packages it imports. Only these are read, so `pyship plan` stays
- * fast on large trees; with no entry, every searched file.
- */
-function appScope(files: ProjectFiles, entry: EntrypointCandidate | undefined) {
-  const file = entry?.evidence.file;
-  if (file === undefined) return () => true;
-  const parts = file.split("/");
-  const depth = parts[0] === "src" ? 2 : 1;
-  if (parts.length > depth) {
-    const dir = `${parts.slice(0, depth).join("/")}/`;
-    return (path: string) => path.startsWith(dir) || !path.includes("/");
-  }
-  const text = safeRead(files, file);
-  const imported = [...text.matchAll(TOP_IMPORT)].map((m) => `${m[1] ?? m[2]}/`);
-  return (path: string) => !path.includes("/") || imported.some((dir) => path.startsWith(dir));
-}
-
-function safeRead(files: ProjectFiles, file: string): string {
-  try {
-    return files.read(file);
-  } catch {
-    return "";
-  }
-}
-
-function projectSources(files: ProjectFiles, inScope: (path: string) => boolean): Source[] {
-  return files.paths
-    .filter((path) => isSearchedSource(path) && inScope(path))
-    .flatMap((file) => {
-      try {
-        return [{ file, text: files.read(file) }];
-      } catch {
-        return []; // unreadable: the entrypoint scan already warned about it
-      }
-    });
 }
 
 /** Flask-Migrate keeps Alembic in migrations/: `flask db upgrade` creates the tables. */

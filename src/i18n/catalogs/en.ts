@@ -595,6 +595,8 @@ export const EN = {
     "{name} is read with no default ({why}) and compose.yaml gives it no value: add it to the app's environment in compose.yaml (a secret to .env.compose)",
   "ev.django.verifyHostsEnv":
     "ALLOWED_HOSTS is read from {name}, which the platform sets: pyship build's test container gets {name}={value} (the host its probe asks for), the image does not; set it to the app's domain where the image runs",
+  "ev.verifyEnv.template":
+    "{name} is read at {read} with no default, and the project's {file} gives it (what its README says to copy to .env): pyship build's test container gets {name}={value}, the image does not; set the real value where the image runs",
   "build.verifyEnv":
     "the test container gets {name}={value} (the plan's verify environment, not in the image)",
   "ev.django.buildOnlyEnv":

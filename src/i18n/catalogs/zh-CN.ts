@@ -571,6 +571,8 @@ export const ZH_CN: Catalog = {
     "{name} 被读取且没有默认值（{why}），compose.yaml 没有为它提供值：请在 compose.yaml 中应用的 environment 里添加它（机密写入 .env.compose）",
   "ev.django.verifyHostsEnv":
     "ALLOWED_HOSTS 读取自平台设置的 {name}：pyship build 的测试容器获得 {name}={value}（探测请求使用的主机），镜像中不含此值；请在运行镜像的地方把它设为应用的域名",
+  "ev.verifyEnv.template":
+    "{read} 读取 {name} 且没有默认值，项目的 {file} 给出了它（README 让人复制为 .env 的文件）：pyship build 的测试容器获得 {name}={value}，镜像中不含此值；请在运行镜像的地方设置真实的值",
   "build.verifyEnv": "测试容器获得 {name}={value}（计划中的验证环境，不在镜像中）",
   "ev.django.buildOnlyEnv":
     "collectstatic 使用 {name}={value}，这是仅用于构建的占位值（settings 读取它且没有默认值）：它只存在于这一条 RUN 中，绝不进入镜像的 ENV 或 ARG；请在运行镜像的地方设置真实值",

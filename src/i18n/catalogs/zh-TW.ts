@@ -572,6 +572,8 @@ export const ZH_TW: Catalog = {
     "{name} 被讀取且沒有預設值（{why}），compose.yaml 沒有為它提供值：請在 compose.yaml 中應用的 environment 裡加入它（機密寫入 .env.compose）",
   "ev.django.verifyHostsEnv":
     "ALLOWED_HOSTS 讀取自平台設定的 {name}：pyship build 的測試容器獲得 {name}={value}（探測請求使用的主機），映像檔中不含此值；請在執行映像檔的地方把它設為應用的網域",
+  "ev.verifyEnv.template":
+    "{read} 讀取 {name} 且沒有預設值，專案的 {file} 給出了它（README 要人複製為 .env 的檔案）：pyship build 的測試容器獲得 {name}={value}，映像檔中不含此值；請在執行映像檔的地方設定真實的值",
   "build.verifyEnv": "測試容器獲得 {name}={value}（計畫中的驗證環境，不在映像檔中）",
   "ev.django.buildOnlyEnv":
     "collectstatic 使用 {name}={value}，這是僅用於建置的佔位值（settings 讀取它且沒有預設值）：它只存在於這一條 RUN 中，絕不進入映像檔的 ENV 或 ARG；請在執行映像檔的地方設定真實值",
