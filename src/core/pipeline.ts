@@ -456,6 +456,11 @@ export interface ProjectFacts {
   readonly databaseInit?: DatabaseInitFacts;
   /** Present when an example environment file gives what the code cannot start without. */
   readonly envTemplate?: EnvTemplateFacts;
+  /**
+   * Present when the app's code creates a server that keeps each client's session in its
+   * process (Flask-SocketIO): pyship's server then runs one worker (sessions-in-process.ts).
+   */
+  readonly sessionsInProcess?: { readonly library: string; readonly evidence: Evidence };
   readonly warnings: readonly Warning[];
 }
 

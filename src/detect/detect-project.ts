@@ -12,6 +12,7 @@ import { msg } from "../i18n/message.js";
 import { detectDatabaseInit } from "./app/database-init.js";
 import { detectEntrypoints } from "./app/detect-entrypoints.js";
 import { readDjangoSettings } from "./app/read-django-settings.js";
+import { detectSessionsInProcess } from "./app/sessions-in-process.js";
 import { loadConfig } from "./config.js";
 import { detectDependencies } from "./deps/detect-dependencies.js";
 import { detectEnvTemplate } from "./env-template.js";
@@ -54,6 +55,7 @@ export function detectProject(root: string): ProjectFacts {
   const ownDockerignore = files.has(".dockerignore") ? files.read(".dockerignore") : undefined;
   const databaseInit = detectDatabaseInit(files, meta, dependencies, entrypoints[0]);
   const envTemplate = detectEnvTemplate(files, entrypoints[0], django ?? undefined);
+  const sessionsInProcess = detectSessionsInProcess(files, dependencies, entrypoints[0]);
   return {
     root,
     meta,
@@ -67,6 +69,7 @@ export function detectProject(root: string): ProjectFacts {
     ...(ownDockerignore === undefined ? {} : { ownDockerignore }),
     ...(databaseInit ? { databaseInit } : {}),
     ...(envTemplate ? { envTemplate } : {}),
+    ...(sessionsInProcess ? { sessionsInProcess } : {}),
     warnings,
   };
 }

@@ -152,7 +152,7 @@ export function planCommand(
     notes.evidence.push({ ...candidate.evidence, ...because(msg("ev.command.fastExit")) });
   const env = servingEnv(candidate, port, notes);
   const framework = FRAMEWORK_BUILDERS[candidate.framework] !== undefined;
-  const server = framework ? undefined : planServer(candidate, notes);
+  const server = framework ? undefined : planServer(candidate, notes, facts.sessionsInProcess);
   // The launcher execs the server: the program after it is PID 1.
   const process = command[1] === LAUNCHER ? command.slice(2) : command;
   return {

@@ -6,7 +6,7 @@
  * by a small Python file pyship renders next to the Dockerfile (src/render/server-files.ts).
  * Commands the project writes itself (Procfile, [tool.pyship] command) are never touched.
  */
-import type { EntrypointCandidate, ServerPlan } from "../core/pipeline.js";
+import type { EntrypointCandidate, ProjectFacts, ServerPlan } from "../core/pipeline.js";
 import { because, type Message, msg } from "../i18n/message.js";
 import { byDefault, type Notes } from "./notes.js";
 
@@ -46,11 +46,31 @@ export const SIZED_SERVERS: Readonly<Partial<Record<EntrypointCandidate["kind"],
   },
 };
 
+/**
+ * A server whose clients' sessions live in one process (Socket.IO): one worker, and for
+ * gunicorn 100 threads, each WebSocket holding one (Flask-SocketIO's `gunicorn -w 1
+ * --threads 100`); eight would serve eight clients at a time.
+ */
+const ONE_PROCESS = { workers: { perCpu: 0, plus: 1, max: 1 }, threads: 100 } as const;
+
 /** The sizing of a detected entrypoint's server, with its evidence; undefined for others. */
-export function planServer(candidate: EntrypointCandidate, notes: Notes): ServerPlan | undefined {
-  const server = SIZED_SERVERS[candidate.kind];
-  if (server === undefined) return undefined;
+export function planServer(
+  candidate: EntrypointCandidate,
+  notes: Notes,
+  sessions?: ProjectFacts["sessionsInProcess"],
+): ServerPlan | undefined {
+  const sized = SIZED_SERVERS[candidate.kind];
+  if (sized === undefined) return undefined;
+  const server = sessions === undefined ? sized : oneProcess(sized);
   notes.evidence.push(byDefault(workersText(server)));
+  if (sessions !== undefined) {
+    const threads =
+      server.threads === null
+        ? ""
+        : msg("ev.server.oneProcess.threads", { threads: server.threads });
+    const why = msg("ev.server.oneProcess", { library: sessions.library, threads });
+    notes.evidence.push({ ...sessions.evidence, ...because(why) });
+  }
   if (candidate.serverConfig !== undefined) {
     notes.evidence.push({
       ...candidate.evidence,
@@ -62,13 +82,20 @@ export function planServer(candidate: EntrypointCandidate, notes: Notes): Server
   return server;
 }
 
+function oneProcess(server: ServerPlan): ServerPlan {
+  const threads = server.threads === null ? null : ONE_PROCESS.threads;
+  return { ...server, workers: ONE_PROCESS.workers, threads };
+}
+
 /** "one worker per CPU (at most 12), 8 threads each" — the count as plan and Dockerfile say it. */
 export function workersCount(server: ServerPlan): string {
   const { perCpu, plus, max } = server.workers;
   const count =
-    perCpu === 1 && plus === 0
-      ? "one worker per CPU"
-      : `${perCpu} × CPUs${plus === 0 ? "" : ` + ${plus}`} workers`;
+    perCpu === 0
+      ? "one worker"
+      : perCpu === 1 && plus === 0
+        ? "one worker per CPU"
+        : `${perCpu} × CPUs${plus === 0 ? "" : ` + ${plus}`} workers`;
   const threads = server.threads === null ? "" : `, ${server.threads} threads each`;
   return `${count} (at most ${max})${threads}`;
 }
@@ -77,9 +104,11 @@ export function workersCount(server: ServerPlan): string {
 function workersText(server: ServerPlan): Message {
   const { perCpu, plus, max } = server.workers;
   const count =
-    perCpu === 1 && plus === 0
-      ? msg("ev.workers.perCpu")
-      : msg(plus === 0 ? "ev.workers.times" : "ev.workers.timesPlus", { perCpu, plus });
+    perCpu === 0
+      ? msg("ev.workers.one")
+      : perCpu === 1 && plus === 0
+        ? msg("ev.workers.perCpu")
+        : msg(plus === 0 ? "ev.workers.times" : "ev.workers.timesPlus", { perCpu, plus });
   const threads =
     server.threads === null ? "" : msg("ev.workers.threads", { threads: server.threads });
   return msg("ev.workers", { program: server.program, count, max, threads });

@@ -23,6 +23,7 @@ export function renderServerFiles(plan: Plan): RenderedFile[] {
 
 function workersExpression(server: ServerPlan, cpus: string): string {
   const { perCpu, plus, max } = server.workers;
+  if (perCpu === 0) return String(Math.min(plus, max)); // one process holds every session
   const count = `${perCpu === 1 ? "" : `${perCpu} * `}${cpus}${plus === 0 ? "" : ` + ${plus}`}`;
   return `min(${count}, ${max})`;
 }
@@ -30,6 +31,7 @@ function workersExpression(server: ServerPlan, cpus: string): string {
 /** "one process per CPU" or "2 x CPUs + 1 processes", as the rule says. */
 function processesText(server: ServerPlan): string {
   const { perCpu, plus } = server.workers;
+  if (perCpu === 0) return "one process (it holds every client's session)";
   if (perCpu === 1 && plus === 0) return "one process per CPU";
   return `${perCpu} x CPUs${plus === 0 ? "" : ` + ${plus}`} processes`;
 }
@@ -105,7 +107,7 @@ ${CONTAINER_CPUS_PY}
 
 def main():
     cpus = container_cpus()
-    # One event loop per CPU: async code needs no threads to wait on I/O.
+    # ${server.workers.perCpu === 0 ? "One event loop: it holds every client's session." : "One event loop per CPU: async code needs no threads to wait on I/O."}
     os.environ.setdefault("WEB_CONCURRENCY", str(${workersExpression(server, "cpus")}))
     # $PORT when the container starts (Cloud Run, Heroku and Render set it), else the image's.
     os.environ.setdefault("UVICORN_PORT", os.environ.get("PORT", "${port}"))

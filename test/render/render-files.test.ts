@@ -79,6 +79,10 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["django-1-10-era", { python: "3.6" }],
   ["gradio-app", {}],
   ["panel-app", {}],
+  // one worker with 100 threads: a Socket.IO server holds every session
+  ["flask-socketio-chat", {}],
+  // the .env.example values reach only the test container, never the Dockerfile
+  ["flask-env-template", {}],
 ];
 
 /** Fixtures planned on an end-of-life Python (their pins need it). */

@@ -120,6 +120,18 @@ print(json.dumps({k: getattr(module, k) for k in ("cpus", "workers", "threads", 
     expect(got.accesslog).toBe("-");
   });
 
+  it("runs one worker with 100 threads for a Socket.IO app, whatever the CPUs", () => {
+    // Each client's session lives in one process; every WebSocket holds a thread.
+    const socketio = serverFile("flask-socketio-chat");
+    const run = (env: object = {}) =>
+      JSON.parse(
+        python(["-c", settings, socketio], { cwd: tmpdir(), env }).trim().split("\n").at(-1) ??
+          "{}",
+      );
+    expect(run()).toMatchObject({ workers: 1, threads: 100 });
+    expect(run({ WEB_CONCURRENCY: "4" }).workers).toBe(4);
+  });
+
   it("follows WEB_CONCURRENCY and $PORT when the container starts", () => {
     expect(load({ WEB_CONCURRENCY: "3", PORT: "9123" })).toMatchObject({
       workers: 3,

@@ -37,6 +37,8 @@ describe("app fixtures", () => {
     ["flask-factory", ["shop:create_app() wsgi flask shop/__init__.py:5"], 1, null, null],
     // The port is the project's gunicorn.conf.py bind (gevent's worker, chosen there).
     ["flask-gevent-config", ["app:app wsgi flask app.py:4"], 1, null, "5000 gunicorn.conf.py:8"],
+    ["flask-socketio-chat", ["app:app wsgi flask app.py:6"], 1, null, null],
+    ["flask-env-template", ["app:app wsgi flask app.py:7"], 1, null, null],
     // Built by its production.ini (gunicorn --paste), not by a name any server can import.
     ["pyramid-wiki", ["wiki:main wsgi pyramid production.ini:1"], 1, null, null],
     ["flask-sqlite-init", ["notes:create_app() wsgi flask notes/__init__.py:7"], 1, null, null],
