@@ -130,6 +130,17 @@ export const RUN_FAILURES: readonly RunFailure[] = [
     hint: () => msg("run.serviceHostUnknown.hint"),
   },
   {
+    // An HTTPS API on the Internet the app calls while it answers (django-telegram-bot's
+    // getMe to api.telegram.org, urllib3's and requests' wording): a host name with a dot,
+    // so not a compose service. Nothing in the image is wrong; the run needs that service and
+    // the project's real credentials for it.
+    cause: "outside-service",
+    pattern:
+      /HTTPSConnectionPool\(host='((?!localhost\b)(?!127\.)[\w-]+(?:\.[\w-]+)+)', port=(\d+)\): Max retries exceeded/,
+    message: (m) => msg("run.outsideService", { host: m[1] ?? "" }),
+    hint: (m) => msg("run.outsideService.hint", { host: m[1] ?? "" }),
+  },
+  {
     cause: "db-unreachable",
     pattern:
       /connection to server at .* failed: Connection refused|could not connect to server: Connection refused|Can't connect to (?:MySQL |local MySQL )?server|Error 111 connecting to|(?:OperationalError|ConnectionError|ConnectionRefusedError).*Connection refused/,

@@ -222,6 +222,14 @@ const ROWS: readonly [
     "pyship verify --compose",
   ],
   [
+    "an Internet API the app calls while it answers (django-telegram-bot's getMe)",
+    "telegram.error.NetworkError: urllib3 HTTPError HTTPSConnectionPool(host='api.telegram.org', port=443): Max retries exceeded with url: /bot1:x/getMe (Caused by NewConnectionError('Failed to establish a new connection'))",
+    answer(500),
+    "outside-service",
+    "calls api.telegram.org",
+    "--path /health",
+  ],
+  [
     "a compose secret file the run did not mount (awesome-compose's nginx-flask-mysql)",
     "FileNotFoundError: [Errno 2] No such file or directory: '/run/secrets/db-password'",
     answer(500),

@@ -587,6 +587,10 @@ export const EN = {
     "the app reads the secret file {path}, which this container was not given (a Docker or compose secret)",
   "run.secretFileMissing.hint":
     "mount the secret where the image runs (compose `secrets:`, `docker run --mount type=bind,source=…,target={path},readonly`); never bake it into the image",
+  "run.outsideService":
+    "the app calls {host} while it answers: a service on the Internet, which the test container could not reach",
+  "run.outsideService.hint":
+    "nothing in the image is wrong: verify where the container reaches {host}, with the project's real credentials for it (`pyship verify IMAGE --env NAME=…`), or probe a path that does not call it (`--path /health`)",
   "run.serviceHostUnknown":
     "the app connects to the host {host}, a name nothing resolves here: the name of a service in a compose network",
   "run.serviceHostUnknown.hint":
