@@ -461,6 +461,8 @@ export interface ProjectFacts {
    * process (Flask-SocketIO): pyship's server then runs one worker (sessions-in-process.ts).
    */
   readonly sessionsInProcess?: { readonly library: string; readonly evidence: Evidence };
+  /** Where an ASGI app routes WebSockets (serves-websockets.ts); absent when it does not. */
+  readonly websockets?: Evidence;
   readonly warnings: readonly Warning[];
 }
 

@@ -12,6 +12,7 @@ import { msg } from "../i18n/message.js";
 import { detectDatabaseInit } from "./app/database-init.js";
 import { detectEntrypoints } from "./app/detect-entrypoints.js";
 import { readDjangoSettings } from "./app/read-django-settings.js";
+import { detectWebsockets } from "./app/serves-websockets.js";
 import { detectSessionsInProcess } from "./app/sessions-in-process.js";
 import { loadConfig } from "./config.js";
 import { detectDependencies } from "./deps/detect-dependencies.js";
@@ -56,6 +57,7 @@ export function detectProject(root: string): ProjectFacts {
   const databaseInit = detectDatabaseInit(files, meta, dependencies, entrypoints[0]);
   const envTemplate = detectEnvTemplate(files, entrypoints[0], django ?? undefined);
   const sessionsInProcess = detectSessionsInProcess(files, dependencies, entrypoints[0]);
+  const websockets = detectWebsockets(files, entrypoints[0]);
   return {
     root,
     meta,
@@ -70,6 +72,7 @@ export function detectProject(root: string): ProjectFacts {
     ...(databaseInit ? { databaseInit } : {}),
     ...(envTemplate ? { envTemplate } : {}),
     ...(sessionsInProcess ? { sessionsInProcess } : {}),
+    ...(websockets ? { websockets } : {}),
     warnings,
   };
 }

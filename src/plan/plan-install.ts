@@ -3,6 +3,7 @@
  * during the build, and the servers pyship adds because the command needs them.
  */
 import type {
+  Evidence,
   Installer,
   InstallFacts,
   InstallTool,
@@ -170,16 +171,28 @@ function missingServer(facts: ProjectFacts, choice: CommandChoice, notes: Notes)
   if (server === undefined) return [];
   const declared = facts.dependencies.requirements.some((r) => r.name === server.package);
   if (declared) return [];
+  const spec = withWebsockets(server.spec, facts.websockets, notes);
   const file = facts.dependencies.install.files[0] ?? WRITTEN_REQUIREMENTS;
   const text = withText(
     msg("warn.serverAdded", {
       package: server.package,
-      spec: server.spec,
+      spec,
       program: choice.process[0] ?? "",
       file,
     }),
   );
   notes.warnings.push({ code: "W_SERVER_ADDED", ...text });
   notes.evidence.push({ file, line: null, why: text.message, text: text.text });
-  return [server.spec];
+  return [spec];
+}
+
+/**
+ * uvicorn with its standard extra for an app that routes WebSockets: plain uvicorn has no
+ * WebSocket library and refuses every upgrade ("Unsupported upgrade request").
+ */
+function withWebsockets(spec: string, websockets: Evidence | undefined, notes: Notes): string {
+  if (websockets === undefined || !spec.startsWith("uvicorn>")) return spec;
+  const extra = spec.replace(/^uvicorn/, "uvicorn[standard]");
+  notes.evidence.push({ ...websockets, ...because(msg("ev.server.websockets", { spec: extra })) });
+  return extra;
 }

@@ -6,8 +6,9 @@
 import { describe, expect, it } from "vitest";
 import type { EntrypointCandidate } from "../../src/core/pipeline.js";
 import type { Notes } from "../../src/plan/notes.js";
+import { planProject } from "../../src/plan/plan-project.js";
 import { planServer, workersCount } from "../../src/plan/plan-server.js";
-import { at, candidate } from "./make-facts.js";
+import { at, candidate, makeFacts, requirement } from "./make-facts.js";
 
 const SOCKETIO = {
   library: "Flask-SocketIO",
@@ -45,5 +46,27 @@ describe("planServer", () => {
     expect(why).toContain("Flask-SocketIO keeps each client's session in the process");
     expect(why).toContain("one worker with 100 threads");
     expect(why).toContain("WEB_CONCURRENCY");
+  });
+});
+
+describe("the uvicorn pyship adds for an app that routes WebSockets", () => {
+  const fastapi = (websockets?: boolean) =>
+    planProject(
+      makeFacts({
+        entrypoints: [candidate("asgi", "app:app", "fastapi")],
+        requirements: [requirement("fastapi")],
+        ...(websockets ? { websockets: at("app.py", 5, '@app.websocket("/ws")') } : {}),
+      }),
+    );
+
+  it("is uvicorn[standard], with the line that routes them", () => {
+    const plan = fastapi(true);
+    expect(plan.install.extraPackages).toContain("uvicorn[standard]>=0.30,<1");
+    const why = plan.evidence.find((e) => e.file === "app.py" && e.line === 5)?.why;
+    expect(why).toContain("the app routes WebSockets here");
+  });
+
+  it("stays plain uvicorn for an HTTP-only app", () => {
+    expect(fastapi(false).install.extraPackages).toContain("uvicorn>=0.30,<1");
   });
 });

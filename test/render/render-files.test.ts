@@ -83,6 +83,8 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["flask-socketio-chat", {}],
   // the .env.example values reach only the test container, never the Dockerfile
   ["flask-env-template", {}],
+  // uvicorn[standard]: its ASGI application routes a WebSocket consumer
+  ["django-channels-echo", {}],
 ];
 
 /** Fixtures planned on an end-of-life Python (their pins need it). */

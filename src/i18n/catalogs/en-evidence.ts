@@ -128,6 +128,8 @@ export const EN_EVIDENCE = {
     "pip's cert {path} ({file}) is a file on this machine, not in the build: the build trusts the base image's certificate store (UV_SYSTEM_CERTS=1); add the CA to the base image",
   "ev.server.ownConfig": "{config} is read after pyship's {file}: its settings win",
   "ev.workers.one": "one worker",
+  "ev.server.websockets":
+    "the app routes WebSockets here: pyship installs {spec}, whose standard extra brings the WebSocket library plain uvicorn lacks (it refuses every upgrade without one)",
   "ev.server.oneProcess":
     "{library} keeps each client's session in the process that accepted it: one worker{threads}, as its docs say; a second worker would refuse the client's next request (400, Invalid session) unless the deployment has sticky sessions and a message queue (then set WEB_CONCURRENCY)",
   "ev.server.oneProcess.threads": " with {threads} threads (each WebSocket holds one)",

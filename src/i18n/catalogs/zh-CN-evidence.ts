@@ -121,6 +121,8 @@ export const ZH_CN_EVIDENCE: Catalog = {
     "pip 的证书 {path}（{file}）是本机上的文件，构建中没有：构建信任基础镜像的证书库（UV_SYSTEM_CERTS=1）；请把 CA 加入基础镜像",
   "ev.server.ownConfig": "{config} 在 pyship 的 {file} 之后读取：以它的设置为准",
   "ev.workers.one": "一个 worker",
+  "ev.server.websockets":
+    "应用在此处路由 WebSocket：pyship 安装 {spec}，其 standard 附加项带有普通 uvicorn 缺少的 WebSocket 库（没有它时 uvicorn 拒绝所有协议升级）",
   "ev.server.oneProcess":
     "{library} 把每个客户端的会话保存在接受它的进程中：一个 worker{threads}，与其文档所说相同；第二个 worker 会拒绝该客户端的下一个请求（400，Invalid session），除非部署有粘性会话和消息队列（那时请设置 WEB_CONCURRENCY）",
   "ev.server.oneProcess.threads": "，{threads} 个线程（每个 WebSocket 占用一个）",

@@ -122,6 +122,8 @@ export const ZH_TW_EVIDENCE: Catalog = {
     "pip 的憑證 {path}（{file}）是本機上的檔案，建置中沒有：建置信任基礎映像檔的憑證庫（UV_SYSTEM_CERTS=1）；請把 CA 加入基礎映像檔",
   "ev.server.ownConfig": "{config} 在 pyship 的 {file} 之後讀取：以它的設定為準",
   "ev.workers.one": "一個 worker",
+  "ev.server.websockets":
+    "應用在此處路由 WebSocket：pyship 安裝 {spec}，其 standard 附加項帶有一般 uvicorn 缺少的 WebSocket 函式庫（沒有它時 uvicorn 拒絕所有協定升級）",
   "ev.server.oneProcess":
     "{library} 把每個用戶端的工作階段保存在接受它的行程中：一個 worker{threads}，與其官方說明相同；第二個 worker 會拒絕該用戶端的下一個請求（400，Invalid session），除非部署有黏性工作階段和訊息佇列（那時請設定 WEB_CONCURRENCY）",
   "ev.server.oneProcess.threads": "，{threads} 個執行緒（每個 WebSocket 佔用一個）",

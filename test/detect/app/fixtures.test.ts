@@ -45,6 +45,13 @@ describe("app fixtures", () => {
     // Core and Express variants of one app: the Core file only.
     ["shiny-app", ["app-core.py shiny shiny app-core.py:16"], 1, null, null],
     ["django-site", ["mysite.wsgi:application wsgi django mysite/settings.py:17"], 1, null, null],
+    [
+      "django-channels-echo",
+      ["echosite.asgi:application asgi django echosite/settings.py:18"],
+      1,
+      null,
+      null,
+    ],
     ["streamlit-app", ["dashboard.py streamlit streamlit dashboard.py:3"], 1, null, null],
     ["celery-worker", ["tasks celery celery tasks.py:7"], 1, null, null],
     ["worker-script", ["worker.py script script worker.py:19"], 1, null, null],
