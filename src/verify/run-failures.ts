@@ -43,6 +43,17 @@ export const RUN_FAILURES: readonly RunFailure[] = [
     hint: (m) => msg("run.moduleMissing.hint", { module: m[1] ?? "" }),
   },
   {
+    // Before missing-env, whose ImproperlyConfigured pattern would name INSTALLED_APPS: the
+    // server's module imported the app's models before Django was set up (Channels' asgi.py
+    // importing its routing above get_asgi_application()). runserver sets Django up first,
+    // so the project works there and nowhere else; setting the variable alone is not enough.
+    cause: "django-import-order",
+    pattern:
+      /Requested setting (\w+), but settings are not configured|AppRegistryNotReady: Apps aren't loaded yet/,
+    message: () => msg("run.djangoImportOrder"),
+    hint: () => msg("run.djangoImportOrder.hint"),
+  },
+  {
     cause: "missing-env",
     pattern:
       /KeyError: '([A-Z][A-Z0-9_]*)'|Set the ([A-Z][A-Z0-9_]*) environment variable|The (SECRET_KEY) setting must not be empty|ImproperlyConfigured: .*?\b([A-Z][A-Z0-9_]{2,})\b.*environment variable/,

@@ -222,6 +222,14 @@ const ROWS: readonly [
     "pyship verify --compose",
   ],
   [
+    "Channels' asgi.py imports its models before Django is set up (TestDriven.io's chat)",
+    "django.core.exceptions.ImproperlyConfigured: Requested setting INSTALLED_APPS, but settings are not configured. You must either define the environment variable DJANGO_SETTINGS_MODULE or call settings.configure() before accessing settings.",
+    undefined,
+    "django-import-order",
+    "imports the app's models before Django is set up",
+    "get_asgi_application()",
+  ],
+  [
     "an Internet API the app calls while it answers (django-telegram-bot's getMe)",
     "telegram.error.NetworkError: urllib3 HTTPError HTTPSConnectionPool(host='api.telegram.org', port=443): Max retries exceeded with url: /bot1:x/getMe (Caused by NewConnectionError('Failed to establish a new connection'))",
     answer(500),

@@ -587,6 +587,10 @@ export const EN = {
     "the app reads the secret file {path}, which this container was not given (a Docker or compose secret)",
   "run.secretFileMissing.hint":
     "mount the secret where the image runs (compose `secrets:`, `docker run --mount type=bind,source=…,target={path},readonly`); never bake it into the image",
+  "run.djangoImportOrder":
+    "the server's module imports the app's models before Django is set up: settings were read before DJANGO_SETTINGS_MODULE and django.setup() took effect (it works under manage.py runserver, which sets Django up first)",
+  "run.djangoImportOrder.hint":
+    "in asgi.py (or wsgi.py), set DJANGO_SETTINGS_MODULE and call get_asgi_application() (get_wsgi_application()) before importing the app's modules, as Channels' docs say: `django_asgi_app = get_asgi_application()` first, then `import chat.routing`",
   "run.outsideService":
     "the app calls {host} while it answers: a service on the Internet, which the test container could not reach",
   "run.outsideService.hint":

@@ -563,6 +563,10 @@ export const ZH_CN: Catalog = {
     "应用读取机密文件 {path}，但这个容器没有得到它（Docker 或 compose 的 secret）",
   "run.secretFileMissing.hint":
     "在运行镜像的地方挂载这个机密（compose 的 `secrets:`，或 `docker run --mount type=bind,source=…,target={path},readonly`）；绝不要把它打进镜像",
+  "run.djangoImportOrder":
+    "服务器加载的模块在 Django 初始化之前导入了应用的模型：在 DJANGO_SETTINGS_MODULE 和 django.setup() 生效之前就读取了设置（用 manage.py runserver 可以运行，因为它先初始化 Django）",
+  "run.djangoImportOrder.hint":
+    "在 asgi.py（或 wsgi.py）中，先设置 DJANGO_SETTINGS_MODULE 并调用 get_asgi_application()（get_wsgi_application()），再导入应用的模块，正如 Channels 文档所说：先 `django_asgi_app = get_asgi_application()`，再 `import chat.routing`",
   "run.outsideService": "应用在响应时调用 {host}：一个互联网上的服务，测试容器无法访问它",
   "run.outsideService.hint":
     "镜像本身没有问题：请在容器能访问 {host} 的地方验证，并提供项目访问它所需的真实凭据（`pyship verify IMAGE --env NAME=…`），或探测一个不调用它的路径（`--path /health`）",

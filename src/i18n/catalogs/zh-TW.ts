@@ -564,6 +564,10 @@ export const ZH_TW: Catalog = {
     "應用讀取機密檔案 {path}，但這個容器沒有得到它（Docker 或 compose 的 secret）",
   "run.secretFileMissing.hint":
     "在執行映像檔的地方掛載這個機密（compose 的 `secrets:`，或 `docker run --mount type=bind,source=…,target={path},readonly`）；絕不要把它打進映像檔",
+  "run.djangoImportOrder":
+    "伺服器載入的模組在 Django 初始化之前匯入了應用的模型：在 DJANGO_SETTINGS_MODULE 和 django.setup() 生效之前就讀取了設定（用 manage.py runserver 可以執行，因為它先初始化 Django）",
+  "run.djangoImportOrder.hint":
+    "在 asgi.py（或 wsgi.py）中，先設定 DJANGO_SETTINGS_MODULE 並呼叫 get_asgi_application()（get_wsgi_application()），再匯入應用的模組，正如 Channels 官方說明所說：先 `django_asgi_app = get_asgi_application()`，再 `import chat.routing`",
   "run.outsideService": "應用在回應時呼叫 {host}：一個網際網路上的服務，測試容器無法連線到它",
   "run.outsideService.hint":
     "映像檔本身沒有問題：請在容器能連線到 {host} 的地方驗證，並提供專案存取它所需的真實憑證（`pyship verify IMAGE --env NAME=…`），或探測一個不呼叫它的路徑（`--path /health`）",
