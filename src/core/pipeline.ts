@@ -591,6 +591,15 @@ export interface Plan {
      * `setuptools<46`), absent when there are none: they never constrain the app's own install.
      */
     readonly buildConstraints?: readonly string[];
+    /**
+     * Lines of a requirements file naming a Windows-only distribution without a marker (a
+     * `pip freeze` from Windows): the dependency layer's copy loses them (windows-only.ts).
+     */
+    readonly windowsOnly?: readonly {
+      readonly name: string;
+      readonly file: string;
+      readonly line: number;
+    }[];
   };
   readonly framework: Framework;
   readonly app: string | null;

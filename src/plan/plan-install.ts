@@ -18,6 +18,7 @@ import { withInstaller } from "./installer-evidence.js";
 import type { Notes } from "./notes.js";
 import type { CommandChoice } from "./plan-command.js";
 import { serverFor } from "./servers.js";
+import { windowsOnlyLines } from "./windows-only.js";
 
 /**
  * The tool each strategy needs inside the build. Locks, Pipfiles and Poetry tables are read
@@ -106,6 +107,9 @@ export function planInstall(
       : {}),
     installProject: install.installProject || consoleScript,
     ...withExtras(install, extras, options, notes, facts.dependencies.requirements),
+    ...(install.strategy === "requirements" && !source
+      ? windowsOnlyLines(facts.dependencies.requirements, install.files, notes)
+      : {}),
   };
 }
 

@@ -4,7 +4,7 @@
  * files alone (copied before the code, so a code change never re-runs them).
  */
 import type { InstallTool, Plan } from "../core/pipeline.js";
-import { withoutSelfLine } from "./self-line.js";
+import { requirementsEdits } from "./self-line.js";
 import { excludeNewer, quoted, staleCheck, UV_SPEC, uvStep } from "./uv-steps.js";
 
 /** A tool the builder installs into /opt/tools: never in the final image. */
@@ -74,7 +74,7 @@ function resolvedAt(plan: Plan, date: string): InstallStep {
     venvCache: null,
     env: uvEnv(plan.buildkit),
     commands: [
-      ...withoutSelfLine(plan),
+      ...requirementsEdits(plan),
       `/opt/tools/bin/uv pip install --python /opt/venv/bin/python${excludeNewer(date)} ${files}`,
       ...(specs ? [`pip install${specs}`] : []),
     ],
@@ -149,7 +149,7 @@ function pipStep(plan: Plan): ToolCommands {
       return {
         env: [],
         commands: [
-          ...withoutSelfLine(plan),
+          ...requirementsEdits(plan),
           `pip install ${install.files.map((file) => `-r ${file}`).join(" ")}`,
         ],
       };

@@ -12,9 +12,29 @@ import type { Plan } from "../core/pipeline.js";
 const SELF_LINE = String.raw`/^[[:space:]]*((-e|--editable)([[:space:]]+|=)?)?\.\/?[[:space:]]*(#.*)?$/d`;
 
 /** The command that takes the line out of the layer's copy, or none. */
-export function withoutSelfLine(plan: Plan): string[] {
+function withoutSelfLine(plan: Plan): string[] {
   const self = plan.install.selfLine;
   return self === undefined ? [] : [`sed -i -E '${SELF_LINE}' ${self.file}`];
+}
+
+/**
+ * A Windows-only distribution's line (plan/windows-only.ts), by its name in any spelling
+ * (`Twisted_IOCPSupport==1.0.2`) and case: GNU sed's `I` in the builder. One command per file.
+ */
+function withoutWindowsOnly(plan: Plan): string[] {
+  const byFile = new Map<string, string[]>();
+  for (const { name, file } of plan.install.windowsOnly ?? []) {
+    byFile.set(file, [...(byFile.get(file) ?? []), name.replaceAll("-", "[-_.]")]);
+  }
+  return [...byFile].map(([file, names]) => {
+    const line = `/^[[:space:]]*(${names.join("|")})[[:space:]]*([=<>!~[]|$)/Id`;
+    return `sed -i -E '${line}' ${file}`;
+  });
+}
+
+/** What the dependency layer's copy of the requirements files loses before the install. */
+export function requirementsEdits(plan: Plan): string[] {
+  return [...withoutSelfLine(plan), ...withoutWindowsOnly(plan)];
 }
 
 /**

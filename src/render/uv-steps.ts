@@ -8,7 +8,7 @@
  */
 import type { Plan } from "../core/pipeline.js";
 import type { BuilderTool, InstallStep } from "./install-steps.js";
-import { withoutSelfLine } from "./self-line.js";
+import { requirementsEdits } from "./self-line.js";
 
 /**
  * Pinned to a range like every build tool (PY205): `pip compile/sync` as used here, and
@@ -174,7 +174,7 @@ function fillCommands(plan: Plan, exclude: string): string[] {
     case "uv-lock":
       return [`${UV} sync --frozen --no-dev --no-install-project`];
     case "requirements":
-      return [...withoutSelfLine(plan), compile(install.files.join(" ")), sync];
+      return [...requirementsEdits(plan), compile(install.files.join(" ")), sync];
     case "pyproject":
       return [`${pyprojectReader(plan.python)} > ${DECLARED}`, compile(DECLARED), sync];
     case "imports":

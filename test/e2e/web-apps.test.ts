@@ -24,6 +24,8 @@ const WEB_FIXTURES = [
   // Built by its ini through gunicorn --paste; `/` reads the row its init script adds to the
   // table Alembic creates, both at build time.
   "pyramid-wiki",
+  // A `pip freeze` from Windows: its pywin32 and Twisted-IOCPSupport lines build nowhere else.
+  "requirements-windows-freeze",
 ];
 
 describeE2e("pyship build + verify: web apps", (engine) => {

@@ -85,6 +85,8 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["flask-env-template", {}],
   // uvicorn[standard]: its ASGI application routes a WebSocket consumer
   ["django-channels-echo", {}],
+  // the layer's copy of requirements.txt loses its Windows-only lines
+  ["requirements-windows-freeze", {}],
 ];
 
 /** Fixtures planned on an end-of-life Python (their pins need it). */

@@ -587,6 +587,8 @@ export const EN = {
     "the app reads the secret file {path}, which this container was not given (a Docker or compose secret)",
   "run.secretFileMissing.hint":
     "mount the secret where the image runs (compose `secrets:`, `docker run --mount type=bind,source=…,target={path},readonly`); never bake it into the image",
+  "warn.windowsOnly":
+    '{name} exists only for Windows (a `pip freeze` run on Windows lists it without its marker): the image\'s install leaves this line out; add `; sys_platform == "win32"` to it',
   "run.djangoImportOrder":
     "the server's module imports the app's models before Django is set up: settings were read before DJANGO_SETTINGS_MODULE and django.setup() took effect (it works under manage.py runserver, which sets Django up first)",
   "run.djangoImportOrder.hint":

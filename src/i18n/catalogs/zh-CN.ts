@@ -563,6 +563,8 @@ export const ZH_CN: Catalog = {
     "应用读取机密文件 {path}，但这个容器没有得到它（Docker 或 compose 的 secret）",
   "run.secretFileMissing.hint":
     "在运行镜像的地方挂载这个机密（compose 的 `secrets:`，或 `docker run --mount type=bind,source=…,target={path},readonly`）；绝不要把它打进镜像",
+  "warn.windowsOnly":
+    '{name} 只用于 Windows（在 Windows 上运行的 `pip freeze` 列出了它，却没有平台标记）：镜像的安装跳过这一行；请在该行加上 `; sys_platform == "win32"`',
   "run.djangoImportOrder":
     "服务器加载的模块在 Django 初始化之前导入了应用的模型：在 DJANGO_SETTINGS_MODULE 和 django.setup() 生效之前就读取了设置（用 manage.py runserver 可以运行，因为它先初始化 Django）",
   "run.djangoImportOrder.hint":

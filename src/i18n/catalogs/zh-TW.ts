@@ -564,6 +564,8 @@ export const ZH_TW: Catalog = {
     "應用讀取機密檔案 {path}，但這個容器沒有得到它（Docker 或 compose 的 secret）",
   "run.secretFileMissing.hint":
     "在執行映像檔的地方掛載這個機密（compose 的 `secrets:`，或 `docker run --mount type=bind,source=…,target={path},readonly`）；絕不要把它打進映像檔",
+  "warn.windowsOnly":
+    '{name} 只用於 Windows（在 Windows 上執行的 `pip freeze` 列出了它，卻沒有平台標記）：映像檔的安裝略過這一行；請在該行加上 `; sys_platform == "win32"`',
   "run.djangoImportOrder":
     "伺服器載入的模組在 Django 初始化之前匯入了應用的模型：在 DJANGO_SETTINGS_MODULE 和 django.setup() 生效之前就讀取了設定（用 manage.py runserver 可以執行，因為它先初始化 Django）",
   "run.djangoImportOrder.hint":
