@@ -463,6 +463,11 @@ export interface ProjectFacts {
   readonly sessionsInProcess?: { readonly library: string; readonly evidence: Evidence };
   /** Where an ASGI app routes WebSockets (serves-websockets.ts); absent when it does not. */
   readonly websockets?: Evidence;
+  /**
+   * A Django ASGI module's import of the project's code before Django is set up
+   * (django-asgi-order.ts): pyship's own module sets Django up first.
+   */
+  readonly djangoImportsEarly?: Evidence;
   readonly warnings: readonly Warning[];
 }
 
@@ -720,6 +725,17 @@ export interface ServerPlan {
   readonly gracefulTimeout: number;
   /** Seconds of silence after which gunicorn restarts a worker; null where not applicable. */
   readonly timeout: number | null;
+  /**
+   * A module of pyship's own that sets Django up, then imports the project's ASGI app
+   * (plan-django-asgi.ts): uvicorn serves it when the project's asgi.py imports its code first.
+   */
+  readonly djangoSetup?: {
+    readonly file: string;
+    readonly path: string;
+    /** The project's app, `core.asgi:application`. */
+    readonly app: string;
+    readonly settings: string;
+  };
 }
 
 // ─── render / write ────────────────────────────────────────────────────────

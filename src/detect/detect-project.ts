@@ -11,6 +11,7 @@ import type { ProjectFacts, Warning } from "../core/pipeline.js";
 import { msg } from "../i18n/message.js";
 import { detectDatabaseInit } from "./app/database-init.js";
 import { detectEntrypoints } from "./app/detect-entrypoints.js";
+import { djangoImportsEarly } from "./app/django-asgi-order.js";
 import { readDjangoSettings } from "./app/read-django-settings.js";
 import { detectWebsockets } from "./app/serves-websockets.js";
 import { detectSessionsInProcess } from "./app/sessions-in-process.js";
@@ -58,6 +59,7 @@ export function detectProject(root: string): ProjectFacts {
   const envTemplate = detectEnvTemplate(files, entrypoints[0], django ?? undefined);
   const sessionsInProcess = detectSessionsInProcess(files, dependencies, entrypoints[0]);
   const websockets = detectWebsockets(files, entrypoints[0]);
+  const importsEarly = djangoImportsEarly(files, entrypoints[0]);
   return {
     root,
     meta,
@@ -73,6 +75,7 @@ export function detectProject(root: string): ProjectFacts {
     ...(envTemplate ? { envTemplate } : {}),
     ...(sessionsInProcess ? { sessionsInProcess } : {}),
     ...(websockets ? { websockets } : {}),
+    ...(importsEarly ? { djangoImportsEarly: importsEarly } : {}),
     warnings,
   };
 }

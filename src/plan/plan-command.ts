@@ -23,6 +23,7 @@ import type {
 import { because, type Message, msg, withText } from "../i18n/message.js";
 import { chooseEntrypoint } from "./choose-entrypoint.js";
 import { fromFlag, type Notes } from "./notes.js";
+import { planDjangoSetup, servingDjangoSetup } from "./plan-django-asgi.js";
 import { planPort } from "./plan-port.js";
 import { planServer, SIZED_SERVERS } from "./plan-server.js";
 import { exitsFast, fastExitCommand, forcedBindCommand } from "./script-runners.js";
@@ -137,7 +138,10 @@ export function planCommand(
   const candidate = chooseEntrypoint(facts.entrypoints, options.app, notes);
   const port = planPort(facts, { source: "detected", candidate, command: [] }, notes);
   const builder = FRAMEWORK_BUILDERS[candidate.framework] ?? BUILDERS[candidate.kind];
-  const command = builder(candidate, port ?? 0, facts.meta);
+  const framework = FRAMEWORK_BUILDERS[candidate.framework] !== undefined;
+  const setup = framework ? undefined : planDjangoSetup(candidate, facts, notes);
+  const built = builder(candidate, port ?? 0, facts.meta);
+  const command = setup ? servingDjangoSetup(built, setup) : built;
   notes.evidence.push({
     ...candidate.evidence,
     ...because(
@@ -151,8 +155,8 @@ export function planCommand(
   if (exitsFast(candidate) && !candidate.serves?.bind)
     notes.evidence.push({ ...candidate.evidence, ...because(msg("ev.command.fastExit")) });
   const env = servingEnv(candidate, port, notes);
-  const framework = FRAMEWORK_BUILDERS[candidate.framework] !== undefined;
-  const server = framework ? undefined : planServer(candidate, notes, facts.sessionsInProcess);
+  const sized = framework ? undefined : planServer(candidate, notes, facts.sessionsInProcess);
+  const server = sized && setup ? { ...sized, djangoSetup: setup } : sized;
   // The launcher execs the server: the program after it is PID 1.
   const process = command[1] === LAUNCHER ? command.slice(2) : command;
   return {

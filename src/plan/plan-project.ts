@@ -92,7 +92,9 @@ function keepInContext(
   facts: ProjectFacts,
   choice: CommandChoice,
 ): string[] {
-  const server = choice.server ? [choice.server.file] : [];
+  const server = [choice.server?.file, choice.server?.djangoSetup?.file].filter(
+    (file): file is string => file !== undefined,
+  );
   return [...new Set([...install.files, ...facts.meta.buildNeeds, ...server])].sort();
 }
 

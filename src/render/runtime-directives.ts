@@ -93,6 +93,15 @@ export function serverFile(plan: Plan): string[] {
         "binds 0.0.0.0:$PORT, also read at start (Cloud Run, Heroku and Render set it).",
       `COPY ${server.file} ${server.path}`,
     ),
+    ...(server.djangoSetup
+      ? [
+          block(
+            "Django set up before the project's ASGI module is imported, as runserver does: the\n" +
+              "module imports the project's code first (pyship.django_asgi.py says why).",
+            `COPY ${server.djangoSetup.file} ${server.djangoSetup.path}`,
+          ),
+        ]
+      : []),
   ];
 }
 

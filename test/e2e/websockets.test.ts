@@ -1,9 +1,11 @@
 /*
- * A Django Channels site (test/fixtures/django-channels-echo) on the real engine: its ASGI
- * application routes a WebSocket consumer, and pyship, adding uvicorn itself, installs
- * uvicorn[standard], which brings the WebSocket library. The page answers verify's probe
- * and a WebSocket client's message comes back from the consumer; with plain uvicorn the
- * same probe passed while every upgrade was refused ("Unsupported upgrade request").
+ * Django Channels sites on the real engine. Their ASGI application routes a WebSocket
+ * consumer, and pyship, adding uvicorn itself, installs uvicorn[standard], which brings the
+ * WebSocket library. The page answers verify's probe and a WebSocket client's message comes
+ * back from the consumer; with plain uvicorn the same probe passed while every upgrade got
+ * 404. django-channels-early imports its routing before Django is set up, as many Channels
+ * tutorials do: it exited at import until pyship served it through a module that sets
+ * Django up first.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import WebSocket from "ws";
@@ -12,8 +14,14 @@ import { describeE2e } from "./engine.js";
 import { buildImage, copyFixture, removeDir, removeImages, verifyJson } from "./pyship-cli.js";
 import { start, stop } from "./run-container.js";
 
-const FIXTURE = "django-channels-echo";
-const TAG = `pyship-e2e-${FIXTURE}:test`;
+// [fixture, the consumer's answer to "ping"]
+const FIXTURES = [
+  ["django-channels-echo", "echo: ping"],
+  // Its asgi.py imports the routing (and so a model) above get_asgi_application(): served
+  // through pyship's module that sets Django up first, as runserver does.
+  ["django-channels-early", "echo from Room: ping"],
+] as const;
+const tagOf = (fixture: string) => `pyship-e2e-${fixture}:test`;
 
 /** Opens a WebSocket, sends one message, resolves with the first answer (or the error). */
 function echo(url: string, message: string): Promise<string> {
@@ -33,29 +41,39 @@ function echo(url: string, message: string): Promise<string> {
 
 describeE2e("an ASGI app's WebSockets: uvicorn with its WebSocket library", (engine) => {
   beforeAll(async () => {
-    const dir = await copyFixture(FIXTURE);
-    try {
-      await buildImage(engine, dir, TAG);
-    } finally {
-      await removeDir(dir);
+    for (const [fixture] of FIXTURES) {
+      const dir = await copyFixture(fixture);
+      try {
+        await buildImage(engine, dir, tagOf(fixture));
+      } finally {
+        await removeDir(dir);
+      }
     }
-  }, 600_000);
-  afterAll(() => removeImages(engine, [TAG]));
+  }, 900_000);
+  afterAll(() =>
+    removeImages(
+      engine,
+      FIXTURES.map(([fixture]) => tagOf(fixture)),
+    ),
+  );
 
-  it("answers, runs non-root, stops fast, leaks nothing", async () => {
-    const { report, exitCode } = await verifyJson(engine, TAG, [
+  it.each(FIXTURES)("%s answers, runs non-root, stops fast, leaks nothing", async (fixture) => {
+    const { report, exitCode } = await verifyJson(engine, tagOf(fixture), [
       "--expect",
-      `hello from ${FIXTURE}`,
+      `hello from ${fixture}`,
     ]);
     expectProductionReady(report, exitCode);
   });
 
-  it("a WebSocket client's message comes back from the consumer", async () => {
-    const { name, url } = await start(engine, TAG, []);
-    try {
-      expect(await echo(`${url.replace(/^http/, "ws")}ws/echo/`, "ping")).toBe("echo: ping");
-    } finally {
-      await stop(engine, name);
-    }
-  });
+  it.each(FIXTURES)(
+    "%s: a WebSocket client's message comes back from the consumer",
+    async (fixture, answer) => {
+      const { name, url } = await start(engine, tagOf(fixture), []);
+      try {
+        expect(await echo(`${url.replace(/^http/, "ws")}ws/echo/`, "ping")).toBe(answer);
+      } finally {
+        await stop(engine, name);
+      }
+    },
+  );
 });

@@ -85,6 +85,8 @@ const RENDERED: ReadonlyArray<readonly [string, PlanOptions]> = [
   ["flask-env-template", {}],
   // uvicorn[standard]: its ASGI application routes a WebSocket consumer
   ["django-channels-echo", {}],
+  // served through pyship_django_asgi: its asgi.py imports the routing before Django is set up
+  ["django-channels-early", {}],
   // the layer's copy of requirements.txt loses its Windows-only lines
   ["requirements-windows-freeze", {}],
 ];

@@ -128,6 +128,8 @@ export const EN_EVIDENCE = {
     "pip's cert {path} ({file}) is a file on this machine, not in the build: the build trusts the base image's certificate store (UV_SYSTEM_CERTS=1); add the CA to the base image",
   "ev.server.ownConfig": "{config} is read after pyship's {file}: its settings win",
   "ev.workers.one": "one worker",
+  "ev.django.setupFirst":
+    "the project's ASGI module imports its own code before Django is set up, which works only under manage.py runserver: uvicorn serves pyship's pyship_django_asgi module, which sets Django up and then imports {app}, as runserver does; the project's file is not changed",
   "ev.server.websockets":
     "the app routes WebSockets here: pyship installs {spec}, whose standard extra brings the WebSocket library plain uvicorn lacks (it refuses every upgrade without one)",
   "ev.server.oneProcess":

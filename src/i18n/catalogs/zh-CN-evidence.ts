@@ -121,6 +121,8 @@ export const ZH_CN_EVIDENCE: Catalog = {
     "pip 的证书 {path}（{file}）是本机上的文件，构建中没有：构建信任基础镜像的证书库（UV_SYSTEM_CERTS=1）；请把 CA 加入基础镜像",
   "ev.server.ownConfig": "{config} 在 pyship 的 {file} 之后读取：以它的设置为准",
   "ev.workers.one": "一个 worker",
+  "ev.django.setupFirst":
+    "项目的 ASGI 模块在 Django 初始化之前导入了自己的代码，这只在 manage.py runserver 下可行：uvicorn 运行 pyship 的 pyship_django_asgi 模块，它先初始化 Django，再导入 {app}，与 runserver 的做法相同；项目的文件不作修改",
   "ev.server.websockets":
     "应用在此处路由 WebSocket：pyship 安装 {spec}，其 standard 附加项带有普通 uvicorn 缺少的 WebSocket 库（没有它时 uvicorn 拒绝所有协议升级）",
   "ev.server.oneProcess":

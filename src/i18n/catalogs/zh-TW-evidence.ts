@@ -122,6 +122,8 @@ export const ZH_TW_EVIDENCE: Catalog = {
     "pip 的憑證 {path}（{file}）是本機上的檔案，建置中沒有：建置信任基礎映像檔的憑證庫（UV_SYSTEM_CERTS=1）；請把 CA 加入基礎映像檔",
   "ev.server.ownConfig": "{config} 在 pyship 的 {file} 之後讀取：以它的設定為準",
   "ev.workers.one": "一個 worker",
+  "ev.django.setupFirst":
+    "專案的 ASGI 模組在 Django 初始化之前匯入了自己的程式碼，這只在 manage.py runserver 下可行：uvicorn 執行 pyship 的 pyship_django_asgi 模組，它先初始化 Django，再匯入 {app}，與 runserver 的做法相同；專案的檔案不作修改",
   "ev.server.websockets":
     "應用在此處路由 WebSocket：pyship 安裝 {spec}，其 standard 附加項帶有一般 uvicorn 缺少的 WebSocket 函式庫（沒有它時 uvicorn 拒絕所有協定升級）",
   "ev.server.oneProcess":

@@ -52,6 +52,13 @@ describe("app fixtures", () => {
       null,
       null,
     ],
+    [
+      "django-channels-early",
+      ["echosite.asgi:application asgi django echosite/settings.py:18"],
+      1,
+      null,
+      null,
+    ],
     ["streamlit-app", ["dashboard.py streamlit streamlit dashboard.py:3"], 1, null, null],
     ["celery-worker", ["tasks celery celery tasks.py:7"], 1, null, null],
     ["worker-script", ["worker.py script script worker.py:19"], 1, null, null],
