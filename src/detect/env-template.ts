@@ -2,7 +2,7 @@
  * A project's example environment: the file its README says to copy to `.env` before the
  * first run (`cp .env.example .env`), committed with placeholder values. Where the app's code
  * cannot start without a variable and the template gives it, the build's test container gets
- * the template's value (plan-django.ts's planVerifyEnv), as a developer following the README
+ * the template's value (plan-verify-env.ts), as a developer following the README
  * would; the image never carries it. Only variables read with no default: the template's
  * other values (DEBUG=True, a localhost database) would test a development setup instead of
  * the image's own defaults.
@@ -12,6 +12,7 @@ import type { DjangoFacts, EntrypointCandidate, EnvTemplateFacts } from "../core
 import { appSources } from "./app/app-sources.js";
 import type { ProjectFiles } from "./project-files.js";
 import { type EnvRead, envReads, settingsClasses } from "./python-ast/env-reads.js";
+import { lineOf } from "./text-lines.js";
 
 /**
  * The names such files go by, most common first (the first one present is read): dotenv's
@@ -47,7 +48,11 @@ export function detectEnvTemplate(
     )
     .map((read) => {
       const value = values[read.name] as string;
-      const evidence = { file, line: lineOf(text, read.name), why: `${read.name}=${value}` };
+      const evidence = {
+        file,
+        line: lineOf(text, setting(read.name)),
+        why: `${read.name}=${value}`,
+      };
       return { name: read.name, value, evidence, readAt: read.evidence };
     });
   return provides.length > 0 ? { file, provides } : undefined;
@@ -67,9 +72,7 @@ function requiredReads(
   return [...reads, ...(django?.requiredEnv ?? [])];
 }
 
-/** The line that sets `name` (`NAME=…` or `export NAME=…`), or null. */
-function lineOf(text: string, name: string): number | null {
-  const pattern = new RegExp(`^\\s*(?:export\\s+)?${name}\\s*=`);
-  const index = text.split(/\r?\n/).findIndex((line) => pattern.test(line));
-  return index === -1 ? null : index + 1;
+/** The line that sets `name`: `NAME=…` or `export NAME=…`. */
+function setting(name: string): RegExp {
+  return new RegExp(`^\\s*(?:export\\s+)?${name}\\s*=`);
 }

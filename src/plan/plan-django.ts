@@ -5,9 +5,6 @@
  * container that boots.
  */
 import type { DjangoFacts, Plan, ProjectFacts } from "../core/pipeline.js";
-
-type VerifyEnv = NonNullable<Plan["verifyEnv"]>;
-
 import { because, msg, withText } from "../i18n/message.js";
 import { BUILD_ONLY_VALUE, buildOnlyEnv } from "./build-only-env.js";
 import type { Notes } from "./notes.js";
@@ -71,6 +68,8 @@ function collectStatic(django: DjangoFacts, notes: Notes): Plan["collectStatic"]
     ],
   };
 }
+
+type VerifyEnv = NonNullable<Plan["verifyEnv"]>;
 
 /** The host verify's probe asks for (`http://127.0.0.1:PORT/`), and the one a browser uses. */
 const PROBE_HOSTS = ["127.0.0.1", "localhost"];

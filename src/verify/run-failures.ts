@@ -49,7 +49,7 @@ export const RUN_FAILURES: readonly RunFailure[] = [
     // so the project works there and nowhere else; setting the variable alone is not enough.
     cause: "django-import-order",
     pattern:
-      /Requested setting (\w+), but settings are not configured|AppRegistryNotReady: Apps aren't loaded yet/,
+      /Requested setting \w+, but settings are not configured|AppRegistryNotReady: Apps aren't loaded yet/,
     message: () => msg("run.djangoImportOrder"),
     hint: () => msg("run.djangoImportOrder.hint"),
   },

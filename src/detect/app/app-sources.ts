@@ -3,7 +3,7 @@
  * start (its database, the variables it cannot start without) look only here, so that
  * `pyship plan` stays fast on large trees and a script in tools/ does not speak for the app.
  */
-import type { EntrypointCandidate } from "../../core/pipeline.js";
+import type { EntrypointCandidate, Evidence } from "../../core/pipeline.js";
 import type { ProjectFiles } from "../project-files.js";
 import { isSearchedSource } from "./python-sources.js";
 
@@ -56,4 +56,18 @@ export function appSources(files: ProjectFiles, entry: EntrypointCandidate | und
         return []; // unreadable: the entrypoint scan already warned about it
       }
     });
+}
+
+/**
+ * The first line matching `pattern` that is not a comment, in the first source that has one,
+ * quoted as the evidence's why.
+ */
+export function firstLine(sources: readonly Source[], pattern: RegExp): Evidence | null {
+  for (const source of sources) {
+    const lines = source.text.split("\n");
+    const index = lines.findIndex((line) => pattern.test(line) && !/^\s*#/.test(line));
+    if (index >= 0)
+      return { file: source.file, line: index + 1, why: (lines[index] as string).trim() };
+  }
+  return null;
 }

@@ -10,13 +10,12 @@ import type {
   DatabaseInitFacts,
   DependencyFacts,
   EntrypointCandidate,
-  Evidence,
   InitCommandFact,
   ProjectMeta,
 } from "../../core/pipeline.js";
 import type { ProjectFiles } from "../project-files.js";
 import { envReads } from "../python-ast/env-reads.js";
-import { appSources, type Source } from "./app-sources.js";
+import { appSources, firstLine, type Source } from "./app-sources.js";
 import { pyramidDatabaseInit } from "./pyramid-database.js";
 
 /** Names such commands have: init-db, init_db, initdb, create-tables, reset-db … */
@@ -116,14 +115,4 @@ function clickCommands(source: Source): InitCommandFact[] {
     });
   }
   return found;
-}
-
-function firstLine(sources: readonly Source[], pattern: RegExp): Evidence | null {
-  for (const source of sources) {
-    const lines = source.text.split("\n");
-    const index = lines.findIndex((line) => pattern.test(line) && !/^\s*#/.test(line));
-    if (index >= 0)
-      return { file: source.file, line: index + 1, why: (lines[index] as string).trim() };
-  }
-  return null;
 }

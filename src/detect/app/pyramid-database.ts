@@ -12,7 +12,8 @@ import type {
   ProjectMeta,
 } from "../../core/pipeline.js";
 import type { ProjectFiles } from "../project-files.js";
-import { lineOf, type PasteIni, readPasteIni } from "./paste-ini.js";
+import { lineOf } from "../text-lines.js";
+import { type PasteIni, readPasteIni } from "./paste-ini.js";
 
 /**
  * The cookiecutter's name for the script (`initialize_tutorial_db`), and `init_<name>_db` /

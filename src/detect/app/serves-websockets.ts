@@ -6,7 +6,7 @@
  */
 import type { EntrypointCandidate, Evidence } from "../../core/pipeline.js";
 import type { ProjectFiles } from "../project-files.js";
-import { appSources } from "./app-sources.js";
+import { appSources, firstLine } from "./app-sources.js";
 
 /**
  * What each framework writes to route a WebSocket; any one is evidence, so the order only
@@ -31,12 +31,8 @@ export function detectWebsockets(
   if (entry?.kind !== "asgi") return undefined;
   const sources = appSources(files, entry).filter((s) => /websocket|ASGIApp/i.test(s.text));
   for (const { framework, pattern } of WEBSOCKET_ROUTES) {
-    for (const source of sources) {
-      const lines = source.text.split("\n");
-      const index = lines.findIndex((line) => pattern.test(line) && !/^\s*#/.test(line));
-      if (index !== -1)
-        return { file: source.file, line: index + 1, why: `${framework}: ${lines[index]?.trim()}` };
-    }
+    const found = firstLine(sources, pattern);
+    if (found) return { ...found, why: `${framework}: ${found.why}` };
   }
   return undefined;
 }

@@ -9,7 +9,7 @@
  */
 import type { DependencyFacts, EntrypointCandidate, Evidence } from "../../core/pipeline.js";
 import type { ProjectFiles } from "../project-files.js";
-import { appSources } from "./app-sources.js";
+import { appSources, firstLine } from "./app-sources.js";
 
 interface SessionLibrary {
   /** The distribution the requirements name; without it no code is read. */
@@ -49,14 +49,11 @@ export function detectSessionsInProcess(
   if (libraries.length === 0) return undefined;
   const sources = appSources(files, entry).filter((source) => source.text.includes("socketio"));
   for (const lib of libraries) {
-    for (const source of sources) {
-      if (!lib.imports.test(source.text)) continue;
-      const lines = source.text.split("\n");
-      const index = lines.findIndex((line) => lib.creates.test(line) && !/^\s*#/.test(line));
-      if (index === -1) continue;
-      const why = (lines[index] as string).trim();
-      return { library: lib.library, evidence: { file: source.file, line: index + 1, why } };
-    }
+    const found = firstLine(
+      sources.filter((source) => lib.imports.test(source.text)),
+      lib.creates,
+    );
+    if (found) return { library: lib.library, evidence: found };
   }
   return undefined;
 }

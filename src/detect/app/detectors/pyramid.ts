@@ -9,8 +9,9 @@ import { posix } from "node:path";
 import type { EntrypointCandidate } from "../../../core/pipeline.js";
 import { because, msg } from "../../../i18n/message.js";
 import type { ProjectFiles } from "../../project-files.js";
+import { lineOf } from "../../text-lines.js";
 import type { AppDetector } from "../detector.js";
-import { lineOf, type PasteIni, readPasteIni } from "../paste-ini.js";
+import { type PasteIni, readPasteIni } from "../paste-ini.js";
 
 /** Best first; an ini named for tests never runs the app a container serves. */
 const INI_PREFERENCE = ["production.ini", "prod.ini", "development.ini"];
